@@ -1,0 +1,78 @@
+using NodaTime;
+
+namespace ContactRules;
+
+/// <summary>
+/// A person's consent to be contacted, with its scope and its life: granted at an instant,
+/// optionally expiring, optionally revoked. A revoked or expired consent is no consent.
+/// </summary>
+/// <remarks>
+/// Scope fields left null widen the consent: a consent with no <see cref="Channel"/> covers every
+/// channel. Record what the person actually agreed to; a consent wider than the proof is a
+/// liability, not a convenience.
+/// </remarks>
+public sealed class ConsentRecord
+{
+    /// <summary>Creates a consent granted at <paramref name="grantedAt"/>.</summary>
+    /// <param name="grantedAt">The instant the person gave the consent.</param>
+    public ConsentRecord(Instant grantedAt)
+    {
+        GrantedAt = grantedAt;
+    }
+
+    /// <summary>An identifier of the consent in the caller's consent store, if any.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>The channel consented to; null for every channel.</summary>
+    public ContactChannel? Channel { get; init; }
+
+    /// <summary>The purpose consented to; null for every purpose.</summary>
+    public ContactPurpose? Purpose { get; init; }
+
+    /// <summary>
+    /// The professional the consent was given to; null when it names none (it then covers any
+    /// caller). Compared with <see cref="ContactRequest.Caller"/>.
+    /// </summary>
+    public string? Entity { get; init; }
+
+    /// <summary>The instant the consent was given.</summary>
+    public Instant GrantedAt { get; }
+
+    /// <summary>The instant the consent lapses (exclusive), if it has a term.</summary>
+    public Instant? ExpiresAt { get; init; }
+
+    /// <summary>The instant the person withdrew the consent (exclusive), if they did.</summary>
+    public Instant? RevokedAt { get; init; }
+
+    /// <summary>
+    /// The person agreed to be contacted outside the legal days and hours (France D223-9: this
+    /// lifts the days-and-hours rule only, never the frequency cap or the cooldown).
+    /// </summary>
+    public bool OutsideHours { get; init; }
+
+    /// <summary>
+    /// The instant from which this consent no longer holds: the earlier of expiry and
+    /// revocation, or null when it holds indefinitely.
+    /// </summary>
+    public Instant? EndsAt
+        => ExpiresAt is { } expires
+            ? (RevokedAt is { } revoked && revoked < expires ? revoked : expires)
+            : RevokedAt;
+
+    /// <summary>True when the consent holds at <paramref name="instant"/>: granted, not yet expired or revoked.</summary>
+    /// <param name="instant">The instant of the contact.</param>
+    /// <returns>Whether the consent holds.</returns>
+    public bool IsValidAt(Instant instant) => GrantedAt <= instant && (EndsAt is not { } end || instant < end);
+
+    /// <summary>
+    /// True when this consent's scope (channel, purpose, entity) covers the request. Validity in
+    /// time is a separate question: see <see cref="IsValidAt(Instant)"/>.
+    /// </summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <returns>Whether the scope covers the request.</returns>
+    public bool Covers(ContactRequest request)
+        => request is not null
+            && (Channel is not { } channel || channel == request.Channel)
+            && (Purpose is not { } purpose || purpose == request.Purpose)
+            && (Entity is null || request.Caller is null || Entity == request.Caller);
+}

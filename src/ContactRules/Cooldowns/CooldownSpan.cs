@@ -1,0 +1,75 @@
+using System;
+using NodaTime;
+
+namespace ContactRules.Rules;
+
+/// <summary>
+/// How long a cooldown blocks contact after its triggering event: an elapsed duration, a number
+/// of whole local dates, or for good.
+/// </summary>
+public sealed class CooldownSpan
+{
+    private CooldownSpan(Duration elapsed, int blockedDates, bool permanent, string text)
+    {
+        Elapsed = elapsed;
+        BlockedDates = blockedDates;
+        IsPermanent = permanent;
+        this.text = text;
+    }
+
+    private readonly string text;
+
+    /// <summary>The elapsed duration blocked, <c>[e, e+D)</c>; zero for date-based and permanent spans.</summary>
+    public Duration Elapsed { get; }
+
+    /// <summary>
+    /// The number of local dates blocked, the event's date included; 0 for elapsed and permanent
+    /// spans. France's "60 full days after a refusal on day R" blocks 61 dates (R … R+60).
+    /// </summary>
+    public int BlockedDates { get; }
+
+    /// <summary>True when the cooldown never ends.</summary>
+    public bool IsPermanent { get; }
+
+    /// <summary>True when the span counts whole local dates in the called person's zone.</summary>
+    public bool IsCalendar => BlockedDates > 0;
+
+    /// <summary>Blocks <c>[e, e+duration)</c> after an event at <c>e</c> (the UK's 72 hours after an abandoned call).</summary>
+    /// <param name="duration">The blocked duration; positive.</param>
+    /// <returns>The span.</returns>
+    public static CooldownSpan OfElapsed(Duration duration)
+    {
+        if (duration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "A cooldown must last longer than zero.");
+        }
+
+        return new CooldownSpan(duration, 0, false, Internal.DurationText.Of(duration));
+    }
+
+    /// <summary>
+    /// Blocks the event's local date and the <paramref name="days"/> full dates after it: an
+    /// event on date R blocks R … R+days, and contact is allowed again from R+days+1 (France:
+    /// "60 jours calendaires révolus" after a refusal).
+    /// </summary>
+    /// <param name="days">The number of full days after the event's date; at least 1.</param>
+    /// <returns>The span.</returns>
+    public static CooldownSpan OfFullDaysAfter(int days)
+        => new CooldownSpan(Duration.Zero, Internal.Preconditions.CheckPositive(days, nameof(days)) + 1, false, $"{days} full calendar days after the event's date");
+
+    /// <summary>
+    /// Blocks <paramref name="days"/> local dates counting the event's date as day 1: an event
+    /// on date C blocks C … C+days-1 (Regulation F: 7 days after a conversation, its date being
+    /// day 1).
+    /// </summary>
+    /// <param name="days">The number of dates blocked, the event's included; at least 1.</param>
+    /// <returns>The span.</returns>
+    public static CooldownSpan OfDaysCountingEventDay(int days)
+        => new CooldownSpan(Duration.Zero, Internal.Preconditions.CheckPositive(days, nameof(days)), false, $"{days} calendar days, the event's date being day 1");
+
+    /// <summary>Blocks for good (France from 11 August 2026: no new call after a consumer asked to end one).</summary>
+    public static CooldownSpan Permanent { get; } = new CooldownSpan(Duration.Zero, 0, true, "for good");
+
+    /// <inheritdoc />
+    public override string ToString() => text;
+}

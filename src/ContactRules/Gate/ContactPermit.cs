@@ -1,0 +1,63 @@
+using System;
+using System.Threading;
+using ContactRules.Internal;
+using NodaTime;
+
+namespace ContactRules;
+
+/// <summary>
+/// Proof that a contact was allowed and reserved: hold it while dialing, then
+/// <see cref="Complete"/> it with the outcome. A permit never completed keeps counting as an
+/// attempt, and the history no longer tells how the call ended.
+/// </summary>
+public sealed class ContactPermit
+{
+    private readonly ContactGate gate;
+    private int completed;
+
+    internal ContactPermit(ContactGate gate, ContactRequest request, Instant reservedAt, long attemptId)
+    {
+        this.gate = gate;
+        Request = request;
+        ReservedAt = reservedAt;
+        AttemptId = attemptId;
+    }
+
+    /// <summary>The contact that was allowed.</summary>
+    public ContactRequest Request { get; }
+
+    /// <summary>When the reservation was taken; it counts as an attempt from this instant.</summary>
+    public Instant ReservedAt { get; }
+
+    /// <summary>The id of the reserved attempt in the history store.</summary>
+    public long AttemptId { get; }
+
+    /// <summary>True once <see cref="Complete"/> has recorded the outcome.</summary>
+    public bool IsCompleted => Volatile.Read(ref completed) == 1;
+
+    /// <summary>Records how the contact ended.</summary>
+    /// <param name="outcome">The outcome; not <see cref="AttemptOutcome.Reserved"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="outcome"/> is <see cref="AttemptOutcome.Reserved"/>.</exception>
+    /// <exception cref="InvalidOperationException">The permit was already completed.</exception>
+    public void Complete(AttemptOutcome outcome)
+    {
+        Preconditions.CheckArgument(outcome != AttemptOutcome.Reserved, nameof(outcome), "Complete a permit with the real outcome (no-answer, conversation, ...), not Reserved.");
+        if (Interlocked.CompareExchange(ref completed, 1, 0) != 0)
+        {
+            throw new InvalidOperationException($"The permit for attempt {AttemptId} was already completed.");
+        }
+
+        try
+        {
+            gate.Complete(this, outcome);
+        }
+        catch
+        {
+            Volatile.Write(ref completed, 0);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Permit {AttemptId} for {Request} at {ReservedAt}";
+}

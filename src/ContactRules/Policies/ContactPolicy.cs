@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Internal;
+using ContactRules.Rules;
+using NodaTime;
+
+namespace ContactRules;
+
+/// <summary>
+/// A named set of rules, applied together: a contact is allowed only when every rule in force
+/// that covers it allows it. Policies compose: <c>us</c> + <c>us-fl</c> applies both.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Evaluate"/> reports every refusing rule, each with the instant it alone stops
+/// refusing, and the earliest instant at which all of them allow (<see cref="ContactDecision.NextPermittedAt"/>).
+/// That instant is the fixpoint of the rules' answers: starting from the evaluated instant, each
+/// rule names the earliest instant it allows; the search moves to the latest answer until every
+/// rule allows the same instant. Every answer is exact for its rule, so the fixpoint is exact.
+/// </para>
+/// <para>
+/// The rules covering each combination of channel, purpose and automation are selected when the
+/// policy is built; a check that allows allocates nothing.
+/// </para>
+/// </remarks>
+public sealed class ContactPolicy
+{
+    /// <summary>How far ahead <see cref="ContactDecision.NextPermittedAt"/> is searched; beyond it, waiting is taken not to help.</summary>
+    public static readonly Duration SearchHorizon = Duration.FromDays(2 * 366);
+
+    private const int MaxSearchSteps = 100_000;
+
+    private static readonly int ChannelCount = Enum.GetValues(typeof(ContactChannel)).Length;
+    private static readonly int PurposeCount = Enum.GetValues(typeof(ContactPurpose)).Length;
+
+    private readonly ContactRule[][] rulesByScope;
+    private readonly bool[] needsZoneByScope;
+    private readonly bool[] advisesByScope;
+
+    /// <summary>Creates a policy.</summary>
+    /// <param name="id">The policy's id, for example <c>fr</c> or <c>us+us-fl</c>.</param>
+    /// <param name="rules">The rules, in the order violations are reported.</param>
+    /// <exception cref="ArgumentException">Two different rules share an id.</exception>
+    public ContactPolicy(string id, IEnumerable<ContactRule> rules)
+    {
+        Id = Preconditions.CheckNotEmpty(id, nameof(id));
+        Rules = Preconditions.CheckNotNull(rules, nameof(rules)).Distinct().ToImmutableArray();
+        foreach (var rule in Rules)
+        {
+            Preconditions.CheckArgument(rule is not null, nameof(rules), "A policy's rules must not be null.");
+        }
+
+        var duplicate = Rules.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two different rules share the id '{duplicate.Key}'; each catalogue id names one rule.", nameof(rules));
+        }
+
+        var slots = ChannelCount * PurposeCount * 2;
+        rulesByScope = new ContactRule[slots][];
+        needsZoneByScope = new bool[slots];
+        advisesByScope = new bool[slots];
+        for (var channel = 0; channel < ChannelCount; channel++)
+        {
+            for (var purpose = 0; purpose < PurposeCount; purpose++)
+            {
+                for (var automated = 0; automated < 2; automated++)
+                {
+                    var slot = Slot((ContactChannel)channel, (ContactPurpose)purpose, automated == 1);
+                    var covering = Rules.Where(r => r.Scope.Covers((ContactChannel)channel, (ContactPurpose)purpose, automated == 1)).ToArray();
+                    rulesByScope[slot] = covering;
+                    needsZoneByScope[slot] = covering.Any(r => r.DependsOnZone);
+                    advisesByScope[slot] = covering.OfType<IAdvisingRule>().Any();
+                }
+            }
+        }
+    }
+
+    /// <summary>The policy's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The rules, in the order violations are reported.</summary>
+    public ImmutableArray<ContactRule> Rules { get; }
+
+    /// <summary>
+    /// Combines policies: the result applies every rule of each (a rule shared by several is
+    /// applied once). Its id joins theirs with <c>+</c>.
+    /// </summary>
+    /// <param name="policies">The policies.</param>
+    /// <returns>The combined policy.</returns>
+    public static ContactPolicy Combine(params ContactPolicy[] policies)
+    {
+        Preconditions.CheckNotNull(policies, nameof(policies));
+        Preconditions.CheckArgument(policies.Length > 0 && policies.All(p => p is not null), nameof(policies), "Combine needs at least one policy and no null.");
+        return policies.Length == 1
+            ? policies[0]
+            : new ContactPolicy(string.Join("+", policies.Select(p => p.Id)), policies.SelectMany(p => p.Rules));
+    }
+
+    /// <summary>
+    /// Decides whether <paramref name="request"/> may be made at <paramref name="at"/>, given the
+    /// person's attempt <paramref name="history"/>.
+    /// </summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <param name="at">The instant of the contact.</param>
+    /// <param name="history">The person's attempts.</param>
+    /// <returns>The decision, with every refusing rule and the next permitted instant.</returns>
+    public ContactDecision Evaluate(ContactRequest request, Instant at, ContactHistory history)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        var slot = Slot(request.Channel, request.Purpose, request.Automated);
+        var rules = rulesByScope[slot];
+        var context = new EvaluationContext(request, history);
+        var zoneMissing = needsZoneByScope[slot] && request.Contact.TimeZones.IsEmpty;
+
+        if (!zoneMissing)
+        {
+            var refused = false;
+            foreach (var rule in rules)
+            {
+                if (!rule.Allows(context, at))
+                {
+                    refused = true;
+                    break;
+                }
+            }
+
+            if (!refused)
+            {
+                return advisesByScope[slot] ? ContactDecision.Allow(CollectAdvisories(rules, context, at)) : ContactDecision.Allowed;
+            }
+        }
+
+        return Refusal(rules, context, at, zoneMissing, advisesByScope[slot]);
+    }
+
+    /// <summary>
+    /// The earliest instant at or after <paramref name="at"/> at which every rule allows the
+    /// contact, given the same history; null when waiting does not help (or not within
+    /// <see cref="SearchHorizon"/>).
+    /// </summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <param name="at">The earliest instant considered.</param>
+    /// <param name="history">The person's attempts.</param>
+    /// <returns>The instant, or null.</returns>
+    public Instant? NextPermittedAt(ContactRequest request, Instant at, ContactHistory history)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        var slot = Slot(request.Channel, request.Purpose, request.Automated);
+        if (needsZoneByScope[slot] && request.Contact.TimeZones.IsEmpty)
+        {
+            return null;
+        }
+
+        return Fixpoint(rulesByScope[slot], new EvaluationContext(request, history), at);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} ({Rules.Length} rules)";
+
+    private static ContactDecision Refusal(ContactRule[] rules, in EvaluationContext context, Instant at, bool zoneMissing, bool advises)
+    {
+        var violations = ImmutableArray.CreateBuilder<RuleViolation>();
+        if (zoneMissing)
+        {
+            violations.Add(CoreRules.ZoneUnknown(context.Request));
+        }
+
+        foreach (var rule in rules)
+        {
+            if (zoneMissing && rule.DependsOnZone)
+            {
+                continue;
+            }
+
+            var earliest = rule.EarliestAllowed(context, at);
+            if (earliest == at)
+            {
+                continue;
+            }
+
+            var until = earliest is { } e ? Fixpoint(new[] { rule }, context, e) : null;
+            violations.Add(new RuleViolation(rule.Id, rule.Kind, rule.Citation, rule.ExplainRefusal(context, at), until));
+        }
+
+        var next = zoneMissing ? null : Fixpoint(rules, context, at);
+        var advisories = advises ? CollectAdvisories(rules, context, at) : ImmutableArray<ContactAdvisory>.Empty;
+        return ContactDecision.Refuse(violations.ToImmutable(), next, advisories);
+    }
+
+    private static Instant? Fixpoint(ContactRule[] rules, in EvaluationContext context, Instant start)
+    {
+        var horizon = start + SearchHorizon;
+        var t = start;
+        for (var step = 0; step < MaxSearchSteps; step++)
+        {
+            var moved = false;
+            foreach (var rule in rules)
+            {
+                var earliest = rule.EarliestAllowed(context, t);
+                if (earliest is not { } e)
+                {
+                    return null;
+                }
+
+                if (e > t)
+                {
+                    t = e;
+                    moved = true;
+                    if (t > horizon)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            if (!moved)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<ContactAdvisory> CollectAdvisories(ContactRule[] rules, in EvaluationContext context, Instant at)
+    {
+        var advisories = ImmutableArray.CreateBuilder<ContactAdvisory>();
+        foreach (var rule in rules)
+        {
+            if (rule is IAdvisingRule advising && rule.Scope.CoversRegion(context.Request.Contact.Region) && rule.InForce.IsInForce(at, context.Zones))
+            {
+                advising.AddAdvisories(context, at, advisories);
+            }
+        }
+
+        return advisories.ToImmutable();
+    }
+
+    private static int Slot(ContactChannel channel, ContactPurpose purpose, bool automated)
+        => ((((int)channel * PurposeCount) + (int)purpose) * 2) + (automated ? 1 : 0);
+}
