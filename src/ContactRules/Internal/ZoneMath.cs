@@ -14,7 +14,23 @@ internal static class ZoneMath
         => zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
 
     internal static Instant StartOfDay(DateTimeZone zone, LocalDate date)
-        => zone.AtStartOfDay(date).ToInstant();
+    {
+        // DateTimeZone.AtStartOfDay allocates a mapping object. Away from clock changes the start
+        // of the day is simply local midnight minus the offset; near one, ask NodaTime.
+        var midnightAsUtc = date.AtMidnight().InUtc().ToInstant();
+        var interval = zone.GetZoneInterval(midnightAsUtc);
+        var candidate = midnightAsUtc - Duration.FromSeconds(interval.WallOffset.Seconds);
+        if ((!interval.HasStart || interval.Start <= candidate - Margin) && (!interval.HasEnd || interval.End > candidate + Margin))
+        {
+            return candidate;
+        }
+
+        return zone.AtStartOfDay(date).ToInstant();
+    }
+
+    // Wall offsets are within ±18 hours: an interval that covers two days either side of the
+    // candidate covers every instant whose local date is the day in question.
+    private static readonly Duration Margin = Duration.FromDays(2);
 
     internal static LocalDate DateOf(Instant instant, DateTimeZone zone)
         => instant.InZone(zone).Date;

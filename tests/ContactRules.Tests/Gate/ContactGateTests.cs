@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactRules.Jurisdictions;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+using static ContactRules.Tests.Support;
+
+namespace ContactRules.Tests.Gate;
+
+public class ContactGateTests
+{
+    private static ContactGate Gate(FakeClock clock, IContactHistoryStore? store = null)
+        => new ContactGate(FranceRules.Pack, clock, store ?? new InMemoryContactHistoryStore());
+
+    [Fact]
+    public void Reservations_count_from_the_moment_they_are_taken()
+    {
+        // Four reservations on four March weekdays are allowed; the fifth within 30 days is refused.
+        var clock = new FakeClock(Paris_("2026-03-02 10:30"));
+        var gate = Gate(clock);
+        var request = Call(Person(Paris));
+        foreach (var day in new[] { "2026-03-02", "2026-03-05", "2026-03-10", "2026-03-20" })
+        {
+            clock.Reset(Paris_(day + " 10:30"));
+            Assert.True(gate.TryReserve(request, out var permit, out var decision), decision.ToString());
+            Assert.False(permit.IsCompleted);
+        }
+
+        clock.Reset(Paris_("2026-03-27 11:00"));
+        Assert.False(gate.TryReserve(request, out var refused, out var refusal));
+        Assert.Null(refused);
+        Assert.Equal("FR-FREQ-01", Assert.Single(refusal.Violations).RuleId);
+        Assert.Equal(Utc("2026-04-01T08:00:00Z"), refusal.NextPermittedAt);
+        Assert.False(gate.Check(request).IsAllowed);
+    }
+
+    [Fact]
+    public void Completing_a_permit_records_its_outcome_once()
+    {
+        var clock = new FakeClock(Paris_("2026-03-10 10:30"));
+        var store = new InMemoryContactHistoryStore();
+        var gate = Gate(clock, store);
+        Assert.True(gate.TryReserve(Call(Person(Paris)), out var permit));
+        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(store.GetHistory("c-1").Attempts.ToArray()).Outcome);
+
+        permit.Complete(AttemptOutcome.Refused);
+        Assert.True(permit.IsCompleted);
+        Assert.Equal(AttemptOutcome.Refused, Assert.Single(store.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        Assert.Throws<InvalidOperationException>(() => permit.Complete(AttemptOutcome.Conversation));
+        Assert.Throws<ArgumentException>(() => permit.Complete(AttemptOutcome.Reserved));
+
+        // The refusal now blocks the next call: FR-COOL-01.
+        clock.Reset(Paris_("2026-03-11 10:30"));
+        Assert.Equal("FR-COOL-01", Assert.Single(gate.Check(Call(Person(Paris))).Violations).RuleId);
+    }
+
+    [Fact]
+    public void A_refused_reservation_records_nothing()
+    {
+        var store = new InMemoryContactHistoryStore();
+        var gate = Gate(new FakeClock(Paris_("2026-03-14 11:00")), store); // Saturday
+        Assert.False(gate.TryReserve(Call(Person(Paris)), out _));
+        Assert.Equal(0, store.GetHistory("c-1").Count);
+    }
+
+    [Fact]
+    public void Concurrent_reservers_never_take_more_than_the_cap_together()
+    {
+        var clock = new FakeClock(Paris_("2026-03-10 10:30"));
+        var gate = Gate(clock);
+        var granted = new ConcurrentBag<ContactPermit>();
+        Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            if (gate.TryReserve(Call(Person(Paris)), out var permit))
+            {
+                granted.Add(permit);
+            }
+        });
+        Assert.Equal(4, granted.Count);
+        Assert.Equal(4, granted.Select(p => p.AttemptId).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_gate_fails_closed_when_the_store_fails()
+    {
+        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new BrokenStore());
+        var check = gate.Check(Call(Person(Paris)));
+        Assert.False(check.IsAllowed);
+        var violation = Assert.Single(check.Violations);
+        Assert.Equal(CoreRules.StoreUnavailableId, violation.RuleId);
+        Assert.Equal(RuleKind.Store, violation.Kind);
+        Assert.Contains("disk on fire", violation.Reason, StringComparison.Ordinal);
+
+        Assert.False(gate.TryReserve(Call(Person(Paris)), out var permit, out var decision));
+        Assert.Null(permit);
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+    }
+
+    [Fact]
+    public void Check_uses_the_clock_and_an_explicit_instant_when_given()
+    {
+        var clock = new FakeClock(Paris_("2026-03-14 11:00")); // Saturday
+        var gate = Gate(clock);
+        Assert.False(gate.Check(Call(Person(Paris))).IsAllowed);
+        Assert.True(gate.Check(Call(Person(Paris)), Paris_("2026-03-16 11:00")).IsAllowed);
+    }
+
+    [Fact]
+    public void Recorded_history_is_kept_sorted_whatever_the_order_of_recording()
+    {
+        var store = new InMemoryContactHistoryStore();
+        store.Record("c-1", Attempt(Paris_("2026-03-10 10:30")));
+        store.Record("c-1", Attempt(Paris_("2026-03-02 10:30")));
+        store.Record("c-1", Attempt(Paris_("2026-03-05 10:30")));
+        var instants = store.GetHistory("c-1").Attempts.ToArray().Select(a => a.At).ToArray();
+        Assert.Equal(instants.OrderBy(i => i), instants);
+        Assert.Throws<InvalidOperationException>(() => store.Complete("c-1", 999, AttemptOutcome.Busy));
+    }
+
+    private sealed class BrokenStore : IContactHistoryStore
+    {
+        public ContactHistory GetHistory(string contactId) => throw new System.IO.IOException("disk on fire");
+
+        public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
+            => throw new System.IO.IOException("disk on fire");
+
+        public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => throw new System.IO.IOException("disk on fire");
+
+        public long Record(string contactId, ContactAttempt attempt) => throw new System.IO.IOException("disk on fire");
+    }
+}
