@@ -41,6 +41,11 @@ public sealed class OutcomeCooldown : ContactRule
     /// <inheritdoc />
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)
     {
+        if (!Trigger.CouldMatchAnyOf(context.History.OutcomeMask))
+        {
+            return instant;
+        }
+
         if (Span.IsPermanent)
         {
             return FindLatestTrigger(context, 0, instant) is null ? instant : null;

@@ -59,6 +59,9 @@ public readonly struct AttemptFilter : IEquatable<AttemptFilter>
             && (excludedChannels & (1 << (int)attempt.Channel)) == 0
             && (excludedPurposes & (1 << (int)attempt.Purpose)) == 0;
 
+    /// <summary>True when some attempt with one of the outcomes in <paramref name="outcomeMask"/> could match.</summary>
+    internal bool CouldMatchAnyOf(int outcomeMask) => (outcomeMask & ~excludedOutcomes) != 0;
+
     /// <inheritdoc />
     public bool Equals(AttemptFilter other)
         => excludedOutcomes == other.excludedOutcomes && excludedChannels == other.excludedChannels && excludedPurposes == other.excludedPurposes;

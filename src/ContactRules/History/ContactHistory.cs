@@ -15,10 +15,21 @@ public readonly struct ContactHistory
     private readonly ContactAttempt[]? attempts;
     private readonly int count;
 
+    // One bit per outcome present, so that a rule triggered by rare outcomes (a refusal, an
+    // abandoned call) can tell in one instruction that the history holds none.
+    private readonly int outcomeMask;
+
     private ContactHistory(ContactAttempt[] attempts, int count)
     {
         this.attempts = attempts;
         this.count = count;
+        var mask = 0;
+        for (var i = 0; i < count; i++)
+        {
+            mask |= 1 << (int)attempts[i].Outcome;
+        }
+
+        outcomeMask = mask;
     }
 
     /// <summary>An empty history.</summary>
@@ -29,6 +40,9 @@ public readonly struct ContactHistory
 
     /// <summary>The number of attempts.</summary>
     public int Count => count;
+
+    /// <summary>A bit <c>1 &lt;&lt; (int)outcome</c> for each outcome present in the history.</summary>
+    internal int OutcomeMask => outcomeMask;
 
     /// <summary>
     /// Creates a history from attempts in any order; they are copied and sorted by instant

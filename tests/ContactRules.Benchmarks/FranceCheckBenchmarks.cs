@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using ContactRules.Jurisdictions;
+using ContactRules.Tests.Properties;
+using NodaTime;
+
+namespace ContactRules.Benchmarks;
+
+/// <summary>
+/// One contact in Paris, the France pack, histories of 1, 30 and 1,000 attempts. "Allowed" is a
+/// Tuesday 11:00 with one attempt in the last 30 days; "Refused" is the same instant when
+/// that attempt was a refusal (FR-COOL-01), so the engine also explains the violation and
+/// computes the next permitted instant. The LINQ baseline is the naive reading of the four rules the property tests use.
+/// </summary>
+[MemoryDiagnoser]
+public class FranceCheckBenchmarks
+{
+    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+
+    private ContactRequest request = null!;
+    private Instant at;
+    private ContactHistory allowedHistory;
+    private ContactHistory refusedHistory;
+    private ContactAttempt[] allowedList = null!;
+    private ContactAttempt[] refusedList = null!;
+
+    [Params(1, 30, 1000)]
+    public int Attempts { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        request = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(Paris) }) { Caller = "acme" };
+        at = Paris.AtStrictly(new LocalDateTime(2026, 3, 10, 11, 0)).ToInstant();
+
+        // Older attempts spread evenly before the 30-day window; the last three inside it.
+        var older = Enumerable.Range(0, Attempts - 1)
+            .Select(i => new ContactAttempt(at - Duration.FromDays(31) - Duration.FromHours(7 * i), AttemptOutcome.NoAnswer) { Caller = "acme" });
+        allowedList = older.Append(new ContactAttempt(at - Duration.FromDays(3), AttemptOutcome.Voicemail) { Caller = "acme" }).ToArray();
+        refusedList = older.Append(new ContactAttempt(at - Duration.FromDays(3), AttemptOutcome.Refused) { Caller = "acme" }).ToArray();
+        allowedHistory = ContactHistory.Create(allowedList);
+        refusedHistory = ContactHistory.Create(refusedList);
+    }
+
+    [Benchmark(Baseline = true, Description = "engine: allowed")]
+    public bool EngineAllowed() => FranceRules.Pack.Evaluate(request, at, allowedHistory).IsAllowed;
+
+    [Benchmark(Description = "LINQ: allowed")]
+    public bool LinqAllowed() => FrenchOracle.Allows(request, at, allowedList);
+
+    [Benchmark(Description = "engine: refused + next permitted")]
+    public Instant? EngineRefused() => FranceRules.Pack.Evaluate(request, at, refusedHistory).NextPermittedAt;
+
+    [Benchmark(Description = "LINQ: refused (no next permitted)")]
+    public bool LinqRefused() => FrenchOracle.Allows(request, at, refusedList);
+}
