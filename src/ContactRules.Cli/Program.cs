@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Text;
 using ContactRules.Cli.Evaluate;
@@ -27,8 +28,27 @@ internal static class Program
     /// <summary>Runs the tool with a given way to derive zones from phone numbers.</summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
     {
-        var root = new RootCommand("contactrules: may we contact this person now, and if not, why, and when at the earliest?");
+        // A root named after the tool's command, not the assembly, so that help reads "contactrules".
+        var root = new Command("contactrules", "May we contact this person now, and if not, why, and when at the earliest?")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // Standard output carries decisions: a usage mistake is reported on standard error only.
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"contactrules: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'contactrules evaluate --help' for usage.");
+            return EvaluateCommand.Unreadable;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 }

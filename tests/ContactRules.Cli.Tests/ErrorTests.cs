@@ -142,4 +142,20 @@ public class ErrorTests
     [Fact]
     public void A_case_with_two_ids_is_reported_without_either()
         => AssertSingleError(@"{""id"":""c1"",""id"":""c2""," + Valid + "}", null, "field 'id': given twice; expected it once");
+
+    [Theory]
+    [InlineData("9999-12-31T10:00:00Z")]
+    [InlineData("1899-12-31T23:59:59Z")]
+    public void An_instant_outside_the_years_evaluated_is_an_error(string at)
+        => AssertSingleError(
+            @"{""id"":""c1"",""policy"":""fr"",""at"":""" + at + @"""}",
+            "c1",
+            $"field 'at': {at} is outside the years 1900 to 2999 that contacts are evaluated in; expected the instant the contact would be made");
+
+    [Fact]
+    public void An_id_that_is_not_a_string_is_an_error_without_id()
+        => AssertSingleError(
+            @"{""id"":42," + Valid + "}",
+            null,
+            "field 'id': found the number 42; expected a string, the case id");
 }

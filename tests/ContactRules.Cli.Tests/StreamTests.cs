@@ -106,4 +106,16 @@ public class StreamTests
             new[] { @"{""id"":null,""line"":1,""error"":""the line is longer than 4194304 characters; expected one case of reasonable size per line""}", Allowed("after") },
             run.Lines);
     }
+
+    [Theory]
+    [InlineData("evalute")]
+    [InlineData("evaluate", "a.jsonl", "b.jsonl")]
+    public void A_usage_mistake_is_exit_code_1_with_nothing_on_standard_output(params string[] args)
+    {
+        var run = CliRun.Run(@"{""id"":""a""," + Good + "}\n", null, args);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Lines);
+        Assert.Contains("Run 'contactrules evaluate --help' for usage.", run.Stderr, System.StringComparison.Ordinal);
+    }
 }

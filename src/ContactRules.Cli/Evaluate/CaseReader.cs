@@ -27,6 +27,11 @@ internal sealed class CaseReader
     // grow memory; past the bound, policies are resolved on every line.
     private const int MaxCachedPolicies = 64;
 
+    // The engine looks up to two years ahead of the contact; instants near the ends of the
+    // calendar have no "ahead". Real contacts are made in this range.
+    private static readonly Instant EarliestAt = Instant.FromUtc(1900, 1, 1, 0, 0);
+    private static readonly Instant AfterLatestAt = Instant.FromUtc(3000, 1, 1, 0, 0);
+
     private static readonly Regex E164 = new(@"^\+[1-9][0-9]{1,14}\z", RegexOptions.CultureInvariant);
     private static readonly Regex Subdivision = new(@"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}\z", RegexOptions.CultureInvariant);
 
@@ -87,24 +92,31 @@ internal sealed class CaseReader
         var fields = JsonFields.Of(root, string.Empty, CaseFields);
 
         var id = NotBlank(fields.RequiredString("id", "a string, the case id"), fields.PathOf("id"));
-        var policy = Policy(fields.RequiredString("policy", "pack ids joined by '+', such as 'fr' or 'us+us-fl'"), fields.PathOf("policy"));
+        var policy = ResolvePolicy(fields.RequiredString("policy", "pack ids joined by '+', such as 'fr' or 'us+us-fl'"), fields.PathOf("policy"));
         var at = fields.RequiredInstant("at");
+        if (at < EarliestAt || at >= AfterLatestAt)
+        {
+            throw CaseFormatException.Field(
+                fields.PathOf("at"),
+                $"{DecisionWriter.Format(at)} is outside the years 1900 to 2999 that contacts are evaluated in; expected the instant the contact would be made");
+        }
+
         var channel = fields.OptionalEnum<ContactChannel>("channel") ?? ContactChannel.Voice;
         var purpose = fields.OptionalEnum<ContactPurpose>("purpose") ?? ContactPurpose.Marketing;
 
-        var request = new ContactRequest(Contact(fields.OptionalObject("contact", ContactFields), id), channel, purpose)
+        var request = new ContactRequest(ReadContact(fields.OptionalObject("contact", ContactFields), id), channel, purpose)
         {
             Automated = fields.OptionalBool("automated") ?? false,
             Subject = fields.OptionalString("subject"),
-            Consents = Consents(fields),
-            OptOuts = OptOuts(fields),
+            Consents = ReadConsents(fields),
+            OptOuts = ReadOptOuts(fields),
             RegistrySnapshotAt = fields.OptionalInstant("registrySnapshotAt"),
         };
 
-        return new EvaluationCase(id, policy, at, request, History(fields, channel, purpose));
+        return new EvaluationCase(id, policy, at, request, ReadHistory(fields, channel, purpose));
     }
 
-    private ContactPolicy Policy(string ids, string path)
+    private ContactPolicy ResolvePolicy(string ids, string path)
     {
         if (policies.TryGetValue(ids, out var cached))
         {
@@ -124,7 +136,7 @@ internal sealed class CaseReader
         return policy!;
     }
 
-    private Contact Contact(JsonFields? given, string caseId)
+    private Contact ReadContact(JsonFields? given, string caseId)
     {
         if (given is not { } fields)
         {
@@ -155,7 +167,7 @@ internal sealed class CaseReader
             contract = new ContractStatus(contractFields.RequiredBool("active"), contractFields.RequiredBool("relatedToPurpose"));
         }
 
-        var zones = TimeZones(fields);
+        var zones = ReadTimeZones(fields);
         if (zones.IsEmpty && phone is not null)
         {
             zones = phoneNumberZones.CandidateZones(phone);
@@ -172,7 +184,7 @@ internal sealed class CaseReader
         };
     }
 
-    private static ImmutableArray<DateTimeZone> TimeZones(JsonFields fields)
+    private static ImmutableArray<DateTimeZone> ReadTimeZones(JsonFields fields)
     {
         var zones = ImmutableArray.CreateBuilder<DateTimeZone>();
         foreach (var (element, path) in fields.OptionalArray("timeZones"))
@@ -187,7 +199,7 @@ internal sealed class CaseReader
         return zones.ToImmutable();
     }
 
-    private static ImmutableArray<ConsentRecord> Consents(JsonFields fields)
+    private static ImmutableArray<ConsentRecord> ReadConsents(JsonFields fields)
     {
         var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
         foreach (var (element, path) in fields.OptionalArray("consents"))
@@ -208,7 +220,7 @@ internal sealed class CaseReader
         return consents.ToImmutable();
     }
 
-    private static ImmutableArray<OptOut> OptOuts(JsonFields fields)
+    private static ImmutableArray<OptOut> ReadOptOuts(JsonFields fields)
     {
         var optOuts = ImmutableArray.CreateBuilder<OptOut>();
         foreach (var (element, path) in fields.OptionalArray("optOuts"))
@@ -240,7 +252,7 @@ internal sealed class CaseReader
         return optOuts.ToImmutable();
     }
 
-    private static ContactHistory History(JsonFields fields, ContactChannel caseChannel, ContactPurpose casePurpose)
+    private static ContactHistory ReadHistory(JsonFields fields, ContactChannel caseChannel, ContactPurpose casePurpose)
     {
         var attempts = new List<ContactAttempt>();
         foreach (var (element, path) in fields.OptionalArray("history"))

@@ -17,7 +17,7 @@ namespace ContactRules.Cli.Evaluate;
 /// A line that cannot be decided (not JSON, a missing or invalid field, an unknown pack, zone or
 /// enum value) gives an error line and the next line is read: a bad line never stops the good
 /// ones, and is never decided on a guess. Exit code: 0 when every line was decided, 2 when any
-/// line was an error, 1 when the input could not be read at all. Lines are read and written one
+/// line was an error, 1 when the input could not be read at all (or the command line is wrong). Lines are read and written one
 /// at a time, so memory does not grow with the input.
 /// </remarks>
 internal static class EvaluateCommand
@@ -25,7 +25,7 @@ internal static class EvaluateCommand
     /// <summary>Every line was decided.</summary>
     internal const int Decided = 0;
 
-    /// <summary>The input could not be read (a missing file, an I/O failure).</summary>
+    /// <summary>The input could not be read (a missing file, an I/O failure, a usage mistake).</summary>
     internal const int Unreadable = 1;
 
     /// <summary>At least one line was an error.</summary>
@@ -43,7 +43,7 @@ internal static class EvaluateCommand
 
         var command = new Command(
             "evaluate",
-            "Decide contact cases: reads one case a line (JSON Lines, docs/evaluate-contract.md), writes one decision a line in the same order. Exit code 0 when every line was decided, 2 when any line was an error, 1 when the input cannot be read.");
+            "Decide contact cases: reads one case a line (JSON Lines, docs/evaluate-contract.md), writes one decision a line in the same order. Exit code 0 when every line was decided, 2 when any line was an error, 1 when the input cannot be read or the command line is wrong.");
         command.Arguments.Add(file);
         command.SetAction(parseResult =>
         {
@@ -156,10 +156,11 @@ internal static class EvaluateCommand
             {
                 decision = evaluationCase.Decide();
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The engine refused the request's shape; a case it cannot decide is never allowed.
-                writer.WriteError(id, line, $"the engine could not decide this case: {e.Message}");
+                // Whatever went wrong, this case is not decided (so never allowed) and the next
+                // lines still are: one case must not stop a batch.
+                writer.WriteError(id, line, $"the engine could not decide this case ({e.GetType().Name}): {e.Message}");
                 return false;
             }
 
