@@ -61,7 +61,8 @@ public class StreamTests
         var path = Path.GetTempFileName();
         try
         {
-            File.WriteAllText(path, "\n" + @"{""id"":""from-file""," + Good + "}\n" + @"{""id"":""bad""}" + "\n");
+            // With a UTF-8 byte order mark, as some editors write one.
+            File.WriteAllText(path, "\n" + @"{""id"":""from-file""," + Good + "}\n" + @"{""id"":""bad""}" + "\n", new System.Text.UTF8Encoding(true));
 
             var run = CliRun.Run(@"{""id"":""from-stdin""," + Good + "}\n", null, "evaluate", path);
 
@@ -117,5 +118,13 @@ public class StreamTests
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Lines);
         Assert.Contains("Run 'contactrules evaluate --help' for usage.", run.Stderr, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ids_are_echoed_as_given_in_readable_UTF_8()
+    {
+        var run = CliRun.Evaluate(@"{""id"":""dossier-é/12 \""A+B\"" <ok>""," + Good + "}\n");
+
+        Assert.Equal(@"{""id"":""dossier-é/12 \""A+B\"" <ok>"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}", run.Single);
     }
 }

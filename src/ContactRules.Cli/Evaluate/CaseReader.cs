@@ -167,6 +167,10 @@ internal sealed class CaseReader
             contract = new ContractStatus(contractFields.RequiredBool("active"), contractFields.RequiredBool("relatedToPurpose"));
         }
 
+        var lastPurchase = fields.OptionalDate("lastPurchase");
+        var lastInquiry = fields.OptionalDate("lastInquiry");
+
+        // Zones given in the case win; the number is asked only when they are absent (or empty).
         var zones = ReadTimeZones(fields);
         if (zones.IsEmpty && phone is not null)
         {
@@ -179,8 +183,8 @@ internal sealed class CaseReader
             TimeZones = zones,
             Region = region,
             Contract = contract,
-            LastPurchase = fields.OptionalDate("lastPurchase"),
-            LastInquiry = fields.OptionalDate("lastInquiry"),
+            LastPurchase = lastPurchase,
+            LastInquiry = lastInquiry,
         };
     }
 
