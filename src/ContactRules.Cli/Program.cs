@@ -1,0 +1,54 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.IO;
+using System.Text;
+using ContactRules.Cli.Evaluate;
+using ContactRules.Cli.Zones;
+
+namespace ContactRules.Cli;
+
+/// <summary>The <c>contactrules</c> command-line tool.</summary>
+internal static class Program
+{
+    internal static int Main(string[] args)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var stdin = new StreamReader(Console.OpenStandardInput(), utf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 1 << 16) { AutoFlush = false, NewLine = "\n" };
+        var exitCode = Run(args, stdin, stdout, Console.Error);
+        stdout.Flush();
+        return exitCode;
+    }
+
+    /// <summary>Runs the tool on the given streams: the entry point of the tests, in-process.</summary>
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+        => Run(args, stdin, stdout, stderr, NoPhoneNumberZones.Instance);
+
+    /// <summary>Runs the tool with a given way to derive zones from phone numbers.</summary>
+    internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
+    {
+        // A root named after the tool's command, not the assembly, so that help reads "contactrules".
+        var root = new Command("contactrules", "May we contact this person now, and if not, why, and when at the earliest?")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
+        root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // Standard output carries decisions: a usage mistake is reported on standard error only.
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"contactrules: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'contactrules evaluate --help' for usage.");
+            return EvaluateCommand.Unreadable;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using ContactRules.Cli.Zones;
+using NodaTime;
+using Xunit;
+
+namespace ContactRules.Cli.Tests;
+
+/// <summary>
+/// Zones "derived from the number" when <c>contact.timeZones</c> is absent: none until a
+/// phone-number adapter is plugged in (fail closed, <c>CORE-ZONE-01</c>), and the adapter's zones
+/// once it is.
+/// </summary>
+public class PhoneNumberZonesTests
+{
+    // Tue 10 March 2026 10:30 in Paris (09:30 UTC): allowed in Paris; 20:00 would be refused.
+    private const string Case = @"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-10T09:30:00Z"",""contact"":{""phone"":""+33612345678""}}" + "\n";
+
+    [Fact]
+    public void Without_an_adapter_a_number_alone_gives_no_zone_and_a_CORE_ZONE_01_refusal()
+    {
+        var run = CliRun.Evaluate(Case);
+
+        Assert.StartsWith(@"{""id"":""c1"",""allowed"":false,""violations"":[{""rule"":""CORE-ZONE-01"",""kind"":""zone""", run.Single);
+    }
+
+    [Fact]
+    public void An_adapter_s_zones_are_used_when_the_case_gives_none()
+    {
+        var adapter = new FixedZones(DateTimeZoneProviders.Tzdb["Europe/Paris"]);
+
+        var run = CliRun.Evaluate(Case, adapter);
+
+        Assert.Equal(@"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}", run.Single);
+        Assert.Equal("+33612345678", adapter.Asked);
+    }
+
+    [Fact]
+    public void Zones_given_in_the_case_win_over_the_number()
+    {
+        // Réunion is UTC+4: 09:30 UTC is 13:30 there, in the lunch gap; the adapter is not asked.
+        var adapter = new FixedZones(DateTimeZoneProviders.Tzdb["Europe/Paris"]);
+
+        var run = CliRun.Evaluate(
+            @"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-10T09:30:00Z"",""contact"":{""phone"":""+33612345678"",""timeZones"":[""Indian/Reunion""]}}" + "\n",
+            adapter);
+
+        Assert.StartsWith(@"{""id"":""c1"",""allowed"":false,""violations"":[{""rule"":""FR-HOURS-01""", run.Single);
+        Assert.Null(adapter.Asked);
+    }
+
+    private sealed class FixedZones : IPhoneNumberZones
+    {
+        private readonly DateTimeZone zone;
+
+        internal FixedZones(DateTimeZone zone) => this.zone = zone;
+
+        internal string? Asked { get; private set; }
+
+        public ImmutableArray<DateTimeZone> CandidateZones(string phoneNumber)
+        {
+            Asked = phoneNumber;
+            return ImmutableArray.Create(zone);
+        }
+    }
+}
