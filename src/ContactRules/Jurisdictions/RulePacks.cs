@@ -15,6 +15,7 @@ public static class RulePacks
         new Dictionary<string, Func<ContactPolicy>>(StringComparer.Ordinal)
         {
             ["fr"] = () => FranceRules.Pack,
+            ["eu"] = () => EuropeanUnionRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>

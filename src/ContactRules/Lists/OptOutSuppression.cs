@@ -128,7 +128,8 @@ public sealed class OptOutSuppression : ContactRule
     private bool Honours(OptOut optOut, ContactRequest request)
         => optOut.Kind == OptOutKind
             && (OptOutKind != OptOutKind.Registry || optOut.Registry == Registry)
-            && (optOut.Channel is not { } channel || channel == request.Channel)
+            // An Art. 21 objection stops direct marketing on every channel, whatever channel it came by.
+            && (OptOutKind == OptOutKind.Objection || optOut.Channel is not { } channel || channel == request.Channel)
             && (optOut.Entity is null || request.Caller is null || optOut.Entity == request.Caller);
 
     private Instant EffectiveAt(OptOut optOut)
