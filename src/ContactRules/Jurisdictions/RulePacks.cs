@@ -16,6 +16,7 @@ public static class RulePacks
         {
             ["fr"] = () => FranceRules.Pack,
             ["eu"] = () => EuropeanUnionRules.Pack,
+            ["uk"] = () => UnitedKingdomRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>
