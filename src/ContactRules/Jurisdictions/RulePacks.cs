@@ -17,6 +17,7 @@ public static class RulePacks
             ["fr"] = () => FranceRules.Pack,
             ["eu"] = () => EuropeanUnionRules.Pack,
             ["uk"] = () => UnitedKingdomRules.Pack,
+            ["de"] = () => GermanyRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>
