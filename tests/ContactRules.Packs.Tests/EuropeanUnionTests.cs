@@ -68,7 +68,7 @@ public class EuropeanUnionTests
     [Fact]
     public void Every_member_state_pack_carries_the_GDPR_objection()
     {
-        foreach (var id in new[] { "fr", "de" })
+        foreach (var id in new[] { "fr", "de", "es", "it", "be", "nl" })
         {
             Assert.Contains("EU-OBJ-01", RuleIds(RulePacks.Get(id)));
         }

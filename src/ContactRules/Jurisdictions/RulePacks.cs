@@ -18,6 +18,12 @@ public static class RulePacks
             ["eu"] = () => EuropeanUnionRules.Pack,
             ["uk"] = () => UnitedKingdomRules.Pack,
             ["de"] = () => GermanyRules.Pack,
+            ["es"] = () => SpainRules.Pack,
+            ["it"] = () => ItalyRules.Pack,
+            ["be"] = () => BelgiumRules.Pack,
+            ["nl"] = () => NetherlandsRules.Pack,
+            ["ca"] = () => CanadaRules.Pack,
+            ["au"] = () => AustraliaRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>
