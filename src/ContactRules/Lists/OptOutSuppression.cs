@@ -46,7 +46,7 @@ public sealed class OptOutSuppression : ContactRule
     /// <inheritdoc />
     public override string Parameters => OptOutKind switch
     {
-        OptOutKind.Registry => $"numbers on {Registry} from registration + {DurationText.Of(LegalDelay)}"
+        OptOutKind.Registry => $"numbers on {Registry} from registration{(LegalDelay == Duration.Zero ? string.Empty : " + " + DurationText.Of(LegalDelay))}"
             + (MaxSnapshotAge is { } age ? $"; registry version at most {DurationText.Of(age)} old" : string.Empty),
         OptOutKind.Objection => "no marketing after a GDPR Art. 21 objection",
         _ => "no contact after a company opt-out, at once",
