@@ -60,6 +60,31 @@ public class FranceLawOverTimeTests
         Assert.Equal(P("2023-03-22 10:00"), decision.NextPermittedAt);
     }
 
+    // A refusal on Wednesday 15 February 2023 (R + 60 = 16 April). Before 1 March no cooldown
+    // applied; from 1 March the refusal blocks until the end of 16 April, which is a Sunday:
+    // next permitted Monday 17 April 2023 10:00 (Easter Monday was 10 April).
+    [Fact]
+    public void A_refusal_cooldown_the_day_before_and_the_day_D223_9_came_into_force()
+    {
+        var refusal = Attempt(P("2023-02-15 11:00"), AttemptOutcome.Refused);
+        AssertAllowed(Evaluate(Fr, Request(), P("2023-02-28 11:00"), refusal));
+        var decision = Evaluate(Fr, Request(), P("2023-03-01 11:00"), refusal);
+        AssertRefusedBy(decision, "FR-COOL-01");
+        Assert.Equal(P("2023-04-17 10:00"), decision.NextPermittedAt);
+    }
+
+    // No holiday falls on 28 February or 1 March; the holiday rule is checked on the Easter
+    // Mondays either side: 18 April 2022 (before D223-9) and 10 April 2023 (after).
+    [Fact]
+    public void The_holiday_rule_applies_to_holidays_from_1_March_2023_only()
+    {
+        AssertAllowed(Evaluate(Fr, Request(), P("2022-04-18 11:00")));
+        AssertRefusedBy(Evaluate(Fr, Request(), P("2023-04-10 11:00")), "FR-HOL-01");
+        var strasbourg = new ContactRequest(new Contact("c-1") { TimeZones = ImmutableArray.Create(Paris), Region = "FR-67" }) { Caller = Acme };
+        AssertAllowed(Evaluate(Fr, strasbourg, P("2022-04-15 11:00")));                // Good Friday 2022
+        AssertRefusedBy(Evaluate(Fr, strasbourg, P("2023-04-07 11:00")), "FR-HOL-02"); // Good Friday 2023
+    }
+
     // Monday 10 and Tuesday 11 August 2026, 11:00 Paris.
     [Fact]
     public void A_Bloctel_registrant_without_consent_is_protected_by_Bloctel_then_by_the_consent_rule()

@@ -91,6 +91,14 @@ public class UnitedKingdomTests
         AssertAllowed(Evaluate(Uk, Request(toOther), Utc("2026-04-08T10:00:00Z")));
     }
 
+    [Fact]
+    public void A_do_not_call_request_binds_from_11_December_2003()
+    {
+        var told = ImmutableArray.Create(new OptOut(OptOutKind.Company, Utc("2003-11-03T10:00:00Z")));
+        AssertAllowed(Evaluate(Uk, Request(told), Utc("2003-12-10T12:00:00Z")));
+        AssertRefusedBy(Evaluate(Uk, Request(told), Utc("2003-12-11T12:00:00Z")), "UK-IDNC-01");
+    }
+
     // UK-COOL-01: abandoned call Monday 4 May 2026 10:00Z blocks [10:00Z, 10:00Z + 72 h):
     // last refused minute Thursday 7 May 09:59Z, first allowed 7 May 10:00Z.
     private static readonly ContactAttempt Abandoned = Attempt(Utc("2026-05-04T10:00:00Z"), AttemptOutcome.Abandoned);
