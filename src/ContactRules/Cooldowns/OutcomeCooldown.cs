@@ -36,7 +36,7 @@ public sealed class OutcomeCooldown : ContactRule
     public override bool DependsOnZone => Span.IsCalendar;
 
     /// <inheritdoc />
-    public override string Parameters => $"after an attempt with {Trigger}: no contact for {Span}";
+    public override string Parameters => Span.IsPermanent ? $"after an attempt with {Trigger}: no contact ever again" : $"after an attempt with {Trigger}: no contact for {Span}";
 
     /// <inheritdoc />
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)

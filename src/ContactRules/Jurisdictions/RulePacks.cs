@@ -15,6 +15,15 @@ public static class RulePacks
         new Dictionary<string, Func<ContactPolicy>>(StringComparer.Ordinal)
         {
             ["fr"] = () => FranceRules.Pack,
+            ["eu"] = () => EuropeanUnionRules.Pack,
+            ["uk"] = () => UnitedKingdomRules.Pack,
+            ["de"] = () => GermanyRules.Pack,
+            ["es"] = () => SpainRules.Pack,
+            ["it"] = () => ItalyRules.Pack,
+            ["be"] = () => BelgiumRules.Pack,
+            ["nl"] = () => NetherlandsRules.Pack,
+            ["ca"] = () => CanadaRules.Pack,
+            ["au"] = () => AustraliaRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>

@@ -46,7 +46,7 @@ public sealed class OptOutSuppression : ContactRule
     /// <inheritdoc />
     public override string Parameters => OptOutKind switch
     {
-        OptOutKind.Registry => $"numbers on {Registry} from registration + {DurationText.Of(LegalDelay)}"
+        OptOutKind.Registry => $"numbers on {Registry} from registration{(LegalDelay == Duration.Zero ? string.Empty : " + " + DurationText.Of(LegalDelay))}"
             + (MaxSnapshotAge is { } age ? $"; registry version at most {DurationText.Of(age)} old" : string.Empty),
         OptOutKind.Objection => "no marketing after a GDPR Art. 21 objection",
         _ => "no contact after a company opt-out, at once",
@@ -128,7 +128,8 @@ public sealed class OptOutSuppression : ContactRule
     private bool Honours(OptOut optOut, ContactRequest request)
         => optOut.Kind == OptOutKind
             && (OptOutKind != OptOutKind.Registry || optOut.Registry == Registry)
-            && (optOut.Channel is not { } channel || channel == request.Channel)
+            // An Art. 21 objection stops direct marketing on every channel, whatever channel it came by.
+            && (OptOutKind == OptOutKind.Objection || optOut.Channel is not { } channel || channel == request.Channel)
             && (optOut.Entity is null || request.Caller is null || optOut.Entity == request.Caller);
 
     private Instant EffectiveAt(OptOut optOut)

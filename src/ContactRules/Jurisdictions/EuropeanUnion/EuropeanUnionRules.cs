@@ -1,0 +1,67 @@
+using ContactRules.Rules;
+
+namespace ContactRules.Jurisdictions;
+
+/// <summary>
+/// The European Union: the rules that hold in every member state, the GDPR's objection to direct
+/// marketing and the ePrivacy Directive's consent for automated calls.
+/// </summary>
+/// <remarks>
+/// <para>
+/// How packs combine with <c>eu</c>: the GDPR is a regulation and applies directly, so every
+/// member-state pack (<c>fr</c>, <c>de</c>, <c>es</c>, <c>it</c>, <c>be</c>, <c>nl</c>) carries
+/// <see cref="Objection"/> itself: choosing <c>fr</c> alone never forgets an Art. 21 objection.
+/// The ePrivacy Directive applies through national law, so a member-state pack carries
+/// <see cref="AutomatedCallConsent"/> unless it has its own rule for automated calls (France's
+/// FR-AUTO-01, Germany's DE-CONS-01). Combining a national pack with <c>eu</c> (<c>de+eu</c>) is
+/// harmless: a rule shared by both packs is the same object and is applied once.
+/// </para>
+/// <para>
+/// The <c>uk</c> pack does not include these rules: the UK GDPR's Art. 21 has the same words, and
+/// <c>uk+eu</c> applies them, under the EU citation.
+/// </para>
+/// </remarks>
+public static class EuropeanUnionRules
+{
+    /// <summary>The citation of the GDPR's Art. 21.</summary>
+    public const string GdprArticle21 = "Regulation (EU) 2016/679 (GDPR), art. 21(2)-(3)";
+
+    /// <summary>Every marketing contact, on every channel.</summary>
+    public static RuleScope DirectMarketing { get; } = new RuleScope(purposes: new[] { ContactPurpose.Marketing });
+
+    /// <summary>
+    /// EU-OBJ-01: after the person objected to direct marketing, no marketing contact on any
+    /// channel, at once and for good.
+    /// </summary>
+    /// <remarks>
+    /// Art. 21(3): after an objection, personal data "shall no longer be processed" for direct
+    /// marketing; there is no balancing test and no exemption, customers included. The honouring
+    /// delay ("without undue delay", Art. 12(3) is not verified to apply) is read as none: the
+    /// objection takes effect at <see cref="OptOut.RequestedAt"/> (or its stated
+    /// <see cref="OptOut.EffectiveAt"/>), whatever channel it was made on. Directive 95/46/EC,
+    /// art. 14(b) gave the same right before 25 May 2018, so the rule is in force at every date.
+    /// </remarks>
+    public static OptOutSuppression Objection { get; } = OptOutSuppression.Objection(
+        new RuleMetadata("EU-OBJ-01", GdprArticle21 + " (before 25 May 2018: Directive 95/46/EC, art. 14(b))")
+        {
+            Description = "After the person objects to direct marketing, no marketing contact on any channel, customers included; the objection is absolute.",
+            Scope = DirectMarketing,
+        });
+
+    /// <summary>EU-AUTO-01: no direct marketing by automated calling system without the person's prior consent.</summary>
+    /// <remarks>
+    /// ePrivacy Directive art. 13(1): automated calling systems without human intervention need
+    /// prior consent; for live calls member states choose (art. 13(3)). The e-mail soft opt-in of
+    /// art. 13(2) does not extend to calls. In force since before any date ContactRules evaluates
+    /// (Directive 97/66/EC, art. 12, had the same rule), so at every date.
+    /// </remarks>
+    public static ConsentRequirement AutomatedCallConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("EU-AUTO-01", "Directive 2002/58/EC (ePrivacy), art. 13(1)")
+        {
+            Description = "No direct marketing by an automated calling system (no live agent) without the person's prior consent.",
+            Scope = new RuleScope(purposes: new[] { ContactPurpose.Marketing }, automated: true),
+        });
+
+    /// <summary>The <c>eu</c> pack: EU-OBJ-01 and EU-AUTO-01.</summary>
+    public static ContactPolicy Pack { get; } = new ContactPolicy("eu", new ContactRule[] { Objection, AutomatedCallConsent });
+}

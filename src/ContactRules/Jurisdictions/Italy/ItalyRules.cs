@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using ContactRules.Rules;
+using NodaTime;
+
+namespace ContactRules.Jurisdictions;
+
+/// <summary>
+/// Italy: the Registro Pubblico delle Opposizioni (L. 5/2018; DPR 26/2022), which covers mobile
+/// numbers since 27 July 2022 and revokes the marketing consents given before registration.
+/// </summary>
+/// <remarks>
+/// The pack carries the GDPR objection (EU-OBJ-01) and consent for automated calls (EU-AUTO-01,
+/// transposed by the Codice privacy, art. 130).
+/// </remarks>
+public static class ItalyRules
+{
+    /// <summary>Marketing calls.</summary>
+    public static RuleScope MarketingCalls { get; } = new RuleScope(channels: new[] { ContactChannel.Voice }, purposes: new[] { ContactPurpose.Marketing });
+
+    /// <summary>IT-LIST-01: no marketing call to a number on the RPO, 15 days after registration, unless the person consented after registering.</summary>
+    /// <remarks>
+    /// Registration revokes every marketing consent given before it, so only a consent granted
+    /// after the registration (<see cref="ConsentExemption.VoidedByRegistrationOn"/>) lifts it; a
+    /// new registration wipes later consents again. Calls become unlawful at the latest 15 days
+    /// after registration, and operators must consult the register every 15 days: a scrub older
+    /// than 15 days (<see cref="ContactRequest.RegistrySnapshotAt"/>) refuses every call. The
+    /// exception for consents given within contracts in force or ended less than 30 days before
+    /// (L. 5/2018 art. 1(5)) is not verified and not modelled.
+    /// </remarks>
+    public static OptOutSuppression Rpo { get; } = OptOutSuppression.RegistryList(
+        new RuleMetadata("IT-LIST-01", "Legge 11 gennaio 2018, n. 5; DPR 27 gennaio 2022, n. 26")
+        {
+            Description = "No marketing call to a number registered on the Registro Pubblico delle Opposizioni, from 15 days after registration; registration revokes earlier consents; the register must be consulted every 15 days.",
+            InForce = InForcePeriod.Since(new LocalDate(2022, 7, 27)),
+            Scope = MarketingCalls,
+            Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "a consent to this company's marketing calls given after the registration (registration revokes earlier consents)")
+            {
+                VoidedByRegistrationOn = ContactRegistry.Rpo,
+            }),
+        },
+        ContactRegistry.Rpo,
+        Duration.FromDays(15),
+        maxSnapshotAge: Duration.FromDays(15));
+
+    /// <summary>The <c>it</c> pack: IT-LIST-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    public static ContactPolicy Pack { get; } = new ContactPolicy("it", new ContactRule[]
+    {
+        Rpo, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+    });
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Jurisdictions;
+using Xunit;
+using static ContactRules.Packs.Tests.Support;
+
+namespace ContactRules.Packs.Tests;
+
+/// <summary>
+/// The <c>eu</c> pack read against GDPR Art. 21 and ePrivacy Art. 13(1) (regulations.md section 5),
+/// and how national packs combine with it.
+/// </summary>
+public class EuropeanUnionTests
+{
+    private static readonly ContactPolicy Eu = EuropeanUnionRules.Pack;
+
+    private static ContactRequest Request(ContactChannel channel, ContactPurpose purpose, params OptOut[] optOuts)
+        => new ContactRequest(Person(Berlin), channel, purpose) { Caller = Acme, OptOuts = optOuts.ToImmutableArray() };
+
+    // Art. 21(3): after the objection, no processing for direct marketing, on any channel.
+    [Theory]
+    [InlineData(ContactChannel.Voice, ContactPurpose.Marketing, false)]
+    [InlineData(ContactChannel.Sms, ContactPurpose.Marketing, false)]
+    [InlineData(ContactChannel.Voice, ContactPurpose.Informational, true)]
+    [InlineData(ContactChannel.Voice, ContactPurpose.DebtCollection, true)]
+    public void An_objection_stops_direct_marketing_on_every_channel(ContactChannel channel, ContactPurpose purpose, bool allowed)
+    {
+        var objection = new OptOut(OptOutKind.Objection, Utc("2026-03-09T18:00:00Z")) { Channel = ContactChannel.Voice };
+        Assert.Equal(allowed, Evaluate(Eu, Request(channel, purpose, objection), Utc("2026-03-09T18:00:00Z")).IsAllowed);
+        AssertAllowed(Evaluate(Eu, Request(channel, purpose, objection), Utc("2026-03-09T17:59:00Z")));
+    }
+
+    [Fact]
+    public void An_objection_is_absolute_for_customers_and_consenting_persons()
+    {
+        var customer = new Contact("c-1") { TimeZones = ImmutableArray.Create(Berlin), Contract = new ContractStatus(true, true) };
+        var request = new ContactRequest(customer)
+        {
+            Caller = Acme,
+            Consents = ImmutableArray.Create(ConsentTo(Utc("2025-01-01T00:00:00Z"))),
+            OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Objection, Utc("2026-03-01T00:00:00Z"))),
+        };
+        var decision = Evaluate(Eu, request, Utc("2026-03-10T10:00:00Z"));
+        AssertRefusedBy(decision, "EU-OBJ-01");
+        Assert.Null(decision.NextPermittedAt);
+    }
+
+    [Fact]
+    public void Automated_marketing_needs_consent_live_calls_do_not_under_the_eu_pack()
+    {
+        var automated = new ContactRequest(Person(Berlin)) { Caller = Acme, Automated = true };
+        AssertRefusedBy(Evaluate(Eu, automated, Utc("2026-03-10T10:00:00Z")), "EU-AUTO-01");
+        AssertAllowed(Evaluate(Eu, new ContactRequest(Person(Berlin)) { Caller = Acme }, Utc("2026-03-10T10:00:00Z")));
+        var automatedInfo = new ContactRequest(Person(Berlin), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, Automated = true };
+        AssertAllowed(Evaluate(Eu, automatedInfo, Utc("2026-03-10T10:00:00Z")));
+    }
+
+    [Theory]
+    [InlineData("de+eu")]
+    [InlineData("fr+eu")]
+    public void A_national_pack_combined_with_eu_applies_each_shared_rule_once(string ids)
+    {
+        Assert.True(RulePacks.TryResolve(ids, out var policy, out var error), error);
+        Assert.Single(policy!.Rules, r => r.Id == "EU-OBJ-01");
+        Assert.Single(policy.Rules, r => r.Id == "EU-AUTO-01");
+    }
+
+    [Fact]
+    public void Every_member_state_pack_carries_the_GDPR_objection()
+    {
+        foreach (var id in new[] { "fr", "de", "es", "it", "be", "nl" })
+        {
+            Assert.Contains("EU-OBJ-01", RuleIds(RulePacks.Get(id)));
+        }
+    }
+}
