@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ContactRules.Jurisdictions;
 using NodaTime;
 using NodaTime.Text;
 
@@ -24,6 +25,11 @@ internal static class Support
     }
 
     internal static Instant Paris_(string localDateTime) => Local(localDateTime, Paris);
+
+    /// <summary>The four rules of art. D223-9 alone, without the rest of the fr pack (lists, consent, sector bans).</summary>
+    internal static readonly ContactPolicy D223_9 = new ContactPolicy(
+        "d223-9",
+        new ContactRules.Rules.ContactRule[] { FranceRules.Hours, FranceRules.Holidays, FranceRules.Frequency, FranceRules.RefusalCooldown });
 
     internal static Instant Utc(string instant) => InstantPattern.ExtendedIso.Parse(instant).Value;
 

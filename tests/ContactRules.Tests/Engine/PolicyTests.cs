@@ -110,8 +110,8 @@ public class PolicyTests
     public void Combined_policies_apply_every_rule_once_and_join_their_ids()
     {
         var extra = new ContactPolicy("extra", new ContactRule[] { FranceRules.Hours, new ConsentRequirement(new RuleMetadata("TEST-CONS", "test")) });
-        var combined = ContactPolicy.Combine(FranceRules.Pack, extra);
-        Assert.Equal("fr+extra", combined.Id);
+        var combined = ContactPolicy.Combine(D223_9, extra);
+        Assert.Equal("d223-9+extra", combined.Id);
         Assert.Equal(5, combined.Rules.Length);
         var decision = combined.Evaluate(Call(Person(Paris)), Paris_("2026-03-14 11:00"), ContactHistory.Empty);
         Assert.Equal(new[] { "FR-HOURS-01", "TEST-CONS" }, decision.Violations.Select(v => v.RuleId));

@@ -9,7 +9,7 @@ using static ContactRules.Tests.Support;
 namespace ContactRules.Tests.Properties;
 
 /// <summary>
-/// Properties of the engine on random French cases: histories of up to 40 attempts in the 60 days
+/// Properties of the engine on random French cases, under the four rules of art. D223-9: histories of up to 40 attempts in the 60 days
 /// before a random instant of 2026, by three callers, with refusals; one or two candidate zones
 /// among mainland France and overseas departments; sometimes a consent to calls outside hours.
 /// </summary>
@@ -55,7 +55,7 @@ public class EnginePropertyTests
     [Fact]
     public void The_engine_never_allows_what_the_law_refuses_nor_refuses_what_it_allows()
         => Cases.Sample(
-            c => FranceRules.Pack.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts)).IsAllowed == FrenchOracle.Allows(c.Request, c.At, c.Attempts),
+            c => D223_9.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts)).IsAllowed == FrenchOracle.Allows(c.Request, c.At, c.Attempts),
             iter: 3000);
 
     [Fact]
@@ -64,13 +64,13 @@ public class EnginePropertyTests
             c =>
             {
                 var history = ContactHistory.Create(c.Attempts);
-                var decision = FranceRules.Pack.Evaluate(c.Request, c.At, history);
+                var decision = D223_9.Evaluate(c.Request, c.At, history);
                 if (decision.IsAllowed || decision.NextPermittedAt is not { } next)
                 {
                     return true;
                 }
 
-                if (!FrenchOracle.Allows(c.Request, next, c.Attempts) || !FranceRules.Pack.Evaluate(c.Request, next, history).IsAllowed)
+                if (!FrenchOracle.Allows(c.Request, next, c.Attempts) || !D223_9.Evaluate(c.Request, next, history).IsAllowed)
                 {
                     return false;
                 }
@@ -95,9 +95,9 @@ public class EnginePropertyTests
         => Gen.Select(Cases, Gen.Long[0, 60L * 24 * 60], Outcomes).Sample(
             (c, minutesBefore, outcome) =>
             {
-                var before = FranceRules.Pack.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts));
+                var before = D223_9.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts));
                 var extra = new ContactAttempt(c.At - Duration.FromMinutes(minutesBefore), outcome) { Caller = c.Request.Caller };
-                var after = FranceRules.Pack.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts.Append(extra)));
+                var after = D223_9.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts.Append(extra)));
                 return before.IsAllowed || !after.IsAllowed;
             },
             iter: 2000);
@@ -107,8 +107,8 @@ public class EnginePropertyTests
         => Cases.Sample(
             c =>
             {
-                var first = FranceRules.Pack.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts));
-                var again = FranceRules.Pack.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts.Reverse()));
+                var first = D223_9.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts));
+                var again = D223_9.Evaluate(c.Request, c.At, ContactHistory.Create(c.Attempts.Reverse()));
                 return first.IsAllowed == again.IsAllowed
                     && first.NextPermittedAt == again.NextPermittedAt
                     && first.Violations.Select(v => (v.RuleId, v.Until, v.Reason)).SequenceEqual(again.Violations.Select(v => (v.RuleId, v.Until, v.Reason)));
