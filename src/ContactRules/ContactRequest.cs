@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ContactRules.Internal;
 using NodaTime;
@@ -81,6 +82,29 @@ public sealed class ContactRequest
     /// current.
     /// </summary>
     public Instant? RegistrySnapshotAt { get; init; }
+
+    /// <summary>
+    /// Returns a copy of this request with more facts about the person: consents and opt-outs
+    /// found in a store or a registry, added to those already on the request. A registry
+    /// snapshot date, when given, keeps the older of the two: the stalest version governs
+    /// freshness rules.
+    /// </summary>
+    /// <param name="consents">Consents to add; null for none.</param>
+    /// <param name="optOuts">Opt-outs and registry entries to add; null for none.</param>
+    /// <param name="registrySnapshotAt">The date of a registry version scrubbed against, if any.</param>
+    /// <returns>The new request.</returns>
+    public ContactRequest WithFacts(IEnumerable<ConsentRecord>? consents, IEnumerable<OptOut>? optOuts, Instant? registrySnapshotAt = null)
+        => new ContactRequest(Contact, Channel, Purpose)
+        {
+            Automated = Automated,
+            Subject = Subject,
+            Caller = Caller,
+            Campaign = Campaign,
+            LiveAgentGuaranteed = LiveAgentGuaranteed,
+            Consents = consents is null ? Consents : Consents.AddRange(consents),
+            OptOuts = optOuts is null ? OptOuts : OptOuts.AddRange(optOuts),
+            RegistrySnapshotAt = registrySnapshotAt is { } added && (RegistrySnapshotAt is not { } existing || added < existing) ? added : RegistrySnapshotAt,
+        };
 
     /// <inheritdoc />
     public override string ToString() => $"{Channel} {Purpose} contact of {Contact.Id}";

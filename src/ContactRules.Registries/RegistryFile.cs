@@ -1,0 +1,288 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.IO.Hashing;
+using System.IO.MemoryMappedFiles;
+using System.Threading;
+using ContactRules.Internal;
+using NodaTime;
+
+namespace ContactRules.Registries;
+
+/// <summary>
+/// A national do-not-call registry snapshot, memory-mapped read-only: membership checks take a few
+/// tens of nanoseconds and share the operating system's page cache between processes.
+/// </summary>
+/// <remarks>
+/// Opening checks the header, the size and a checksum of the whole file: a torn, truncated or
+/// corrupted file is a <see cref="RegistryFormatException"/>, never an empty list. The instance is
+/// safe to share between threads; dispose it to unmap the file.
+/// </remarks>
+public sealed unsafe class RegistryFile : IDisposable
+{
+    private readonly MemoryMappedFile map;
+    private readonly MemoryMappedViewAccessor view;
+    private readonly byte* basePointer;
+    private readonly uint* index;
+    private readonly byte* entries;
+    private readonly ulong minKey;
+    private readonly int shift;
+    private readonly int entryWidth;
+    private readonly long bucketCount;
+    private readonly ulong lowMask;
+    private int disposed;
+
+    private RegistryFile(string path, MemoryMappedFile map, MemoryMappedViewAccessor view, byte* basePointer, long length)
+    {
+        Path = path;
+        this.map = map;
+        this.view = view;
+        this.basePointer = basePointer;
+        SizeInBytes = length;
+
+        var header = new ReadOnlySpan<byte>(basePointer, RegistryLayout.HeaderSize);
+        Registry = (ContactRegistry)BinaryPrimitives.ReadInt32LittleEndian(header.Slice(RegistryLayout.RegistryOffset));
+        SnapshotAt = Instant.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64LittleEndian(header.Slice(RegistryLayout.SnapshotOffset)));
+        Count = BinaryPrimitives.ReadInt64LittleEndian(header.Slice(RegistryLayout.CountOffset));
+        minKey = BinaryPrimitives.ReadUInt64LittleEndian(header.Slice(RegistryLayout.MinKeyOffset));
+        shift = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(RegistryLayout.ShiftOffset));
+        entryWidth = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(RegistryLayout.EntryWidthOffset));
+        bucketCount = BinaryPrimitives.ReadInt64LittleEndian(header.Slice(RegistryLayout.BucketCountOffset));
+        lowMask = shift == 64 ? ulong.MaxValue : (1UL << shift) - 1;
+        index = (uint*)(basePointer + RegistryLayout.HeaderSize);
+        entries = basePointer + RegistryLayout.HeaderSize + ((bucketCount + 1) * sizeof(uint));
+    }
+
+    /// <summary>The file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The register this snapshot is of.</summary>
+    public ContactRegistry Registry { get; }
+
+    /// <summary>
+    /// The date of the register version, as given when the file was built: freshness rules (US
+    /// National DNC: at most 31 days old) judge it, and numbers in it are taken as protected from
+    /// this instant at the latest.
+    /// </summary>
+    public Instant SnapshotAt { get; }
+
+    /// <summary>The number of distinct numbers in the snapshot.</summary>
+    public long Count { get; }
+
+    /// <summary>The file's size in bytes.</summary>
+    public long SizeInBytes { get; }
+
+    /// <summary>Opens and verifies a registry file.</summary>
+    /// <param name="path">The file built by <see cref="RegistryFileBuilder"/>.</param>
+    /// <returns>The open registry.</returns>
+    /// <exception cref="RegistryFormatException">The file is torn, corrupted or of another format.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    public static RegistryFile Open(string path)
+    {
+        Preconditions.CheckNotEmpty(path, nameof(path));
+        var length = new FileInfo(path).Length;
+        if (length < RegistryLayout.HeaderSize)
+        {
+            throw new RegistryFormatException($"Registry file '{path}' is {length} bytes long, shorter than the {RegistryLayout.HeaderSize}-byte header: it is torn or not a registry file.");
+        }
+
+        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        MemoryMappedViewAccessor? view = null;
+        var acquired = false;
+        try
+        {
+            view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            acquired = true;
+            pointer += view.PointerOffset;
+            Verify(path, pointer, length);
+            return new RegistryFile(path, map, view, pointer, length);
+        }
+        catch
+        {
+            if (acquired)
+            {
+                view!.SafeMemoryMappedViewHandle.ReleasePointer();
+            }
+
+            view?.Dispose();
+            map.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True when the E.164 number is in the snapshot.</summary>
+    /// <param name="e164">A number in E.164 form, such as <c>+12025550123</c>.</param>
+    /// <returns>Whether the number is registered.</returns>
+    /// <exception cref="ArgumentException">The number is not in E.164 form.</exception>
+    public bool Contains(string e164)
+    {
+        Preconditions.CheckNotNull(e164, nameof(e164));
+        if (!PhoneKey.TryParseE164(e164.AsSpan(), out var key))
+        {
+            throw new ArgumentException($"Expected an E.164 number ('+' then up to 15 digits); got '{e164}'.", nameof(e164));
+        }
+
+        return Contains(key);
+    }
+
+    /// <summary>Releases the mapping.</summary>
+    public void Dispose()
+    {
+        if (System.Threading.Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+            view.Dispose();
+            map.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Registry} snapshot of {SnapshotAt}: {Count:N0} numbers ({Path})";
+
+    internal bool Contains(ulong key)
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(RegistryFile));
+        }
+
+        if (key < minKey)
+        {
+            return false;
+        }
+
+        var offset = key - minKey;
+        var bucket = shift == 64 ? 0UL : offset >> shift;
+        if (bucket >= (ulong)bucketCount)
+        {
+            return false;
+        }
+
+        var low = offset & lowMask;
+        long lo = index[bucket];
+        long hi = (long)index[bucket + 1] - 1;
+        switch (entryWidth)
+        {
+            case 2:
+                var entries16 = (ushort*)entries;
+                while (lo <= hi)
+                {
+                    var mid = lo + ((hi - lo) >> 1);
+                    var value = entries16[mid];
+                    if (value == low)
+                    {
+                        return true;
+                    }
+
+                    if (value < low)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid - 1;
+                    }
+                }
+
+                return false;
+            case 4:
+                var entries32 = (uint*)entries;
+                while (lo <= hi)
+                {
+                    var mid = lo + ((hi - lo) >> 1);
+                    var value = entries32[mid];
+                    if (value == low)
+                    {
+                        return true;
+                    }
+
+                    if (value < low)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid - 1;
+                    }
+                }
+
+                return false;
+            default:
+                var entries64 = (ulong*)entries;
+                while (lo <= hi)
+                {
+                    var mid = lo + ((hi - lo) >> 1);
+                    var value = entries64[mid];
+                    if (value == low)
+                    {
+                        return true;
+                    }
+
+                    if (value < low)
+                    {
+                        lo = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid - 1;
+                    }
+                }
+
+                return false;
+        }
+    }
+
+    private static void Verify(string path, byte* pointer, long length)
+    {
+        var header = new ReadOnlySpan<byte>(pointer, RegistryLayout.HeaderSize);
+        if (!header.Slice(0, RegistryLayout.Magic.Length).SequenceEqual(RegistryLayout.Magic))
+        {
+            throw new RegistryFormatException($"'{path}' is not a ContactRules registry file (its first bytes are not the CRREG01 magic).");
+        }
+
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(header.Slice(RegistryLayout.VersionOffset));
+        if (version != RegistryLayout.FormatVersion)
+        {
+            throw new RegistryFormatException($"Registry file '{path}' has format version {version}; this library reads version {RegistryLayout.FormatVersion}. Rebuild it with 'contactrules registry build'.");
+        }
+
+        var count = BinaryPrimitives.ReadInt64LittleEndian(header.Slice(RegistryLayout.CountOffset));
+        var shift = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(RegistryLayout.ShiftOffset));
+        var width = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(RegistryLayout.EntryWidthOffset));
+        var buckets = BinaryPrimitives.ReadInt64LittleEndian(header.Slice(RegistryLayout.BucketCountOffset));
+        var registry = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(RegistryLayout.RegistryOffset));
+        if (count < 0 || count > uint.MaxValue || shift < 0 || shift > 64 || width != RegistryLayout.EntryWidth(shift) || buckets < 1
+            || buckets > (1L << 31) || !Enum.IsDefined(typeof(ContactRegistry), registry))
+        {
+            throw new RegistryFormatException($"Registry file '{path}' has an inconsistent header (count {count}, shift {shift}, width {width}, buckets {buckets}, registry {registry}): it is corrupted.");
+        }
+
+        var expected = RegistryLayout.HeaderSize + ((buckets + 1) * sizeof(uint)) + (count * width);
+        if (length != expected)
+        {
+            throw new RegistryFormatException($"Registry file '{path}' is {length:N0} bytes long where its header announces {expected:N0}: it is torn (an interrupted copy or build) or corrupted.");
+        }
+
+        var hash = new XxHash3();
+        var position = RegistryLayout.HeaderSize;
+        const int Chunk = 1 << 30;
+        for (long offset = position; offset < length; offset += Chunk)
+        {
+            hash.Append(new ReadOnlySpan<byte>(pointer + offset, (int)Math.Min(Chunk, length - offset)));
+        }
+
+        var stored = BinaryPrimitives.ReadUInt64LittleEndian(header.Slice(RegistryLayout.ChecksumOffset));
+        if (hash.GetCurrentHashAsUInt64() != stored)
+        {
+            throw new RegistryFormatException($"Registry file '{path}' fails its checksum: its content was altered or damaged after it was built.");
+        }
+
+        var index = (uint*)(pointer + RegistryLayout.HeaderSize);
+        if (index[0] != 0 || index[buckets] != count)
+        {
+            throw new RegistryFormatException($"Registry file '{path}' has a bucket index that does not cover its {count:N0} numbers: it is corrupted.");
+        }
+    }
+}
