@@ -161,78 +161,53 @@ public sealed unsafe class RegistryFile : IDisposable
         }
 
         var low = offset & lowMask;
-        long lo = index[bucket];
-        long hi = (long)index[bucket + 1] - 1;
-        switch (entryWidth)
+        long first = index[bucket];
+        long count = (long)index[bucket + 1] - first;
+        if (count == 0)
         {
-            case 2:
-                var entries16 = (ushort*)entries;
-                while (lo <= hi)
-                {
-                    var mid = lo + ((hi - lo) >> 1);
-                    var value = entries16[mid];
-                    if (value == low)
-                    {
-                        return true;
-                    }
-
-                    if (value < low)
-                    {
-                        lo = mid + 1;
-                    }
-                    else
-                    {
-                        hi = mid - 1;
-                    }
-                }
-
-                return false;
-            case 4:
-                var entries32 = (uint*)entries;
-                while (lo <= hi)
-                {
-                    var mid = lo + ((hi - lo) >> 1);
-                    var value = entries32[mid];
-                    if (value == low)
-                    {
-                        return true;
-                    }
-
-                    if (value < low)
-                    {
-                        lo = mid + 1;
-                    }
-                    else
-                    {
-                        hi = mid - 1;
-                    }
-                }
-
-                return false;
-            default:
-                var entries64 = (ulong*)entries;
-                while (lo <= hi)
-                {
-                    var mid = lo + ((hi - lo) >> 1);
-                    var value = entries64[mid];
-                    if (value == low)
-                    {
-                        return true;
-                    }
-
-                    if (value < low)
-                    {
-                        lo = mid + 1;
-                    }
-                    else
-                    {
-                        hi = mid - 1;
-                    }
-                }
-
-                return false;
+            return false;
         }
+
+        // Numbers spread evenly within a bucket: start where the value would sit, then walk.
+        var guess = first + (long)(count * ((double)low / ((double)lowMask + 1)));
+        var value = Entry(guess);
+        if (value == low)
+        {
+            return true;
+        }
+
+        if (value < low)
+        {
+            for (var i = guess + 1; i < first + count; i++)
+            {
+                value = Entry(i);
+                if (value >= low)
+                {
+                    return value == low;
+                }
+            }
+
+            return false;
+        }
+
+        for (var i = guess - 1; i >= first; i--)
+        {
+            value = Entry(i);
+            if (value <= low)
+            {
+                return value == low;
+            }
+        }
+
+        return false;
     }
+
+    private ulong Entry(long i) => entryWidth switch
+    {
+        2 => ((ushort*)entries)[i],
+        4 => ((uint*)entries)[i],
+        _ => ((ulong*)entries)[i],
+    };
 
     private static void Verify(string path, byte* pointer, long length)
     {

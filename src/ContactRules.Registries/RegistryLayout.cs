@@ -11,7 +11,7 @@ namespace ContactRules.Registries;
 /// sorted within its bucket, 2, 4 or 8 bytes each.</item>
 /// </list>
 /// A number's bucket is <c>(key − smallest key) &gt;&gt; shift</c>; a lookup is one index read and a
-/// binary search over about a hundred entries. 250 million US numbers take about 500 MB.
+/// interpolated probe within about 512 evenly spread entries. 250 million US numbers take about 500 MB.
 /// </summary>
 internal static class RegistryLayout
 {
@@ -29,10 +29,14 @@ internal static class RegistryLayout
     internal const int BucketCountOffset = 48;
     internal const int ChecksumOffset = 56;
 
-    /// <summary>The bucket shift that gives about 128 numbers a bucket (at least 1 bucket).</summary>
+    /// <summary>
+    /// The bucket shift that gives about 512 numbers a bucket (at least 1 bucket): the index stays
+    /// small enough to live in the processor's cache (2 MB for 250 million numbers), and numbers
+    /// spread evenly within a bucket, so an interpolation lands within a cache line of the entry.
+    /// </summary>
     internal static int ChooseShift(ulong range, long count)
     {
-        var targetBuckets = System.Math.Max(1UL, (ulong)count / 128);
+        var targetBuckets = System.Math.Max(1UL, (ulong)count / 512);
         var shift = 0;
         while (shift < 63 && ((range >> shift) + 1) > targetBuckets)
         {
