@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+
+namespace ContactRules.Analyzers;
+
+/// <summary>The descriptors of every ContactRules diagnostic, with stable help links.</summary>
+internal static class Descriptors
+{
+    private const string HelpBase = "https://github.com/contactrules/contactrules/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor CR0001DialWithoutConsent = Create(
+        DiagnosticIds.DialWithoutConsent,
+        title: "Contact made without a successful consent check",
+        messageFormat: "'{0}' contacts {1} where no successful consent check for that contact holds on every path{2}",
+        category: Categories.Consent,
+        description: "Every call or message must be preceded, on every path, by a successful ContactRules check (ContactDecision.IsAllowed, a [ConsentCheck] member, or a ContactPermit) for the same person. Telemarketing and debt-collection law (France L223-1/L223-2, US TCPA 47 U.S.C. 227) makes each unconsented contact an offence.");
+
+    public static readonly DiagnosticDescriptor CR0002ConsentDecisionIgnored = Create(
+        DiagnosticIds.ConsentDecisionIgnored,
+        title: "Consent decision is not used to decide",
+        messageFormat: "The consent decision from '{0}' {1}",
+        category: Categories.Consent,
+        description: "A ContactDecision (or a consent check's bool) that is discarded, never read, or read only after the contact was made protects nobody: branch on it before dialing.");
+
+    public static readonly DiagnosticDescriptor CR0003ConsentForOtherContact = Create(
+        DiagnosticIds.ConsentForOtherContact,
+        title: "Consent was checked for another contact",
+        messageFormat: "'{0}' contacts {1}, but the successful consent check that holds here is for {2}",
+        category: Categories.Consent,
+        description: "Consent is personal: a successful check for one person does not allow contacting another.");
+
+    public static readonly DiagnosticDescriptor CR0004CallingHoursOnServerClock = Create(
+        DiagnosticIds.CallingHoursOnServerClock,
+        title: "Calling hours computed on the server's clock",
+        messageFormat: "'{0}' compares the server's clock to a constant; calling hours are the called person's local time: use a CallingWindow through ContactGate.Check",
+        category: Categories.CallingHours,
+        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. DateTime.Now and DateTime.UtcNow are the server's time zone or UTC, wrong for anyone in another zone and around DST changes.");
+
+    public static readonly DiagnosticDescriptor CR0005PermitNotCompleted = Create(
+        DiagnosticIds.PermitNotCompleted,
+        title: "Contact permit is not completed on every path",
+        messageFormat: "The permit obtained by '{0}' is not completed with an outcome on some path {1}",
+        category: Categories.History,
+        description: "A ContactPermit counts as a reserved attempt until Complete(outcome) records how the contact ended; a permit never completed counts forever and hides refusals and no-answers from the frequency and cooldown rules.");
+
+    public static readonly DiagnosticDescriptor CR1001MalformedDialApiLine = Create(
+        DiagnosticIds.MalformedDialApiLine,
+        title: "Malformed line in ContactRules.DialApis.txt",
+        messageFormat: "Line '{0}' is not a documentation-comment id: {1}",
+        category: Categories.Configuration,
+        description: "Each line of ContactRules.DialApis.txt is a documentation-comment id of a method ('M:Namespace.Type.Method(System.String)', or without parameter list for every overload) or of a type ('T:Namespace.Type', every method), optionally followed by ';' and a message; '//' starts a comment.");
+
+    public static readonly DiagnosticDescriptor CR1002UnresolvedDialApiLine = Create(
+        DiagnosticIds.UnresolvedDialApiLine,
+        title: "Line of ContactRules.DialApis.txt names no symbol",
+        messageFormat: "'{0}' names no method or type in this compilation",
+        category: Categories.Configuration,
+        description: "A dial API that cannot be found is not checked: correct the id, or remove the line.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description)
+        => new(
+            id,
+            title,
+            messageFormat,
+            category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpBase + id + ".md");
+
+    private static class Categories
+    {
+        public const string Consent = "ContactRules.Consent";
+        public const string CallingHours = "ContactRules.CallingHours";
+        public const string History = "ContactRules.History";
+        public const string Configuration = "ContactRules.Configuration";
+    }
+}

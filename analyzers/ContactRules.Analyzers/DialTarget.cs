@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace ContactRules.Analyzers;
+
+/// <summary>What the analyzers know about one member that contacts someone.</summary>
+/// <param name="ContactOrdinals">
+/// The ordinals of the parameters that identify who is contacted; empty when any argument may
+/// (and the receiver, when there is no argument).
+/// </param>
+/// <param name="PermitOrdinal">The ordinal of a <c>ContactPermit</c> parameter, or -1: a permit is proof by its type.</param>
+/// <param name="Message">A note from the configuration, appended to the diagnostic.</param>
+/// <param name="RequiredMember">When set, the call contacts someone only if its request sets this member.</param>
+internal sealed record DialTarget(ImmutableArray<int> ContactOrdinals, int PermitOrdinal, string? Message, string? RequiredMember)
+{
+    /// <summary>Marks "not a dial API" in caches.</summary>
+    public static readonly DialTarget None = new(ImmutableArray<int>.Empty, -1, null, null);
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ContactRules.Analyzers.Flow;
+
+/// <summary>
+/// The facts at one program point. Consents are "must" facts (they hold on every path, so paths
+/// meet by intersection); stale variables, open permits and unread decisions are "may" facts
+/// (they hold on some path, so paths meet by union); unread decisions are again "must" facts.
+/// </summary>
+internal sealed class FlowState
+{
+    public static readonly ImmutableHashSet<Site> NoSites = ImmutableHashSet<Site>.Empty;
+
+    public FlowState(
+        ImmutableHashSet<ISymbol> consented,
+        ImmutableHashSet<ISymbol> stale,
+        ImmutableDictionary<object, AbstractValue> values,
+        ImmutableHashSet<Site> openPermits,
+        ImmutableHashSet<Site> unreadDecisions)
+    {
+        Consented = consented;
+        Stale = stale;
+        Values = values;
+        OpenPermits = openPermits;
+        UnreadDecisions = unreadDecisions;
+    }
+
+    /// <summary>Variables for which a successful consent check holds on every path.</summary>
+    public ImmutableHashSet<ISymbol> Consented { get; set; }
+
+    /// <summary>Variables (re)assigned since the last successful check on some path.</summary>
+    public ImmutableHashSet<ISymbol> Stale { get; set; }
+
+    /// <summary>What is known of each variable's and flow capture's current value.</summary>
+    public ImmutableDictionary<object, AbstractValue> Values { get; set; }
+
+    /// <summary>Permits obtained and not yet completed on some path.</summary>
+    public ImmutableHashSet<Site> OpenPermits { get; set; }
+
+    /// <summary>Decisions stored and not yet read on any path (a decision read on one path did decide something).</summary>
+    public ImmutableHashSet<Site> UnreadDecisions { get; set; }
+
+    public static FlowState Initial()
+        => new(Sets.Empty, Sets.Empty, ImmutableDictionary.Create<object, AbstractValue>(VariableKeyComparer.Instance), NoSites, NoSites);
+
+    public FlowState Clone() => new(Consented, Stale, Values, OpenPermits, UnreadDecisions);
+
+    /// <summary>What holds whichever of the two paths was taken; null stands for an unreachable path.</summary>
+    public static FlowState? Meet(FlowState? a, FlowState? b)
+    {
+        if (a is null)
+        {
+            return b;
+        }
+
+        if (b is null || ReferenceEquals(a, b))
+        {
+            return a;
+        }
+
+        var values = a.Values;
+        if (!ReferenceEquals(a.Values, b.Values))
+        {
+            var builder = a.Values.ToBuilder();
+            foreach (var entry in a.Values)
+            {
+                if (!b.Values.TryGetValue(entry.Key, out var other))
+                {
+                    builder.Remove(entry.Key);
+                }
+                else if (!ReferenceEquals(entry.Value, other))
+                {
+                    builder[entry.Key] = AbstractValue.Meet(entry.Value, other);
+                }
+            }
+
+            values = builder.ToImmutable();
+        }
+
+        return new FlowState(
+            Sets.Intersect(a.Consented, b.Consented),
+            Sets.Union(a.Stale, b.Stale),
+            values,
+            a.OpenPermits.Count == 0 ? b.OpenPermits : a.OpenPermits.Union(b.OpenPermits),
+            a.UnreadDecisions.Count == 0 || b.UnreadDecisions.Count == 0 ? NoSites : a.UnreadDecisions.Intersect(b.UnreadDecisions));
+    }
+
+    /// <summary>
+    /// The state after a <c>finally</c> whose own exit state is <paramref name="finallyExit"/> and
+    /// which assigns <paramref name="assigned"/>: consents survive unless the finally reassigns
+    /// their variable; permits stay open unless the finally completes them.
+    /// </summary>
+    public FlowState ThroughFinally(FlowState? finallyExit, ImmutableHashSet<ISymbol> assigned)
+    {
+        if (finallyExit is null)
+        {
+            return this;
+        }
+
+        return new FlowState(
+            Consented.Except(assigned),
+            Sets.Union(Stale, assigned),
+            Values,
+            OpenPermits.Intersect(finallyExit.OpenPermits),
+            UnreadDecisions.Intersect(finallyExit.UnreadDecisions));
+    }
+
+    public bool SameAs(FlowState? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || !Sets.SameAs(Consented, other.Consented) || !Sets.SameAs(Stale, other.Stale)
+            || !OpenPermits.SetEquals(other.OpenPermits) || !UnreadDecisions.SetEquals(other.UnreadDecisions)
+            || Values.Count != other.Values.Count)
+        {
+            return false;
+        }
+
+        foreach (var entry in Values)
+        {
+            if (!other.Values.TryGetValue(entry.Key, out var value) || !value.SameAs(entry.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

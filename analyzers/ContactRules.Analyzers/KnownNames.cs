@@ -1,0 +1,55 @@
+using Microsoft.CodeAnalysis;
+
+namespace ContactRules.Analyzers;
+
+/// <summary>
+/// Names of the ContactRules types the analyzers recognise. Types are matched by full name, never
+/// by identity: the analyzers do not reference the runtime assembly, and a team may declare its
+/// own copies of the attributes.
+/// </summary>
+internal static class KnownNames
+{
+    public const string Namespace = "ContactRules";
+    public const string DialApiAttribute = "DialApiAttribute";
+    public const string ConsentCheckAttribute = "ConsentCheckAttribute";
+    public const string RequiresConsentAttribute = "RequiresConsentAttribute";
+    public const string ContactDecision = "ContactDecision";
+    public const string ContactPermit = "ContactPermit";
+    public const string ContactGate = "ContactGate";
+    public const string IsAllowed = "IsAllowed";
+    public const string Complete = "Complete";
+    public const string TryReserve = "TryReserve";
+    public const string ContactParameter = "ContactParameter";
+    public const string DialApiFilePrefix = "ContactRules.DialApis";
+
+    /// <summary>True when <paramref name="type"/> is <c>ContactRules.{name}</c>.</summary>
+    public static bool IsContactRulesType(ITypeSymbol? type, string name)
+        => type is INamedTypeSymbol { ContainingNamespace: { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true } } named
+           && named.Name == name
+           && named.ContainingType is null;
+
+    /// <summary>True when <paramref name="symbol"/> carries the ContactRules attribute <paramref name="name"/>.</summary>
+    public static bool HasAttribute(ISymbol symbol, string name) => FindAttribute(symbol, name) is not null;
+
+    /// <summary>The ContactRules attribute <paramref name="name"/> on <paramref name="symbol"/>, if any.</summary>
+    public static AttributeData? FindAttribute(ISymbol symbol, string name)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (IsContactRulesType(attribute.AttributeClass, name))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="fileName"/> is <c>ContactRules.DialApis.txt</c> or <c>ContactRules.DialApis.*.txt</c>.</summary>
+    public static bool IsDialApiFile(string path)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        return fileName.StartsWith(DialApiFilePrefix, System.StringComparison.OrdinalIgnoreCase)
+               && fileName.EndsWith(".txt", System.StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = ContactRules.Analyzers.Tests.Support.Verify<ContactRules.Analyzers.ServerClockCallingHoursAnalyzer>;
+
+namespace ContactRules.Analyzers.Tests.Analyzers;
+
+/// <summary>CR0004: calling hours are the called person's local time (D223-9 art. 1, 47 CFR 64.1200(c)(1)), never the server's.</summary>
+public class CR0004CallingHoursOnServerClockTests
+{
+    [Fact]
+    public Task Hour_of_DateTime_Now_in_a_dialing_class_is_reported()
+        => Verify.AnalyzeAsync("""
+            using System;
+            using Crm;
+
+            public class Campaign
+            {
+                public void Run(IDialer dialer, Customer c)
+                {
+                    if ({|#0:DateTime.Now.Hour < 8|} || {|#1:DateTime.Now.Hour >= 20|}) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 0).WithArguments("DateTime.Now.Hour < 8"),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 1));
+
+    [Fact]
+    public Task Local_holding_the_server_clock_and_day_of_week_and_patterns_are_reported()
+        => Verify.AnalyzeAsync("""
+            using System;
+            using Crm;
+
+            public class Campaign
+            {
+                public void Run(IDialer dialer, Customer c)
+                {
+                    var now = DateTimeOffset.UtcNow;
+                    if ({|#0:now.DayOfWeek == DayOfWeek.Sunday|}) return;
+                    if (!({|#1:DateTime.UtcNow.Hour is >= 9 and < 21|})) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 0),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 1));
+
+    [Fact]
+    public Task Clock_logic_in_a_class_marked_RequiresConsent_is_reported()
+        => Verify.AnalyzeAsync("""
+            using System;
+            using ContactRules;
+
+            public class Reminder
+            {
+                [RequiresConsent]
+                public void Send(string phone)
+                {
+                    if ({|#0:DateTime.Now.Hour > 19|}) return;
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock));
+
+    [Fact]
+    public Task Server_clock_in_a_class_that_contacts_nobody_is_not_reported()
+        => Verify.AnalyzeAsync("""
+            using System;
+
+            public class LogRotation
+            {
+                public bool Due() => DateTime.Now.Hour == 3 && DateTime.UtcNow.DayOfWeek == DayOfWeek.Sunday;
+            }
+            """);
+
+    [Fact]
+    public Task Local_time_of_the_called_person_is_not_reported()
+        => Verify.AnalyzeAsync("""
+            using System;
+            using Crm;
+
+            public class Campaign
+            {
+                public void Run(IDialer dialer, Customer c, DateTimeOffset calledPersonLocalTime)
+                {
+                    if (calledPersonLocalTime.Hour < 8) return;
+                    var stamp = DateTime.UtcNow;
+                    Console.WriteLine(stamp);
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """);
+}
