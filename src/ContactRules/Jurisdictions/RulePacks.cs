@@ -15,6 +15,16 @@ public static class RulePacks
         new Dictionary<string, Func<ContactPolicy>>(StringComparer.Ordinal)
         {
             ["fr"] = () => FranceRules.Pack,
+            ["us"] = () => UnitedStatesRules.Pack,
+            ["us-regf"] = () => RegulationFRules.Pack,
+            ["us-fl"] = () => FloridaRules.Pack,
+            ["us-ok"] = () => OklahomaRules.Pack,
+            ["us-md"] = () => MarylandRules.Pack,
+            ["us-wa"] = () => WashingtonRules.Pack,
+            ["us-ct"] = () => ConnecticutRules.Pack,
+            ["us-tx"] = () => TexasRules.Pack,
+            ["us-ms"] = () => MississippiRules.Pack,
+            ["us-la"] = () => LouisianaRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>
