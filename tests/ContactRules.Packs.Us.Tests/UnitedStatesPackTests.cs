@@ -93,6 +93,18 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
+    public void An_Alaska_number_is_called_from_eight_on_the_Aleutians()
+    {
+        // Area code 907 spans Alaska time (Anchorage, UTC-9 in January) and Hawaii-Aleutian
+        // time (Adak, one hour behind). Tuesday 13 January 2026:
+        // 08:00 in Adak is 09:00 in Anchorage; 08:59 Anchorage (07:59 Adak) is refused.
+        var anchorage = DateTimeZoneProviders.Tzdb["America/Anchorage"];
+        var contact = new ContactRules.PhoneNumbers.PhoneNumberResolver("US").WithZonesFromNumber(new Contact("c-1") { PhoneNumber = "+19075550123" });
+        Assert.False(Us.Evaluate(Marketing(contact), Local("2026-01-13 08:59", anchorage), ContactHistory.Empty).IsAllowed);
+        Assert.True(Us.Evaluate(Marketing(contact), Local("2026-01-13 09:00", anchorage), ContactHistory.Empty).IsAllowed);
+    }
+
+    [Fact]
     public void Spring_forward_day_in_New_York()
     {
         // Sunday 8 March 2026 the clocks go from 02:00 EST to 03:00 EDT. 08:00 EDT is 12:00Z
