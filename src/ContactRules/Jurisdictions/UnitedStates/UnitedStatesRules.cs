@@ -167,18 +167,12 @@ public static class UnitedStatesRules
     /// "Any consecutive 30-day period" is read as a rolling 30 × 24 hours, the stricter of the
     /// readings. Every placed call counts, answered or not.
     /// </remarks>
-    public static FrequencyCap TracedExemptedCalls { get; } = new FrequencyCap(
-        new RuleMetadata("US-TRACED-01", "47 CFR 64.1200(a)(3)(ii)-(iv) (FCC 20-186, TRACED Act s. 8)")
-        {
-            Description = "A caller may make at most 3 exempted artificial or prerecorded voice calls (non-commercial, commercial without telemarketing, tax-exempt nonprofit) to a residential line within any consecutive 30 days, unless the person consented.",
-            InForce = InForcePeriod.Since(TracedLimitsInForce),
-            Scope = ExemptedPrerecordedCalls,
-            Exemptions = ImmutableArray.Create(PriorExpressConsent),
-        },
-        maxAttempts: 3,
-        FrequencyWindow.OfRollingDuration(Duration.FromDays(30)),
-        CountingKey.Caller,
-        AttemptFilter.Any.OnChannels(ContactChannel.Voice).ForPurposes(ContactPurpose.Informational, ContactPurpose.DebtCollection));
+    public static FrequencyCap TracedExemptedCalls { get; } = TracedCap(
+        "US-TRACED-01",
+        "47 CFR 64.1200(a)(3)(ii)-(iv) (FCC 20-186, TRACED Act s. 8)",
+        "A caller may make at most 3 exempted artificial or prerecorded voice calls (non-commercial, commercial without telemarketing, tax-exempt nonprofit) to a residential line within any consecutive 30 days, unless the person consented.",
+        maxCalls: 3,
+        Duration.FromDays(30));
 
     /// <summary>
     /// US-TRACED-01-DAY: at most 1 exempted artificial or prerecorded voice call a day, per caller,
@@ -191,35 +185,23 @@ public static class UnitedStatesRules
     /// only calls that both the general and the health-care limits allow. Health-care callers who
     /// know their messages are HIPAA health-care messages use <see cref="HealthCarePack"/>.
     /// </remarks>
-    public static FrequencyCap TracedDaily { get; } = new FrequencyCap(
-        new RuleMetadata("US-TRACED-01-DAY", "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)")
-        {
-            Description = "At most 1 exempted artificial or prerecorded voice call a day (rolling 24 hours) from a caller to a person, unless the person consented (the HIPAA health-care limit, applied conservatively to every exempted call).",
-            InForce = InForcePeriod.Since(TracedLimitsInForce),
-            Scope = ExemptedPrerecordedCalls,
-            Exemptions = ImmutableArray.Create(PriorExpressConsent),
-        },
-        maxAttempts: 1,
-        FrequencyWindow.OfRollingDuration(Duration.FromDays(1)),
-        CountingKey.Caller,
-        AttemptFilter.Any.OnChannels(ContactChannel.Voice).ForPurposes(ContactPurpose.Informational, ContactPurpose.DebtCollection));
+    public static FrequencyCap TracedDaily { get; } = TracedCap(
+        "US-TRACED-01-DAY",
+        "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)",
+        "At most 1 exempted artificial or prerecorded voice call a day (rolling 24 hours) from a caller to a person, unless the person consented (the HIPAA health-care limit, applied conservatively to every exempted call).",
+        maxCalls: 1,
+        Duration.FromDays(1));
 
     /// <summary>
     /// US-TRACED-01-WEEK: at most 3 HIPAA health-care artificial or prerecorded voice calls a week
     /// (rolling 7 × 24 hours), per caller, unless the person consented. Only in <see cref="HealthCarePack"/>.
     /// </summary>
-    public static FrequencyCap TracedHealthCareWeekly { get; } = new FrequencyCap(
-        new RuleMetadata("US-TRACED-01-WEEK", "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)")
-        {
-            Description = "At most 3 HIPAA health-care artificial or prerecorded voice calls a week (rolling 7 days) from a caller to a person, unless the person consented.",
-            InForce = InForcePeriod.Since(TracedLimitsInForce),
-            Scope = ExemptedPrerecordedCalls,
-            Exemptions = ImmutableArray.Create(PriorExpressConsent),
-        },
-        maxAttempts: 3,
-        FrequencyWindow.OfRollingDuration(Duration.FromDays(7)),
-        CountingKey.Caller,
-        AttemptFilter.Any.OnChannels(ContactChannel.Voice).ForPurposes(ContactPurpose.Informational, ContactPurpose.DebtCollection));
+    public static FrequencyCap TracedHealthCareWeekly { get; } = TracedCap(
+        "US-TRACED-01-WEEK",
+        "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)",
+        "At most 3 HIPAA health-care artificial or prerecorded voice calls a week (rolling 7 days) from a caller to a person, unless the person consented.",
+        maxCalls: 3,
+        Duration.FromDays(7));
 
     /// <summary>
     /// The <c>us</c> pack: US-HOURS-01, US-DNC-01, US-IDNC-01, US-IDNC-01-DEADLINE, US-CONS-01,
@@ -239,4 +221,20 @@ public static class UnitedStatesRules
     {
         Hours, NationalDoNotCall, CompanyDoNotCall, CompanyDoNotCallDeadline, AutomatedConsent, TracedDaily, TracedHealthCareWeekly,
     });
+
+    // The TRACED limits differ only in their count and window: every placed exempted call of the
+    // caller counts, answered or not, and consent takes a call out of them.
+    private static FrequencyCap TracedCap(string id, string citation, string description, int maxCalls, Duration window)
+        => new FrequencyCap(
+            new RuleMetadata(id, citation)
+            {
+                Description = description,
+                InForce = InForcePeriod.Since(TracedLimitsInForce),
+                Scope = ExemptedPrerecordedCalls,
+                Exemptions = ImmutableArray.Create(PriorExpressConsent),
+            },
+            maxCalls,
+            FrequencyWindow.OfRollingDuration(window),
+            CountingKey.Caller,
+            AttemptFilter.Any.OnChannels(ContactChannel.Voice).ForPurposes(ContactPurpose.Informational, ContactPurpose.DebtCollection));
 }
