@@ -18,8 +18,8 @@ public class FloridaOklahomaMarylandTests
     {
         // pack, hours rule id, frequency rule id
         { "us-fl", "US-FL-02", "US-FL-01" },
-        { "us-ok", "US-OK-01", "US-OK-01-FREQ" },
-        { "us-md", "US-MD-01", "US-MD-01-FREQ" },
+        { "us-ok", "US-OK-01", "US-OK-FREQ-01" },
+        { "us-md", "US-MD-01", "US-MD-FREQ-01" },
     };
 
     private static DateTimeZone ZoneOf(string pack) => pack == "us-ok" ? Chicago : NewYork;

@@ -160,7 +160,7 @@ public class MississippiLouisianaTests
     public void Louisiana_legal_holidays_of_2026_and_2027(string date)
     {
         var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty);
-        Assert.Contains("US-LA-01-HOL", Ids(decision));
+        Assert.Contains("US-LA-HOL-01", Ids(decision));
     }
 
     [Theory]
@@ -189,7 +189,7 @@ public class MississippiLouisianaTests
         var request = Marketing(Person(Chicago));
         Assert.True(policy.Evaluate(request, Local("2026-08-26 12:00", Chicago), ContactHistory.Empty).IsAllowed);
         var refused = policy.Evaluate(request, Local("2026-08-27 12:00", Chicago), ContactHistory.Empty);
-        Assert.Equal("US-LA-01-EMERG", Single(refused));
+        Assert.Equal("US-LA-EMERG-01", Single(refused));
         Assert.Equal(Local("2026-08-28 08:00", Chicago), refused.NextPermittedAt);
 
         // The pack without a fed calendar knows no emergency.
@@ -205,7 +205,7 @@ public class MississippiLouisianaTests
         var none = HolidayCalendar.FromDates("declared emergencies", Array.Empty<(LocalDate, string)>());
         var at = Local("2023-07-03 12:00", Chicago);
         Assert.True(LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), at, ContactHistory.Empty).IsAllowed);
-        Assert.Equal("US-LA-01-HOL", Single(LouisianaRules.WithEmergencies(none, declared).Evaluate(Marketing(Person(Chicago)), at, ContactHistory.Empty)));
+        Assert.Equal("US-LA-HOL-01", Single(LouisianaRules.WithEmergencies(none, declared).Evaluate(Marketing(Person(Chicago)), at, ContactHistory.Empty)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using static ContactRules.Packs.Us.Tests.Support;
 namespace ContactRules.Packs.Us.Tests;
 
 /// <summary>
-/// Every US rule carries its catalogue id (regulations.md section 8, suffixed where one row holds
+/// Every US rule carries its catalogue id (regulations.md section 8, a second id of the same pattern where one row holds
 /// two rules), a citation, a description and the in-force date the catalogue gives.
 /// </summary>
 public class PackMetadataTests
@@ -22,10 +22,10 @@ public class PackMetadataTests
         { "us", "US-HOURS-01", null },
         { "us", "US-DNC-01", null },
         { "us", "US-IDNC-01", null },
-        { "us", "US-IDNC-01-DEADLINE", "2025-04-11" },
+        { "us", "US-IDNC-DEADLINE-01", "2025-04-11" },
         { "us", "US-CONS-01", null },
         { "us", "US-TRACED-01", "2023-07-20" },
-        { "us", "US-TRACED-01-DAY", "2023-07-20" },
+        { "us", "US-TRACED-DAY-01", "2023-07-20" },
         { "us-regf", "US-REGF-HOURS-01", "2021-11-30" },
         { "us-regf", "US-REGF-FREQ-01", "2021-11-30" },
         { "us-regf", "US-REGF-COOL-01", "2021-11-30" },
@@ -33,18 +33,18 @@ public class PackMetadataTests
         { "us-fl", "US-FL-01", "2021-07-01" },
         { "us-fl", "US-FL-02", "2021-07-01" },
         { "us-ok", "US-OK-01", "2022-11-01" },
-        { "us-ok", "US-OK-01-FREQ", "2022-11-01" },
+        { "us-ok", "US-OK-FREQ-01", "2022-11-01" },
         { "us-md", "US-MD-01", "2024-01-01" },
-        { "us-md", "US-MD-01-FREQ", "2024-01-01" },
+        { "us-md", "US-MD-FREQ-01", "2024-01-01" },
         { "us-wa", "US-WA-01", "2022-06-09" },
-        { "us-wa", "US-WA-01-COOL", "2022-06-09" },
+        { "us-wa", "US-WA-COOL-01", "2022-06-09" },
         { "us-ct", "US-CT-01", "2023-10-01" },
-        { "us-ct", "US-CT-01-CONS", "2023-10-01" },
+        { "us-ct", "US-CT-CONS-01", "2023-10-01" },
         { "us-tx", "US-TX-01", null },
         { "us-ms", "US-MS-01", null },
         { "us-la", "US-LA-01", null },
-        { "us-la", "US-LA-01-HOL", null },
-        { "us-la", "US-LA-01-EMERG", null },
+        { "us-la", "US-LA-HOL-01", null },
+        { "us-la", "US-LA-EMERG-01", null },
     };
 
     [Theory]
@@ -52,6 +52,9 @@ public class PackMetadataTests
     public void Each_rule_carries_its_id_citation_and_dates(string pack, string id, string? inForceFrom)
     {
         var rule = Assert.Single(RulePacks.Get(pack).Rules, r => r.Id == id);
+
+        // The catalogue's id pattern: country, kind words, two-digit number.
+        Assert.Matches("^[A-Z]{2}(-[A-Z]+)+-[0-9]{2}$", rule.Id);
         Assert.False(string.IsNullOrWhiteSpace(rule.Citation));
         Assert.False(string.IsNullOrWhiteSpace(rule.Metadata.Description));
         Assert.Equal(inForceFrom is null ? null : Date(inForceFrom), rule.InForce.From);

@@ -120,7 +120,7 @@ public class TracedActTests
         // ContactRules cannot tell a health-care message from another exempted call: the us pack
         // allows only what both regimes allow, so a second call within 24 hours is refused.
         var decision = UnitedStatesRules.Pack.Evaluate(Prerecorded(), Utc("2026-06-10T20:00:00Z"), History(Placed(Utc("2026-06-10T14:00:00Z"))));
-        Assert.Contains("US-TRACED-01-DAY", Ids(decision));
+        Assert.Contains("US-TRACED-DAY-01", Ids(decision));
         Assert.DoesNotContain("US-TRACED-01", Ids(decision));
     }
 }

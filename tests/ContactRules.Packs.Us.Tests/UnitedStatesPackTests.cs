@@ -204,8 +204,7 @@ public class UnitedStatesPackTests
         // 64.1200(f)(5): a company-specific do-not-call request terminates the EBR for DNC
         // purposes even if purchases continue. Both rules refuse.
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastPurchase = Date("2026-03-01") };
-        var request = 
-            Marketing(contact).WithOptOuts(
+        var request = Marketing(contact).WithOptOuts(
             new OptOut(OptOutKind.Registry, Utc("2020-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc },
             new OptOut(OptOutKind.Company, Ny("2026-03-05 12:00")));
         var decision = Us.Evaluate(request, Ny("2026-03-10 12:00"), ContactHistory.Empty);
@@ -239,7 +238,7 @@ public class UnitedStatesPackTests
         var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Ny("2026-03-10 10:00")));
         var decision = Us.Evaluate(request, Ny("2026-03-11 12:00"), ContactHistory.Empty);
         var advisory = Assert.Single(decision.Advisories);
-        Assert.Equal("US-IDNC-01-DEADLINE", advisory.Code);
+        Assert.Equal("US-IDNC-DEADLINE-01", advisory.Code);
         Assert.Equal(Utc("2026-03-25T04:00:00Z"), advisory.Deadline);
     }
 

@@ -41,7 +41,7 @@ public class WashingtonConnecticutTexasTests
         var history = History(Attempt(Local("2025-03-10 14:00", LosAngeles), AttemptOutcome.Refused));
         var decision = WashingtonRules.Pack.Evaluate(Marketing(Person(LosAngeles)), Local("2026-03-10 19:59", LosAngeles), history);
         var violation = Assert.Single(decision.Violations);
-        Assert.Equal("US-WA-01-COOL", violation.RuleId);
+        Assert.Equal("US-WA-COOL-01", violation.RuleId);
         Assert.Equal(Local("2026-03-11 00:00", LosAngeles), violation.Until);
         Assert.Equal(Local("2026-03-11 08:00", LosAngeles), decision.NextPermittedAt);
     }
@@ -95,7 +95,7 @@ public class WashingtonConnecticutTexasTests
     public void Connecticut_needs_prior_express_written_consent()
     {
         var decision = ConnecticutRules.Pack.Evaluate(Marketing(Person(NewYork)), Ny("2026-03-10 12:00"), ContactHistory.Empty);
-        Assert.Equal("US-CT-01-CONS", Single(decision));
+        Assert.Equal("US-CT-CONS-01", Single(decision));
         Assert.Null(decision.NextPermittedAt);
     }
 

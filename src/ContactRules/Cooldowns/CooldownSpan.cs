@@ -90,7 +90,25 @@ public sealed class CooldownSpan
             throw new ArgumentOutOfRangeException(nameof(period), period, "A calendar cooldown needs a positive period of whole years, months, weeks or days.");
         }
 
-        return new CooldownSpan(Duration.Zero, 0, false, $"the event's date through {period} after it", period);
+        return new CooldownSpan(Duration.Zero, 0, false, $"the event's date through {PeriodText(period)} after it", period);
+    }
+
+    private static string PeriodText(Period period)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        void Add(int count, string unit)
+        {
+            if (count != 0)
+            {
+                parts.Add(count == 1 ? $"1 {unit}" : $"{count} {unit}s");
+            }
+        }
+
+        Add(period.Years, "year");
+        Add(period.Months, "month");
+        Add(period.Weeks, "week");
+        Add(period.Days, "day");
+        return string.Join(" ", parts);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace ContactRules.Jurisdictions;
 /// <remarks>
 /// Telephonic sales calls only 09:00–20:00 at the called party's location (US-CT-01, until then
 /// 09:00–21:00, not encoded), and only with the person's prior express written consent, live or
-/// automated (US-CT-01-CONS: catalogue row US-CT-01 covers both; the suffix keeps ids unique).
+/// automated (US-CT-CONS-01: catalogue row US-CT-01 covers both; a second id in the catalogue's pattern keeps ids unique in a policy).
 /// The consent record passed must be the written consent the Act asks for. The Act's listed
 /// exemptions were not verified one by one and are not applied: the conservative reading. The
 /// disclosure within 10 seconds is a duty during the call, outside what ContactRules decides.
@@ -33,15 +33,15 @@ public static class ConnecticutRules
         },
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(9, 20)));
 
-    /// <summary>US-CT-01-CONS: no telephonic sales call without the person's prior express written consent.</summary>
+    /// <summary>US-CT-CONS-01: no telephonic sales call without the person's prior express written consent.</summary>
     public static ConsentRequirement Consent { get; } = new ConsentRequirement(
-        new RuleMetadata("US-CT-01-CONS", Citation)
+        new RuleMetadata("US-CT-CONS-01", Citation)
         {
             Description = "No telephonic sales call or text, live or automated, without the person's prior express written consent.",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = UnitedStatesRules.Telemarketing,
         });
 
-    /// <summary>The <c>us-ct</c> pack: US-CT-01 and US-CT-01-CONS.</summary>
+    /// <summary>The <c>us-ct</c> pack: US-CT-01 and US-CT-CONS-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-ct", new ContactRule[] { Hours, Consent });
 }

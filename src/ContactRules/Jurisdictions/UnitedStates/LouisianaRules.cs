@@ -13,10 +13,10 @@ namespace ContactRules.Jurisdictions;
 /// <remarks>
 /// <para>
 /// Monday to Saturday 08:00–20:00 at the called party's location, never on Sunday (US-LA-01); never
-/// on a legal holiday (US-LA-01-HOL, <see cref="UnitedStatesHolidays.Louisiana"/> plus the
+/// on a legal holiday (US-LA-HOL-01, <see cref="UnitedStatesHolidays.Louisiana"/> plus the
 /// holidays a governor declares, which the user feeds); no telephonic solicitation at all on the
 /// days of a declared state of emergency while the Commission staffs the emergency operations
-/// centre (US-LA-01-EMERG, a calendar the user feeds: the declarations cannot be computed).
+/// centre (US-LA-EMERG-01, a calendar the user feeds: the declarations cannot be computed).
 /// </para>
 /// <para>
 /// <see cref="Pack"/> carries an empty emergency calendar: it knows no declaration. Build the
@@ -44,15 +44,15 @@ public static class LouisianaRules
         },
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)).With(IsoDayOfWeek.Sunday));
 
-    /// <summary>US-LA-01-HOL: no telephonic solicitation on a Louisiana legal holiday.</summary>
+    /// <summary>US-LA-HOL-01: no telephonic solicitation on a Louisiana legal holiday.</summary>
     public static HolidayExclusion LegalHolidays { get; } = Holidays(UnitedStatesHolidays.Louisiana);
 
-    /// <summary>The <c>us-la</c> pack, with no declared emergency: US-LA-01, US-LA-01-HOL, US-LA-01-EMERG.</summary>
+    /// <summary>The <c>us-la</c> pack, with no declared emergency: US-LA-01, US-LA-HOL-01, US-LA-EMERG-01.</summary>
     public static ContactPolicy Pack { get; } = WithEmergencies(NoDeclaredEmergency);
 
     /// <summary>
     /// The <c>us-la</c> pack with the days of declared states of emergency the user feeds, on
-    /// which no telephonic solicitation is made (US-LA-01-EMERG).
+    /// which no telephonic solicitation is made (US-LA-EMERG-01).
     /// </summary>
     /// <param name="emergencies">The local dates of the declared emergencies.</param>
     /// <returns>The policy, with id <c>us-la</c>.</returns>
@@ -76,12 +76,12 @@ public static class LouisianaRules
         return new ContactPolicy("us-la", new ContactRule[] { Hours, Holidays(holidays), Emergencies(emergencies) });
     }
 
-    /// <summary>US-LA-01-EMERG: no telephonic solicitation on the days of a declared state of emergency.</summary>
+    /// <summary>US-LA-EMERG-01: no telephonic solicitation on the days of a declared state of emergency.</summary>
     /// <param name="emergencies">The local dates of the declared emergencies.</param>
     /// <returns>The rule.</returns>
     public static HolidayExclusion Emergencies(HolidayCalendar emergencies)
         => new HolidayExclusion(
-            new RuleMetadata("US-LA-01-EMERG", Citation + "; LPSC emergency notice")
+            new RuleMetadata("US-LA-EMERG-01", Citation + "; LPSC emergency notice")
             {
                 Description = "No telephonic solicitation at all during a declared state of emergency for which the Commission staffs the emergency operations centre (the declared days, fed by the user).",
                 Scope = UnitedStatesRules.Telemarketing,
@@ -90,7 +90,7 @@ public static class LouisianaRules
 
     private static HolidayExclusion Holidays(HolidayCalendar calendar)
         => new HolidayExclusion(
-            new RuleMetadata("US-LA-01-HOL", Citation)
+            new RuleMetadata("US-LA-HOL-01", Citation)
             {
                 Description = "No telephonic solicitation on a legal holiday, including holidays declared by the governor.",
                 Scope = UnitedStatesRules.Telemarketing,

@@ -10,8 +10,8 @@ namespace ContactRules.Jurisdictions;
 /// <remarks>
 /// Telephone solicitation calls and texts only 08:00–20:00 at the called party's location
 /// (US-MD-01), and at most 3 in any 24 hours to a person on the same subject matter, whatever
-/// number they come from (US-MD-01-FREQ: catalogue row US-MD-01 covers both; the suffix keeps
-/// ids unique). Select this pack for contacts in Maryland.
+/// number they come from (US-MD-FREQ-01: catalogue row US-MD-01 covers both; a second
+/// id in the catalogue's pattern keeps ids unique in a policy). Select this pack for contacts in Maryland.
 /// </remarks>
 public static class MarylandRules
 {
@@ -31,9 +31,9 @@ public static class MarylandRules
         },
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
 
-    /// <summary>US-MD-01-FREQ: at most 3 telephone solicitation calls or texts in any 24 hours on the same subject, from any number.</summary>
+    /// <summary>US-MD-FREQ-01: at most 3 telephone solicitation calls or texts in any 24 hours on the same subject, from any number.</summary>
     public static FrequencyCap Frequency { get; } = new FrequencyCap(
-        new RuleMetadata("US-MD-01-FREQ", Citation)
+        new RuleMetadata("US-MD-FREQ-01", Citation)
         {
             Description = "No more than 3 telephone solicitation calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
             InForce = InForcePeriod.Since(InForceFrom),
@@ -44,6 +44,6 @@ public static class MarylandRules
         CountingKey.Subject,
         AttemptFilter.Any.ForPurposes(ContactPurpose.Marketing));
 
-    /// <summary>The <c>us-md</c> pack: US-MD-01 and US-MD-01-FREQ.</summary>
+    /// <summary>The <c>us-md</c> pack: US-MD-01 and US-MD-FREQ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-md", new ContactRule[] { Hours, Frequency });
 }

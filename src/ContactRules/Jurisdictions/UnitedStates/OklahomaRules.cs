@@ -10,7 +10,7 @@ namespace ContactRules.Jurisdictions;
 /// <remarks>
 /// Commercial telephonic sales calls only 08:00–20:00 at the called party's location
 /// (US-OK-01), and at most 3 in any 24 hours to a person on the same subject matter, from any
-/// number (US-OK-01-FREQ: catalogue row US-OK-01 covers both; the suffix keeps ids unique).
+/// number (US-OK-FREQ-01: catalogue row US-OK-01 covers both; a second id in the catalogue's pattern keeps ids unique in a policy).
 /// The Act's exemptions (an established business relationship among them) were not verified
 /// rule by rule and are not applied: the conservative reading. Select this pack for contacts in
 /// Oklahoma; texts are counted and limited like calls.
@@ -33,9 +33,9 @@ public static class OklahomaRules
         },
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
 
-    /// <summary>US-OK-01-FREQ: at most 3 commercial telephonic sales calls in any 24 hours on the same subject matter, from any number.</summary>
+    /// <summary>US-OK-FREQ-01: at most 3 commercial telephonic sales calls in any 24 hours on the same subject matter, from any number.</summary>
     public static FrequencyCap Frequency { get; } = new FrequencyCap(
-        new RuleMetadata("US-OK-01-FREQ", Citation)
+        new RuleMetadata("US-OK-FREQ-01", Citation)
         {
             Description = "No more than 3 commercial telephonic sales calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
             InForce = InForcePeriod.Since(InForceFrom),
@@ -46,6 +46,6 @@ public static class OklahomaRules
         CountingKey.Subject,
         AttemptFilter.Any.ForPurposes(ContactPurpose.Marketing));
 
-    /// <summary>The <c>us-ok</c> pack: US-OK-01 and US-OK-01-FREQ.</summary>
+    /// <summary>The <c>us-ok</c> pack: US-OK-01 and US-OK-FREQ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-ok", new ContactRule[] { Hours, Frequency });
 }

@@ -20,16 +20,17 @@ namespace ContactRules.Jurisdictions;
 /// </para>
 /// <para>
 /// Every purpose: a company opt-out is honoured at once and for good (US-IDNC-01), and its
-/// 10-business-day legal deadline is reported as an advisory (US-IDNC-01-DEADLINE); automated
+/// 10-business-day legal deadline is reported as an advisory (US-IDNC-DEADLINE-01); automated
 /// calls and texts need the person's prior express consent (US-CONS-01); automated calls made
 /// without consent under an exemption (informational, debt collection) are limited by the
-/// TRACED Act rules (US-TRACED-01, US-TRACED-01-DAY).
+/// TRACED Act rules (US-TRACED-01, US-TRACED-DAY-01).
 /// </para>
 /// <para>
 /// The catalogue gives no start date for the hours, registry and consent rules (in force since
-/// the 1992 FCC rules and the 2003 registry): they are applied at every date. Rules whose
-/// catalogue row covers two constraints carry the row's id on the first and a suffixed id on the
-/// second (a policy needs one id per rule).
+/// the 1992 FCC rules and the 2003 registry): they are applied at every date. Where a catalogue
+/// row covers two constraints, the first rule carries the row's id and the second an id of the
+/// same pattern naming its part (US-IDNC-DEADLINE-01, US-TRACED-DAY-01): a policy needs one id
+/// per rule.
 /// </para>
 /// </remarks>
 public static class UnitedStatesRules
@@ -125,16 +126,16 @@ public static class UnitedStatesRules
         });
 
     /// <summary>
-    /// US-IDNC-01-DEADLINE: the 10-business-day deadline to honour a company opt-out, reported as
+    /// US-IDNC-DEADLINE-01: the 10-business-day deadline to honour a company opt-out, reported as
     /// an advisory while it runs (business days: Monday to Friday except federal holidays).
     /// </summary>
     /// <remarks>
-    /// The second half of catalogue row US-IDNC-01: the suffixed id keeps ids unique in a policy.
+    /// The second half of catalogue row US-IDNC-01, under its own id so that ids stay unique in a policy.
     /// The FCC did not define business days; ContactRules' reading excludes weekends and the
     /// federal holidays of 5 U.S.C. 6103 (regulations.md 2.5).
     /// </remarks>
     public static OptOutDeadline CompanyDoNotCallDeadline { get; } = new OptOutDeadline(
-        new RuleMetadata("US-IDNC-01-DEADLINE", "47 CFR 64.1200(d)(3) and (a)(10), as amended by FCC 24-24")
+        new RuleMetadata("US-IDNC-DEADLINE-01", "47 CFR 64.1200(d)(3) and (a)(10), as amended by FCC 24-24")
         {
             Description = "A do-not-call request must be honoured within a reasonable time not exceeding 10 business days from its receipt; ContactRules refuses at once and reports the deadline.",
             InForce = InForcePeriod.Since(TenBusinessDaysInForce),
@@ -175,7 +176,7 @@ public static class UnitedStatesRules
         Duration.FromDays(30));
 
     /// <summary>
-    /// US-TRACED-01-DAY: at most 1 exempted artificial or prerecorded voice call a day, per caller,
+    /// US-TRACED-DAY-01: at most 1 exempted artificial or prerecorded voice call a day, per caller,
     /// unless the person consented: the health-care limit, applied to every exempted call because
     /// ContactRules cannot tell a HIPAA health-care message from another exempted call.
     /// </summary>
@@ -186,26 +187,26 @@ public static class UnitedStatesRules
     /// know their messages are HIPAA health-care messages use <see cref="HealthCarePack"/>.
     /// </remarks>
     public static FrequencyCap TracedDaily { get; } = TracedCap(
-        "US-TRACED-01-DAY",
+        "US-TRACED-DAY-01",
         "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)",
         "At most 1 exempted artificial or prerecorded voice call a day (rolling 24 hours) from a caller to a person, unless the person consented (the HIPAA health-care limit, applied conservatively to every exempted call).",
         maxCalls: 1,
         Duration.FromDays(1));
 
     /// <summary>
-    /// US-TRACED-01-WEEK: at most 3 HIPAA health-care artificial or prerecorded voice calls a week
+    /// US-TRACED-WEEK-01: at most 3 HIPAA health-care artificial or prerecorded voice calls a week
     /// (rolling 7 × 24 hours), per caller, unless the person consented. Only in <see cref="HealthCarePack"/>.
     /// </summary>
     public static FrequencyCap TracedHealthCareWeekly { get; } = TracedCap(
-        "US-TRACED-01-WEEK",
+        "US-TRACED-WEEK-01",
         "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)",
         "At most 3 HIPAA health-care artificial or prerecorded voice calls a week (rolling 7 days) from a caller to a person, unless the person consented.",
         maxCalls: 3,
         Duration.FromDays(7));
 
     /// <summary>
-    /// The <c>us</c> pack: US-HOURS-01, US-DNC-01, US-IDNC-01, US-IDNC-01-DEADLINE, US-CONS-01,
-    /// US-TRACED-01 and US-TRACED-01-DAY.
+    /// The <c>us</c> pack: US-HOURS-01, US-DNC-01, US-IDNC-01, US-IDNC-DEADLINE-01, US-CONS-01,
+    /// US-TRACED-01 and US-TRACED-DAY-01.
     /// </summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us", new ContactRule[]
     {
@@ -214,7 +215,7 @@ public static class UnitedStatesRules
 
     /// <summary>
     /// The <c>us</c> pack for a caller whose exempted prerecorded calls are HIPAA health-care
-    /// messages: the TRACED limits are 1 a day and 3 a week (US-TRACED-01-DAY, US-TRACED-01-WEEK)
+    /// messages: the TRACED limits are 1 a day and 3 a week (US-TRACED-DAY-01, US-TRACED-WEEK-01)
     /// instead of 3 in 30 days. Not a pack id of the evaluate contract: select it in code.
     /// </summary>
     public static ContactPolicy HealthCarePack { get; } = new ContactPolicy("us-health-care", new ContactRule[]

@@ -11,8 +11,8 @@ namespace ContactRules.Jurisdictions;
 /// <para>
 /// Telephone solicitation only 08:00–20:00 at the called party's location (US-WA-01). When the
 /// called party says they do not wish to be called again, the solicitor may not call them again
-/// for at least one year (US-WA-01-COOL: catalogue row US-WA-01 covers both; the suffix keeps ids
-/// unique). A "do not call again" is recorded as an attempt with outcome
+/// for at least one year (US-WA-COOL-01: catalogue row US-WA-01 covers both; a second id in the
+/// catalogue's pattern keeps ids unique in a policy). A "do not call again" is recorded as an attempt with outcome
 /// <see cref="AttemptOutcome.Refused"/>; a company opt-out is honoured for good by US-IDNC-01.
 /// </para>
 /// <para>
@@ -41,12 +41,12 @@ public static class WashingtonRules
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
 
     /// <summary>
-    /// US-WA-01-COOL: after the called party says they do not wish to be called again, no
+    /// US-WA-COOL-01: after the called party says they do not wish to be called again, no
     /// solicitation by that caller for at least one year: a refusal on 10 March 2025 blocks
     /// through 10 March 2026.
     /// </summary>
     public static OutcomeCooldown DoNotCallAgain { get; } = new OutcomeCooldown(
-        new RuleMetadata("US-WA-01-COOL", "RCW 80.36.390(3); RCW 19.158.040(2) (HB 1497, 2022)")
+        new RuleMetadata("US-WA-COOL-01", "RCW 80.36.390(3); RCW 19.158.040(2) (HB 1497, 2022)")
         {
             Description = "If the called party states that they do not wish to be called again, the solicitor may not call them again for at least one year (the refusal's local date through its anniversary).",
             InForce = InForcePeriod.Since(InForceFrom),
@@ -56,6 +56,6 @@ public static class WashingtonRules
         CooldownSpan.OfPeriodAfter(Period.FromYears(1)),
         CountingKey.Caller);
 
-    /// <summary>The <c>us-wa</c> pack: US-WA-01 and US-WA-01-COOL.</summary>
+    /// <summary>The <c>us-wa</c> pack: US-WA-01 and US-WA-COOL-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-wa", new ContactRule[] { Hours, DoNotCallAgain });
 }
