@@ -104,9 +104,9 @@ public sealed class OutcomeCooldown : ContactRule
     {
         var attempts = context.History.Attempts;
 
-        // A trigger can only block this instant if its date is at most BlockedDates-1 dates earlier;
+        // A trigger can only block this instant if its date is at most MaxBlockedDays dates earlier;
         // two extra days cover any offset between the zone and UTC.
-        var from = instant - Duration.FromDays(Span.BlockedDates + 2);
+        var from = instant - Duration.FromDays(Span.MaxBlockedDays + 2);
         Instant? earliest = instant;
         for (var i = context.History.FirstIndexAtOrAfter(from); i < attempts.Length && attempts[i].At <= instant; i++)
         {
@@ -115,7 +115,7 @@ public sealed class OutcomeCooldown : ContactRule
                 continue;
             }
 
-            var blockedUntil = ZoneMath.StartOfDay(zone, ZoneMath.DateOf(attempts[i].At, zone).PlusDays(Span.BlockedDates));
+            var blockedUntil = ZoneMath.StartOfDay(zone, Span.FirstAllowedDate(ZoneMath.DateOf(attempts[i].At, zone)));
             if (blockedUntil > instant)
             {
                 earliest = Later(earliest, blockedUntil);

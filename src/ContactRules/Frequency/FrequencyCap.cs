@@ -42,6 +42,13 @@ public sealed class FrequencyCap : ContactRule
     /// <summary>What is counted together besides the person.</summary>
     public CountingKey Key { get; }
 
+    /// <summary>
+    /// When set, attempts placed within this consent period are not counted (Regulation F,
+    /// 1006.14(b)(3)(i)); put the same exemption in the rule's exemptions so that a contact made
+    /// under the consent is not refused either. Null by default: every matching attempt counts.
+    /// </summary>
+    public ConsentPeriodExemption? UncountedUnderConsent { get; init; }
+
     /// <inheritdoc />
     public override bool DependsOnZone => Window.IsCalendar;
 
@@ -136,7 +143,6 @@ public sealed class FrequencyCap : ContactRule
     private int Count(in EvaluationContext context, int first, Instant end, bool inclusiveEnd)
     {
         var attempts = context.History.Attempts;
-        var request = context.Request;
         var count = 0;
         for (var i = first; i < attempts.Length; i++)
         {
@@ -146,7 +152,7 @@ public sealed class FrequencyCap : ContactRule
                 break;
             }
 
-            if (Filter.Matches(attempt) && Counting.SameKey(Key, request, attempt))
+            if (Counts(context, attempt))
             {
                 count++;
             }
@@ -158,11 +164,10 @@ public sealed class FrequencyCap : ContactRule
     private ContactAttempt NthCounted(in EvaluationContext context, int first, int n)
     {
         var attempts = context.History.Attempts;
-        var request = context.Request;
         for (var i = first; i < attempts.Length; i++)
         {
             ref readonly var attempt = ref attempts[i];
-            if (Filter.Matches(attempt) && Counting.SameKey(Key, request, attempt) && --n == 0)
+            if (Counts(context, attempt) && --n == 0)
             {
                 return attempt;
             }
@@ -170,4 +175,8 @@ public sealed class FrequencyCap : ContactRule
 
         throw new System.InvalidOperationException("Counted attempts vanished between two scans of an immutable history.");
     }
+
+    private bool Counts(in EvaluationContext context, in ContactAttempt attempt)
+        => Filter.Matches(attempt) && Counting.SameKey(Key, context.Request, attempt)
+            && (UncountedUnderConsent is not { } consent || !consent.CoversAttempt(context, attempt));
 }

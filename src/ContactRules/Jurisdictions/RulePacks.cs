@@ -24,6 +24,16 @@ public static class RulePacks
             ["nl"] = () => NetherlandsRules.Pack,
             ["ca"] = () => CanadaRules.Pack,
             ["au"] = () => AustraliaRules.Pack,
+            ["us"] = () => UnitedStatesRules.Pack,
+            ["us-regf"] = () => RegulationFRules.Pack,
+            ["us-fl"] = () => FloridaRules.Pack,
+            ["us-ok"] = () => OklahomaRules.Pack,
+            ["us-md"] = () => MarylandRules.Pack,
+            ["us-wa"] = () => WashingtonRules.Pack,
+            ["us-ct"] = () => ConnecticutRules.Pack,
+            ["us-tx"] = () => TexasRules.Pack,
+            ["us-ms"] = () => MississippiRules.Pack,
+            ["us-la"] = () => LouisianaRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>

@@ -35,6 +35,9 @@ public sealed class ContactPolicy
     private static readonly int ChannelCount = Enum.GetValues(typeof(ContactChannel)).Length;
     private static readonly int PurposeCount = Enum.GetValues(typeof(ContactPurpose)).Length;
 
+    [ThreadStatic]
+    private static ImmutableArray<ContactAdvisory>.Builder? advisoryBuffer;
+
     private readonly ContactRule[][] rulesByScope;
     private readonly bool[] needsZoneByScope;
     private readonly bool[] advisesByScope;
@@ -227,7 +230,11 @@ public sealed class ContactPolicy
 
     private static ImmutableArray<ContactAdvisory> CollectAdvisories(ContactRule[] rules, in EvaluationContext context, Instant at)
     {
-        var advisories = ImmutableArray.CreateBuilder<ContactAdvisory>();
+        // A per-thread buffer, so that an allowed check with nothing to advise allocates nothing;
+        // taken out of the slot while in use in case an advising rule evaluates a policy itself.
+        var advisories = advisoryBuffer ?? ImmutableArray.CreateBuilder<ContactAdvisory>();
+        advisoryBuffer = null;
+        advisories.Clear();
         foreach (var rule in rules)
         {
             if (rule is IAdvisingRule advising && rule.Scope.CoversRegion(context.Request.Contact.Region) && rule.InForce.IsInForce(at, context.Zones))
@@ -236,7 +243,10 @@ public sealed class ContactPolicy
             }
         }
 
-        return advisories.ToImmutable();
+        var result = advisories.Count == 0 ? ImmutableArray<ContactAdvisory>.Empty : advisories.ToImmutable();
+        advisories.Clear();
+        advisoryBuffer = advisories;
+        return result;
     }
 
     private static int Slot(ContactChannel channel, ContactPurpose purpose, bool automated)
