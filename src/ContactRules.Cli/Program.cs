@@ -6,7 +6,9 @@ using System.Text;
 using ContactRules.Cli.Audit;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
+using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
+using NodaTime;
 
 namespace ContactRules.Cli;
 
@@ -39,6 +41,7 @@ internal static class Program
         root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)

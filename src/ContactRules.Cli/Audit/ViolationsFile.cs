@@ -3,8 +3,8 @@ using System.Linq;
 using System.Text;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
+using ContactRules.Cli.Output;
 using NodaTime;
-using NodaTime.Text;
 
 namespace ContactRules.Cli.Audit;
 
@@ -25,8 +25,6 @@ internal static class ViolationsFile
 {
     internal const string Header = "line,instant,localTime,number,contactId,caller,subcontractor,campaign,subject,outcome,rules,reasons,nextPermittedAt";
 
-    private static readonly OffsetDateTimePattern LocalPattern = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<Z+HH:mm>");
-
     internal static void Write(string path, AuditResult result)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
@@ -46,8 +44,8 @@ internal static class ViolationsFile
             csv.Field(row.Campaign);
             csv.Field(row.Subject);
             csv.Field(ContractEnum<AttemptOutcome>.Format(row.Outcome));
-            csv.Field(string.Join(";", decision.Violations.Select(v => v.RuleId)));
-            csv.Field(Reasons(decision));
+            csv.Field(DecisionText.Rules(decision));
+            csv.Field(DecisionText.Reasons(decision));
             csv.Field(decision.NextPermittedAt is { } next ? DecisionWriter.Format(next) : null);
             csv.EndRecord();
         }
@@ -55,10 +53,6 @@ internal static class ViolationsFile
         csv.Flush();
     }
 
-    /// <summary>Every violation's id, reason and citation, in one field.</summary>
-    internal static string Reasons(ContactDecision decision)
-        => string.Join(" | ", decision.Violations.Select(v => $"{v.RuleId}: {v.Reason} ({v.Citation})"));
-
     /// <summary>The instant with the offset of the person's zone; UTC when no zone is known.</summary>
-    internal static string Local(Instant at, AuditPerson person) => LocalPattern.Format(at.InZone(person.Zone).ToOffsetDateTime());
+    internal static string Local(Instant at, AuditPerson person) => DecisionText.Local(at, person.Zone);
 }
