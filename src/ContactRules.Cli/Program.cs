@@ -3,8 +3,12 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
 using System.Text;
+using ContactRules.Cli.Audit;
 using ContactRules.Cli.Evaluate;
+using ContactRules.Cli.Explain;
+using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
+using NodaTime;
 
 namespace ContactRules.Cli;
 
@@ -35,6 +39,9 @@ internal static class Program
             new VersionOption(),
         };
         root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -43,6 +50,16 @@ internal static class Program
             foreach (var error in parseResult.Errors)
             {
                 stderr.WriteLine($"contactrules: {error.Message}");
+            }
+
+            // The commands after evaluate give 1 a meaning of its own (violations found, refused),
+            // so a usage mistake there is 2, the code of input that cannot be used; evaluate and the
+            // root keep their documented 1.
+            var command = parseResult.CommandResult.Command;
+            if (command != root && command.Name != "evaluate")
+            {
+                stderr.WriteLine($"Run 'contactrules {command.Name} --help' for usage.");
+                return 2;
             }
 
             stderr.WriteLine("Run 'contactrules evaluate --help' for usage.");

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using ContactRules.Cli.Input;
 using NodaTime;
 using NodaTime.Text;
 
@@ -19,13 +19,6 @@ namespace ContactRules.Cli.Evaluate;
 /// </remarks>
 internal readonly struct JsonFields
 {
-    // "2026-03-10T10:00:00Z", "2026-03-10T11:00:00.5+01:00"; seconds may be omitted, as ISO-8601 allows.
-    private static readonly OffsetDateTimePattern[] InstantPatterns =
-    {
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss;FFFFFFFFFo<G>"),
-        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
-    };
-
     private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
 
     private readonly Dictionary<string, JsonElement> fields;
@@ -143,7 +136,7 @@ internal readonly struct JsonFields
         }
     }
 
-    internal const string InstantExpected = "an ISO-8601 instant with 'Z' or an offset, such as '2026-03-10T09:30:00Z' or '2026-03-10T10:30:00+01:00'";
+    internal const string InstantExpected = InstantText.Expected;
 
     internal static string AsString(JsonElement value, string path, string expected)
         => value.ValueKind == JsonValueKind.String
@@ -170,48 +163,9 @@ internal readonly struct JsonFields
     private static Instant AsInstant(JsonElement value, string path)
     {
         var text = AsString(value, path, InstantExpected);
-        foreach (var pattern in InstantPatterns)
-        {
-            var result = pattern.Parse(text);
-            if (result.Success)
-            {
-                return result.Value.ToInstant();
-            }
-        }
-
-        throw CaseFormatException.Field(path, $"'{Shorten(text)}' is not a valid instant{OutOfRange(text)}; expected {InstantExpected}");
-    }
-
-    /// <summary>
-    /// For a value of the right shape with an impossible part ("2026-02-30", "25:00"), which part
-    /// is out of range, in words; empty otherwise (the shape expected is then the useful answer).
-    /// </summary>
-    private static string OutOfRange(string text)
-    {
-        var message = InstantPatterns[0].Parse(text).Exception.Message;
-        var day = Regex.Match(message, @"The day (\d+) is out of range in month (\d+) of year (-?\d+)");
-        if (day.Success)
-        {
-            return $" (there is no day {day.Groups[1].Value} in month {day.Groups[2].Value} of {day.Groups[3].Value})";
-        }
-
-        var field = Regex.Match(message, @"The value (-?\d+) is out of range for the field '(\w+)'");
-        if (!field.Success)
-        {
-            return string.Empty;
-        }
-
-        var name = field.Groups[2].Value switch
-        {
-            "uuuu" => "year",
-            "MM" => "month",
-            "dd" => "day",
-            "HH" or "H" => "hour",
-            "mm" => "minute",
-            "ss" => "second",
-            _ => "a part",
-        };
-        return $" ({name} {field.Groups[1].Value} is out of range)";
+        return InstantText.TryParse(text, out var instant)
+            ? instant
+            : throw CaseFormatException.Field(path, InstantText.Problem(text));
     }
 
     /// <summary>"a number", "a string ('abc')", ... for messages that say what was found.</summary>
@@ -226,7 +180,7 @@ internal readonly struct JsonFields
         _ => "null",
     };
 
-    internal static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    internal static string Shorten(string text) => ValueText.Shorten(text);
 
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 }

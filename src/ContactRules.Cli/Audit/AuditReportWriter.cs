@@ -1,0 +1,347 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
+using ContactRules.Cli.Evaluate;
+using NodaTime;
+
+namespace ContactRules.Cli.Audit;
+
+/// <summary>
+/// Writes the audit's HTML report: one self-contained file (inline CSS and SVG; no script, no
+/// font, image or style from elsewhere) that a compliance officer can open, print, attach.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Sections: the summary figures (<c>#summary</c>, one row per <c>data-metric</c>), the calls
+/// that broke each rule (<c>#by-rule</c>), the calls per subcontractor (<c>#by-subcontractor</c>),
+/// the campaign-level findings (<c>#campaigns</c>), a chart of calls per person per local day
+/// (<c>svg#calls-per-day</c>: one <c>rect.cell</c> per person and day, with <c>data-person</c>,
+/// <c>data-date</c>, <c>data-calls</c> and <c>data-violations</c>), and the timelines of the
+/// worst cases (<c>table.timeline</c>).
+/// </para>
+/// <para>
+/// The report is made to travel (attached, archived, shown), so it never shows a whole number:
+/// people are named by their contact id, or by their masked number, and each call by the line of
+/// the log that the officer holds. The report carries no time of its own making, so the same log
+/// always gives the same file.
+/// </para>
+/// </remarks>
+internal static class AuditReportWriter
+{
+    /// <summary>The most people in the chart.</summary>
+    internal const int ChartPeople = 40;
+
+    /// <summary>The most days in the chart; a longer log shows its busiest stretch.</summary>
+    internal const int ChartDays = 62;
+
+    /// <summary>How many worst cases get a timeline.</summary>
+    internal const int TimelinePeople = 5;
+
+    /// <summary>The most calls shown in one timeline.</summary>
+    internal const int TimelineCalls = 200;
+
+    private const int Cell = 14;
+    private const int Left = 130;
+    private const int Top = 34;
+
+    internal static void Write(string path, AuditResult result)
+        => File.WriteAllText(path, Render(result), new UTF8Encoding(false));
+
+    internal static string Render(AuditResult result)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Text($"Call log audit: {Path.GetFileName(result.File)}")).Append("</title>\n<style>")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;max-width:1200px}")
+            .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}")
+            .Append("td.n{text-align:right}.bad{color:#b00020;font-weight:600}.ok{color:#0a7d32;font-weight:600}")
+            .Append("h2{margin-top:2.5rem}.legend span{display:inline-block;width:1.2rem;height:1rem;margin-right:.3rem;vertical-align:middle}")
+            .Append(".note{color:#555}")
+            .Append("</style></head><body>\n");
+
+        html.Append("<h1>Call log audit</h1>\n<p>")
+            .Append(Text($"{Path.GetFileName(result.File)}, policy '{result.Policy.Id}'. Every call is judged at its own instant against the earlier calls of the log to the same person, "
+                + "as a ContactGate would have judged it before dialling."));
+        if (result.Rows.Count > 0)
+        {
+            html.Append(Text($" Calls from {DecisionWriter.Format(result.Rows[0].At)} to {DecisionWriter.Format(result.Rows[result.Rows.Count - 1].At)}."));
+        }
+
+        html.Append("</p>\n");
+        html.Append("<p class=\"note\">Numbers are masked in this report; the line of the log and violations.csv identify each call.</p>\n");
+
+        Summary(html, result);
+        ByRule(html, result);
+        BySubcontractor(html, result);
+        Campaigns(html, result);
+        var worst = Worst(result);
+        Chart(html, worst);
+        Timelines(html, worst.Where(p => p.ViolatingCalls > 0).Take(TimelinePeople));
+
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>The summary figures: key, label, value.</summary>
+    internal static IEnumerable<(string Key, string Label, long Value)> Figures(AuditResult result)
+    {
+        yield return ("calls", "calls audited", result.Rows.Count);
+        yield return ("people", "people called", result.People.Count);
+        yield return ("violating-calls", "calls that broke at least one rule", result.ViolatingCalls);
+        yield return ("people-with-violations", "people who received such a call", result.PeopleWithViolations);
+        yield return ("worst-day", "most calls to one person in one local day", WorstDay(result));
+        yield return ("campaign-findings", "campaign-level findings", result.CampaignFindings.Count);
+        yield return ("rows-in-error", "rows in error (not audited)", result.RowsInError);
+    }
+
+    private static void Summary(StringBuilder html, AuditResult result)
+    {
+        html.Append("<h2>Summary</h2>\n<table id=\"summary\"><tr><th>figure</th><th>value</th></tr>\n");
+        foreach (var (key, label, value) in Figures(result))
+        {
+            var bad = value > 0 && key is "violating-calls" or "people-with-violations" or "campaign-findings" or "rows-in-error";
+            html.Append("<tr data-metric=\"").Append(key).Append("\"><td>").Append(Text(label)).Append("</td><td class=\"n value").Append(bad ? " bad" : string.Empty).Append("\">")
+                .Append(value.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void ByRule(StringBuilder html, AuditResult result)
+    {
+        html.Append("<h2>Violations by rule</h2>\n");
+        if (result.CallsByRule.Count == 0)
+        {
+            html.Append("<p class=\"ok\">No call broke a rule.</p>\n");
+        }
+
+        html.Append("<table id=\"by-rule\"><tr><th>rule</th><th>what it says</th><th>citation</th><th>calls</th></tr>\n");
+        foreach (var (id, calls) in result.CallsByRule)
+        {
+            var rule = result.RuleOf(id);
+            var sample = result.Rows.First(r => r.IsViolation && r.Decision!.Violations.Any(v => v.RuleId == id)).Decision!.Violations.First(v => v.RuleId == id);
+            html.Append("<tr data-rule=\"").Append(Text(id)).Append("\"><td>").Append(Text(id)).Append("</td><td>")
+                .Append(Text(rule?.Metadata.Description ?? EngineRefusal(sample.Kind))).Append("</td><td>").Append(Text(sample.Citation))
+                .Append("</td><td class=\"n calls bad\">").Append(calls.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void BySubcontractor(StringBuilder html, AuditResult result)
+    {
+        html.Append("<h2>Calls by subcontractor</h2>\n<table id=\"by-subcontractor\"><tr><th>subcontractor</th><th>acting for</th><th>calls</th><th>calls that broke a rule</th></tr>\n");
+        var groups = result.Rows
+            .GroupBy(r => (Subcontractor: r.Subcontractor ?? "(none)", Caller: r.Caller ?? "(unknown)"))
+            .OrderByDescending(g => g.Count(r => r.IsViolation)).ThenBy(g => g.Key.Subcontractor, StringComparer.Ordinal).ThenBy(g => g.Key.Caller, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            var violating = group.Count(r => r.IsViolation);
+            html.Append("<tr data-subcontractor=\"").Append(Text(group.Key.Subcontractor)).Append("\"><td>").Append(Text(group.Key.Subcontractor)).Append("</td><td>")
+                .Append(Text(group.Key.Caller)).Append("</td><td class=\"n calls\">").Append(group.Count().ToString(CultureInfo.InvariantCulture))
+                .Append("</td><td class=\"n violations").Append(violating > 0 ? " bad" : string.Empty).Append("\">").Append(violating.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Campaigns(StringBuilder html, AuditResult result)
+    {
+        html.Append("<h2>Campaign-level rules</h2>\n");
+        if (result.CampaignFindings.Count == 0)
+        {
+            html.Append("<p id=\"campaigns\" class=\"note\">")
+                .Append(Text($"No campaign-level breach found. Campaign-level rules (the abandoned-call rate, US-ABN-01, UK-ABN-01) are checked when the policy's packs define them; policy '{result.Policy.Id}' defines none."))
+                .Append("</p>\n");
+            return;
+        }
+
+        html.Append("<table id=\"campaigns\"><tr><th>rule</th><th>campaign</th><th>from</th><th>to</th><th>finding</th><th>citation</th></tr>\n");
+        foreach (var finding in result.CampaignFindings)
+        {
+            html.Append("<tr data-rule=\"").Append(Text(finding.RuleId)).Append("\"><td>").Append(Text(finding.RuleId)).Append("</td><td>").Append(Text(finding.Campaign))
+                .Append("</td><td>").Append(DecisionWriter.Format(finding.From)).Append("</td><td>").Append(DecisionWriter.Format(finding.To))
+                .Append("</td><td class=\"bad\">").Append(Text(finding.Reason)).Append("</td><td>").Append(Text(finding.Citation)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    /// <summary>The people of the chart: most calls that broke a rule first, then most calls.</summary>
+    private static List<AuditPerson> Worst(AuditResult result)
+        => result.People.OrderByDescending(p => p.ViolatingCalls).ThenByDescending(p => p.Rows.Count).ThenBy(p => p.Label, StringComparer.Ordinal)
+            .Take(ChartPeople).ToList();
+
+    private static long WorstDay(AuditResult result)
+        => result.People.Select(p => p.Rows.GroupBy(r => r.At.InZone(p.Zone).Date).Select(g => g.Count()).DefaultIfEmpty(0).Max()).DefaultIfEmpty(0).Max();
+
+    private static void Chart(StringBuilder html, List<AuditPerson> people)
+    {
+        html.Append("<h2>Calls per person per day</h2>\n");
+        var cells = new Dictionary<(AuditPerson, LocalDate), (int Calls, int Violations)>();
+        foreach (var person in people)
+        {
+            foreach (var row in person.Rows)
+            {
+                var key = (person, row.At.InZone(person.Zone).Date);
+                var (calls, violations) = cells.GetValueOrDefault(key);
+                cells[key] = (calls + 1, violations + (row.IsViolation ? 1 : 0));
+            }
+        }
+
+        if (cells.Count == 0)
+        {
+            html.Append("<p class=\"note\">No call to chart.</p>\n");
+            return;
+        }
+
+        var (first, days) = Window(cells);
+        html.Append("<p>").Append(Text($"The {people.Count} people with the most calls that broke a rule, one row each, one square per local day from {first:yyyy-MM-dd} for {days} days "
+            + "(weekends shaded in the header). The colour counts the calls of the day; a black frame marks a day with a call that broke a rule. "
+            + "A row filled with orange and red is the \"2–5 calls a day for weeks\" pattern."))
+            .Append("</p>\n<p class=\"legend\">");
+        for (var n = 0; n <= 5; n++)
+        {
+            html.Append("<span style=\"background:").Append(Colour(n)).Append("\"></span>").Append(n == 5 ? "5+" : n.ToString(CultureInfo.InvariantCulture)).Append(" &nbsp; ");
+        }
+
+        html.Append("</p>\n");
+        var width = Left + (days * Cell) + 10;
+        var height = Top + (people.Count * Cell) + 10;
+        html.Append("<svg id=\"calls-per-day\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
+            .Append("\" role=\"img\" aria-label=\"calls per person per local day\" data-first-date=\"").Append(Date(first)).Append("\" data-days=\"").Append(days).Append("\">\n");
+        for (var d = 0; d < days; d++)
+        {
+            var date = first.PlusDays(d);
+            var x = Left + (d * Cell);
+            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                html.Append("<line class=\"weekend\" x1=\"").Append(x).Append("\" y1=\"").Append(Top - 4).Append("\" x2=\"").Append(x + Cell - 2).Append("\" y2=\"").Append(Top - 4)
+                    .Append("\" stroke=\"#999\" stroke-width=\"3\"/>\n");
+            }
+
+            if (d % 7 == 0)
+            {
+                html.Append("<text x=\"").Append(x).Append("\" y=\"12\" font-size=\"10\">").Append(date.ToString("dd MMM", CultureInfo.InvariantCulture)).Append("</text>\n");
+            }
+        }
+
+        for (var row = 0; row < people.Count; row++)
+        {
+            var person = people[row];
+            var y = Top + (row * Cell);
+            html.Append("<text x=\"0\" y=\"").Append(y + 11).Append("\" font-size=\"10\">").Append(Text(person.Label)).Append("</text>\n");
+            for (var d = 0; d < days; d++)
+            {
+                var date = first.PlusDays(d);
+                var (calls, violations) = cells.GetValueOrDefault((person, date));
+                html.Append("<rect class=\"cell\" data-person=\"").Append(Text(person.Label)).Append("\" data-date=\"").Append(Date(date))
+                    .Append("\" data-calls=\"").Append(calls).Append("\" data-violations=\"").Append(violations)
+                    .Append("\" x=\"").Append(Left + (d * Cell)).Append("\" y=\"").Append(y).Append("\" width=\"").Append(Cell - 2).Append("\" height=\"").Append(Cell - 2)
+                    .Append("\" fill=\"").Append(Colour(calls)).Append('"');
+                if (violations > 0)
+                {
+                    html.Append(" stroke=\"#000\" stroke-width=\"1.5\"");
+                }
+
+                html.Append("><title>").Append(Text($"{person.Label}, {Date(date)}: {calls} call(s), {violations} broke a rule")).Append("</title></rect>\n");
+            }
+        }
+
+        html.Append("</svg>\n");
+    }
+
+    /// <summary>The chart's days: all of them, or the busiest stretch of <see cref="ChartDays"/>.</summary>
+    private static (LocalDate First, int Days) Window(Dictionary<(AuditPerson, LocalDate), (int Calls, int Violations)> cells)
+    {
+        var perDate = cells.GroupBy(c => c.Key.Item2).ToDictionary(g => g.Key, g => g.Sum(c => c.Value.Calls));
+        var min = perDate.Keys.Min();
+        var max = perDate.Keys.Max();
+        var span = Period.DaysBetween(min, max) + 1;
+        if (span <= ChartDays)
+        {
+            return (min, span);
+        }
+
+        var best = min;
+        var bestCalls = -1;
+        var calls = 0;
+        for (var d = 0; d < span; d++)
+        {
+            calls += perDate.GetValueOrDefault(min.PlusDays(d));
+            if (d >= ChartDays)
+            {
+                calls -= perDate.GetValueOrDefault(min.PlusDays(d - ChartDays));
+            }
+
+            if (d >= ChartDays - 1 && calls > bestCalls)
+            {
+                bestCalls = calls;
+                best = min.PlusDays(d - ChartDays + 1);
+            }
+        }
+
+        return (best, ChartDays);
+    }
+
+    private static void Timelines(StringBuilder html, IEnumerable<AuditPerson> people)
+    {
+        html.Append("<h2>Timelines of the worst cases</h2>\n");
+        var any = false;
+        foreach (var person in people)
+        {
+            any = true;
+            var shown = person.Rows.Take(TimelineCalls).ToList();
+            html.Append("<h3 class=\"timeline\" data-person=\"").Append(Text(person.Label)).Append("\">")
+                .Append(Text($"{person.Label} ({(person.HasZone ? person.Zone.Id : "zone unknown, UTC shown")}): {person.Rows.Count} calls, {person.ViolatingCalls} broke a rule"))
+                .Append("</h3>\n<table class=\"timeline\" data-person=\"").Append(Text(person.Label)).Append("\"><tr><th>line</th><th>local time</th><th>caller</th><th>subcontractor</th><th>campaign</th><th>outcome</th><th>rules broken</th></tr>\n");
+            foreach (var row in shown)
+            {
+                var rules = row.IsViolation ? string.Join(", ", row.Decision!.Violations.Select(v => v.RuleId)) : string.Empty;
+                html.Append("<tr data-line=\"").Append(row.Line).Append("\"><td class=\"n\">").Append(row.Line).Append("</td><td>")
+                    .Append(Text(row.At.InZone(person.Zone).LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+                    .Append("</td><td>").Append(Text(row.Caller ?? string.Empty)).Append("</td><td>").Append(Text(row.Subcontractor ?? string.Empty))
+                    .Append("</td><td>").Append(Text(row.Campaign ?? string.Empty)).Append("</td><td>").Append(Text(ContractEnum<AttemptOutcome>.Format(row.Outcome)))
+                    .Append("</td><td class=\"rules").Append(rules.Length > 0 ? " bad" : string.Empty).Append("\">").Append(Text(rules)).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+            if (person.Rows.Count > shown.Count)
+            {
+                html.Append("<p class=\"note\">").Append(Text($"… and {person.Rows.Count - shown.Count} later calls (see violations.csv).")).Append("</p>\n");
+            }
+        }
+
+        if (!any)
+        {
+            html.Append("<p class=\"ok\">No call broke a rule.</p>\n");
+        }
+    }
+
+    // The engine's own refusals carry no description, and their reasons may name the person (a
+    // number, when the log gives no contact id): the report says what they mean in general.
+    private static string EngineRefusal(RuleKind kind) => kind switch
+    {
+        RuleKind.Zone => "The called person's time zone was unknown (neither given nor derivable from the number), so the calling hours could not be checked: the engine refuses rather than guess.",
+        RuleKind.Store => "The contact history could not be read, so caps and cooldowns could not be checked.",
+        _ => "A refusal of the engine itself.",
+    };
+
+    private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Colour(int calls) => calls switch
+    {
+        0 => "#f1f1f1",
+        1 => "#c6e0f5",
+        2 => "#f7d49a",
+        3 => "#f29b5c",
+        4 => "#e0532f",
+        _ => "#9b1111",
+    };
+
+    private static string Text(string value) => WebUtility.HtmlEncode(value);
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace ContactRules.Cli.Audit;
+
+/// <summary>One call of the log, as read from its row, and after the audit its decision.</summary>
+internal sealed class AuditRow
+{
+    internal AuditRow(long line, Instant at, AuditPerson person, string number, ImmutableArray<DateTimeZone> zones, AttemptOutcome outcome)
+    {
+        Line = line;
+        At = at;
+        Person = person;
+        Number = number;
+        Zones = zones;
+        Outcome = outcome;
+    }
+
+    /// <summary>The line of the log the row starts on.</summary>
+    internal long Line { get; }
+
+    /// <summary>When the call was placed.</summary>
+    internal Instant At { get; }
+
+    /// <summary>The person called.</summary>
+    internal AuditPerson Person { get; }
+
+    /// <summary>The number called, E.164.</summary>
+    internal string Number { get; }
+
+    /// <summary>The person's candidate zones on this row.</summary>
+    internal ImmutableArray<DateTimeZone> Zones { get; }
+
+    /// <summary>How the call ended.</summary>
+    internal AttemptOutcome Outcome { get; }
+
+    internal ContactChannel Channel { get; init; }
+
+    internal ContactPurpose Purpose { get; init; }
+
+    internal string? Region { get; init; }
+
+    /// <summary>The professional on whose behalf the call was made.</summary>
+    internal string? Caller { get; init; }
+
+    /// <summary>The firm that placed the call for the caller.</summary>
+    internal string? Subcontractor { get; init; }
+
+    internal string? Campaign { get; init; }
+
+    internal string? Subject { get; init; }
+
+    /// <summary>The decision at the call's instant, given the calls before it; set by the audit, null until then.</summary>
+    internal ContactDecision? Decision { get; set; }
+
+    /// <summary>True when the audit found that the call should not have been made.</summary>
+    internal bool IsViolation => Decision is { IsAllowed: false };
+
+    /// <summary>The call as the auditor reads it.</summary>
+    internal Auditing.LoggedCall ToLoggedCall()
+    {
+        var contact = new Contact(Person.Key) { PhoneNumber = Number, TimeZones = Zones, Region = Region };
+        var request = new ContactRequest(contact, Channel, Purpose) { Caller = Caller, Subject = Subject, Campaign = Campaign };
+        return new Auditing.LoggedCall(request, At, Outcome);
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Text;
+
+namespace ContactRules.Cli.Output;
+
+/// <summary>
+/// A write-only stream of UTF-8 bytes onto a <see cref="TextWriter"/>, for when standard output
+/// is a writer without a stream beneath it (the tests' in-memory writer). Characters split across
+/// two writes are decoded whole.
+/// </summary>
+internal sealed class TextWriterStream : Stream
+{
+    private readonly TextWriter writer;
+    private readonly Decoder decoder = new UTF8Encoding(false).GetDecoder();
+    private char[] chars = new char[4096];
+
+    internal TextWriterStream(TextWriter writer)
+    {
+        this.writer = writer;
+    }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(new ReadOnlySpan<byte>(buffer, offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var needed = decoder.GetCharCount(buffer, flush: false);
+        if (needed > chars.Length)
+        {
+            chars = new char[needed];
+        }
+
+        var written = decoder.GetChars(buffer, chars, flush: false);
+        writer.Write(chars, 0, written);
+    }
+
+    public override void Flush() => writer.Flush();
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,32 @@
+namespace ContactRules.Cli.Scrub;
+
+/// <summary>
+/// What a scrub decided for one combination of the fields that decide (zones, channel, purpose,
+/// automation, region, caller, subject, campaign): the output's decision columns, already written
+/// as CSV, or why such rows cannot be decided.
+/// </summary>
+internal sealed class ScrubOutcome
+{
+    private ScrubOutcome(byte[]? fields, bool allowed, int errorColumn, string? error)
+    {
+        Fields = fields;
+        Allowed = allowed;
+        ErrorColumn = errorColumn;
+        Error = error;
+    }
+
+    /// <summary>The columns <c>decision,nextPermittedAt,nextPermittedLocal,rules,reasons</c> as CSV bytes; null for an error.</summary>
+    internal byte[]? Fields { get; }
+
+    internal bool Allowed { get; }
+
+    /// <summary>The 0-based column in error, for an error.</summary>
+    internal int ErrorColumn { get; }
+
+    /// <summary>What is wrong and what was expected, for an error.</summary>
+    internal string? Error { get; }
+
+    internal static ScrubOutcome Decided(byte[] fields, bool allowed) => new(fields, allowed, -1, null);
+
+    internal static ScrubOutcome Invalid(int column, string error) => new(null, false, column, error);
+}

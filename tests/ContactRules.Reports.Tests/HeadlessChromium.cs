@@ -1,0 +1,95 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using Xunit;
+
+namespace ContactRules.Reports.Tests;
+
+/// <summary>
+/// Renders a local HTML file in Debian's headless Chromium (installed by .ci/run) and returns the
+/// DOM it built: what a browser makes of the report, tables with their implied <c>tbody</c>, SVG
+/// as parsed, not the text the writer meant.
+/// </summary>
+/// <remarks>
+/// Chromium runs with networking, component updates and sync off, in a throw-away profile, and is
+/// killed after <see cref="Timeout"/>: a hung browser fails the test instead of hanging the run.
+/// </remarks>
+internal static class HeadlessChromium
+{
+    internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    internal static string DumpDom(string htmlFile)
+    {
+        var executable = Environment.GetEnvironmentVariable("CHROMIUM") ?? "chromium";
+        var profile = Path.Combine(Path.GetTempPath(), "contactrules-chromium-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(profile);
+        try
+        {
+            var start = new ProcessStartInfo(executable)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+            };
+            foreach (var argument in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            Process process;
+            try
+            {
+                process = Process.Start(start)!;
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                // No skip: the report must be rendered. .ci/run installs Debian's chromium.
+                throw new InvalidOperationException($"'{executable}' could not be started ({e.Message}); install Debian's chromium (apt-get install -y chromium) or set CHROMIUM.", e);
+            }
+
+            using (process)
+            {
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
+                {
+                    process.Kill(entireProcessTree: true);
+                    Assert.Fail($"chromium did not render {htmlFile} within {Timeout.TotalSeconds} s");
+                }
+
+                process.WaitForExit();
+                var dom = stdout.GetAwaiter().GetResult();
+                Assert.True(process.ExitCode == 0 && dom.Length > 0, $"chromium exited with {process.ExitCode}: {stderr.GetAwaiter().GetResult()}");
+                return dom;
+            }
+        }
+        finally
+        {
+            TryDelete(profile);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                return;
+            }
+            catch (IOException)
+            {
+                // Chromium's helpers may still be closing files in the profile.
+                Thread.Sleep(200);
+            }
+        }
+    }
+}
