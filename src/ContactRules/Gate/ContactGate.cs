@@ -132,6 +132,7 @@ public sealed class ContactGate
         }
 
         var evaluated = request;
+        var reliedOnConsent = false;
         var reservation = new ContactAttempt(at, AttemptOutcome.Reserved, request.Channel, request.Purpose)
         {
             Subject = request.Subject,
@@ -141,7 +142,12 @@ public sealed class ContactGate
         ReservationResult result;
         try
         {
-            result = store.Reserve(request.Contact.Id, reservation, history => Policy.Evaluate(evaluated, at, history));
+            result = store.Reserve(request.Contact.Id, reservation, history =>
+            {
+                var taken = Policy.Evaluate(evaluated, at, history);
+                reliedOnConsent = ledger is not null && taken.IsAllowed && ReliesOnConsent(evaluated, at, history);
+                return taken;
+            });
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -155,7 +161,7 @@ public sealed class ContactGate
         {
             try
             {
-                KeepEvidence(request, facts, at, decision, result.AttemptId);
+                KeepEvidence(request, facts, at, decision, result.AttemptId, reliedOnConsent);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -182,19 +188,23 @@ public sealed class ContactGate
     /// carried over: a test checks that none is forgotten when <see cref="ContactRequest"/> grows.
     /// </summary>
     internal static ContactRequest WithFacts(ContactRequest request, ContactFacts facts)
-        => facts.IsEmpty
-            ? request
-            : new ContactRequest(request.Contact, request.Channel, request.Purpose)
-            {
-                Automated = request.Automated,
-                Subject = request.Subject,
-                Caller = request.Caller,
-                Campaign = request.Campaign,
-                LiveAgentGuaranteed = request.LiveAgentGuaranteed,
-                Consents = request.Consents.AddRange(facts.Consents),
-                OptOuts = request.OptOuts.AddRange(facts.OptOuts),
-                RegistrySnapshotAt = request.RegistrySnapshotAt,
-            };
+        => facts.IsEmpty ? request : Rebuild(request, request.Consents.AddRange(facts.Consents), request.OptOuts.AddRange(facts.OptOuts));
+
+    private static ContactRequest Rebuild(ContactRequest request, ImmutableArray<ConsentRecord> consents, ImmutableArray<OptOut> optOuts)
+        => new ContactRequest(request.Contact, request.Channel, request.Purpose)
+        {
+            Automated = request.Automated,
+            Subject = request.Subject,
+            Caller = request.Caller,
+            Campaign = request.Campaign,
+            LiveAgentGuaranteed = request.LiveAgentGuaranteed,
+            Consents = consents,
+            OptOuts = optOuts,
+            RegistrySnapshotAt = request.RegistrySnapshotAt,
+        };
+
+    private static IEnumerable<ConsentRecord> HeldConsents(ContactRequest request, Instant at)
+        => request.Consents.Where(consent => consent.Covers(request) && consent.IsValidAt(at));
 
     private ContactRequest WithStoredFacts(ContactRequest request, out ContactFacts facts)
     {
@@ -202,21 +212,22 @@ public sealed class ContactGate
         return WithFacts(request, facts);
     }
 
-    private void KeepEvidence(ContactRequest request, ContactFacts facts, Instant at, ContactDecision decision, long? attemptId)
-    {
-        var relied = new List<string>();
-        if (decision.IsAllowed && policyReliesOnConsent)
-        {
-            foreach (var consent in request.Consents)
-            {
-                if (consent.Id is { } id && consent.Covers(request) && consent.IsValidAt(at))
-                {
-                    relied.Add(id);
-                }
-            }
-        }
+    /// <summary>
+    /// True when an allowing decision relied on a consent: without the person's consents the
+    /// same policy, history and instant would refuse. Only then is a use recorded (Germany's
+    /// UWG § 7a keeps the proof for 5 years after each use).
+    /// </summary>
+    private bool ReliesOnConsent(ContactRequest request, Instant at, ContactHistory history)
+        => policyReliesOnConsent
+            && HeldConsents(request, at).Any()
+            && !Policy.Evaluate(Rebuild(request, ImmutableArray<ConsentRecord>.Empty, request.OptOuts), at, history).IsAllowed;
 
-        var stored = relied.Where(id => facts.Consents.Any(c => c.Id == id)).Distinct(StringComparer.Ordinal).Select(id => new ConsentUse(id, at, attemptId)).ToList();
+    private void KeepEvidence(ContactRequest request, ContactFacts facts, Instant at, ContactDecision decision, long? attemptId, bool reliedOnConsent)
+    {
+        var relied = reliedOnConsent
+            ? HeldConsents(request, at).Select(consent => consent.Id).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+            : new List<string>();
+        var stored = relied.Where(id => facts.Consents.Any(c => c.Id == id)).Select(id => new ConsentUse(id, at, attemptId)).ToList();
         if (stored.Count > 0)
         {
             ledger!.RecordConsentUses(request.Contact.Id, stored);
