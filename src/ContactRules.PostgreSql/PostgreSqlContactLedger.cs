@@ -32,6 +32,7 @@ namespace ContactRules.PostgreSql;
 public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposable
 {
     private const int Reserved = (int)AttemptOutcome.Reserved;
+    private const int HistoryColumns = 6;
 
     private readonly PostgreSqlContactLedgerOptions options;
     private readonly NpgsqlDataSource dataSource;
@@ -113,36 +114,61 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
     {
         LedgerPreconditions.Reservation(contactId, reservation, decide);
-        var result = InPersonTransaction(contactId, connection =>
+        return Run(connection =>
         {
-            // The lock was taken by a statement of its own, so that this read sees every
-            // reservation committed by whoever held the lock before.
-            ContactHistory history;
-            using (var read = new NpgsqlCommand(selectHistory, connection))
+            try
             {
-                read.Parameters.AddWithValue(contactId);
-                read.Parameters.AddWithValue(Cutoff());
-                using var reader = read.ExecuteReader();
-                history = ReadHistory(reader);
-            }
+                // One round trip: begin, lock the person, read their attempts. The read is a
+                // statement of its own, so its snapshot is taken after the lock is granted and
+                // sees every reservation committed by whoever held the lock before.
+                ContactHistory history;
+                using (var begin = new NpgsqlBatch(connection))
+                {
+                    begin.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                    begin.BatchCommands.Add(LockPerson(contactId));
+                    begin.BatchCommands.Add(Statement(selectHistory, contactId, Cutoff()));
+                    using var reader = begin.ExecuteReader();
+                    while (reader.FieldCount != HistoryColumns)
+                    {
+                        reader.NextResult();
+                    }
 
-            var decision = decide(history);
-            return (decision, decision.IsAllowed ? InsertStatement(contactId, reservation) : null);
+                    history = ReadHistory(reader);
+                }
+
+                var decision = decide(history);
+                using var finish = new NpgsqlBatch(connection);
+                if (!decision.IsAllowed)
+                {
+                    finish.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+                    finish.ExecuteNonQuery();
+                    return new ReservationResult(decision, null);
+                }
+
+                // A second round trip: record and commit.
+                finish.BatchCommands.Add(InsertStatement(contactId, reservation));
+                finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                return new ReservationResult(decision, ReturnedId(finish));
+            }
+            catch
+            {
+                RollBack(connection);
+                throw;
+            }
         });
-        return new ReservationResult(result.Value, result.Id);
     }
 
     /// <inheritdoc />
     public void Complete(string contactId, long attemptId, AttemptOutcome outcome)
     {
         LedgerPreconditions.Completion(contactId, outcome);
-        var completed = InPersonTransaction(contactId, _ => (0L, Statement(
+        var completed = WriteUnderPersonLock(contactId, Statement(
             $"UPDATE {schema}.attempts SET outcome = $1, completed_at_ticks = $2 WHERE id = $3 AND contact_id = $4 AND outcome = {Reserved} RETURNING id",
             (short)outcome,
             Clock.GetCurrentInstant().ToUnixTimeTicks(),
             attemptId,
-            contactId)));
-        if (completed.Written)
+            contactId));
+        if (completed is not null)
         {
             return;
         }
@@ -163,7 +189,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     public long Record(string contactId, ContactAttempt attempt)
     {
         LedgerPreconditions.ContactId(contactId);
-        return InPersonTransaction(contactId, _ => (0L, InsertStatement(contactId, attempt))).Id!.Value;
+        return WriteUnderPersonLock(contactId, InsertStatement(contactId, attempt))!.Value;
     }
 
     /// <summary>Closes the node's connections. Data already written stays on the server.</summary>
@@ -206,35 +232,21 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     }
 
     /// <summary>
-    /// Runs a write transaction that holds <paramref name="contactId"/>'s advisory lock: BEGIN and
-    /// the lock in one round trip, then <paramref name="body"/>, then its statement (if any) and
-    /// COMMIT in one more. The statement's single value, if it returns one, is the result's id.
+    /// Runs one write in a transaction that holds the person's advisory lock, so that it is
+    /// ordered with their reservations: begin, lock, write and commit in one round trip.
     /// </summary>
-    private (T Value, long? Id, bool Written) InPersonTransaction<T>(string contactId, Func<NpgsqlConnection, (T Value, NpgsqlBatchCommand? Write)> body)
+    /// <returns>The id the write returned, or null when it touched no row.</returns>
+    private long? WriteUnderPersonLock(string contactId, NpgsqlBatchCommand write)
         => Run(connection =>
         {
-            using (var begin = new NpgsqlBatch(connection))
-            {
-                begin.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-                begin.BatchCommands.Add(Statement("SELECT pg_advisory_xact_lock($1)", AdvisoryKeys.Person(schema, contactId)));
-                begin.ExecuteNonQuery();
-            }
-
             try
             {
-                var (value, write) = body(connection);
-                using var finish = new NpgsqlBatch(connection);
-                if (write is null)
-                {
-                    finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-                    finish.ExecuteNonQuery();
-                    return (value, (long?)null, false);
-                }
-
-                finish.BatchCommands.Add(write);
-                finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-                var id = finish.ExecuteScalar();
-                return (value, id is null or DBNull ? null : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture), id is not null and not DBNull);
+                using var batch = new NpgsqlBatch(connection);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                batch.BatchCommands.Add(LockPerson(contactId));
+                batch.BatchCommands.Add(write);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                return ReturnedId(batch);
             }
             catch
             {
@@ -242,6 +254,24 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
                 throw;
             }
         });
+
+    /// <summary>Runs a batch and returns the value of its <c>RETURNING id</c>, or null when it returned no row.</summary>
+    private static long? ReturnedId(NpgsqlBatch batch)
+    {
+        long? id = null;
+        using var reader = batch.ExecuteReader();
+        do
+        {
+            if (reader.FieldCount == 1 && reader.GetName(0) == "id" && reader.Read())
+            {
+                id = reader.GetInt64(0);
+            }
+        }
+        while (reader.NextResult());
+        return id;
+    }
+
+    private NpgsqlBatchCommand LockPerson(string contactId) => Statement("SELECT pg_advisory_xact_lock($1)", AdvisoryKeys.Person(schema, contactId));
 
     internal static NpgsqlBatchCommand Statement(string sql, params object?[] values)
     {

@@ -23,9 +23,8 @@ public sealed partial class SqliteContactLedger
             throw new ArgumentNullException(nameof(contact));
         }
 
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = SelectFacts;
+        using var lease = RentReader();
+        var command = lease.Command(SelectFacts);
         command.Parameters.AddWithValue("$contact", contact.Id);
         command.Parameters.AddWithValue("$phone", Nullable(contact.PhoneNumber));
         var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
@@ -229,9 +228,9 @@ public sealed partial class SqliteContactLedger
     public ConsentEvidence? GetConsentEvidence(string contactId, string consentId)
     {
         LedgerPreconditions.ConsentReference(contactId, consentId);
-        using var connection = OpenReader();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
+        using var lease = RentReader();
+        using var transaction = lease.Connection.BeginTransaction(deferred: true);
+        using var command = lease.Connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "

@@ -32,6 +32,7 @@ namespace ContactRules.Sqlite;
 public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
 {
     private const int Reserved = (int)AttemptOutcome.Reserved;
+    private const int MaxIdleReaders = 16;
 
     // One writer at a time per file in this process: the others wait here, in order, instead
     // of polling SQLite's lock.
@@ -45,6 +46,8 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
     private readonly SqliteCommand insertAttempt;
     private readonly SqliteCommand completeAttempt;
     private readonly SqliteEvidenceLog log;
+    private readonly SqliteWriteQueue writes;
+    private readonly ConcurrentBag<SqliteReader> readers = new ConcurrentBag<SqliteReader>();
     private readonly int timeoutMilliseconds;
     private bool? writerFlushes;
     private int disposed;
@@ -81,6 +84,7 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             "$id",
             "$contact");
         log = new SqliteEvidenceLog(this);
+        writes = new SqliteWriteQueue(RunBatch, timeoutMilliseconds);
     }
 
     /// <summary>The full path of the ledger file.</summary>
@@ -160,9 +164,8 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
     public ContactHistory GetHistory(string contactId)
     {
         LedgerPreconditions.ContactId(contactId);
-        using var connection = OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = selectHistory.CommandText;
+        using var reader = RentReader();
+        var command = reader.Command(selectHistory.CommandText);
         command.Parameters.AddWithValue("$contact", contactId);
         command.Parameters.AddWithValue("$cutoff", Cutoff());
         return ReadHistory(command);
@@ -184,7 +187,7 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             }
 
             return new ReservationResult(decision, InsertAttempt(transaction, contactId, reservation));
-        });
+        }, isolated: false);
     }
 
     /// <inheritdoc />
@@ -212,14 +215,14 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             throw found is null
                 ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
                 : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, CultureInfo.InvariantCulture)}.");
-        });
+        }, isolated: false);
     }
 
     /// <inheritdoc />
     public long Record(string contactId, ContactAttempt attempt)
     {
         LedgerPreconditions.ContactId(contactId);
-        return Write(flush: false, transaction => InsertAttempt(transaction, contactId, attempt));
+        return Write(flush: false, transaction => InsertAttempt(transaction, contactId, attempt), isolated: false);
     }
 
     /// <summary>Closes the ledger's connections. Data already written stays in the file.</summary>
@@ -238,6 +241,11 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             writer.Dispose();
         }
 
+        while (readers.TryTake(out var reader))
+        {
+            reader.Close();
+        }
+
         using var probe = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(probe);
     }
@@ -245,51 +253,32 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
     /// <inheritdoc />
     public override string ToString() => $"SQLite contact ledger {FullPath}";
 
-    /// <summary>Runs <paramref name="body"/> in an immediate transaction on the writer connection, in turn with every other writer.</summary>
-    internal T Write<T>(bool flush, Func<SqliteTransaction, T> body)
+    /// <summary>
+    /// Runs <paramref name="body"/> in an immediate transaction on the writer connection, in turn
+    /// with every other writer (grouped with the writes queued at the same moment, see
+    /// <see cref="SqliteWriteQueue"/>); returns once it is committed.
+    /// </summary>
+    internal T Write<T>(bool flush, Func<SqliteTransaction, T> body, bool isolated = true)
     {
         if (Volatile.Read(ref disposed) != 0)
         {
             throw new ObjectDisposedException(ToString());
         }
 
-        if (!Monitor.TryEnter(writeGate, timeoutMilliseconds))
-        {
-            throw new TimeoutException($"The ledger '{FullPath}' was busy with other writes for longer than {options.OperationTimeout}.");
-        }
-
-        try
-        {
-            var flushes = flush || options.FlushEveryWrite;
-            if (writerFlushes != flushes)
-            {
-                using var pragma = writer.CreateCommand();
-                pragma.CommandText = flushes ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
-                pragma.ExecuteNonQuery();
-                writerFlushes = flushes;
-            }
-
-            using var transaction = writer.BeginTransaction(deferred: false);
-            var result = body(transaction);
-            transaction.Commit();
-            return result;
-        }
-        catch (SqliteException failure) when (IsDamage(failure))
-        {
-            throw Damaged(FullPath, failure);
-        }
-        finally
-        {
-            Monitor.Exit(writeGate);
-        }
+        return writes.Run(flush, isolated, body, FullPath);
     }
 
-    /// <summary>Opens a pooled connection for reading; readers never wait for writers in WAL mode.</summary>
-    internal SqliteConnection OpenReader()
+    /// <summary>Lends a connection for reading; readers never wait for writers in WAL mode.</summary>
+    internal SqliteReader RentReader()
     {
         if (Volatile.Read(ref disposed) != 0)
         {
             throw new ObjectDisposedException(ToString());
+        }
+
+        if (readers.TryTake(out var idle))
+        {
+            return idle;
         }
 
         var connection = new SqliteConnection(connectionString);
@@ -299,7 +288,7 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             using var pragma = connection.CreateCommand();
             pragma.CommandText = "PRAGMA busy_timeout = " + timeoutMilliseconds.ToString(CultureInfo.InvariantCulture);
             pragma.ExecuteNonQuery();
-            return connection;
+            return new SqliteReader(connection, this);
         }
         catch
         {
@@ -308,12 +297,102 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
         }
     }
 
+    internal void Return(SqliteReader reader)
+    {
+        if (Volatile.Read(ref disposed) == 0 && readers.Count < MaxIdleReaders)
+        {
+            readers.Add(reader);
+            if (Volatile.Read(ref disposed) == 0 || !readers.TryTake(out var late))
+            {
+                return;
+            }
+
+            reader = late;
+        }
+
+        reader.Close();
+    }
+
     internal SqliteCommand WriterCommand(SqliteTransaction transaction, string sql)
     {
         var command = writer.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
+    }
+
+    private void RunBatch(List<SqliteWriteQueue.Work> batch)
+    {
+        if (!Monitor.TryEnter(writeGate, timeoutMilliseconds))
+        {
+            throw new TimeoutException($"The ledger '{FullPath}' was busy with other writes for longer than {options.OperationTimeout}.");
+        }
+
+        try
+        {
+            var flushes = options.FlushEveryWrite;
+            foreach (var work in batch)
+            {
+                flushes |= work.Flush;
+            }
+
+            if (writerFlushes != flushes)
+            {
+                using var pragma = writer.CreateCommand();
+                pragma.CommandText = flushes ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+                pragma.ExecuteNonQuery();
+                writerFlushes = flushes;
+            }
+
+            using var transaction = writer.BeginTransaction(deferred: false);
+            if (batch.Count == 1)
+            {
+                batch[0].Result = batch[0].Body(transaction);
+            }
+            else
+            {
+                foreach (var work in batch)
+                {
+                    if (!work.Isolated)
+                    {
+                        try
+                        {
+                            work.Result = work.Body(transaction);
+                        }
+                        catch (Exception failure) when (failure is not SqliteException)
+                        {
+                            work.Failure = failure;
+                        }
+
+                        continue;
+                    }
+
+                    // A failing piece of work undoes only itself.
+                    transaction.Save("work");
+                    try
+                    {
+                        work.Result = work.Body(transaction);
+                        transaction.Release("work");
+                    }
+                    catch (Exception failure) when (failure is not SqliteException { SqliteErrorCode: 11 or 26 })
+                    {
+                        transaction.Rollback("work");
+                        transaction.Release("work");
+                        work.Failure = failure;
+                    }
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch (SqliteException failure) when (IsDamage(failure))
+        {
+            throw Damaged(FullPath, failure);
+        }
+        finally
+        {
+            Monitor.Exit(writeGate);
+        }
     }
 
     internal static object Ticks(Instant? instant) => instant is { } value ? value.ToUnixTimeTicks() : DBNull.Value;

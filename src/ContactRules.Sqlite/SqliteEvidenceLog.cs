@@ -24,13 +24,13 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
     public EvidenceLogEntry Append(string kind, string payload)
     {
         LedgerPreconditions.ContactId(kind);
-        return ledger.Write(flush: false, transaction => AppendIn(transaction, kind, payload ?? throw new System.ArgumentNullException(nameof(payload))));
+        return ledger.Write(flush: false, transaction => AppendIn(transaction, kind, payload ?? throw new System.ArgumentNullException(nameof(payload))), isolated: false);
     }
 
     public LogHead GetHead()
     {
-        using var connection = ledger.OpenReader();
-        using var command = connection.CreateCommand();
+        using var lease = ledger.RentReader();
+        using var command = lease.Connection.CreateCommand();
         return ReadHead(command);
     }
 
@@ -41,8 +41,8 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
             throw new System.ArgumentOutOfRangeException(nameof(maxCount), maxCount, "maxCount must be at least 1.");
         }
 
-        using var connection = ledger.OpenReader();
-        using var command = connection.CreateCommand();
+        using var lease = ledger.RentReader();
+        using var command = lease.Connection.CreateCommand();
         command.CommandText = SelectEntries + " WHERE seq >= $from ORDER BY seq LIMIT $max";
         command.Parameters.AddWithValue("$from", fromSequence);
         command.Parameters.AddWithValue("$max", maxCount);
@@ -59,12 +59,12 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
     public LogVerification Verify()
     {
         // One read transaction: the head and the entries come from the same snapshot.
-        using var connection = ledger.OpenReader();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
+        using var lease = ledger.RentReader();
+        using var transaction = lease.Connection.BeginTransaction(deferred: true);
+        using var command = lease.Connection.CreateCommand();
         command.Transaction = transaction;
         var head = ReadHead(command);
-        return EvidenceChain.Verify(ReadAll(connection, transaction), head);
+        return EvidenceChain.Verify(ReadAll(lease.Connection, transaction), head);
     }
 
     internal EvidenceLogEntry AppendIn(SqliteTransaction transaction, string kind, string payload)
