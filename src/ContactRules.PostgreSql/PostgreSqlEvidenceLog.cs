@@ -23,7 +23,7 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
 
     public EvidenceLogEntry Append(string kind, string payload)
     {
-        LedgerPreconditions.ContactId(kind);
+        LedgerPreconditions.Text(kind, nameof(kind));
         if (payload is null)
         {
             throw new System.ArgumentNullException(nameof(payload));

@@ -23,7 +23,7 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
 
     public EvidenceLogEntry Append(string kind, string payload)
     {
-        LedgerPreconditions.ContactId(kind);
+        LedgerPreconditions.Text(kind, nameof(kind));
         return ledger.Write(flush: false, transaction => AppendIn(transaction, kind, payload ?? throw new System.ArgumentNullException(nameof(payload))), isolated: false);
     }
 

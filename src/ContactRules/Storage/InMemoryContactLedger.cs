@@ -125,7 +125,12 @@ public sealed class InMemoryContactLedger : IContactLedger
     public void RecordRegistryEntry(string phoneNumber, OptOut entry)
     {
         LedgerPreconditions.RegistryEntry(phoneNumber, entry);
-        registries.AddOrUpdate(phoneNumber, _ => ImmutableArray.Create(entry), (_, existing) => existing.Add(entry));
+        // One entry per number, registry and registration instant, as in the durable ledgers: a
+        // registry file imported twice does not double its entries.
+        registries.AddOrUpdate(
+            phoneNumber,
+            _ => ImmutableArray.Create(entry),
+            (_, existing) => existing.Any(e => e.Registry == entry.Registry && e.RequestedAt == entry.RequestedAt) ? existing : existing.Add(entry));
     }
 
     /// <inheritdoc />

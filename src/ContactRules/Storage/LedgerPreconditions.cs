@@ -9,6 +9,13 @@ namespace ContactRules.Storage;
 /// </summary>
 public static class LedgerPreconditions
 {
+    /// <summary>Checks a required text argument (a path, a connection string, a log entry's kind).</summary>
+    /// <param name="value">The text.</param>
+    /// <param name="paramName">The argument's name, for the message.</param>
+    /// <returns>The text.</returns>
+    /// <exception cref="System.ArgumentException">The text is null, empty or white space.</exception>
+    public static string Text(string value, string paramName) => Preconditions.CheckNotEmpty(value, paramName);
+
     /// <summary>Checks a person's id.</summary>
     /// <param name="contactId">The id.</param>
     /// <returns>The id.</returns>

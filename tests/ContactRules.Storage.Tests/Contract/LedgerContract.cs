@@ -231,6 +231,9 @@ public abstract class LedgerContract : IDisposable
         // Registered with Bloctel on 20 February 2026 at 09:00 UTC, no date stated by the
         // operator: protected from registration + 30 days = 22 March 09:00 UTC.
         ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        // The same registry file imported twice: still one entry.
+        ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        Assert.Equal(ContactRegistry.Bloctel, Assert.Single(ledger.GetFacts(Person()).OptOuts).Registry);
 
         Assert.True(gate.Check(Call(Person())).IsAllowed);
         var refused = gate.Check(Call(Person()), Instant.FromUtc(2026, 3, 23, 10, 0, 0));
