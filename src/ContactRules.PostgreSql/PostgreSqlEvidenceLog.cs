@@ -12,8 +12,12 @@ namespace ContactRules.PostgreSql;
 /// </summary>
 internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
 {
+    private const int MaxBatch = 500;
+
     private readonly PostgreSqlContactLedger ledger;
     private readonly string schema;
+    private readonly List<Pending> queue = new List<Pending>();
+    private bool draining;
 
     internal PostgreSqlEvidenceLog(PostgreSqlContactLedger ledger)
     {
@@ -29,13 +33,39 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
             throw new System.ArgumentNullException(nameof(payload));
         }
 
-        return ledger.Run(connection =>
+        // Group commit: every node's appends are serialised by the log's lock, so the appends
+        // waiting in this process go in one transaction, in arrival order, and each caller
+        // returns once its entry is committed.
+        var pending = new Pending(kind, payload);
+        bool lead;
+        lock (queue)
         {
-            using var transaction = connection.BeginTransaction();
-            var entry = AppendIn(connection, transaction, kind, payload);
-            transaction.Commit();
-            return entry;
-        });
+            queue.Add(pending);
+            lead = !draining;
+            draining = true;
+        }
+
+        if (lead)
+        {
+            Drain();
+        }
+        else
+        {
+            lock (queue)
+            {
+                while (!pending.Done)
+                {
+                    System.Threading.Monitor.Wait(queue);
+                }
+            }
+        }
+
+        if (pending.Failure is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return pending.Entry!;
     }
 
     public LogHead GetHead() => ledger.Run(connection => ReadHead(connection, null));
@@ -76,6 +106,10 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         });
 
     internal EvidenceLogEntry AppendIn(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string payload)
+        => AppendAll(connection, transaction, new[] { (kind, payload) })[0];
+
+    /// <summary>Takes the log's lock, reads the head once, and writes the entries after it with the new head in one round trip.</summary>
+    private List<EvidenceLogEntry> AppendAll(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string Kind, string Payload)> events)
     {
         using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
         {
@@ -83,19 +117,80 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
             take.ExecuteNonQuery();
         }
 
-        var entry = EvidenceChain.Next(ReadHead(connection, transaction), ledger.Clock.GetCurrentInstant(), kind, payload);
+        var head = ReadHead(connection, transaction);
+        var at = ledger.Clock.GetCurrentInstant();
+        var entries = new List<EvidenceLogEntry>(events.Count);
         using var write = new NpgsqlBatch(connection, transaction);
-        write.BatchCommands.Add(PostgreSqlContactLedger.Statement(
-            $"INSERT INTO {schema}.evidence_log (seq, at_ticks, kind, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-            entry.Sequence,
-            entry.At.ToUnixTimeTicks(),
-            entry.Kind,
-            entry.Payload,
-            entry.PreviousHash,
-            entry.Hash));
-        write.BatchCommands.Add(PostgreSqlContactLedger.Statement($"UPDATE {schema}.evidence_head SET seq = $1, hash = $2 WHERE id = 1", entry.Sequence, entry.Hash));
+        foreach (var (kind, payload) in events)
+        {
+            var entry = EvidenceChain.Next(head, at, kind, payload);
+            head = new LogHead(entry.Sequence, entry.Hash);
+            entries.Add(entry);
+            write.BatchCommands.Add(PostgreSqlContactLedger.Statement(
+                $"INSERT INTO {schema}.evidence_log (seq, at_ticks, kind, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)",
+                entry.Sequence,
+                entry.At.ToUnixTimeTicks(),
+                entry.Kind,
+                entry.Payload,
+                entry.PreviousHash,
+                entry.Hash));
+        }
+
+        write.BatchCommands.Add(PostgreSqlContactLedger.Statement($"UPDATE {schema}.evidence_head SET seq = $1, hash = $2 WHERE id = 1", head.Sequence, head.Hash));
         write.ExecuteNonQuery();
-        return entry;
+        return entries;
+    }
+
+    private void Drain()
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (queue)
+            {
+                if (queue.Count == 0)
+                {
+                    draining = false;
+                    return;
+                }
+
+                batch = queue.GetRange(0, System.Math.Min(MaxBatch, queue.Count));
+                queue.RemoveRange(0, batch.Count);
+            }
+
+            try
+            {
+                ledger.Run(connection =>
+                {
+                    using var transaction = connection.BeginTransaction();
+                    var entries = AppendAll(connection, transaction, batch.ConvertAll(p => (p.Kind, p.Payload)));
+                    transaction.Commit();
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        batch[i].Entry = entries[i];
+                    }
+
+                    return batch.Count;
+                });
+            }
+            catch (System.Exception failure)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Failure = failure;
+                }
+            }
+
+            lock (queue)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Done = true;
+                }
+
+                System.Threading.Monitor.PulseAll(queue);
+            }
+        }
     }
 
     private static IEnumerable<EvidenceLogEntry> Entries(NpgsqlDataReader reader)
@@ -119,5 +214,24 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         }
 
         return new LogHead(reader.GetInt64(0), reader.GetString(1));
+    }
+
+    private sealed class Pending
+    {
+        public Pending(string kind, string payload)
+        {
+            Kind = kind;
+            Payload = payload;
+        }
+
+        public string Kind { get; }
+
+        public string Payload { get; }
+
+        public EvidenceLogEntry? Entry { get; set; }
+
+        public System.Exception? Failure { get; set; }
+
+        public bool Done { get; set; }
     }
 }

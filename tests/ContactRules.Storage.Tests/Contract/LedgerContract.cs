@@ -325,6 +325,23 @@ public abstract class LedgerContract : IDisposable
         Assert.Equal(4, ledger.GetHistory("c-1").Count);
     }
 
+    [Fact]
+    public void Appends_from_many_threads_on_two_nodes_form_one_intact_chain()
+    {
+        var nodes = new[] { Open(), OpenAnotherNode() };
+        System.Threading.Tasks.Parallel.For(0, 8, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                nodes[thread % 2].Log.Append(EvidenceKinds.Decision, $"{{\"thread\":{thread},\"i\":{i}}}");
+            }
+        });
+
+        Assert.Equal(200, nodes[0].Log.GetHead().Sequence);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), nodes[1].Log.Read(1, 500).Select(e => e.Sequence));
+        Assert.True(nodes[1].Log.Verify().IsIntact);
+    }
+
     protected static ContactDecision Refusal()
         => ContactDecision.Refuse(ImmutableArray.Create(new RuleViolation("FR-FREQ-01", RuleKind.Frequency, FranceRules.D223_9, "test refusal", null)), null);
 
