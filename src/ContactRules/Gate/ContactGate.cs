@@ -1,7 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using ContactRules.Internal;
+using ContactRules.Rules;
+using ContactRules.Storage;
 using NodaTime;
 
 namespace ContactRules;
@@ -14,12 +18,23 @@ namespace ContactRules;
 /// together.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The gate fails closed: when the store cannot be read or written, the decision is a
 /// <c>CORE-STORE-01</c> refusal, never an allowance on a guess.
+/// </para>
+/// <para>
+/// Built on an <see cref="IContactLedger"/>, the gate also reads the person's stored consents,
+/// opt-outs and registry entries for every decision (on top of those the request carries),
+/// records each use of a stored consent that an allowed reservation relied on, and appends every
+/// <see cref="TryReserve(ContactRequest, out ContactPermit?, out ContactDecision)"/> decision to
+/// the ledger's evidence log.
+/// </para>
 /// </remarks>
 public sealed class ContactGate
 {
     private readonly IContactHistoryStore store;
+    private readonly IContactLedger? ledger;
+    private readonly bool policyReliesOnConsent;
 
     /// <summary>Creates a gate.</summary>
     /// <param name="policy">The rules to apply.</param>
@@ -30,6 +45,17 @@ public sealed class ContactGate
         Policy = Preconditions.CheckNotNull(policy, nameof(policy));
         Clock = Preconditions.CheckNotNull(clock, nameof(clock));
         this.store = Preconditions.CheckNotNull(store, nameof(store));
+        policyReliesOnConsent = policy.Rules.Any(rule => rule is ConsentRequirement || rule.Exemptions.Any(exemption => exemption is ConsentExemption));
+    }
+
+    /// <summary>Creates a gate on a ledger: history, stored facts and evidence log together.</summary>
+    /// <param name="policy">The rules to apply.</param>
+    /// <param name="clock">The clock that says what "now" is.</param>
+    /// <param name="ledger">Where attempts, consents, opt-outs and registry entries are read and recorded, and decisions logged.</param>
+    public ContactGate(ContactPolicy policy, IClock clock, IContactLedger ledger)
+        : this(policy, clock, (IContactHistoryStore)Preconditions.CheckNotNull(ledger, nameof(ledger)))
+    {
+        this.ledger = ledger;
     }
 
     /// <summary>The rules applied.</summary>
@@ -53,6 +79,7 @@ public sealed class ContactGate
         ContactHistory history;
         try
         {
+            request = WithStoredFacts(request, out _);
             history = store.GetHistory(request.Contact.Id);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -77,8 +104,13 @@ public sealed class ContactGate
     /// Decides whether <paramref name="request"/> may be made now and, when it may, records a
     /// <see cref="AttemptOutcome.Reserved"/> attempt in the same atomic step. The reservation
     /// counts as an attempt from this instant until <see cref="ContactPermit.Complete"/> gives
-    /// its outcome, and for good if it never does.
+    /// its outcome, and for good if it never does (or until the ledger's reservation expiry).
     /// </summary>
+    /// <remarks>
+    /// On a ledger, an allowed reservation whose consent use or log entry cannot be written is
+    /// refused with <c>CORE-STORE-01</c>: the reservation stays recorded and counts, but no
+    /// permit is given for a contact whose evidence is not kept.
+    /// </remarks>
     /// <param name="request">The contact to be made.</param>
     /// <param name="permit">The permit to dial, when allowed; complete it with the outcome.</param>
     /// <param name="decision">The decision, with its reasons when refused.</param>
@@ -87,6 +119,20 @@ public sealed class ContactGate
     {
         Preconditions.CheckNotNull(request, nameof(request));
         var at = Clock.GetCurrentInstant();
+        ContactFacts facts;
+        try
+        {
+            request = WithStoredFacts(request, out facts);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            permit = null;
+            decision = StoreFailure(failure);
+            return false;
+        }
+
+        var evaluated = request;
+        var reliedOnConsent = false;
         var reservation = new ContactAttempt(at, AttemptOutcome.Reserved, request.Channel, request.Purpose)
         {
             Subject = request.Subject,
@@ -96,7 +142,12 @@ public sealed class ContactGate
         ReservationResult result;
         try
         {
-            result = store.Reserve(request.Contact.Id, reservation, history => Policy.Evaluate(request, at, history));
+            result = store.Reserve(request.Contact.Id, reservation, history =>
+            {
+                var taken = Policy.Evaluate(evaluated, at, history);
+                reliedOnConsent = ledger is not null && taken.IsAllowed && ReliesOnConsent(evaluated, at, history);
+                return taken;
+            });
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -106,6 +157,19 @@ public sealed class ContactGate
         }
 
         decision = result.Decision;
+        if (ledger is not null)
+        {
+            try
+            {
+                KeepEvidence(request, facts, at, decision, result.AttemptId, reliedOnConsent);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                permit = null;
+                decision = StoreFailure(failure);
+                return false;
+            }
+        }
         if (decision.IsAllowed && result.AttemptId is { } id)
         {
             permit = new ContactPermit(this, request, at, id);
@@ -118,6 +182,59 @@ public sealed class ContactGate
 
     internal void Complete(ContactPermit permit, AttemptOutcome outcome)
         => store.Complete(permit.Request.Contact.Id, permit.AttemptId, outcome);
+
+    /// <summary>
+    /// The request with the ledger's facts about the person added to its own. Every property is
+    /// carried over: a test checks that none is forgotten when <see cref="ContactRequest"/> grows.
+    /// </summary>
+    internal static ContactRequest WithFacts(ContactRequest request, ContactFacts facts)
+        => facts.IsEmpty ? request : Rebuild(request, request.Consents.AddRange(facts.Consents), request.OptOuts.AddRange(facts.OptOuts));
+
+    private static ContactRequest Rebuild(ContactRequest request, ImmutableArray<ConsentRecord> consents, ImmutableArray<OptOut> optOuts)
+        => new ContactRequest(request.Contact, request.Channel, request.Purpose)
+        {
+            Automated = request.Automated,
+            Subject = request.Subject,
+            Caller = request.Caller,
+            Campaign = request.Campaign,
+            LiveAgentGuaranteed = request.LiveAgentGuaranteed,
+            Consents = consents,
+            OptOuts = optOuts,
+            RegistrySnapshotAt = request.RegistrySnapshotAt,
+        };
+
+    private static IEnumerable<ConsentRecord> HeldConsents(ContactRequest request, Instant at)
+        => request.Consents.Where(consent => consent.Covers(request) && consent.IsValidAt(at));
+
+    private ContactRequest WithStoredFacts(ContactRequest request, out ContactFacts facts)
+    {
+        facts = ledger is null ? ContactFacts.None : ledger.GetFacts(request.Contact);
+        return WithFacts(request, facts);
+    }
+
+    /// <summary>
+    /// True when an allowing decision relied on a consent: without the person's consents the
+    /// same policy, history and instant would refuse. Only then is a use recorded (Germany's
+    /// UWG § 7a keeps the proof for 5 years after each use).
+    /// </summary>
+    private bool ReliesOnConsent(ContactRequest request, Instant at, ContactHistory history)
+        => policyReliesOnConsent
+            && HeldConsents(request, at).Any()
+            && !Policy.Evaluate(Rebuild(request, ImmutableArray<ConsentRecord>.Empty, request.OptOuts), at, history).IsAllowed;
+
+    private void KeepEvidence(ContactRequest request, ContactFacts facts, Instant at, ContactDecision decision, long? attemptId, bool reliedOnConsent)
+    {
+        var relied = reliedOnConsent
+            ? HeldConsents(request, at).Select(consent => consent.Id).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+            : new List<string>();
+        var stored = relied.Where(id => facts.Consents.Any(c => c.Id == id)).Select(id => new ConsentUse(id, at, attemptId)).ToList();
+        if (stored.Count > 0)
+        {
+            ledger!.RecordConsentUses(request.Contact.Id, stored);
+        }
+
+        ledger!.Log.Append(EvidenceKinds.Decision, EvidencePayloads.Decision(request, at, Policy.Id, decision, attemptId, relied, ledger.PhoneNumbers));
+    }
 
     private static ContactDecision StoreFailure(Exception failure)
         => ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);

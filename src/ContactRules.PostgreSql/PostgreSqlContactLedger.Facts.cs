@@ -1,0 +1,273 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Storage;
+using NodaTime;
+using Npgsql;
+
+namespace ContactRules.PostgreSql;
+
+/// <content>The consent, opt-out and registry facts, and the evidence of consents.</content>
+public sealed partial class PostgreSqlContactLedger
+{
+    /// <inheritdoc />
+    public ContactFacts GetFacts(Contact contact)
+    {
+        if (contact is null)
+        {
+            throw new ArgumentNullException(nameof(contact));
+        }
+
+        return Run(connection =>
+        {
+            using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(Statement(
+                $"SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM {schema}.consents WHERE contact_id = $1",
+                contact.Id));
+            batch.BatchCommands.Add(Statement(
+                $"SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM {schema}.opt_outs WHERE contact_id = $1 ORDER BY id",
+                contact.Id));
+            batch.BatchCommands.Add(Statement(
+                $"SELECT registry, registered_at_ticks, effective_at_ticks, channel FROM {schema}.registry_entries WHERE phone_e164 = $1 ORDER BY registered_at_ticks",
+                (object?)contact.PhoneNumber ?? string.Empty));
+            var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
+            var optOuts = ImmutableArray.CreateBuilder<OptOut>();
+            using var reader = batch.ExecuteReader();
+            while (reader.Read())
+            {
+                consents.Add(ReadConsent(reader));
+            }
+
+            reader.NextResult();
+            while (reader.Read())
+            {
+                optOuts.Add(new OptOut((OptOutKind)reader.GetInt16(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)))
+                {
+                    EffectiveAt = ReadInstant(reader, 2),
+                    Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
+                    Entity = reader.IsDBNull(4) ? null : reader.GetString(4),
+                });
+            }
+
+            reader.NextResult();
+            while (reader.Read())
+            {
+                optOuts.Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(1)))
+                {
+                    Registry = (ContactRegistry)reader.GetInt16(0),
+                    EffectiveAt = ReadInstant(reader, 2),
+                    Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
+                });
+            }
+
+            return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
+        });
+    }
+
+    /// <inheritdoc />
+    public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof)
+    {
+        var consentId = LedgerPreconditions.Consent(contactId, consent, proof);
+        DurableWrite((connection, transaction) =>
+        {
+            using var insert = new NpgsqlCommand(
+                $"INSERT INTO {schema}.consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
+                + "capture_method, text_shown, text_version, evidence_refs, phone_e164, phone_hash, collected_by, recorded_at_ticks) VALUES "
+                + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING",
+                connection,
+                transaction);
+            Add(insert, contactId, consentId, consent.GrantedAt.ToUnixTimeTicks(), Ticks(consent.ExpiresAt), Ticks(consent.RevokedAt), (short?)consent.Channel, (short?)consent.Purpose, consent.Entity, consent.OutsideHours);
+            Add(insert, proof.CaptureMethod, proof.TextShown, proof.TextVersion, proof.EvidenceReferences.ToArray(), proof.PhoneNumber, proof.PhoneNumber is { } number ? PhoneNumbers.Hash(number) : null, proof.CollectedBy, Clock.GetCurrentInstant().ToUnixTimeTicks());
+            if (insert.ExecuteNonQuery() != 1)
+            {
+                throw new InvalidOperationException($"Contact {contactId} already has a consent with id '{consentId}'; a consent is recorded once, and revoked or superseded by a new id.");
+            }
+
+            log.AppendIn(connection, transaction, EvidenceKinds.Consent, EvidencePayloads.Consent(contactId, consent, proof, PhoneNumbers));
+        });
+    }
+
+    /// <inheritdoc />
+    public void RevokeConsent(string contactId, string consentId, Instant revokedAt)
+    {
+        LedgerPreconditions.ConsentReference(contactId, consentId);
+        DurableWrite((connection, transaction) =>
+        {
+            using (var find = new NpgsqlCommand($"SELECT revoked_at_ticks FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2 FOR UPDATE", connection, transaction))
+            {
+                Add(find, contactId, consentId);
+                using var reader = find.ExecuteReader();
+                if (!reader.Read())
+                {
+                    throw new InvalidOperationException($"Contact {contactId} has no consent with id '{consentId}'.");
+                }
+
+                if (!reader.IsDBNull(0) && reader.GetInt64(0) <= revokedAt.ToUnixTimeTicks())
+                {
+                    return;
+                }
+            }
+
+            using (var update = new NpgsqlCommand($"UPDATE {schema}.consents SET revoked_at_ticks = $1 WHERE contact_id = $2 AND consent_id = $3", connection, transaction))
+            {
+                Add(update, revokedAt.ToUnixTimeTicks(), contactId, consentId);
+                update.ExecuteNonQuery();
+            }
+
+            log.AppendIn(connection, transaction, EvidenceKinds.Revocation, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
+        });
+    }
+
+    /// <inheritdoc />
+    public void RecordOptOut(string contactId, OptOut optOut)
+    {
+        LedgerPreconditions.OptOut(contactId, optOut);
+        DurableWrite((connection, transaction) =>
+        {
+            using (var insert = new NpgsqlCommand(
+                $"INSERT INTO {schema}.opt_outs (contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity, recorded_at_ticks) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                connection,
+                transaction))
+            {
+                Add(insert, contactId, (short)optOut.Kind, optOut.RequestedAt.ToUnixTimeTicks(), Ticks(optOut.EffectiveAt), (short?)optOut.Channel, optOut.Entity, Clock.GetCurrentInstant().ToUnixTimeTicks());
+                insert.ExecuteNonQuery();
+            }
+
+            log.AppendIn(connection, transaction, EvidenceKinds.OptOut, EvidencePayloads.OptOut(contactId, optOut));
+        });
+    }
+
+    /// <inheritdoc />
+    public void RecordRegistryEntry(string phoneNumber, OptOut entry)
+    {
+        var registry = LedgerPreconditions.RegistryEntry(phoneNumber, entry);
+        DurableWrite((connection, transaction) =>
+        {
+            using var insert = new NpgsqlCommand(
+                $"INSERT INTO {schema}.registry_entries (phone_e164, phone_hash, registry, registered_at_ticks, effective_at_ticks, channel, recorded_at_ticks) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+                connection,
+                transaction);
+            Add(insert, phoneNumber, PhoneNumbers.Hash(phoneNumber), (short)registry, entry.RequestedAt.ToUnixTimeTicks(), Ticks(entry.EffectiveAt), (short?)entry.Channel, Clock.GetCurrentInstant().ToUnixTimeTicks());
+            insert.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc />
+    public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
+    {
+        LedgerPreconditions.ConsentUses(contactId, uses);
+        if (uses.Count == 0)
+        {
+            return;
+        }
+
+        Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            foreach (var use in uses)
+            {
+                using var insert = new NpgsqlCommand(
+                    $"INSERT INTO {schema}.consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
+                    + $"SELECT $1::text, $2::text, $3::bigint, $4::bigint WHERE EXISTS (SELECT 1 FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2)",
+                    connection,
+                    transaction);
+                Add(insert, contactId, use.ConsentId, use.UsedAt.ToUnixTimeTicks(), use.AttemptId);
+                if (insert.ExecuteNonQuery() != 1)
+                {
+                    throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
+                }
+            }
+
+            transaction.Commit();
+            return 0;
+        });
+    }
+
+    /// <inheritdoc />
+    public ConsentEvidence? GetConsentEvidence(string contactId, string consentId)
+    {
+        LedgerPreconditions.ConsentReference(contactId, consentId);
+        return Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(Statement(
+                "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
+                + $"capture_method, text_shown, text_version, evidence_refs, phone_e164, collected_by, recorded_at_ticks FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2",
+                contactId,
+                consentId));
+            batch.BatchCommands.Add(Statement(
+                $"SELECT used_at_ticks, attempt_id FROM {schema}.consent_uses WHERE contact_id = $1 AND consent_id = $2 ORDER BY used_at_ticks, id",
+                contactId,
+                consentId));
+            using var reader = batch.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            var consent = ReadConsent(reader);
+            var proof = new ConsentProof(reader.GetString(8), reader.GetString(9), reader.GetString(10))
+            {
+                EvidenceReferences = reader.GetFieldValue<string[]>(11).ToImmutableArray(),
+                PhoneNumber = reader.IsDBNull(12) ? null : reader.GetString(12),
+                CollectedBy = reader.IsDBNull(13) ? null : reader.GetString(13),
+            };
+            var recordedAt = Instant.FromUnixTimeTicks(reader.GetInt64(14));
+            reader.NextResult();
+            var uses = ImmutableArray.CreateBuilder<ConsentUse>();
+            while (reader.Read())
+            {
+                uses.Add(new ConsentUse(consentId, Instant.FromUnixTimeTicks(reader.GetInt64(0)), reader.IsDBNull(1) ? null : reader.GetInt64(1)));
+            }
+
+            return new ConsentEvidence(contactId, consent, proof, recordedAt, uses.ToImmutable());
+        });
+    }
+
+    private static ConsentRecord ReadConsent(NpgsqlDataReader reader)
+        => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(1)))
+        {
+            Id = reader.GetString(0),
+            ExpiresAt = ReadInstant(reader, 2),
+            RevokedAt = ReadInstant(reader, 3),
+            Channel = reader.IsDBNull(4) ? null : (ContactChannel)reader.GetInt16(4),
+            Purpose = reader.IsDBNull(5) ? null : (ContactPurpose)reader.GetInt16(5),
+            Entity = reader.IsDBNull(6) ? null : reader.GetString(6),
+            OutsideHours = reader.GetBoolean(7),
+        };
+
+    private static Instant? ReadInstant(NpgsqlDataReader reader, int ordinal)
+        => reader.IsDBNull(ordinal) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(ordinal));
+
+    private static long? Ticks(Instant? instant) => instant?.ToUnixTimeTicks();
+
+    private static void Add(NpgsqlCommand command, params object?[] values)
+    {
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+    }
+
+    /// <summary>
+    /// A write that is on disk before it returns, whatever the server's default: consents,
+    /// revocations, opt-outs and registry entries must survive a server crash the instant they
+    /// are acknowledged.
+    /// </summary>
+    private void DurableWrite(Action<NpgsqlConnection, NpgsqlTransaction> body)
+        => Run(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var durable = new NpgsqlCommand("SET LOCAL synchronous_commit = on", connection, transaction))
+            {
+                durable.ExecuteNonQuery();
+            }
+
+            body(connection, transaction);
+            transaction.Commit();
+            return 0;
+        });
+}

@@ -1,0 +1,346 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+using ContactRules.Storage;
+using NodaTime;
+using Npgsql;
+
+namespace ContactRules.PostgreSql;
+
+/// <summary>
+/// The ledger for many dialer nodes, on PostgreSQL. <see cref="Reserve"/> is atomic across nodes:
+/// in one transaction it takes an advisory lock on the person (never a table lock, so other
+/// people's reservations go on in parallel), reads the person's attempts, asks for the decision
+/// and records the reservation; two nodes can never both take the last slot.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Open one instance per node with <see cref="Open"/> and share it; it is thread-safe and holds
+/// a connection pool of <see cref="PostgreSqlContactLedgerOptions.MaxConnections"/>. The schema
+/// is created and migrated by <see cref="Open"/> (versioned, idempotent, safe when nodes start
+/// together).
+/// </para>
+/// <para>
+/// Failures are never hidden: an unreachable server, a command that outlives
+/// <see cref="ContactLedgerOptions.OperationTimeout"/> or a lock wait that does, all throw; a
+/// <see cref="ContactGate"/> turns them into <c>CORE-STORE-01</c> refusals. When the connection
+/// to the server is lost, the pool is cleared so that work resumes as soon as the server is back.
+/// </para>
+/// </remarks>
+public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposable
+{
+    private const int Reserved = (int)AttemptOutcome.Reserved;
+    private const int HistoryColumns = 6;
+
+    private readonly PostgreSqlContactLedgerOptions options;
+    private readonly NpgsqlDataSource dataSource;
+    private readonly string schema;
+    private readonly string selectHistory;
+    private readonly string insertAttempt;
+    private readonly PostgreSqlEvidenceLog log;
+    private int disposed;
+
+    private PostgreSqlContactLedger(PostgreSqlContactLedgerOptions options, NpgsqlDataSource dataSource)
+    {
+        this.options = options;
+        this.dataSource = dataSource;
+        schema = options.Schema;
+        selectHistory = $"SELECT at_ticks, outcome, channel, purpose, subject, caller FROM {schema}.attempts "
+            + $"WHERE contact_id = $1 AND (outcome <> {Reserved} OR at_ticks >= $2) ORDER BY at_ticks, id";
+        insertAttempt = $"INSERT INTO {schema}.attempts (contact_id, at_ticks, outcome, channel, purpose, subject, caller, recorded_at_ticks) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+        log = new PostgreSqlEvidenceLog(this);
+    }
+
+    /// <inheritdoc />
+    public IEvidenceLog Log => log;
+
+    /// <inheritdoc />
+    public PhoneNumberHasher PhoneNumbers => options.PhoneNumbers;
+
+    /// <summary>The schema that holds the ledger.</summary>
+    public string Schema => schema;
+
+    internal IClock Clock => options.Clock;
+
+    /// <summary>Connects to the server, creates the ledger's schema when missing and applies any migration it lacks.</summary>
+    /// <param name="options">The server, schema and settings.</param>
+    /// <returns>The open ledger; dispose it when the node shuts down.</returns>
+    /// <exception cref="InvalidDataException">The schema was migrated by a newer version of this package.</exception>
+    /// <exception cref="NpgsqlException">The server cannot be reached or refused the migration.</exception>
+    public static PostgreSqlContactLedger Open(PostgreSqlContactLedgerOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        var seconds = Math.Max(1, (int)Math.Ceiling(options.OperationTimeout.TotalSeconds));
+        builder.ConnectionStringBuilder.CommandTimeout = seconds;
+        builder.ConnectionStringBuilder.Timeout = seconds;
+        builder.ConnectionStringBuilder.MaxPoolSize = options.MaxConnections;
+        builder.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(builder.ConnectionStringBuilder.MaxAutoPrepare, 32);
+        var dataSource = builder.Build();
+        try
+        {
+            PostgreSqlSchema.Migrate(dataSource, options.Schema, options.Clock.GetCurrentInstant().ToUnixTimeTicks());
+            return new PostgreSqlContactLedger(options, dataSource);
+        }
+        catch
+        {
+            dataSource.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public ContactHistory GetHistory(string contactId)
+    {
+        LedgerPreconditions.ContactId(contactId);
+        return Run(connection =>
+        {
+            using var command = new NpgsqlCommand(selectHistory, connection);
+            command.Parameters.AddWithValue(contactId);
+            command.Parameters.AddWithValue(Cutoff());
+            using var reader = command.ExecuteReader();
+            return ReadHistory(reader);
+        });
+    }
+
+    /// <inheritdoc />
+    public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
+    {
+        LedgerPreconditions.Reservation(contactId, reservation, decide);
+        return Run(connection =>
+        {
+            try
+            {
+                // One round trip: begin, lock the person, read their attempts. The read is a
+                // statement of its own, so its snapshot is taken after the lock is granted and
+                // sees every reservation committed by whoever held the lock before.
+                ContactHistory history;
+                using (var begin = new NpgsqlBatch(connection))
+                {
+                    begin.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                    begin.BatchCommands.Add(LockPerson(contactId));
+                    begin.BatchCommands.Add(Statement(selectHistory, contactId, Cutoff()));
+                    using var reader = begin.ExecuteReader();
+                    while (reader.FieldCount != HistoryColumns)
+                    {
+                        reader.NextResult();
+                    }
+
+                    history = ReadHistory(reader);
+                }
+
+                var decision = decide(history);
+                using var finish = new NpgsqlBatch(connection);
+                if (!decision.IsAllowed)
+                {
+                    finish.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+                    finish.ExecuteNonQuery();
+                    return new ReservationResult(decision, null);
+                }
+
+                // A second round trip: record and commit.
+                finish.BatchCommands.Add(InsertStatement(contactId, reservation));
+                finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                return new ReservationResult(decision, ReturnedId(finish));
+            }
+            catch
+            {
+                RollBack(connection);
+                throw;
+            }
+        });
+    }
+
+    /// <inheritdoc />
+    public void Complete(string contactId, long attemptId, AttemptOutcome outcome)
+    {
+        LedgerPreconditions.Completion(contactId, outcome);
+        var completed = WriteUnderPersonLock(contactId, Statement(
+            $"UPDATE {schema}.attempts SET outcome = $1, completed_at_ticks = $2 WHERE id = $3 AND contact_id = $4 AND outcome = {Reserved} RETURNING id",
+            (short)outcome,
+            Clock.GetCurrentInstant().ToUnixTimeTicks(),
+            attemptId,
+            contactId));
+        if (completed is not null)
+        {
+            return;
+        }
+
+        var found = Run(connection =>
+        {
+            using var find = new NpgsqlCommand($"SELECT outcome FROM {schema}.attempts WHERE id = $1 AND contact_id = $2", connection);
+            find.Parameters.AddWithValue(attemptId);
+            find.Parameters.AddWithValue(contactId);
+            return find.ExecuteScalar();
+        });
+        throw found is null
+            ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
+            : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <inheritdoc />
+    public long Record(string contactId, ContactAttempt attempt)
+    {
+        LedgerPreconditions.ContactId(contactId);
+        return WriteUnderPersonLock(contactId, InsertStatement(contactId, attempt))!.Value;
+    }
+
+    /// <summary>Closes the node's connections. Data already written stays on the server.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            dataSource.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"PostgreSQL contact ledger (schema {schema})";
+
+    /// <summary>Runs <paramref name="body"/> on a pooled connection; clears the pool when the server was lost.</summary>
+    internal T Run<T>(Func<NpgsqlConnection, T> body)
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            throw new ObjectDisposedException(ToString());
+        }
+
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = dataSource.OpenConnection();
+            return body(connection);
+        }
+        catch (Exception failure) when (IsConnectionLoss(failure, connection))
+        {
+            // Every idle connection of the pool went down with the server: drop them all, so
+            // that the first operations after a restart do not each stumble on a dead one.
+            dataSource.Clear();
+            throw;
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Runs one write in a transaction that holds the person's advisory lock, so that it is
+    /// ordered with their reservations: begin, lock, write and commit in one round trip.
+    /// </summary>
+    /// <returns>The id the write returned, or null when it touched no row.</returns>
+    private long? WriteUnderPersonLock(string contactId, NpgsqlBatchCommand write)
+        => Run(connection =>
+        {
+            try
+            {
+                using var batch = new NpgsqlBatch(connection);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                batch.BatchCommands.Add(LockPerson(contactId));
+                batch.BatchCommands.Add(write);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                return ReturnedId(batch);
+            }
+            catch
+            {
+                RollBack(connection);
+                throw;
+            }
+        });
+
+    /// <summary>Runs a batch and returns the value of its <c>RETURNING id</c>, or null when it returned no row.</summary>
+    private static long? ReturnedId(NpgsqlBatch batch)
+    {
+        long? id = null;
+        using var reader = batch.ExecuteReader();
+        do
+        {
+            if (reader.FieldCount == 1 && reader.GetName(0) == "id" && reader.Read())
+            {
+                id = reader.GetInt64(0);
+            }
+        }
+        while (reader.NextResult());
+        return id;
+    }
+
+    private NpgsqlBatchCommand LockPerson(string contactId) => Statement("SELECT pg_advisory_xact_lock($1)", AdvisoryKeys.Person(schema, contactId));
+
+    internal static NpgsqlBatchCommand Statement(string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
+    internal static void RollBack(NpgsqlConnection connection)
+    {
+        if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            rollback.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is unusable; the server rolls the transaction back when it closes.
+        }
+    }
+
+    private static bool IsConnectionLoss(Exception failure, NpgsqlConnection? connection)
+        => failure switch
+        {
+            PostgresException postgres => postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal),
+            NpgsqlException npgsql => connection is null || connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || npgsql.InnerException is IOException or SocketException,
+            _ => false,
+        };
+
+    private static ContactHistory ReadHistory(NpgsqlDataReader reader)
+    {
+        List<ContactAttempt>? attempts = null;
+        while (reader.Read())
+        {
+            attempts ??= new List<ContactAttempt>();
+            attempts.Add(new ContactAttempt(
+                Instant.FromUnixTimeTicks(reader.GetInt64(0)),
+                (AttemptOutcome)reader.GetInt16(1),
+                (ContactChannel)reader.GetInt16(2),
+                (ContactPurpose)reader.GetInt16(3))
+            {
+                Subject = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Caller = reader.IsDBNull(5) ? null : reader.GetString(5),
+            });
+        }
+
+        return attempts is null ? ContactHistory.Empty : ContactHistory.Create(attempts);
+    }
+
+    private NpgsqlBatchCommand InsertStatement(string contactId, ContactAttempt attempt)
+        => Statement(
+            insertAttempt,
+            contactId,
+            attempt.At.ToUnixTimeTicks(),
+            (short)attempt.Outcome,
+            (short)attempt.Channel,
+            (short)attempt.Purpose,
+            attempt.Subject,
+            attempt.Caller,
+            Clock.GetCurrentInstant().ToUnixTimeTicks());
+
+    private long Cutoff() => options.ReservationCutoff() is { } cutoff ? cutoff.ToUnixTimeTicks() : long.MinValue;
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Threading;
+using BenchmarkDotNet.Attributes;
+using ContactRules.PostgreSql;
+using ContactRules.Storage.Tests.PostgreSql;
+using Npgsql;
+
+namespace ContactRules.Storage.Benchmarks;
+
+/// <summary>
+/// Reserve + complete on the PostgreSQL ledger over loopback, against a throw-away server with
+/// fsync and synchronous_commit on, from 1, 8 and 32 concurrent dialer threads of one node.
+/// </summary>
+[MemoryDiagnoser]
+public class PostgreSqlLedgerBenchmarks
+{
+    private const int PerInvoke = 1920;
+
+    private PostgresServer? server;
+    private PostgreSqlContactLedger? ledger;
+    private Workload? workload;
+
+    [Params(1, 8, 32)]
+    public int Clients { get; set; }
+
+    [Params(false, true)]
+    public bool FullLedger { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        ThreadPool.SetMinThreads(64, 64);
+        server = new PostgresServer(durable: true);
+        ledger = PostgreSqlContactLedger.Open(new PostgreSqlContactLedgerOptions(server.ConnectionString, Workload.Hasher) { Clock = Workload.Clock, MaxConnections = 40, Schema = "bench" });
+        workload = new Workload(ledger, FullLedger);
+    }
+
+    [Benchmark(OperationsPerInvoke = PerInvoke)]
+    public void ReserveAndComplete() => workload!.Run(Clients, PerInvoke / Clients);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        ledger!.Dispose();
+        using (var connection = new NpgsqlConnection(server!.ConnectionString))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand("SELECT count(*), (SELECT count(*) FROM (SELECT contact_id FROM bench.attempts GROUP BY contact_id HAVING count(*) > 4) x) FROM bench.attempts", connection);
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            Console.WriteLine($"// ledger: {reader.GetInt64(0)} attempts, {reader.GetInt64(1)} people over the cap of 4, {workload!.Refused} refusals");
+            if (reader.GetInt64(1) != 0 || workload.Refused != 0)
+            {
+                throw new InvalidOperationException("Cap violation or unexpected refusal during the benchmark.");
+            }
+        }
+
+        server.Dispose();
+    }
+}

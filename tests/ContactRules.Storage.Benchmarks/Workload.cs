@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactRules.Jurisdictions;
+using NodaTime;
+
+namespace ContactRules.Storage.Benchmarks;
+
+/// <summary>
+/// The measured operation: TryReserve under the French pack, then Complete, for a person the
+/// dialer has not called yet today (a fresh id each time, so that every reservation is allowed and
+/// recorded); and the check that no person ended with more than the cap.
+/// </summary>
+internal sealed class Workload
+{
+    internal static readonly PhoneNumberHasher Hasher = new PhoneNumberHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+    private static readonly IClock Tuesday = new FixedClock(Instant.FromUtc(2026, 3, 10, 9, 30));
+
+    private readonly ContactGate gate;
+    private long next;
+    private long refused;
+
+    internal Workload(IContactHistoryStore store)
+    {
+        gate = new ContactGate(FranceRules.Pack, Tuesday, store);
+    }
+
+    internal Workload(IContactLedger ledger, bool fullLedger)
+    {
+        gate = fullLedger ? new ContactGate(FranceRules.Pack, Tuesday, ledger) : new ContactGate(FranceRules.Pack, Tuesday, (IContactHistoryStore)ledger);
+    }
+
+    internal static IClock Clock => Tuesday;
+
+    internal long Refused => Interlocked.Read(ref refused);
+
+    internal void ReserveAndComplete()
+    {
+        var id = "p-" + Interlocked.Increment(ref next).ToString(CultureInfo.InvariantCulture);
+        var request = new ContactRequest(new Contact(id) { PhoneNumber = "+336" + (10_000_000 + (next % 89_999_999)).ToString(CultureInfo.InvariantCulture), TimeZones = ImmutableArray.Create(Paris) }) { Caller = "acme" };
+        if (gate.TryReserve(request, out var permit))
+        {
+            permit.Complete(AttemptOutcome.NoAnswer);
+        }
+        else
+        {
+            Interlocked.Increment(ref refused);
+        }
+    }
+
+    /// <summary><paramref name="clients"/> dialer threads, each placing <paramref name="perClient"/> reservations.</summary>
+    internal void Run(int clients, int perClient)
+    {
+        if (clients == 1)
+        {
+            for (var i = 0; i < perClient; i++)
+            {
+                ReserveAndComplete();
+            }
+
+            return;
+        }
+
+        Parallel.For(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients }, _ =>
+        {
+            for (var i = 0; i < perClient; i++)
+            {
+                ReserveAndComplete();
+            }
+        });
+    }
+
+    private sealed class FixedClock : IClock
+    {
+        private readonly Instant instant;
+
+        public FixedClock(Instant instant) => this.instant = instant;
+
+        public Instant GetCurrentInstant() => instant;
+    }
+}

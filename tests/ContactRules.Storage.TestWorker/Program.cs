@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using ContactRules;
+using ContactRules.Jurisdictions;
+using ContactRules.PostgreSql;
+using ContactRules.Sqlite;
+using ContactRules.Storage;
+using NodaTime;
+
+// Usage:
+//   sqlite-reserve <path> <contacts> <threads> <ops-per-thread> <worker> <unix-ticks>
+//       reserves under the French pack from several threads; prints "granted <contact> <id>" lines, then "done".
+//   sqlite-reserve-and-wait <path> <contact> <unix-ticks>
+//   pg-reserve-and-wait <connection-string> <schema> <contact> <unix-ticks>
+//       reserves once, prints "reserved <id>", then waits to be killed (never completes).
+var mode = args[0];
+var hasher = new PhoneNumberHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
+
+IContactLedger OpenLedger(int first, long ticks)
+{
+    var clock = new FixedClock(Instant.FromUnixTimeTicks(ticks));
+    return mode.StartsWith("pg-", StringComparison.Ordinal)
+        ? PostgreSqlContactLedger.Open(new PostgreSqlContactLedgerOptions(args[first], hasher) { Schema = args[first + 1], Clock = clock })
+        : SqliteContactLedger.Open(new SqliteContactLedgerOptions(args[first], hasher) { Clock = clock, OperationTimeout = Duration.FromSeconds(30) });
+}
+
+ContactRequest Call(string id) => new ContactRequest(new Contact(id) { TimeZones = ImmutableArray.Create(paris) }) { Caller = "acme" };
+
+switch (mode)
+{
+    case "sqlite-reserve":
+    {
+        var ticks = long.Parse(args[6], CultureInfo.InvariantCulture);
+        using var ledger = (SqliteContactLedger)OpenLedger(1, ticks);
+        var gate = new ContactGate(FranceRules.Pack, new FixedClock(Instant.FromUnixTimeTicks(ticks)), (IContactHistoryStore)ledger);
+        var contacts = int.Parse(args[2], CultureInfo.InvariantCulture);
+        var threads = int.Parse(args[3], CultureInfo.InvariantCulture);
+        var ops = int.Parse(args[4], CultureInfo.InvariantCulture);
+        var worker = int.Parse(args[5], CultureInfo.InvariantCulture);
+        var output = TextWriter.Synchronized(Console.Out);
+        var failures = 0;
+        var running = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        {
+            for (var i = 0; i < ops; i++)
+            {
+                var contact = "c-" + ((((worker * threads) + t) * 37) + i) % contacts;
+                if (gate.TryReserve(Call(contact), out var permit, out var decision))
+                {
+                    output.WriteLine($"granted {contact} {permit.AttemptId}");
+                    if (i % 2 == 0)
+                    {
+                        permit.Complete(AttemptOutcome.NoAnswer);
+                    }
+                }
+                else if (decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId))
+                {
+                    Interlocked.Increment(ref failures);
+                    output.WriteLine("store-failure " + decision.Violations[0].Reason);
+                }
+            }
+        })).ToList();
+        running.ForEach(t => t.Start());
+        running.ForEach(t => t.Join());
+        output.WriteLine("done");
+        return failures == 0 ? 0 : 3;
+    }
+
+    case "sqlite-reserve-and-wait":
+    case "pg-reserve-and-wait":
+    {
+        var first = mode == "sqlite-reserve-and-wait" ? 1 : 1;
+        var contactArg = mode == "sqlite-reserve-and-wait" ? 2 : 3;
+        var ticks = long.Parse(args[contactArg + 1], CultureInfo.InvariantCulture);
+        var ledger = OpenLedger(first, ticks);
+        var gate = new ContactGate(FranceRules.Pack, new FixedClock(Instant.FromUnixTimeTicks(ticks)), ledger);
+        if (!gate.TryReserve(Call(args[contactArg]), out var permit, out var decision))
+        {
+            Console.WriteLine("refused " + decision);
+            return 2;
+        }
+
+        Console.WriteLine("reserved " + permit.AttemptId);
+        Console.Out.Flush();
+        Thread.Sleep(Timeout.Infinite);
+        return 0;
+    }
+
+    default:
+        Console.Error.WriteLine("unknown mode " + mode);
+        return 1;
+}
+
+/// <summary>A clock stopped at one instant, shared by every process of a test.</summary>
+internal sealed class FixedClock : IClock
+{
+    private readonly Instant instant;
+
+    public FixedClock(Instant instant) => this.instant = instant;
+
+    public Instant GetCurrentInstant() => instant;
+}

@@ -1,0 +1,359 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Jurisdictions;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+using static ContactRules.Storage.Tests.TestData;
+
+namespace ContactRules.Storage.Tests.Contract;
+
+/// <summary>
+/// What every ledger promises, run against the in-memory, SQLite and PostgreSQL ledgers alike.
+/// Expected values come from the law (docs/regulations.md) and the counting conventions
+/// (docs/conventions.md), never from a ledger's own output.
+/// </summary>
+public abstract class LedgerContract : IDisposable
+{
+    protected FakeClock Clock { get; } = ClockAtTuesday();
+
+    /// <summary>Opens a new, empty ledger for this test, on <see cref="Clock"/>.</summary>
+    protected abstract IContactLedger Open(Duration? reservationExpiry = null);
+
+    /// <summary>Opens another instance on the storage of the last <see cref="Open"/>: another process or dialer node.</summary>
+    protected abstract IContactLedger OpenAnotherNode();
+
+    public virtual void Dispose()
+    {
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void An_unknown_person_has_no_history_and_no_facts()
+    {
+        var ledger = Open();
+        Assert.Equal(0, ledger.GetHistory("nobody").Count);
+        Assert.True(ledger.GetFacts(Person("nobody")).IsEmpty);
+        Assert.Null(ledger.GetConsentEvidence("nobody", "k-1"));
+    }
+
+    [Fact]
+    public void Recorded_attempts_come_back_oldest_first_with_every_field()
+    {
+        var ledger = Open();
+        var later = new ContactAttempt(Instant.FromUtc(2026, 3, 9, 15, 0, 0).PlusNanoseconds(1200), AttemptOutcome.Conversation, ContactChannel.Sms, ContactPurpose.DebtCollection) { Subject = "debt-7", Caller = "acme" };
+        var earlier = new ContactAttempt(Instant.FromUtc(2026, 3, 2, 9, 0, 0), AttemptOutcome.NotConnected);
+        var first = ledger.Record("c-1", later);
+        var second = ledger.Record("c-1", earlier);
+        ledger.Record("c-2", earlier);
+
+        Assert.NotEqual(first, second);
+        var history = ledger.GetHistory("c-1").Attempts.ToArray();
+        Assert.Equal(new[] { earlier, later }, history);
+    }
+
+    [Fact]
+    public void An_allowed_reservation_is_recorded_as_reserved_and_a_refused_one_is_not()
+    {
+        var ledger = Open();
+        var reservation = new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved) { Caller = "acme" };
+        var allowed = ledger.Reserve("c-1", reservation, _ => ContactDecision.Allowed);
+        var refused = ledger.Reserve("c-1", reservation, _ => Refusal());
+
+        Assert.NotNull(allowed.AttemptId);
+        Assert.Null(refused.AttemptId);
+        Assert.False(refused.Decision.IsAllowed);
+        Assert.Equal(new[] { reservation }, ledger.GetHistory("c-1").Attempts.ToArray());
+    }
+
+    [Fact]
+    public void Reserve_decides_on_the_history_recorded_before_it()
+    {
+        var ledger = Open();
+        var past = new ContactAttempt(Instant.FromUtc(2026, 3, 3, 9, 0, 0), AttemptOutcome.Busy);
+        ledger.Record("c-1", past);
+        ContactAttempt[]? seen = null;
+        ledger.Reserve("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), history =>
+        {
+            seen = history.Attempts.ToArray();
+            return ContactDecision.Allowed;
+        });
+
+        Assert.Equal(new[] { past }, seen);
+    }
+
+    [Fact]
+    public void A_reservation_is_completed_once_with_its_real_outcome()
+    {
+        var ledger = Open();
+        var id = ledger.Reserve("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ => ContactDecision.Allowed).AttemptId!.Value;
+
+        Assert.Throws<ArgumentException>(() => ledger.Complete("c-1", id, AttemptOutcome.Reserved));
+        ledger.Complete("c-1", id, AttemptOutcome.Voicemail);
+        Assert.Equal(AttemptOutcome.Voicemail, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        var twice = Assert.Throws<InvalidOperationException>(() => ledger.Complete("c-1", id, AttemptOutcome.NoAnswer));
+        Assert.Contains("already completed", twice.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => ledger.Complete("c-2", id, AttemptOutcome.NoAnswer));
+        Assert.Throws<InvalidOperationException>(() => ledger.Complete("c-1", id + 1000, AttemptOutcome.NoAnswer));
+    }
+
+    [Fact]
+    public void The_gate_allows_four_calls_and_refuses_the_fifth_until_the_first_leaves_the_30_day_window()
+    {
+        var gate = new ContactGate(FranceRules.Pack, Clock, Open());
+        var request = Call(Person());
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(gate.TryReserve(request, out var permit));
+            permit!.Complete(AttemptOutcome.NoAnswer);
+            Clock.AdvanceMinutes(10);
+        }
+
+        Assert.False(gate.TryReserve(request, out _, out var decision));
+        // D223-9: at most 4 attempts in 30 calendar days. The four attempts fall on 10 March
+        // 2026; the window of 9 April (11 March - 9 April) holds none, and 9 April, a Thursday
+        // and no holiday, opens at 10:00.
+        Assert.Equal("FR-FREQ-01", Assert.Single(decision.Violations).RuleId);
+        Assert.Equal(ParisTime("2026-04-09 10:00"), decision.NextPermittedAt);
+    }
+
+    [Fact]
+    public void A_reservation_never_completed_counts_for_good_by_default()
+    {
+        var gate = new ContactGate(FranceRules.Pack, Clock, Open());
+        var request = Call(Person());
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(gate.TryReserve(request, out _));
+        }
+
+        // The dialer crashed: nothing is completed. Later the same day the four still count.
+        Clock.AdvanceHours(5);
+        Assert.False(gate.TryReserve(request, out _, out var decision));
+        Assert.Equal("FR-FREQ-01", Assert.Single(decision.Violations).RuleId);
+    }
+
+    [Fact]
+    public void A_reservation_never_completed_stops_counting_after_the_expiry_set()
+    {
+        var gate = new ContactGate(FranceRules.Pack, Clock, Open(reservationExpiry: Duration.FromHours(2)));
+        var request = Call(Person());
+        var permits = new List<ContactPermit>();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(gate.TryReserve(request, out var permit));
+            permits.Add(permit!);
+        }
+
+        permits[0].Complete(AttemptOutcome.NoAnswer);
+        Assert.False(gate.TryReserve(request, out _));
+
+        // 10:30 + 2 h 1 min = 12:31, still within the hours: three reservations have expired;
+        // the completed attempt still counts, so three more calls fit under the cap of four.
+        Clock.AdvanceMinutes(121);
+        Assert.True(gate.TryReserve(request, out _));
+        Assert.True(gate.TryReserve(request, out _));
+        Assert.True(gate.TryReserve(request, out _));
+        Assert.False(gate.TryReserve(request, out _));
+    }
+
+    [Fact]
+    public void A_consent_is_kept_with_its_proof_and_returned_with_the_facts()
+    {
+        var ledger = Open();
+        var consent = new ConsentRecord(Instant.FromUtc(2026, 1, 5, 12, 0, 0))
+        {
+            Id = "k-1",
+            Channel = ContactChannel.Voice,
+            Purpose = ContactPurpose.Marketing,
+            Entity = "acme",
+            ExpiresAt = Instant.FromUtc(2027, 1, 5, 12, 0, 0),
+            OutsideHours = true,
+        };
+        ledger.RecordConsent("c-1", consent, Proof());
+
+        var stored = Assert.Single(ledger.GetFacts(Person()).Consents);
+        AssertSameConsent(consent, stored);
+        var evidence = ledger.GetConsentEvidence("c-1", "k-1")!;
+        AssertSameConsent(consent, evidence.Consent);
+        Assert.Equal("web-form", evidence.Proof.CaptureMethod);
+        Assert.Equal("Yes, acme may call me about its offers.", evidence.Proof.TextShown);
+        Assert.Equal("form-2026-01", evidence.Proof.TextVersion);
+        Assert.Equal(new[] { "s3://evidence/c-1/page.png", "ip:203.0.113.7" }, evidence.Proof.EvidenceReferences.ToArray());
+        Assert.Equal(Number, evidence.Proof.PhoneNumber);
+        Assert.Equal("acme", evidence.Proof.CollectedBy);
+        Assert.Equal(Tuesday1030, evidence.RecordedAt);
+        Assert.Empty(evidence.Uses);
+
+        Assert.Throws<InvalidOperationException>(() => ledger.RecordConsent("c-1", consent, Proof()));
+        Assert.Throws<ArgumentException>(() => ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030), Proof()));
+    }
+
+    [Fact]
+    public void A_revocation_is_kept_and_an_earlier_one_is_not_overwritten()
+    {
+        var ledger = Open();
+        ledger.RecordConsent("c-1", new ConsentRecord(Instant.FromUtc(2026, 1, 5, 12, 0, 0)) { Id = "k-1" }, Proof());
+        var revoked = Instant.FromUtc(2026, 2, 1, 8, 0, 0);
+        ledger.RevokeConsent("c-1", "k-1", revoked);
+        ledger.RevokeConsent("c-1", "k-1", revoked + Duration.FromDays(3));
+
+        Assert.Equal(revoked, Assert.Single(ledger.GetFacts(Person()).Consents).RevokedAt);
+        Assert.Throws<InvalidOperationException>(() => ledger.RevokeConsent("c-1", "k-404", revoked));
+    }
+
+    [Fact]
+    public void An_opt_out_recorded_on_one_node_stops_the_next_call_from_another()
+    {
+        var nodeA = Open();
+        var nodeB = OpenAnotherNode();
+        var gateB = new ContactGate(FactsPolicy, Clock, nodeB);
+        var request = Call(Person());
+        Assert.True(gateB.TryReserve(request, out _));
+
+        nodeA.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030));
+        Clock.AdvanceMinutes(1);
+
+        Assert.False(gateB.TryReserve(request, out _, out var decision));
+        // A company opt-out takes effect at once and waiting never lifts it (conventions.md).
+        Assert.Equal("UK-IDNC-01", Assert.Single(decision.Violations).RuleId);
+        Assert.Null(decision.NextPermittedAt);
+        Assert.False(gateB.Check(request).IsAllowed);
+    }
+
+    [Fact]
+    public void A_registry_entry_of_the_number_protects_it_from_its_legal_delay()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FactsPolicy, Clock, ledger);
+        // Registered with Bloctel on 20 February 2026 at 09:00 UTC, no date stated by the
+        // operator: protected from registration + 30 days = 22 March 09:00 UTC.
+        ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        // The same registry file imported twice: still one entry.
+        ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        Assert.Equal(ContactRegistry.Bloctel, Assert.Single(ledger.GetFacts(Person()).OptOuts).Registry);
+
+        Assert.True(gate.Check(Call(Person())).IsAllowed);
+        var refused = gate.Check(Call(Person()), Instant.FromUtc(2026, 3, 23, 10, 0, 0));
+        Assert.Equal("FR-LIST-01", Assert.Single(refused.Violations).RuleId);
+        Assert.True(gate.Check(Call(Person("c-2", "+33699999999")), Instant.FromUtc(2026, 3, 23, 10, 0, 0)).IsAllowed);
+        Assert.Throws<ArgumentException>(() => ledger.RecordRegistryEntry("0612345678", new OptOut(OptOutKind.Registry, Tuesday1030) { Registry = ContactRegistry.Bloctel }));
+        Assert.Throws<ArgumentException>(() => ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Registry, Tuesday1030) { Registry = ContactRegistry.Bloctel }));
+    }
+
+    [Fact]
+    public void The_facts_on_the_request_still_count_next_to_the_stored_ones()
+    {
+        var gate = new ContactGate(FactsPolicy, Clock, Open());
+        var request = new ContactRequest(Person()) { Caller = "acme", OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Objection, Tuesday1030 - Duration.FromDays(1))) };
+
+        Assert.Equal("EU-OBJ-01", Assert.Single(gate.Check(request).Violations).RuleId);
+    }
+
+    [Fact]
+    public void Every_allowed_reservation_that_relied_on_a_consent_records_its_use()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(ConsentPolicy, Clock, ledger);
+        ledger.RecordConsent("c-1", new ConsentRecord(Instant.FromUtc(2026, 1, 5, 12, 0, 0)) { Id = "k-1", Channel = ContactChannel.Voice }, Proof());
+        ledger.RecordConsent("c-1", new ConsentRecord(Instant.FromUtc(2026, 1, 5, 12, 0, 0)) { Id = "k-sms", Channel = ContactChannel.Sms }, Proof());
+
+        Assert.True(gate.TryReserve(Call(Person()), out var first));
+        Clock.AdvanceDays(2);
+        Assert.True(gate.TryReserve(Call(Person()), out var second));
+        ledger.RevokeConsent("c-1", "k-1", Clock.GetCurrentInstant());
+        Clock.AdvanceMinutes(1);
+        Assert.False(gate.TryReserve(Call(Person()), out _));
+
+        var evidence = ledger.GetConsentEvidence("c-1", "k-1")!;
+        Assert.Equal(new[] { (Tuesday1030, first!.AttemptId), (Tuesday1030 + Duration.FromDays(2), second!.AttemptId) }, evidence.Uses.Select(u => (u.UsedAt, u.AttemptId!.Value)).ToArray());
+        // UWG § 7a: the proof is kept 5 years from the grant and after each use; the revocation came last.
+        Assert.Equal(Tuesday1030 + Duration.FromDays(2), evidence.LastUsedAt);
+        Assert.Equal(Tuesday1030 + Duration.FromDays(2), evidence.RetentionAnchor);
+        Assert.Empty(ledger.GetConsentEvidence("c-1", "k-sms")!.Uses);
+        Assert.Throws<InvalidOperationException>(() => ledger.RecordConsentUses("c-1", new[] { new ConsentUse("k-404", Tuesday1030, null) }));
+    }
+
+    [Fact]
+    public void The_log_chains_consent_events_and_decisions_without_a_raw_number()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FactsPolicy, Clock, ledger);
+        ledger.RecordConsent("c-1", new ConsentRecord(Instant.FromUtc(2026, 1, 5, 12, 0, 0)) { Id = "k-1" }, Proof());
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+        ledger.RevokeConsent("c-1", "k-1", Tuesday1030);
+        ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030));
+        Assert.False(gate.TryReserve(Call(Person()), out _));
+
+        var entries = ledger.Log.Read(1, 100);
+        Assert.Equal(new[] { "consent", "decision", "revocation", "opt-out", "decision" }, entries.Select(e => e.Kind).ToArray());
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, entries.Select(e => e.Sequence).ToArray());
+        Assert.Equal(EvidenceChain.GenesisHash, entries[0].PreviousHash);
+        for (var i = 1; i < entries.Count; i++)
+        {
+            Assert.Equal(entries[i - 1].Hash, entries[i].PreviousHash);
+        }
+
+        var hash = Hasher.Hash(Number);
+        Assert.Contains(hash, entries[0].Payload, StringComparison.Ordinal);
+        Assert.Contains(hash, entries[1].Payload, StringComparison.Ordinal);
+        Assert.Contains("\"allowed\":true", entries[1].Payload, StringComparison.Ordinal);
+        Assert.Contains("\"rules\":[\"UK-IDNC-01\"]", entries[4].Payload, StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.DoesNotContain("612345678", e.Payload, StringComparison.Ordinal));
+        Assert.Equal(new LogHead(5, entries[4].Hash).ToString(), ledger.Log.GetHead().ToString());
+        Assert.True(ledger.Log.Verify().IsIntact);
+    }
+
+    [Fact]
+    public void Many_threads_never_take_more_than_the_cap_for_one_person()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FranceRules.Pack, Clock, ledger);
+        var granted = 0;
+        System.Threading.Tasks.Parallel.For(0, 40, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 }, index =>
+        {
+            if (gate.TryReserve(Call(Person()), out _))
+            {
+                System.Threading.Interlocked.Increment(ref granted);
+            }
+        });
+
+        // D223-9: 4 attempts in 30 days, whoever places them.
+        Assert.Equal(4, granted);
+        Assert.Equal(4, ledger.GetHistory("c-1").Count);
+    }
+
+    [Fact]
+    public void Appends_from_many_threads_on_two_nodes_form_one_intact_chain()
+    {
+        var nodes = new[] { Open(), OpenAnotherNode() };
+        System.Threading.Tasks.Parallel.For(0, 8, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                nodes[thread % 2].Log.Append(EvidenceKinds.Decision, $"{{\"thread\":{thread},\"i\":{i}}}");
+            }
+        });
+
+        Assert.Equal(200, nodes[0].Log.GetHead().Sequence);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), nodes[1].Log.Read(1, 500).Select(e => e.Sequence));
+        Assert.True(nodes[1].Log.Verify().IsIntact);
+    }
+
+    protected static ContactDecision Refusal()
+        => ContactDecision.Refuse(ImmutableArray.Create(new RuleViolation("FR-FREQ-01", RuleKind.Frequency, FranceRules.D223_9, "test refusal", null)), null);
+
+    private static void AssertSameConsent(ConsentRecord expected, ConsentRecord actual)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.GrantedAt, actual.GrantedAt);
+        Assert.Equal(expected.ExpiresAt, actual.ExpiresAt);
+        Assert.Equal(expected.RevokedAt, actual.RevokedAt);
+        Assert.Equal(expected.Channel, actual.Channel);
+        Assert.Equal(expected.Purpose, actual.Purpose);
+        Assert.Equal(expected.Entity, actual.Entity);
+        Assert.Equal(expected.OutsideHours, actual.OutsideHours);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using ContactRules.PostgreSql;
+using ContactRules.Storage.Tests.PostgreSql;
+using NodaTime;
+using Xunit;
+
+namespace ContactRules.Storage.Tests.Contract;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlLedgerContract : LedgerContract
+{
+    private readonly PostgresServer server;
+    private readonly List<PostgreSqlContactLedger> opened = new List<PostgreSqlContactLedger>();
+    private PostgreSqlContactLedgerOptions? options;
+
+    public PostgreSqlLedgerContract(PostgresServer server)
+    {
+        this.server = server;
+    }
+
+    protected override IContactLedger Open(Duration? reservationExpiry = null)
+    {
+        options = new PostgreSqlContactLedgerOptions(server.ConnectionString, TestData.Hasher)
+        {
+            Schema = server.NewSchema(),
+            Clock = Clock,
+            ReservationExpiry = reservationExpiry,
+            MaxConnections = 8,
+        };
+        return OpenAnotherNode();
+    }
+
+    protected override IContactLedger OpenAnotherNode()
+    {
+        var ledger = PostgreSqlContactLedger.Open(options!);
+        opened.Add(ledger);
+        return ledger;
+    }
+
+    public override void Dispose()
+    {
+        opened.ForEach(l => l.Dispose());
+        base.Dispose();
+    }
+}

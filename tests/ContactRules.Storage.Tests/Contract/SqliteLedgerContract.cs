@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+using ContactRules.Sqlite;
+using NodaTime;
+
+namespace ContactRules.Storage.Tests.Contract;
+
+public sealed class SqliteLedgerContract : LedgerContract
+{
+    private readonly TempFolder folder = new TempFolder();
+    private readonly List<SqliteContactLedger> opened = new List<SqliteContactLedger>();
+    private SqliteContactLedgerOptions? options;
+
+    protected override IContactLedger Open(Duration? reservationExpiry = null)
+    {
+        options = new SqliteContactLedgerOptions(folder.File("ledger.db"), TestData.Hasher) { Clock = Clock, ReservationExpiry = reservationExpiry };
+        return OpenAnotherNode();
+    }
+
+    protected override IContactLedger OpenAnotherNode()
+    {
+        var ledger = SqliteContactLedger.Open(options!);
+        opened.Add(ledger);
+        return ledger;
+    }
+
+    public override void Dispose()
+    {
+        opened.ForEach(l => l.Dispose());
+        folder.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using ContactRules.Jurisdictions;
+using ContactRules.Rules;
+using NodaTime;
+using Xunit;
+using static ContactRules.Storage.Tests.TestData;
+
+namespace ContactRules.Storage.Tests;
+
+/// <summary>How the gate uses a ledger: stored facts merged into the request, evidence kept, failures refused.</summary>
+public sealed class GateOnLedgerTests
+{
+    [Fact]
+    public void Every_property_of_the_request_reaches_the_rules_when_stored_facts_are_added()
+    {
+        var capture = new CapturingRule();
+        var ledger = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
+        ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030) { Entity = "other-company" });
+        var gate = new ContactGate(new ContactPolicy("capture", new ContactRule[] { capture }), ClockAtTuesday(), ledger);
+
+        var request = new ContactRequest(Person(), ContactChannel.Sms, ContactPurpose.DebtCollection);
+        var properties = typeof(ContactRequest).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+        foreach (var property in properties)
+        {
+            property.SetValue(request, Sample(property));
+        }
+
+        gate.Check(request);
+        var seen = capture.Seen!;
+        Assert.NotSame(request, seen);
+        Assert.Equal(request.Contact, seen.Contact);
+        Assert.Equal(request.Channel, seen.Channel);
+        Assert.Equal(request.Purpose, seen.Purpose);
+        foreach (var property in properties)
+        {
+            if (property.Name == nameof(ContactRequest.OptOuts))
+            {
+                // The request's own opt-out, then the stored one.
+                Assert.Equal(new[] { Tuesday1030 - Duration.FromDays(9), Tuesday1030 }, seen.OptOuts.Select(o => o.RequestedAt).ToArray());
+            }
+            else
+            {
+                Assert.Equal(property.GetValue(request), property.GetValue(seen));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_consent_use_that_cannot_be_recorded_refuses_and_the_reservation_still_counts()
+    {
+        var ledger = new FailingLedger { FailConsentUses = true };
+        ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030 - Duration.FromDays(30)) { Id = "k-1" }, Proof());
+        var gate = new ContactGate(ConsentPolicy, ClockAtTuesday(), ledger);
+
+        Assert.False(gate.TryReserve(Call(Person()), out var permit, out var decision));
+        Assert.Null(permit);
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+    }
+
+    [Fact]
+    public void A_decision_that_cannot_be_logged_refuses()
+    {
+        var ledger = new FailingLedger { FailLog = true };
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+
+        Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+    }
+
+    [Fact]
+    public void Facts_that_cannot_be_read_refuse_the_check_and_the_reservation()
+    {
+        var ledger = new FailingLedger { FailFacts = true };
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(gate.Check(Call(Person())).Violations).RuleId);
+        Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+        Assert.Equal(0, ledger.GetHistory("c-1").Count);
+    }
+
+    [Fact]
+    public void A_policy_without_consent_rules_records_no_consent_use()
+    {
+        var ledger = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
+        ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030 - Duration.FromDays(30)) { Id = "k-1" }, Proof());
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+
+        // During the D223-9 hours the French pack allows without relying on the consent.
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+        Assert.Empty(ledger.GetConsentEvidence("c-1", "k-1")!.Uses);
+    }
+
+    [Fact]
+    public void An_out_of_hours_consent_is_used_only_by_the_calls_it_made_possible()
+    {
+        var clock = ClockAtTuesday();
+        var ledger = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = clock });
+        ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030 - Duration.FromDays(30)) { Id = "k-evenings", OutsideHours = true }, Proof());
+        var gate = new ContactGate(FranceRules.Pack, clock, ledger);
+
+        // Tuesday 10:30 is within the D223-9 hours: allowed without the consent, no use.
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+        // Tuesday 21:00 is outside them (10-13, 14-20): allowed only through the consent.
+        clock.Reset(ParisTime("2026-03-10 21:00"));
+        Assert.True(gate.TryReserve(Call(Person()), out var evening));
+
+        var use = Assert.Single(ledger.GetConsentEvidence("c-1", "k-evenings")!.Uses);
+        Assert.Equal((ParisTime("2026-03-10 21:00"), evening!.AttemptId), (use.UsedAt, use.AttemptId!.Value));
+        Assert.Contains("\"consents\":[\"k-evenings\"]", ledger.Log.Read(3, 1).Single().Payload, StringComparison.Ordinal);
+    }
+
+    private static object? Sample(PropertyInfo property)
+    {
+        var type = property.PropertyType;
+        if (type == typeof(bool))
+        {
+            return true;
+        }
+
+        if (type == typeof(string))
+        {
+            return property.Name.ToLowerInvariant() + "-value";
+        }
+
+        if (type == typeof(Instant?))
+        {
+            return Tuesday1030 - Duration.FromDays(3);
+        }
+
+        if (type == typeof(ImmutableArray<ConsentRecord>))
+        {
+            return ImmutableArray.Create(new ConsentRecord(Tuesday1030 - Duration.FromDays(20)) { Id = "on-request" });
+        }
+
+        if (type == typeof(ImmutableArray<OptOut>))
+        {
+            return ImmutableArray.Create(new OptOut(OptOutKind.Company, Tuesday1030 - Duration.FromDays(9)) { Entity = "other-company" });
+        }
+
+        throw new InvalidOperationException(
+            $"ContactRequest.{property.Name} ({type}) is new: give it a sample here, and make sure ContactGate.WithFacts carries it over.");
+    }
+
+    private sealed class CapturingRule : ContactRule
+    {
+        public CapturingRule()
+            : base(new RuleMetadata("TEST-CAPTURE-01", "test double"), RuleKind.Store)
+        {
+        }
+
+        public ContactRequest? Seen { get; private set; }
+
+        public override bool DependsOnZone => false;
+
+        public override string Parameters => "records the request it sees";
+
+        public override string ExplainRefusal(in EvaluationContext context, Instant instant) => "never refuses";
+
+        protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)
+        {
+            Seen = context.Request;
+            return instant;
+        }
+    }
+
+    /// <summary>An in-memory ledger whose facts, consent uses or log fail on demand.</summary>
+    private sealed class FailingLedger : IContactLedger
+    {
+        private readonly InMemoryContactLedger inner = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
+
+        public bool FailFacts { get; init; }
+
+        public bool FailConsentUses { get; init; }
+
+        public bool FailLog { get; init; }
+
+        public IEvidenceLog Log => FailLog ? new FailingLog() : inner.Log;
+
+        public PhoneNumberHasher PhoneNumbers => inner.PhoneNumbers;
+
+        public ContactHistory GetHistory(string contactId) => inner.GetHistory(contactId);
+
+        public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide) => inner.Reserve(contactId, reservation, decide);
+
+        public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => inner.Complete(contactId, attemptId, outcome);
+
+        public long Record(string contactId, ContactAttempt attempt) => inner.Record(contactId, attempt);
+
+        public ContactFacts GetFacts(Contact contact) => FailFacts ? throw new System.IO.IOException("disk gone") : inner.GetFacts(contact);
+
+        public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof) => inner.RecordConsent(contactId, consent, proof);
+
+        public void RevokeConsent(string contactId, string consentId, Instant revokedAt) => inner.RevokeConsent(contactId, consentId, revokedAt);
+
+        public void RecordOptOut(string contactId, OptOut optOut) => inner.RecordOptOut(contactId, optOut);
+
+        public void RecordRegistryEntry(string phoneNumber, OptOut entry) => inner.RecordRegistryEntry(phoneNumber, entry);
+
+        public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
+        {
+            if (FailConsentUses)
+            {
+                throw new TimeoutException("consent store timed out");
+            }
+
+            inner.RecordConsentUses(contactId, uses);
+        }
+
+        public ConsentEvidence? GetConsentEvidence(string contactId, string consentId) => inner.GetConsentEvidence(contactId, consentId);
+    }
+
+    private sealed class FailingLog : IEvidenceLog
+    {
+        public EvidenceLogEntry Append(string kind, string payload) => throw new TimeoutException("log timed out");
+
+        public LogHead GetHead() => throw new TimeoutException("log timed out");
+
+        public IReadOnlyList<EvidenceLogEntry> Read(long fromSequence, int maxCount) => throw new TimeoutException("log timed out");
+
+        public LogVerification Verify() => throw new TimeoutException("log timed out");
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using ContactRules.Jurisdictions;
+using ContactRules.PostgreSql;
+using NodaTime;
+using Npgsql;
+using Xunit;
+using static ContactRules.Storage.Tests.TestData;
+
+namespace ContactRules.Storage.Tests.PostgreSql;
+
+/// <summary>
+/// The server goes away, a lock is held by a stuck node, a dialer is killed: the gate refuses
+/// with CORE-STORE-01 and never allows on a guess. This class stops its own server, so it has
+/// one of its own.
+/// </summary>
+public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
+{
+    private readonly PostgresServer server;
+
+    public PostgreSqlFaultTests(PostgresServer server)
+    {
+        this.server = server;
+    }
+
+    [Fact]
+    public void While_the_server_is_down_nothing_is_allowed_and_work_resumes_when_it_is_back()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema, Duration.FromSeconds(2));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        var granted = new ConcurrentBag<(string Contact, long Id)>();
+        var refusedForStore = 0;
+        var stop = false;
+        var reservers = Enumerable.Range(0, 8).Select(r => new Thread(() =>
+        {
+            for (var i = 0; !Volatile.Read(ref stop); i++)
+            {
+                var contact = "c-" + (((r * 13) + i) % 200).ToString(CultureInfo.InvariantCulture);
+                if (gate.TryReserve(Call(Person(contact)), out var permit, out var decision))
+                {
+                    granted.Add((contact, permit.AttemptId));
+                }
+                else if (decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId))
+                {
+                    Interlocked.Increment(ref refusedForStore);
+                }
+            }
+        })).ToList();
+        reservers.ForEach(t => t.Start());
+        try
+        {
+            Thread.Sleep(500);
+            server.Stop();
+
+            // With the server down, every decision is a CORE-STORE-01 refusal.
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.False(gate.TryReserve(Call(Person("down-" + i)), out _, out var down));
+                Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(down.Violations).RuleId);
+                Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(gate.Check(Call(Person("down-" + i))).Violations).RuleId);
+            }
+
+            server.Start();
+            var watch = Stopwatch.StartNew();
+            var resumed = false;
+            while (!resumed && watch.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                resumed = gate.TryReserve(Call(Person("after")), out _);
+                if (!resumed)
+                {
+                    Thread.Sleep(100);
+                }
+            }
+
+            Assert.True(resumed, "No reservation succeeded within 30 s of the server's restart.");
+        }
+        finally
+        {
+            Volatile.Write(ref stop, true);
+            reservers.ForEach(t => t.Join());
+        }
+
+        Assert.True(refusedForStore > 0);
+        // Every permit handed out, before, during or after the outage, is in the ledger; the cap
+        // of 4 (D223-9) held for everyone.
+        var recorded = Recorded(schema);
+        Assert.Empty(granted.Select(g => g.Id).Except(recorded.Keys));
+        Assert.All(recorded.Values.GroupBy(c => c), g => Assert.True(g.Count() <= 4, $"{g.Key} has {g.Count()} attempts."));
+    }
+
+    [Fact]
+    public void A_reservation_whose_process_was_killed_before_completing_still_counts()
+    {
+        var schema = server.NewSchema();
+        using (Open(schema, Duration.FromSeconds(5)))
+        {
+        }
+
+        using (var child = ChildProcess.Start("pg-reserve-and-wait", server.ConnectionString, schema, "c-1", Tuesday1030.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture)))
+        {
+            child.WaitForLine("reserved ", TimeSpan.FromMinutes(1));
+            child.Kill();
+        }
+
+        using var ledger = Open(schema, Duration.FromSeconds(5));
+        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        // The killed dialer's reservation is the first of the 4 that D223-9 allows.
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+        Assert.False(gate.TryReserve(Call(Person()), out _));
+    }
+
+    [Fact]
+    public void A_lock_held_by_a_stuck_node_makes_the_reservation_time_out_and_refuse()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema, Duration.FromSeconds(1));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var stuck = new NpgsqlConnection(server.ConnectionString);
+        stuck.Open();
+        using var transaction = stuck.BeginTransaction();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", stuck, transaction))
+        {
+            take.Parameters.AddWithValue(PersonLockKey(schema, "c-1"));
+            take.ExecuteNonQuery();
+        }
+
+        var watch = Stopwatch.StartNew();
+        Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The refusal took {watch.Elapsed}.");
+
+        // Another person is not held up by that lock: no table lock.
+        Assert.True(gate.TryReserve(Call(Person("c-2")), out _));
+        transaction.Rollback();
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+    }
+
+    private static long PersonLockKey(string schema, string contactId)
+    {
+        // FNV-1a 64 of "schema\0contact", as documented in docs/storage.md.
+        var hash = 14695981039346656037UL;
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(schema + "\u0000" + contactId))
+        {
+            hash = unchecked((hash ^ b) * 1099511628211UL);
+        }
+
+        return unchecked((long)hash);
+    }
+
+    private PostgreSqlContactLedger Open(string schema, Duration timeout)
+        => PostgreSqlContactLedger.Open(new PostgreSqlContactLedgerOptions(server.ConnectionString, Hasher) { Schema = schema, Clock = ClockAtTuesday(), OperationTimeout = timeout, MaxConnections = 8 });
+
+    private Dictionary<long, string> Recorded(string schema)
+    {
+        using var connection = new NpgsqlConnection(server.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand($"SELECT id, contact_id FROM {schema}.attempts", connection);
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<long, string>();
+        while (reader.Read())
+        {
+            rows[reader.GetInt64(0)] = reader.GetString(1);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using ContactRules.Jurisdictions;
+using ContactRules.Sqlite;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Xunit;
+using static ContactRules.Storage.Tests.TestData;
+
+namespace ContactRules.Storage.Tests.Sqlite;
+
+/// <summary>A damaged, torn, empty or foreign file is refused with a clear error, never read as an empty ledger.</summary>
+public sealed class SqliteFaultTests : IDisposable
+{
+    private readonly TempFolder folder = new TempFolder();
+
+    private string Path => folder.File("ledger.db");
+
+    [Fact]
+    public void A_reopened_ledger_has_everything_written_before()
+    {
+        using (var ledger = Open())
+        {
+            ledger.Record("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Busy));
+            ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030));
+        }
+
+        using var reopened = Open();
+        Assert.Equal(AttemptOutcome.Busy, Assert.Single(reopened.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        Assert.Equal(OptOutKind.Company, Assert.Single(reopened.GetFacts(Person()).OptOuts).Kind);
+        Assert.True(reopened.Log.Verify().IsIntact);
+        Assert.Equal(1, Count("SELECT count(*) FROM schema_migrations"));
+    }
+
+    [Fact]
+    public void A_torn_file_is_refused()
+    {
+        Fill();
+        using (var file = new FileStream(Path, FileMode.Open))
+        {
+            file.SetLength(file.Length / 2);
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => Open());
+        Assert.Contains(Path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_with_a_garbled_header_is_refused()
+    {
+        Fill();
+        using (var file = new FileStream(Path, FileMode.Open))
+        {
+            file.Write(new byte[100], 0, 100);
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => Open());
+        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_emptied_file_is_refused_rather_than_read_as_a_new_ledger()
+    {
+        Fill();
+        File.WriteAllBytes(Path, Array.Empty<byte>());
+
+        var error = Assert.Throws<InvalidDataException>(() => Open());
+        Assert.Contains("holds no ContactRules ledger", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_of_something_else_is_refused()
+    {
+        using (var other = new SqliteConnection($"Data Source={Path};Pooling=False"))
+        {
+            other.Open();
+            using var command = other.CreateCommand();
+            command.CommandText = "CREATE TABLE invoices (id INTEGER PRIMARY KEY)";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Throws<InvalidDataException>(() => Open());
+    }
+
+    [Fact]
+    public void A_ledger_from_a_newer_version_is_refused()
+    {
+        Open().Dispose();
+        Execute("INSERT INTO schema_migrations (version, name, applied_at_ticks) VALUES (99, 'future', 0)");
+
+        var error = Assert.Throws<InvalidDataException>(() => Open());
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_write_lock_held_too_long_by_another_process_refuses_the_reservation_but_not_the_check()
+    {
+        using var ledger = Open(Duration.FromMilliseconds(300));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var other = new SqliteConnection($"Data Source={Path};Pooling=False");
+        other.Open();
+        using var transaction = other.BeginTransaction(deferred: false);
+
+        var watch = Stopwatch.StartNew();
+        Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The refusal took {watch.Elapsed}.");
+        // WAL readers never wait for a writer: the check still reads the history.
+        Assert.True(gate.Check(Call(Person())).IsAllowed);
+
+        transaction.Rollback();
+        Assert.True(gate.TryReserve(Call(Person()), out _));
+    }
+
+    [Fact]
+    public void A_closed_ledger_refuses_every_decision()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        ledger.Dispose();
+
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(gate.Check(Call(Person())).Violations).RuleId);
+        Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private SqliteContactLedger Open(Duration? timeout = null)
+        => SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path, Hasher) { Clock = ClockAtTuesday(), OperationTimeout = timeout ?? Duration.FromSeconds(5) });
+
+    /// <summary>Enough attempts for the file to span many pages.</summary>
+    private void Fill()
+    {
+        using var ledger = Open();
+        for (var i = 0; i < 3000; i++)
+        {
+            ledger.Record("c-" + i, new ContactAttempt(Tuesday1030, AttemptOutcome.NoAnswer) { Caller = "acme", Subject = new string('x', 40) });
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private long Count(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+}
