@@ -5,6 +5,9 @@ using System.IO;
 using System.Linq;
 using ContactRules;
 using ContactRules.Jurisdictions;
+using ContactRules.Sqlite;
+using ContactRules.Storage;
+using System.Security.Cryptography;
 using NodaTime;
 
 namespace ChurnCampaign;
@@ -38,8 +41,32 @@ internal static class Program
         output.WriteLine($"The dialer proposes {model.Proposals.Length:N0} calls.");
 
         var without = Simulation.WithoutContactRules(model, policy, progress.For("Replaying without ContactRules"));
-        var store = new InMemoryContactHistoryStore();
-        var with = Simulation.ThroughGate(model, policy, store, progress.For("Replaying through ContactGate   "));
+        // The embedded default: a SQLite ledger in the working folder, started afresh so that the
+        // replay is reproducible; the gate records every reservation, outcome and decision in it.
+        var ledgerPath = Path.Combine(options.WorkFolder, "ledger.db");
+        foreach (var stale in new[] { ledgerPath, ledgerPath + "-wal", ledgerPath + "-shm" })
+        {
+            File.Delete(stale);
+        }
+
+        SqliteContactLedger? ledger = null;
+        CampaignRun with;
+        try
+        {
+            with = Simulation.ThroughGate(
+                model,
+                policy,
+                clock =>
+                {
+                    ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(ledgerPath, new PhoneNumberHasher(RandomNumberGenerator.GetBytes(32))) { Clock = clock });
+                    return new ContactGate(policy, clock, ledger);
+                },
+                progress.For("Replaying through ContactGate   "));
+        }
+        finally
+        {
+            ledger?.Dispose();
+        }
 
         var withoutFigures = CampaignFigures.Of(without, model);
         var withFigures = CampaignFigures.Of(with, model);
@@ -49,6 +76,7 @@ internal static class Program
         var report = Path.GetFullPath(Path.Combine(options.WorkFolder, "churn-report.html"));
         ReportWriter.Write(report, model, without, withoutFigures, with, withFigures);
         output.WriteLine();
+        output.WriteLine($"Ledger: {Path.GetFullPath(ledgerPath)}");
         output.WriteLine($"Report: {report}");
         output.WriteLine($"Done in {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;

@@ -22,10 +22,10 @@ internal static class Simulation
         return Audit("without ContactRules", model, policy, placed, ImmutableSortedDictionary<string, int>.Empty, progress);
     }
 
-    public static CampaignRun ThroughGate(CampaignModel model, ContactPolicy policy, IContactHistoryStore store, Action<double> progress)
+    public static CampaignRun ThroughGate(CampaignModel model, ContactPolicy policy, Func<IClock, ContactGate> gateOn, Action<double> progress)
     {
         var clock = new ReplayClock(model.Proposals.Length == 0 ? Instant.FromUtc(2026, 6, 1, 0, 0) : model.Proposals[0].At);
-        var gate = new ContactGate(policy, clock, store);
+        var gate = gateOn(clock);
         var waitUntil = new Instant?[model.Customers.Length];
         var never = new bool[model.Customers.Length];
         var refusals = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using ContactRules;
 using ContactRules.Jurisdictions;
+using ContactRules.Sqlite;
+using ContactRules.Storage;
 using Xunit;
 
 namespace ChurnCampaign.Tests;
@@ -107,19 +109,45 @@ public class ChurnCampaignTests : IClassFixture<ChurnCampaignTests.DefaultRun>
         Assert.Contains("usage:", error.ToString(), StringComparison.Ordinal);
     }
 
-    /// <summary>The seeded default run (10,000 customers), computed once for the class.</summary>
-    public sealed class DefaultRun
+    /// <summary>
+    /// The seeded default run (10,000 customers) as the main job runs it, through a gate on the
+    /// embedded SQLite ledger, computed once for the class.
+    /// </summary>
+    public sealed class DefaultRun : IDisposable
     {
+        private readonly string folder = Path.Combine(Path.GetTempPath(), "churn-run-" + Guid.NewGuid().ToString("N"));
+
         public DefaultRun()
         {
+            Directory.CreateDirectory(folder);
             var options = Program.Options.Default;
             Model = CampaignModel.Create(options.Customers, options.Seed, options.Start, options.Days);
             var policy = RulePacks.Get("fr");
             Without = Simulation.WithoutContactRules(Model, policy, _ => { });
-            With = Simulation.ThroughGate(Model, policy, new InMemoryContactHistoryStore(), _ => { });
+            SqliteContactLedger? ledger = null;
+            try
+            {
+                With = Simulation.ThroughGate(
+                    Model,
+                    policy,
+                    clock =>
+                    {
+                        var key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
+                        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path.Combine(folder, "ledger.db"), new PhoneNumberHasher(key)) { Clock = clock });
+                        return new ContactGate(policy, clock, ledger);
+                    },
+                    _ => { });
+            }
+            finally
+            {
+                ledger?.Dispose();
+            }
+
             WithoutFigures = CampaignFigures.Of(Without, Model);
             WithFigures = CampaignFigures.Of(With, Model);
         }
+
+        public void Dispose() => Directory.Delete(folder, recursive: true);
 
         internal CampaignModel Model { get; }
 
