@@ -27,7 +27,7 @@ internal static class Program
 
     /// <summary>Runs the tool on the given streams: the entry point of the tests, in-process.</summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
-        => Run(args, stdin, stdout, stderr, NoPhoneNumberZones.Instance);
+        => Run(args, stdin, stdout, stderr, PhoneNumberZones.Instance);
 
     /// <summary>Runs the tool with a given way to derive zones from phone numbers.</summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using ContactRules.Cli.Zones;
 using NodaTime;
 using Xunit;
@@ -32,6 +33,24 @@ public class PhoneNumberZonesTests
 
         Assert.Equal(@"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}", run.Single);
         Assert.Equal("+33612345678", adapter.Asked);
+    }
+
+    [Fact]
+    public void The_tool_derives_zones_with_the_phone_number_adapter()
+    {
+        // A French mobile number is in mainland France's zone: Tuesday 10:30 in Paris is allowed,
+        // and 19:00 UTC (20:00 in Paris) is refused until Wednesday 10:00 in Paris (09:00 UTC).
+        Assert.Equal(new[] { "Europe/Paris" }, PhoneNumberZones.Instance.CandidateZones("+33612345678").Select(z => z.Id));
+        Assert.Empty(PhoneNumberZones.Instance.CandidateZones("+999"));
+
+        var output = new System.IO.StringWriter();
+        var evening = Case.Replace("2026-03-10T09:30:00Z", "2026-03-10T19:00:00Z", System.StringComparison.Ordinal);
+        var exit = Program.Run(new[] { "evaluate" }, new System.IO.StringReader(Case + evening), output, new System.IO.StringWriter());
+        var lines = output.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(0, exit);
+        Assert.Equal(@"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}", lines[0]);
+        Assert.StartsWith(@"{""id"":""c1"",""allowed"":false,""violations"":[{""rule"":""FR-HOURS-01""", lines[1], System.StringComparison.Ordinal);
+        Assert.EndsWith(@"""nextPermittedAt"":""2026-03-11T09:00:00Z""}", lines[1], System.StringComparison.Ordinal);
     }
 
     [Fact]
