@@ -94,6 +94,17 @@ public sealed class ContactRequest
     /// <param name="registrySnapshotAt">The date of a registry version scrubbed against, if any.</param>
     /// <returns>The new request.</returns>
     public ContactRequest WithFacts(IEnumerable<ConsentRecord>? consents, IEnumerable<OptOut>? optOuts, Instant? registrySnapshotAt = null)
+        => Copy(
+            consents is null ? Consents : Consents.AddRange(consents),
+            optOuts is null ? OptOuts : OptOuts.AddRange(optOuts),
+            registrySnapshotAt is { } added && (RegistrySnapshotAt is not { } existing || added < existing) ? added : RegistrySnapshotAt);
+
+    /// <summary>This request as it would be without any consent of the person (to tell whether a decision relied on one).</summary>
+    internal ContactRequest WithoutConsents() => Copy(ImmutableArray<ConsentRecord>.Empty, OptOuts, RegistrySnapshotAt);
+
+    // Every property is carried over: a storage test fails when ContactRequest grows a property
+    // that this copy would forget.
+    private ContactRequest Copy(ImmutableArray<ConsentRecord> newConsents, ImmutableArray<OptOut> newOptOuts, Instant? snapshotAt)
         => new ContactRequest(Contact, Channel, Purpose)
         {
             Automated = Automated,
@@ -101,9 +112,9 @@ public sealed class ContactRequest
             Caller = Caller,
             Campaign = Campaign,
             LiveAgentGuaranteed = LiveAgentGuaranteed,
-            Consents = consents is null ? Consents : Consents.AddRange(consents),
-            OptOuts = optOuts is null ? OptOuts : OptOuts.AddRange(optOuts),
-            RegistrySnapshotAt = registrySnapshotAt is { } added && (RegistrySnapshotAt is not { } existing || added < existing) ? added : RegistrySnapshotAt,
+            Consents = newConsents,
+            OptOuts = newOptOuts,
+            RegistrySnapshotAt = snapshotAt,
         };
 
     /// <inheritdoc />

@@ -144,7 +144,7 @@ public sealed class GateOnLedgerTests
         }
 
         throw new InvalidOperationException(
-            $"ContactRequest.{property.Name} ({type}) is new: give it a sample here, and make sure ContactGate.WithFacts carries it over.");
+            $"ContactRequest.{property.Name} ({type}) is new: give it a sample here, and make sure ContactRequest.Copy carries it over.");
     }
 
     private sealed class CapturingRule : ContactRule

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using ContactRules.Internal;
@@ -64,6 +65,9 @@ public sealed class ContactGate
     /// <summary>The clock that says what "now" is.</summary>
     public IClock Clock { get; }
 
+    /// <summary>Told of every decision and completed permit (logging, metrics, tracing); none by default.</summary>
+    public IContactGateObserver? Observer { get; init; }
+
     /// <summary>Decides whether <paramref name="request"/> may be made now.</summary>
     /// <param name="request">The contact to be made.</param>
     /// <returns>The decision.</returns>
@@ -76,18 +80,25 @@ public sealed class ContactGate
     public ContactDecision Check(ContactRequest request, Instant at)
     {
         Preconditions.CheckNotNull(request, nameof(request));
-        ContactHistory history;
+        var started = Observer is null ? 0 : Stopwatch.GetTimestamp();
+        ContactDecision decision;
         try
         {
             request = WithStoredFacts(request, out _);
-            history = store.GetHistory(request.Contact.Id);
+            var history = store.GetHistory(request.Contact.Id);
+            decision = Policy.Evaluate(request, at, history);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
-            return StoreFailure(failure);
+            decision = StoreFailure(failure);
         }
 
-        return Policy.Evaluate(request, at, history);
+        if (Observer is not null)
+        {
+            Notify(request, at, decision, reservation: false, started);
+        }
+
+        return decision;
     }
 
     /// <summary>
@@ -118,7 +129,19 @@ public sealed class ContactGate
     public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit, out ContactDecision decision)
     {
         Preconditions.CheckNotNull(request, nameof(request));
+        var started = Observer is null ? 0 : Stopwatch.GetTimestamp();
         var at = Clock.GetCurrentInstant();
+        var reserved = Reserve(ref request, at, out permit, out decision);
+        if (Observer is not null)
+        {
+            Notify(request, at, decision, reservation: true, started);
+        }
+
+        return reserved;
+    }
+
+    private bool Reserve(ref ContactRequest request, Instant at, out ContactPermit? permit, out ContactDecision decision)
+    {
         ContactFacts facts;
         try
         {
@@ -181,27 +204,34 @@ public sealed class ContactGate
     }
 
     internal void Complete(ContactPermit permit, AttemptOutcome outcome)
-        => store.Complete(permit.Request.Contact.Id, permit.AttemptId, outcome);
-
-    /// <summary>
-    /// The request with the ledger's facts about the person added to its own. Every property is
-    /// carried over: a test checks that none is forgotten when <see cref="ContactRequest"/> grows.
-    /// </summary>
-    internal static ContactRequest WithFacts(ContactRequest request, ContactFacts facts)
-        => facts.IsEmpty ? request : Rebuild(request, request.Consents.AddRange(facts.Consents), request.OptOuts.AddRange(facts.OptOuts));
-
-    private static ContactRequest Rebuild(ContactRequest request, ImmutableArray<ConsentRecord> consents, ImmutableArray<OptOut> optOuts)
-        => new ContactRequest(request.Contact, request.Channel, request.Purpose)
+    {
+        store.Complete(permit.Request.Contact.Id, permit.AttemptId, outcome);
+        try
         {
-            Automated = request.Automated,
-            Subject = request.Subject,
-            Caller = request.Caller,
-            Campaign = request.Campaign,
-            LiveAgentGuaranteed = request.LiveAgentGuaranteed,
-            Consents = consents,
-            OptOuts = optOuts,
-            RegistrySnapshotAt = request.RegistrySnapshotAt,
-        };
+            Observer?.Completed(permit, outcome);
+        }
+        catch (Exception)
+        {
+            // Telemetry never changes what was recorded.
+        }
+    }
+
+    private void Notify(ContactRequest request, Instant at, ContactDecision decision, bool reservation, long started)
+    {
+        try
+        {
+            var elapsed = TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            Observer!.Decided(request, at, decision, reservation, elapsed);
+        }
+        catch (Exception)
+        {
+            // Telemetry never changes a decision.
+        }
+    }
+
+    /// <summary>The request with the ledger's facts about the person added to its own.</summary>
+    internal static ContactRequest WithFacts(ContactRequest request, ContactFacts facts)
+        => facts.IsEmpty ? request : request.WithFacts(facts.Consents, facts.OptOuts);
 
     private static IEnumerable<ConsentRecord> HeldConsents(ContactRequest request, Instant at)
         => request.Consents.Where(consent => consent.Covers(request) && consent.IsValidAt(at));
@@ -220,7 +250,7 @@ public sealed class ContactGate
     private bool ReliesOnConsent(ContactRequest request, Instant at, ContactHistory history)
         => policyReliesOnConsent
             && HeldConsents(request, at).Any()
-            && !Policy.Evaluate(Rebuild(request, ImmutableArray<ConsentRecord>.Empty, request.OptOuts), at, history).IsAllowed;
+            && !Policy.Evaluate(request.WithoutConsents(), at, history).IsAllowed;
 
     private void KeepEvidence(ContactRequest request, ContactFacts facts, Instant at, ContactDecision decision, long? attemptId, bool reliedOnConsent)
     {
