@@ -83,6 +83,9 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         builder.ConnectionStringBuilder.Timeout = seconds;
         builder.ConnectionStringBuilder.MaxPoolSize = options.MaxConnections;
         builder.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(builder.ConnectionStringBuilder.MaxAutoPrepare, 32);
+        // The ledger leaves no session state behind (its locks and settings are transaction-scoped),
+        // so a connection going back to the pool needs no reset round trip.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         var dataSource = builder.Build();
         try
         {

@@ -45,18 +45,29 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
             draining = true;
         }
 
-        if (lead)
+        while (true)
         {
-            Drain();
-        }
-        else
-        {
+            if (lead)
+            {
+                Drain(pending);
+                break;
+            }
+
             lock (queue)
             {
-                while (!pending.Done)
+                while (!pending.Done && draining)
                 {
                     System.Threading.Monitor.Wait(queue);
                 }
+
+                if (pending.Done)
+                {
+                    break;
+                }
+
+                // The last leader handed over with our entry still queued: lead.
+                draining = true;
+                lead = true;
             }
         }
 
@@ -141,16 +152,21 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         return entries;
     }
 
-    private void Drain()
+    /// <summary>
+    /// Writes batches until <paramref name="own"/> is written, then hands the lead to a waiting
+    /// caller, so that no caller keeps writing others' entries while its own has returned.
+    /// </summary>
+    private void Drain(Pending own)
     {
         while (true)
         {
             List<Pending> batch;
             lock (queue)
             {
-                if (queue.Count == 0)
+                if (own.Done || queue.Count == 0)
                 {
                     draining = false;
+                    System.Threading.Monitor.PulseAll(queue);
                     return;
                 }
 

@@ -150,12 +150,12 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
         }
         catch (SqliteException failure) when (IsDamage(failure))
         {
-            writer.Dispose();
+            Discard(writer);
             throw Damaged(fullPath, failure);
         }
         catch
         {
-            writer.Dispose();
+            Discard(writer);
             throw;
         }
     }
@@ -429,6 +429,16 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
         }
 
         return attempts is null ? ContactHistory.Empty : ContactHistory.Create(attempts);
+    }
+
+    /// <summary>
+    /// Closes a connection to a file that was refused, and empties its pool: a restored file is a
+    /// new file, and a pooled handle would still read the refused one.
+    /// </summary>
+    private static void Discard(SqliteConnection connection)
+    {
+        SqliteConnection.ClearPool(connection);
+        connection.Dispose();
     }
 
     private static void Configure(SqliteConnection connection, Duration timeout)

@@ -44,7 +44,7 @@ internal sealed class SqliteWriteQueue
 
         if (lead)
         {
-            Drain();
+            Drain(work);
         }
         else
         {
@@ -59,7 +59,11 @@ internal sealed class SqliteWriteQueue
         return (T)work.Result!;
     }
 
-    private void Drain()
+    /// <summary>
+    /// Runs batches until <paramref name="own"/> is done, then hands the lead to a waiting writer,
+    /// so that no caller keeps running other callers' work while its own has returned.
+    /// </summary>
+    private void Drain(Work own)
     {
         var batch = new List<Work>();
         while (true)
@@ -67,6 +71,13 @@ internal sealed class SqliteWriteQueue
             batch.Clear();
             lock (queue)
             {
+                if (own.State == WorkState.Done)
+                {
+                    draining = false;
+                    Monitor.PulseAll(queue);
+                    return;
+                }
+
                 while (queue.Count > 0 && batch.Count < MaxBatch)
                 {
                     var next = queue.Dequeue();
@@ -75,12 +86,6 @@ internal sealed class SqliteWriteQueue
                         next.State = WorkState.Running;
                         batch.Add(next);
                     }
-                }
-
-                if (batch.Count == 0)
-                {
-                    draining = false;
-                    return;
                 }
             }
 
@@ -130,7 +135,7 @@ internal sealed class SqliteWriteQueue
                     Monitor.Exit(queue);
                     try
                     {
-                        Drain();
+                        Drain(work);
                     }
                     finally
                     {

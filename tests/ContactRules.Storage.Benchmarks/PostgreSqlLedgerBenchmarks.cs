@@ -14,7 +14,7 @@ namespace ContactRules.Storage.Benchmarks;
 [MemoryDiagnoser]
 public class PostgreSqlLedgerBenchmarks
 {
-    private const int PerInvoke = 1920;
+    private const int PerInvoke = 640;
 
     private PostgresServer? server;
     private PostgreSqlContactLedger? ledger;

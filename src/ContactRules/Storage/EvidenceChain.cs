@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using ContactRules.Internal;
 using NodaTime;
@@ -46,13 +45,7 @@ public static class EvidenceChain
         AppendField(text, kind);
         AppendField(text, payload);
         AppendField(text, previousHash);
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-#if NET8_0_OR_GREATER
-        return Hex.Of(SHA256.HashData(bytes));
-#else
-        using var sha = SHA256.Create();
-        return Hex.Of(sha.ComputeHash(bytes));
-#endif
+        return Hex.Sha256(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>The entry that follows <paramref name="head"/>: numbered after it, linked to it, hashed.</summary>

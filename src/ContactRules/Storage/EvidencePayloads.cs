@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using ContactRules.Internal;
 using NodaTime;
@@ -103,14 +102,5 @@ public static class EvidencePayloads
             .ToString();
     }
 
-    private static string Sha256(string text)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-#if NET8_0_OR_GREATER
-        return Hex.Of(SHA256.HashData(bytes));
-#else
-        using var sha = SHA256.Create();
-        return Hex.Of(sha.ComputeHash(bytes));
-#endif
-    }
+    private static string Sha256(string text) => Hex.Sha256(Encoding.UTF8.GetBytes(text));
 }

@@ -342,6 +342,52 @@ public abstract class LedgerContract : IDisposable
         Assert.True(nodes[1].Log.Verify().IsIntact);
     }
 
+    [Fact]
+    public void A_failing_write_among_concurrent_ones_fails_alone()
+    {
+        var ledger = Open();
+        var duplicates = 0;
+        var reserved = 0;
+        System.Threading.Tasks.Parallel.For(0, 16, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 16 }, thread =>
+        {
+            try
+            {
+                // Sixteen threads record the same consent: one succeeds, fifteen are told it exists.
+                ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030) { Id = "k-1" }, Proof());
+            }
+            catch (InvalidOperationException)
+            {
+                System.Threading.Interlocked.Increment(ref duplicates);
+            }
+
+            // A use of a consent that does not exist fails, and takes nothing else with it.
+            Assert.Throws<InvalidOperationException>(() => ledger.RecordConsentUses("c-" + thread, new[] { new ConsentUse("k-404", Tuesday1030, null) }));
+            if (ledger.Reserve("c-" + thread, new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ => ContactDecision.Allowed).AttemptId is not null)
+            {
+                System.Threading.Interlocked.Increment(ref reserved);
+            }
+        });
+
+        Assert.Equal(15, duplicates);
+        Assert.Equal(16, reserved);
+        Assert.Single(ledger.GetFacts(Person()).Consents);
+        Assert.Empty(ledger.GetConsentEvidence("c-1", "k-1")!.Uses);
+        Assert.Equal(1, ledger.Log.GetHead().Sequence);
+    }
+
+    [Fact]
+    public void A_reservation_completed_after_its_expiry_counts_again_with_its_outcome()
+    {
+        var ledger = Open(reservationExpiry: Duration.FromHours(2));
+        var id = ledger.Reserve("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ => ContactDecision.Allowed).AttemptId!.Value;
+        Clock.AdvanceHours(3);
+        Assert.Equal(0, ledger.GetHistory("c-1").Count);
+
+        // The dialer was only slow: the call happened, and it counts.
+        ledger.Complete("c-1", id, AttemptOutcome.Conversation);
+        Assert.Equal(AttemptOutcome.Conversation, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+    }
+
     protected static ContactDecision Refusal()
         => ContactDecision.Refuse(ImmutableArray.Create(new RuleViolation("FR-FREQ-01", RuleKind.Frequency, FranceRules.D223_9, "test refusal", null)), null);
 

@@ -109,13 +109,7 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         }
 
         using var ledger = Open(schema, Duration.FromSeconds(5));
-        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
-        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-        // The killed dialer's reservation is the first of the 4 that D223-9 allows.
-        Assert.True(gate.TryReserve(Call(Person()), out _));
-        Assert.True(gate.TryReserve(Call(Person()), out _));
-        Assert.True(gate.TryReserve(Call(Person()), out _));
-        Assert.False(gate.TryReserve(Call(Person()), out _));
+        AssertKilledReservationCounts(ledger);
     }
 
     [Fact]

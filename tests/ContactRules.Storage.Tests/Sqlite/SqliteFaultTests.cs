@@ -68,6 +68,13 @@ public sealed class SqliteFaultTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => Open());
         Assert.Contains("holds no ContactRules ledger", error.Message, StringComparison.Ordinal);
+
+        // Moved away, as the message says: the next open starts an empty ledger, not the refused file.
+        File.Move(Path, Path + ".refused");
+        using var fresh = Open();
+        Assert.Equal(0, fresh.GetHistory("c-1").Count);
+        fresh.Record("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Busy));
+        Assert.Equal(1, fresh.GetHistory("c-1").Count);
     }
 
     [Fact]

@@ -81,13 +81,7 @@ public sealed class SqliteMultiProcessTests : IDisposable
         }
 
         using var ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(path, Hasher) { Clock = ClockAtTuesday() });
-        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
-        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-        // The killed dialer's reservation is the first of the 4 that D223-9 allows.
-        Assert.True(gate.TryReserve(Call(Person()), out _));
-        Assert.True(gate.TryReserve(Call(Person()), out _));
-        Assert.True(gate.TryReserve(Call(Person()), out _));
-        Assert.False(gate.TryReserve(Call(Person()), out _));
+        AssertKilledReservationCounts(ledger);
     }
 
     public void Dispose() => folder.Dispose();
