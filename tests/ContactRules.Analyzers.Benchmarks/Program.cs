@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using BenchmarkDotNet.Running;
 
 namespace ContactRules.Analyzers.Benchmarks;
@@ -70,8 +69,13 @@ public static class Program
     /// <summary>The baseline analyzer as a DLL of its own, for <c>-p:CrAnalyzers=EmptyAnalyzer.dll</c>.</summary>
     private static void EmitEmptyAnalyzer(string source, string output)
     {
+        // Against the Roslyn the shipped analyzers use (4.8, netstandard2.0, in the NuGet packages
+        // folder after any restore of the repository): the 4.14 loaded here needs .NET 9 references.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                       ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var roslyn = Path.Combine(packages, "microsoft.codeanalysis.common", "4.8.0", "lib", "netstandard2.0", "Microsoft.CodeAnalysis.dll");
         var references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(DiagnosticAnalyzer).Assembly.Location));
+            .Append(MetadataReference.CreateFromFile(roslyn));
         var compilation = CSharpCompilation.Create(
             "EmptyAnalyzer",
             new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(source), new CSharpParseOptions(LanguageVersion.Latest), source) },
