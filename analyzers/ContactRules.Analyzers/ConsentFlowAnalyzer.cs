@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ContactRules.Analyzers.Flow;
@@ -9,9 +10,15 @@ namespace ContactRules.Analyzers;
 
 /// <summary>
 /// CR0001, CR0002, CR0003 and CR0005: one analyzer because the four rules read the same
-/// control-flow analysis. Dial calls, permits and decisions are collected cheaply per operation
-/// block; only a block that contains a dial or a permit pays for the control-flow graph.
+/// control-flow analysis.
 /// </summary>
+/// <remarks>
+/// Cost model: the ContactRules types and configured dial APIs are resolved once per compilation,
+/// and nothing is registered when the compilation can contact nobody. Every invocation then costs
+/// one identity-keyed cache lookup of its method's <see cref="CallFacts"/>; only a code block that
+/// contains a dial, a permit, a decision or a consent check is walked, and only a block with a
+/// dial or a permit pays for the control-flow graph.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 {
@@ -35,62 +42,134 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
+            var analyzer = new CompilationAnalyzer(model);
+            start.RegisterOperationAction(analyzer.OnInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analyzer.OnObjectCreation, OperationKind.ObjectCreation);
+            if (model.RequiresConsentAttributeExists)
             {
-                var collector = new BlockCollector(model, block.OwningSymbol);
-                block.RegisterOperationAction(collector.OnInvocation, OperationKind.Invocation);
-                block.RegisterOperationAction(collector.OnObjectCreation, OperationKind.ObjectCreation);
-                if (model.RequiresConsentAttributeExists)
-                {
-                    block.RegisterOperationAction(collector.OnPropertyReference, OperationKind.PropertyReference);
-                }
-
-                block.RegisterOperationBlockEndAction(collector.OnBlockEnd);
-            });
+                start.RegisterOperationAction(analyzer.OnPropertyReference, OperationKind.PropertyReference);
+            }
         });
     }
 
-    /// <summary>What one operation block contains that the flow rules care about.</summary>
-    private sealed class BlockCollector
+    /// <summary>
+    /// The per-compilation state: candidates are found by cheap operation actions, and each code
+    /// block (the root of the operation tree, the unit of a control-flow graph) that contains one
+    /// is analysed once, by whichever candidate is seen first.
+    /// </summary>
+    private sealed class CompilationAnalyzer
     {
         private readonly ConsentModel model;
-        private readonly ISymbol owner;
-        private readonly object gate = new();
-        private readonly List<Site> storedDecisions = new();
-        private readonly HashSet<SyntaxNode> reportedDecisions = new();
-        private bool hasDial;
-        private bool hasPermit;
+        private readonly ConcurrentDictionary<SyntaxNode, bool> analyzedBlocks = new();
 
-        public BlockCollector(ConsentModel model, ISymbol owner)
+        public CompilationAnalyzer(ConsentModel model)
         {
             this.model = model;
-            this.owner = owner;
         }
 
         public void OnInvocation(OperationAnalysisContext context)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (model.GetDialTarget(method) is not null)
+            if (model.GetCallFacts(((IInvocationOperation)context.Operation).TargetMethod) != CallFacts.None)
             {
-                hasDial = true;
+                AnalyzeBlockOnce(context);
+            }
+        }
+
+        public void OnObjectCreation(OperationAnalysisContext context)
+        {
+            if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor && model.GetDialTarget(constructor) is not null)
+            {
+                AnalyzeBlockOnce(context);
+            }
+        }
+
+        public void OnPropertyReference(OperationAnalysisContext context)
+        {
+            if (model.GetDialTarget(((IPropertyReferenceOperation)context.Operation).Property) is not null)
+            {
+                AnalyzeBlockOnce(context);
+            }
+        }
+
+        private void AnalyzeBlockOnce(OperationAnalysisContext context)
+        {
+            var root = context.Operation;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
             }
 
-            if (model.IsPermit(method.ReturnType))
+            if (analyzedBlocks.TryAdd(root.Syntax, true))
             {
-                hasPermit = true;
+                new BlockAnalysis(model, context.ContainingSymbol, root).Run(context);
             }
+        }
+    }
 
-            foreach (var argument in invocation.Arguments)
+    /// <summary>One code block that contains a candidate: one walk to collect, then the rules.</summary>
+    private sealed class BlockAnalysis
+    {
+        private readonly ConsentModel model;
+        private readonly ISymbol owner;
+        private readonly IOperation root;
+        private readonly List<Site> storedDecisions = new();
+        private readonly HashSet<ISymbol> read = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<(string, SyntaxNode)> reported = new();
+        private bool hasDial;
+        private bool hasPermit;
+
+        public BlockAnalysis(ConsentModel model, ISymbol owner, IOperation root)
+        {
+            this.model = model;
+            this.owner = owner;
+            this.root = root;
+        }
+
+        public void Run(OperationAnalysisContext context)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
             {
-                if (argument.Parameter is { RefKind: RefKind.Out } parameter && model.IsPermit(parameter.Type))
+                switch (operation)
                 {
-                    hasPermit = true;
+                    case IInvocationOperation invocation:
+                        OnInvocation(context, invocation);
+                        break;
+                    case IObjectCreationOperation { Constructor: { } constructor } when model.GetDialTarget(constructor) is not null:
+                        hasDial = true;
+                        break;
+                    case IPropertyReferenceOperation property when model.GetDialTarget(property.Property) is not null:
+                        hasDial = true;
+                        break;
+                    case ILocalReferenceOperation { IsDeclaration: false } reference
+                        when !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference):
+                        read.Add(reference.Local);
+                        break;
                 }
             }
 
-            var producesDecision = model.IsDecision(method.ReturnType);
-            if (!producesDecision && !ConsentModel.IsTryReserve(method) && !model.IsConsentCheck(method))
+            ReportNeverRead(context);
+            if ((!hasDial && !hasPermit) || !HasGraph(root))
+            {
+                return;
+            }
+
+            var flow = new ConsentDataFlow(model, reportDials: !model.IsConsentDelegated(owner), context.CancellationToken);
+            foreach (var finding in flow.Run(context.GetControlFlowGraph()))
+            {
+                if (reported.Add(finding.Key))
+                {
+                    context.ReportDiagnostic(finding.ToDiagnostic());
+                }
+            }
+        }
+
+        private void OnInvocation(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var facts = model.GetCallFacts(method);
+            hasDial |= (facts & CallFacts.Dial) != 0;
+            hasPermit |= (facts & CallFacts.Permit) != 0;
+            if ((facts & (CallFacts.Decision | CallFacts.Check)) == 0)
             {
                 return;
             }
@@ -98,16 +177,12 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             var (consumer, child) = Consumer(invocation);
             if (consumer is IExpressionStatementOperation || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation })
             {
-                lock (gate)
-                {
-                    reportedDecisions.Add(invocation.Syntax);
-                }
-
+                reported.Add((DiagnosticIds.ConsentDecisionIgnored, invocation.Syntax));
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0002ConsentDecisionIgnored, invocation.Syntax.GetLocation(), method.Name, "is discarded"));
                 return;
             }
 
-            if (!producesDecision)
+            if ((facts & CallFacts.Decision) == 0)
             {
                 return;
             }
@@ -120,100 +195,13 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             };
             if (local is not null)
             {
-                lock (gate)
-                {
-                    storedDecisions.Add(new Site(local, invocation.Syntax));
-                }
+                storedDecisions.Add(new Site(local, invocation.Syntax));
             }
         }
 
-        public void OnObjectCreation(OperationAnalysisContext context)
+        private void ReportNeverRead(OperationAnalysisContext context)
         {
-            if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor && model.GetDialTarget(constructor) is not null)
-            {
-                hasDial = true;
-            }
-        }
-
-        public void OnPropertyReference(OperationAnalysisContext context)
-        {
-            if (model.GetDialTarget(((IPropertyReferenceOperation)context.Operation).Property) is not null)
-            {
-                hasDial = true;
-            }
-        }
-
-        public void OnBlockEnd(OperationBlockAnalysisContext context)
-        {
-            var reported = new HashSet<(string, SyntaxNode)>();
-            lock (gate)
-            {
-                foreach (var node in reportedDecisions)
-                {
-                    reported.Add((DiagnosticIds.ConsentDecisionIgnored, node));
-                }
-            }
-
-            ReportNeverRead(context, reported);
-            if (!hasDial && !hasPermit)
-            {
-                return;
-            }
-
-            var reportDials = !model.IsConsentDelegated(owner);
-            var analyzed = new HashSet<IOperation>();
-            foreach (var block in context.OperationBlocks)
-            {
-                // A method's blocks may be given as its body block, whose graph is its parent's.
-                var root = block;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
-
-                if (!HasGraph(root) || !analyzed.Add(root))
-                {
-                    continue;
-                }
-
-                var flow = new ConsentDataFlow(model, reportDials, context.CancellationToken);
-                foreach (var finding in flow.Run(context.GetControlFlowGraph(block)))
-                {
-                    if (reported.Add(finding.Key))
-                    {
-                        context.ReportDiagnostic(finding.ToDiagnostic());
-                    }
-                }
-            }
-        }
-
-        private void ReportNeverRead(OperationBlockAnalysisContext context, HashSet<(string, SyntaxNode)> reported)
-        {
-            Site[] stored;
-            lock (gate)
-            {
-                stored = storedDecisions.ToArray();
-            }
-
-            if (stored.Length == 0)
-            {
-                return;
-            }
-
-            var read = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (var block in context.OperationBlocks)
-            {
-                foreach (var operation in block.DescendantsAndSelf())
-                {
-                    if (operation is ILocalReferenceOperation { IsDeclaration: false } reference
-                        && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
-                    {
-                        read.Add(reference.Local);
-                    }
-                }
-            }
-
-            foreach (var site in stored)
+            foreach (var site in storedDecisions)
             {
                 if (!read.Contains(site.Variable) && reported.Add((DiagnosticIds.ConsentDecisionIgnored, site.Node)))
                 {

@@ -21,8 +21,9 @@ internal sealed class ConsentModel
     private readonly bool dialApiAttributeExists;
     private readonly bool requiresConsentAttributeExists;
     private readonly bool consentCheckAttributeExists;
-    private readonly ConcurrentDictionary<ISymbol, DialTarget> dialTargets = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, bool> consentChecks = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, DialTarget> dialTargets = new(ReferenceComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> consentChecks = new(ReferenceComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, CallFacts> callFacts = new(ReferenceComparer<IMethodSymbol>.Instance);
 
     private ConsentModel(Compilation compilation, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes)
     {
@@ -99,12 +100,68 @@ internal sealed class ConsentModel
         }
     }
 
+    /// <summary>
+    /// What a call to <paramref name="method"/> means to the flow rules. A definition (the common
+    /// case) is answered from a cache keyed by identity; a constructed generic method is answered
+    /// from its own types, because <c>T Get&lt;T&gt;()</c> may return a decision or not.
+    /// </summary>
+    public CallFacts GetCallFacts(IMethodSymbol method)
+    {
+        if (method.ReducedFrom is not null || !ReferenceEquals(method, method.OriginalDefinition))
+        {
+            return ComputeCallFacts(method);
+        }
+
+        if (!callFacts.TryGetValue(method, out var facts))
+        {
+            facts = callFacts.GetOrAdd(method, ComputeCallFacts(method));
+        }
+
+        return facts;
+    }
+
+    private CallFacts ComputeCallFacts(IMethodSymbol method)
+    {
+        var facts = CallFacts.None;
+        if (GetDialTarget(method) is not null)
+        {
+            facts |= CallFacts.Dial;
+        }
+
+        if (IsPermit(method.ReturnType))
+        {
+            facts |= CallFacts.Permit;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out && IsPermit(parameter.Type))
+            {
+                facts |= CallFacts.Permit;
+            }
+        }
+
+        if (IsDecision(method.ReturnType))
+        {
+            facts |= CallFacts.Decision;
+        }
+
+        if (IsTryReserve(method) || IsConsentCheck(method))
+        {
+            facts |= CallFacts.Check;
+        }
+
+        return facts;
+    }
+
     /// <summary>The dial API or <c>[RequiresConsent]</c> member called, or null.</summary>
     public DialTarget? GetDialTarget(IMethodSymbol method)
     {
-        if (!dialTargets.TryGetValue(method, out var target))
+        // Everything ComputeDialTarget reads is the definition's: one cache entry per definition.
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!dialTargets.TryGetValue(definition, out var target))
         {
-            target = dialTargets.GetOrAdd(method, ComputeDialTarget(method));
+            target = dialTargets.GetOrAdd(definition, ComputeDialTarget(definition));
         }
 
         return ReferenceEquals(target, DialTarget.None) ? null : target;

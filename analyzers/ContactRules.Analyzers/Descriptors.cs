@@ -5,7 +5,15 @@ namespace ContactRules.Analyzers;
 /// <summary>The descriptors of every ContactRules diagnostic, with stable help links.</summary>
 internal static class Descriptors
 {
-    private const string HelpBase = "https://github.com/contactrules/contactrules/blob/main/docs/rules/";
+    /// <summary>
+    /// Where the repository's files are published: the only absolute address in the analyzers.
+    /// A placeholder until the project's public home is decided; everything else (the rule pages'
+    /// path, the release-tracking links, which are relative) follows from the repository layout.
+    /// </summary>
+    internal const string RepositoryBase = "https://github.com/contactrules/contactrules/blob/main/";
+
+    /// <summary>The rule pages, relative to the repository root: <c>docs/rules/CR0001.md</c>.</summary>
+    internal const string RulesPath = "docs/rules/";
 
     public static readonly DiagnosticDescriptor CR0001DialWithoutConsent = Create(
         DiagnosticIds.DialWithoutConsent,
@@ -56,6 +64,9 @@ internal static class Descriptors
         category: Categories.Configuration,
         description: "A dial API that cannot be found is not checked: correct the id, or remove the line.");
 
+    /// <summary>The help page of rule <paramref name="id"/>.</summary>
+    internal static string HelpLink(string id) => RepositoryBase + RulesPath + id + ".md";
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description)
         => new(
             id,
@@ -65,7 +76,7 @@ internal static class Descriptors
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpBase + id + ".md");
+            helpLinkUri: HelpLink(id));
 
     private static class Categories
     {

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContactRules.Analyzers.Benchmarks;
@@ -27,15 +26,9 @@ public class AnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(ContactGate).Assembly.Location))
-            .Append(MetadataReference.CreateFromFile(typeof(NodaTime.Instant).Assembly.Location))
-            .ToArray();
         var files = GeneratedCrm.Files(Files).ToArray();
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        all = CSharpCompilation.Create("All", files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Name)), references, options);
-        withoutDials = CSharpCompilation.Create("WithoutDials", files.Where(f => !f.Dials).Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Name)), references, options);
+        all = GeneratedCompilation.Create("All", files);
+        withoutDials = GeneratedCompilation.Create("WithoutDials", files.Where(f => !f.Dials));
         var errors = all.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (errors.Length > 0)
         {

@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using BenchmarkDotNet.Running;
 
 namespace ContactRules.Analyzers.Benchmarks;
@@ -15,6 +18,14 @@ public static class Program
         if (args.Length >= 2 && args[0] == "generate")
         {
             Generate(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "telemetry")
+        {
+            Telemetry.Run(
+                args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+                args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
             return;
         }
 
@@ -50,8 +61,32 @@ public static class Program
             </Project>
             """);
         File.WriteAllText(Path.Combine(folder, "Directory.Build.props"), "<Project />");
+        EmitEmptyAnalyzer(Path.Combine(repository, "tests", "ContactRules.Analyzers.Benchmarks", "EmptyAnalyzer.cs"), Path.Combine(folder, "EmptyAnalyzer.dll"));
         File.WriteAllText(Path.Combine(folder, "Directory.Packages.props"), "<Project />");
         Console.WriteLine($"{files} files, {lines} lines written to {folder}");
+    }
+
+    /// <summary>The baseline analyzer as a DLL of its own, for <c>-p:CrAnalyzers=EmptyAnalyzer.dll</c>.</summary>
+    private static void EmitEmptyAnalyzer(string source, string output)
+    {
+        // Against the Roslyn the shipped analyzers use (4.8, netstandard2.0, in the NuGet packages
+        // folder after any restore of the repository): the 4.14 loaded here needs .NET 9 references.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                       ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var roslyn = Path.Combine(packages, "microsoft.codeanalysis.common", "4.8.0", "lib", "netstandard2.0", "Microsoft.CodeAnalysis.dll");
+        var references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(roslyn));
+        var compilation = CSharpCompilation.Create(
+            "EmptyAnalyzer",
+            new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(source), new CSharpParseOptions(LanguageVersion.Latest), source) },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
+        using var stream = File.Create(output);
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("EmptyAnalyzer.cs does not compile: " + string.Join("; ", result.Diagnostics));
+        }
     }
 
     private static string FindRepository()

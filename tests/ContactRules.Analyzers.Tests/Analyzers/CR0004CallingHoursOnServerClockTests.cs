@@ -90,4 +90,47 @@ public class CR0004CallingHoursOnServerClockTests
                 }
             }
             """);
+
+    // The analyzer finds the clock by the identifier's spelling first: a static import reads the
+    // same server clock as DateTime.Now and must be reported the same (D223-9 art. 1: the called person's time).
+    [Fact]
+    public Task Statically_imported_Now_is_reported()
+        => Verify.AnalyzeAsync("""
+            using static System.DateTime;
+            using Crm;
+
+            public class Campaign
+            {
+                public void Run(IDialer dialer, Customer c)
+                {
+                    if ({|#0:Now.Hour < 8|}) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock).WithArguments("Now.Hour < 8"));
+
+    // A type contacts people if any of its parts dials: the clock check in one part and the dial
+    // in another are still the calling hours of the same campaign, here inside a lambda.
+    [Fact]
+    public Task Clock_in_a_lambda_of_one_part_of_a_type_that_dials_in_another_part_is_reported()
+        => Verify.AnalyzeAsync("""
+            using System;
+            using Crm;
+
+            public partial class Campaign
+            {
+                private readonly Func<bool> tooEarly = () => {|#0:DateTime.UtcNow.Hour < 8|};
+            }
+
+            public partial class Campaign
+            {
+                public void Run(IDialer dialer, Customer c)
+                {
+                    if (tooEarly()) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock));
 }
