@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ContactRules.Analyzers;
 
 /// <summary>
-/// CR0004: <c>DateTime.Now.Hour &lt; 8</c> in a type that contacts people. The law's calling
+/// CR0004: the server clock's hour (<c>Now.Hour &lt; 8</c> on <c>DateTime</c>) in a type that contacts people. The law's calling
 /// hours are the called person's local time; the server's clock is another zone, or UTC.
 /// </summary>
 /// <remarks>
@@ -198,7 +198,7 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary><c>DateTime.Now.Hour</c>, <c>now.DayOfWeek</c> where <c>now = DateTimeOffset.UtcNow</c>, and the like.</summary>
+    /// <summary>The <c>Hour</c> of <c>DateTime</c>'s <c>Now</c>, or <c>now.DayOfWeek</c> where <c>now</c> is <c>DateTimeOffset</c>'s <c>UtcNow</c>, and the like.</summary>
     private static bool IsServerClockPart(IOperation operation)
     {
         operation = Unwrap(operation);
