@@ -61,10 +61,15 @@ public sealed class ContactRulesTelemetry : IContactGateObserver, IDisposable
 
         if (activities.HasListeners())
         {
-            using var activity = activities.StartActivity($"contactrules.{operation}", ActivityKind.Internal, default(ActivityContext), startTime: DateTimeOffset.UtcNow - elapsed);
-            activity?.SetTag("contactrules.contact.id", request.Contact.Id);
-            activity?.SetTag("contactrules.allowed", decision.IsAllowed);
-            activity?.SetTag("contactrules.rules", string.Join(",", RuleIds(decision)));
+            // Reported after the fact: the span starts now and lasts as long as the gate took.
+            using var activity = activities.StartActivity($"contactrules.{operation}", ActivityKind.Internal);
+            if (activity is not null)
+            {
+                activity.SetTag("contactrules.contact.id", request.Contact.Id);
+                activity.SetTag("contactrules.allowed", decision.IsAllowed);
+                activity.SetTag("contactrules.rules", string.Join(",", RuleIds(decision)));
+                activity.SetEndTime(activity.StartTimeUtc + elapsed);
+            }
         }
 
         if (decision.IsAllowed)
