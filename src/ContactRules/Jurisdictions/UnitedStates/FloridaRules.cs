@@ -28,31 +28,22 @@ public static class FloridaRules
     public static readonly LocalDate InForceFrom = new LocalDate(2021, 7, 1);
 
     /// <summary>US-FL-02: commercial telephone solicitation only 08:00–20:00 at the called person's location.</summary>
-    public static CallingWindow Hours { get; } = new CallingWindow(
-        new RuleMetadata("US-FL-02", "Fla. Stat. 501.616(6)(a) (SB 1120, 2021)")
-        {
-            Description = "No commercial telephone solicitation call or text before 8:00 a.m. or after 8:00 p.m. local time at the called person's location.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
+    public static CallingWindow Hours { get; } = StateCallingRules.EightToEight(
+        "US-FL-02",
+        "Fla. Stat. 501.616(6)(a) (SB 1120, 2021)",
+        "No commercial telephone solicitation call or text before 8:00 a.m. or after 8:00 p.m. local time at the called person's location.",
+        InForceFrom);
 
     /// <summary>
     /// US-FL-01: at most 3 commercial telephone solicitation calls to a person on the same subject
     /// matter or issue within 24 hours, from any number.
     /// </summary>
     /// <remarks>Rolling: a call exactly 24 hours earlier no longer counts. Every placed call counts, answered or not.</remarks>
-    public static FrequencyCap Frequency { get; } = new FrequencyCap(
-        new RuleMetadata("US-FL-01", "Fla. Stat. 501.616(6)(b) (SB 1120, 2021)")
-        {
-            Description = "No more than 3 commercial telephone solicitation calls or texts to a person over a 24-hour period on the same subject matter or issue, regardless of the number used.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        maxAttempts: 3,
-        FrequencyWindow.OfRollingDuration(Duration.FromHours(24)),
-        CountingKey.Subject,
-        AttemptFilter.Any.ForPurposes(ContactPurpose.Marketing));
+    public static FrequencyCap Frequency { get; } = StateCallingRules.ThreeInAny24HoursPerSubject(
+        "US-FL-01",
+        "Fla. Stat. 501.616(6)(b) (SB 1120, 2021)",
+        "No more than 3 commercial telephone solicitation calls or texts to a person over a 24-hour period on the same subject matter or issue, regardless of the number used.",
+        InForceFrom);
 
     /// <summary>The <c>us-fl</c> pack: US-FL-02 and US-FL-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-fl", new ContactRule[] { Hours, Frequency });

@@ -22,27 +22,18 @@ public static class MarylandRules
     public const string Citation = "Md. Code, Com. Law 14-4501 ff. (Stop the Spam Calls Act of 2023, SB 90)";
 
     /// <summary>US-MD-01: telephone solicitation only 08:00–20:00 at the called party's location.</summary>
-    public static CallingWindow Hours { get; } = new CallingWindow(
-        new RuleMetadata("US-MD-01", Citation)
-        {
-            Description = "No telephone solicitation call or text before 8:00 a.m. or after 8:00 p.m. local time at the called party's location.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
+    public static CallingWindow Hours { get; } = StateCallingRules.EightToEight(
+        "US-MD-01",
+        Citation,
+        "No telephone solicitation call or text before 8:00 a.m. or after 8:00 p.m. local time at the called party's location.",
+        InForceFrom);
 
     /// <summary>US-MD-FREQ-01: at most 3 telephone solicitation calls or texts in any 24 hours on the same subject, from any number.</summary>
-    public static FrequencyCap Frequency { get; } = new FrequencyCap(
-        new RuleMetadata("US-MD-FREQ-01", Citation)
-        {
-            Description = "No more than 3 telephone solicitation calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        maxAttempts: 3,
-        FrequencyWindow.OfRollingDuration(Duration.FromHours(24)),
-        CountingKey.Subject,
-        AttemptFilter.Any.ForPurposes(ContactPurpose.Marketing));
+    public static FrequencyCap Frequency { get; } = StateCallingRules.ThreeInAny24HoursPerSubject(
+        "US-MD-FREQ-01",
+        Citation,
+        "No more than 3 telephone solicitation calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
+        InForceFrom);
 
     /// <summary>The <c>us-md</c> pack: US-MD-01 and US-MD-FREQ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-md", new ContactRule[] { Hours, Frequency });

@@ -24,27 +24,18 @@ public static class OklahomaRules
     public const string Citation = "15 O.S. 775C.1 ff. (Telephone Solicitation Act of 2022, HB 3168)";
 
     /// <summary>US-OK-01: commercial telephonic sales calls only 08:00–20:00 at the called party's location.</summary>
-    public static CallingWindow Hours { get; } = new CallingWindow(
-        new RuleMetadata("US-OK-01", Citation)
-        {
-            Description = "No commercial telephonic sales call or text before 8:00 a.m. or after 8:00 p.m. local time at the called party's location.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
+    public static CallingWindow Hours { get; } = StateCallingRules.EightToEight(
+        "US-OK-01",
+        Citation,
+        "No commercial telephonic sales call or text before 8:00 a.m. or after 8:00 p.m. local time at the called party's location.",
+        InForceFrom);
 
     /// <summary>US-OK-FREQ-01: at most 3 commercial telephonic sales calls in any 24 hours on the same subject matter, from any number.</summary>
-    public static FrequencyCap Frequency { get; } = new FrequencyCap(
-        new RuleMetadata("US-OK-FREQ-01", Citation)
-        {
-            Description = "No more than 3 commercial telephonic sales calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        maxAttempts: 3,
-        FrequencyWindow.OfRollingDuration(Duration.FromHours(24)),
-        CountingKey.Subject,
-        AttemptFilter.Any.ForPurposes(ContactPurpose.Marketing));
+    public static FrequencyCap Frequency { get; } = StateCallingRules.ThreeInAny24HoursPerSubject(
+        "US-OK-FREQ-01",
+        Citation,
+        "No more than 3 commercial telephonic sales calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
+        InForceFrom);
 
     /// <summary>The <c>us-ok</c> pack: US-OK-01 and US-OK-FREQ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-ok", new ContactRule[] { Hours, Frequency });

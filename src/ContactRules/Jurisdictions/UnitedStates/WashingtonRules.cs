@@ -31,14 +31,11 @@ public static class WashingtonRules
     public static readonly LocalDate InForceFrom = new LocalDate(2022, 6, 9);
 
     /// <summary>US-WA-01: telephone solicitation only 08:00–20:00 at the called party's location.</summary>
-    public static CallingWindow Hours { get; } = new CallingWindow(
-        new RuleMetadata("US-WA-01", "RCW 80.36.390(2); RCW 19.158.040(1) (HB 1497, 2022)")
-        {
-            Description = "No telephone solicitation before 8:00 a.m. or after 8:00 p.m. at the called party's location.",
-            InForce = InForcePeriod.Since(InForceFrom),
-            Scope = UnitedStatesRules.Telemarketing,
-        },
-        WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)));
+    public static CallingWindow Hours { get; } = StateCallingRules.EightToEight(
+        "US-WA-01",
+        "RCW 80.36.390(2); RCW 19.158.040(1) (HB 1497, 2022)",
+        "No telephone solicitation before 8:00 a.m. or after 8:00 p.m. at the called party's location.",
+        InForceFrom);
 
     /// <summary>
     /// US-WA-COOL-01: after the called party says they do not wish to be called again, no
