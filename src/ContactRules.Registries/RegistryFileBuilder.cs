@@ -96,24 +96,24 @@ public static class RegistryFileBuilder
             throw new RegistryFormatException($"{source}: {count:N0} numbers exceed the format's limit of {uint.MaxValue:N0}.");
         }
 
-        var keys = new ulong[count];
-        long at = 0;
-        foreach (var chunk in chunks)
-        {
-            Array.Copy(chunk.Keys, 0, keys, at, chunk.Count);
-            at += chunk.Count;
-            chunk.Keys = Array.Empty<ulong>();
-        }
-
-        var (written, bytes) = Write(keys, outputPath, options);
+        var (written, bytes) = Write(chunks, count, outputPath, options);
         return new RegistryBuildResult(lines, written, count - written, rejected, rejections.Take(MaxReportedRejections).ToImmutableArray(), bytes, Duration.FromTimeSpan(watch.Elapsed));
     }
 
-    private static (long Written, long Bytes) Write(ulong[] keys, string outputPath, RegistryBuildOptions options)
+    private static (long Written, long Bytes) Write(ChunkResult[] chunks, long count, string outputPath, RegistryBuildOptions options)
     {
-        var minKey = keys.Length == 0 ? 0 : keys.Min();
-        var maxKey = keys.Length == 0 ? 0 : keys.Max();
-        var shift = RegistryLayout.ChooseShift(maxKey - minKey, keys.LongLength);
+        ulong minKey = count == 0 ? 0 : ulong.MaxValue;
+        ulong maxKey = 0;
+        foreach (var chunk in chunks)
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                minKey = Math.Min(minKey, chunk.Keys[i]);
+                maxKey = Math.Max(maxKey, chunk.Keys[i]);
+            }
+        }
+
+        var shift = RegistryLayout.ChooseShift(maxKey - minKey, count);
         var width = RegistryLayout.EntryWidth(shift);
         var buckets = (long)((maxKey - minKey) >> shift) + 1;
         if (buckets > (1L << 31))
@@ -121,11 +121,15 @@ public static class RegistryFileBuilder
             throw new RegistryFormatException($"The numbers span too wide a range for the format ({buckets:N0} buckets).");
         }
 
-        // Bucket the keys (a most-significant-digit counting sort), then sort each small bucket.
+        // Bucket the keys (a most-significant-digit counting sort) straight from the parsed
+        // chunks, releasing each chunk once it is placed, then sort each small bucket.
         var starts = new long[buckets + 1];
-        foreach (var key in keys)
+        foreach (var chunk in chunks)
         {
-            starts[((key - minKey) >> shift) + 1]++;
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                starts[((chunk.Keys[i] - minKey) >> shift) + 1]++;
+            }
         }
 
         for (long b = 0; b < buckets; b++)
@@ -133,14 +137,19 @@ public static class RegistryFileBuilder
             starts[b + 1] += starts[b];
         }
 
-        var sorted = new ulong[keys.LongLength];
+        var sorted = new ulong[count];
         var cursor = (long[])starts.Clone();
-        foreach (var key in keys)
+        foreach (var chunk in chunks)
         {
-            sorted[cursor[(long)((key - minKey) >> shift)]++] = key;
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var key = chunk.Keys[i];
+                sorted[cursor[(long)((key - minKey) >> shift)]++] = key;
+            }
+
+            chunk.Release();
         }
 
-        keys = Array.Empty<ulong>();
         Parallel.For(0, Environment.ProcessorCount, part =>
         {
             for (var b = part; b < buckets; b += Environment.ProcessorCount)
@@ -408,6 +417,12 @@ public static class RegistryFileBuilder
             }
 
             Keys[Count++] = key;
+        }
+
+        public void Release()
+        {
+            Keys = Array.Empty<ulong>();
+            Count = 0;
         }
 
         public void Reject(string message)
