@@ -98,8 +98,7 @@ internal static class Program
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var gate = provider.GetRequiredService<ContactGate>();
-        var ledger = provider.GetRequiredService<IContactHistoryStore>() as IContactLedger
-            ?? throw new InvalidOperationException("The configured ContactRules store keeps no consents or opt-outs; configure Sqlite or PostgreSql.");
+        var ledger = provider.GetRequiredService<IContactLedger>();
         var center = provider.GetRequiredService<CallCenter>();
 
         output.WriteLine($"CRM sample: policy '{gate.Policy.Id}', ledger {ledgerPath}");

@@ -13,8 +13,10 @@ using NodaTime;
 namespace ContactRules.Hosting;
 
 /// <summary>
-/// Registers ContactRules in a service collection: the policy, the ledger, the telemetry and a
-/// singleton <see cref="ContactGate"/>.
+/// Registers ContactRules in a service collection: the policy, the ledger (as
+/// <see cref="IContactLedger"/>, <see cref="IContactHistoryStore"/> and
+/// <see cref="IContactFactsStore"/>, one instance), the telemetry and a singleton
+/// <see cref="ContactGate"/>.
 /// </summary>
 public static class ContactRulesServiceCollectionExtensions
 {
@@ -51,7 +53,11 @@ public static class ContactRulesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactRulesOptions>, ContactRulesOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(provider => RulePacks.Get(Options(provider).Policy));
-        services.TryAddSingleton<IContactHistoryStore>(provider => OpenStore(Options(provider), provider.GetRequiredService<IClock>()));
+        // One ledger, reachable by what each caller needs: the gate reads the history, a CRM records
+        // consents and opt-outs through the facts store, an auditor verifies the log.
+        services.TryAddSingleton(provider => OpenStore(Options(provider), provider.GetRequiredService<IClock>()));
+        services.TryAddSingleton<IContactHistoryStore>(provider => provider.GetRequiredService<IContactLedger>());
+        services.TryAddSingleton<IContactFactsStore>(provider => provider.GetRequiredService<IContactLedger>());
         services.TryAddSingleton<ContactRulesTelemetry>();
         services.TryAddSingleton(provider =>
         {
@@ -69,7 +75,7 @@ public static class ContactRulesServiceCollectionExtensions
     // Reading Value runs the validator: a wrong setting fails here with every problem named.
     private static ContactRulesOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ContactRulesOptions>>().Value;
 
-    private static IContactHistoryStore OpenStore(ContactRulesOptions options, IClock clock)
+    private static IContactLedger OpenStore(ContactRulesOptions options, IClock clock)
     {
         var expiry = options.ReservationExpiry is { } e ? Duration.FromTimeSpan(e) : (Duration?)null;
         switch (options.Store)

@@ -39,7 +39,10 @@ public sealed class HostingTests : IDisposable
         var gate = provider.GetRequiredService<ContactGate>();
         Assert.Same(gate, provider.GetRequiredService<ContactGate>());
         Assert.Equal("fr", gate.Policy.Id);
-        Assert.IsAssignableFrom<IContactLedger>(provider.GetRequiredService<IContactHistoryStore>());
+        // One ledger behind every storage service: what a CRM records as a fact, the gate reads.
+        var ledger = provider.GetRequiredService<IContactLedger>();
+        Assert.Same(ledger, provider.GetRequiredService<IContactHistoryStore>());
+        Assert.Same(ledger, provider.GetRequiredService<IContactFactsStore>());
         Assert.True(File.Exists(Path.Combine(folder, "ledger.db")));
 
         // Tuesday 10 March 2026, 10:30 in Paris: allowed, and recorded in the ledger.
