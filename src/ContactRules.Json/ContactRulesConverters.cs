@@ -23,10 +23,12 @@ namespace ContactRules.Json;
 /// <c>advisories</c>, left out when there are none as in the evaluate contract. On reading, every
 /// property must be present, and only a nullable one may be null: a property lost on the way is
 /// an error, never a default. Unknown properties are ignored. A bad value throws a
-/// <see cref="JsonException"/> whose message names the property by its path from the value
-/// being read (<c>$.contact.timeZones[1]</c>) and says what was found and what was expected;
-/// the serializer's <see cref="JsonException.Path"/> says where that value sits in a larger
-/// document. What is written reads back equal, to the tick.
+/// <see cref="JsonException"/> whose message names the property by its path and says what was
+/// found and what was expected (<c>Property '$.contact.timeZones[1]': unknown time zone
+/// 'Europe/Pariss'; expected an IANA time zone id ...</c>), with the same path in
+/// <see cref="JsonException.Path"/>. The path starts at the ContactRules value being read: for a
+/// request or decision that is the whole document, it is the document's path. What is written
+/// reads back equal, to the tick.
 /// </para>
 /// </remarks>
 public static class ContactRulesConverters
