@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ContactRules.Cli.Input;
 using ContactRules.Cli.Zones;
+using ContactRules.Json.Internal;
 using ContactRules.Jurisdictions;
 using NodaTime;
 
@@ -15,11 +17,20 @@ namespace ContactRules.Cli.Evaluate;
 /// unknown or invalid.
 /// </summary>
 /// <remarks>
+/// <para>
+/// The field reader, the enum spellings, zones, dates, E.164 numbers, contracts and the registry
+/// check are ContactRules.Json's, so that a field means the same in a case and in a request a
+/// service serialised. What stays here is the contract's own: the case envelope (id, policy, at,
+/// history), the fields it knows (others, such as a request's <c>caller</c>, are ignored as the
+/// contract says), its defaults, and instants with an offset.
+/// </para>
+/// <para>
 /// Defaults are the contract's (voice, marketing, not automated). Where the contract leaves a
 /// value open, the reading is the stricter one: there is no caller field, so every attempt in
 /// the history counts for the request (<see cref="ContactRequest.Caller"/> stays null); an
 /// attempt without channel or purpose is taken as one of the case's own channel and purpose, so
 /// that it counts where the case is counted.
+/// </para>
 /// </remarks>
 internal sealed class CaseReader
 {
@@ -32,7 +43,6 @@ internal sealed class CaseReader
     private static readonly Instant EarliestAt = Instant.FromUtc(1900, 1, 1, 0, 0);
     private static readonly Instant AfterLatestAt = Instant.FromUtc(3000, 1, 1, 0, 0);
 
-    private static readonly Regex E164 = new(@"^\+[1-9][0-9]{1,14}\z", RegexOptions.CultureInvariant);
     private static readonly Regex Subdivision = new(@"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}\z", RegexOptions.CultureInvariant);
 
     private static readonly string[] CaseFields =
@@ -41,7 +51,6 @@ internal sealed class CaseReader
     };
 
     private static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry" };
-    private static readonly string[] ContractFields = { "active", "relatedToPurpose" };
     private static readonly string[] ConsentFields = { "channel", "purpose", "grantedAt", "expiresAt", "revokedAt", "outsideHours" };
     private static readonly string[] OptOutFields = { "kind", "registry", "requestedAt", "effectiveAt" };
     private static readonly string[] AttemptFields = { "at", "channel", "purpose", "subject", "outcome" };
@@ -89,7 +98,25 @@ internal sealed class CaseReader
     /// <exception cref="CaseFormatException">The line does not follow the contract.</exception>
     internal EvaluationCase Read(JsonElement root)
     {
-        var fields = JsonFields.Of(root, string.Empty, CaseFields);
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new CaseFormatException($"the line is {JsonText.Describe(root)}; expected a JSON object (one case per line)");
+        }
+
+        try
+        {
+            return ReadCase(JsonFields.Of(root, string.Empty, ContractInstantSyntax.Instance, CaseFields));
+        }
+        catch (JsonFieldException e)
+        {
+            throw e.IsMissing
+                ? new CaseFormatException($"missing required field '{e.Path}'; expected {e.Problem}")
+                : CaseFormatException.Field(e.Path, e.Problem);
+        }
+    }
+
+    private EvaluationCase ReadCase(JsonFields fields)
+    {
 
         var id = NotBlank(fields.RequiredString("id", "a string, the case id"), fields.PathOf("id"));
         var policy = ResolvePolicy(fields.RequiredString("policy", "pack ids joined by '+', such as 'fr' or 'us+us-fl'"), fields.PathOf("policy"));
@@ -145,13 +172,7 @@ internal sealed class CaseReader
         }
 
         var personId = fields.OptionalString("id") is { } id ? NotBlank(id, fields.PathOf("id")) : caseId;
-        var phone = fields.OptionalString("phone");
-        if (phone is not null && !E164.IsMatch(phone))
-        {
-            throw CaseFormatException.Field(
-                fields.PathOf("phone"),
-                $"'{Shorten(phone)}' is not an E.164 number; expected '+', the country code and the number, digits only, 2 to 15 digits in all, such as '+33612345678'");
-        }
+        var phone = fields.OptionalString("phone") is { } text ? JsonFields.CheckPhone(text, fields.PathOf("phone")) : null;
 
         var region = fields.OptionalString("region");
         if (region is not null && !Subdivision.IsMatch(region))
@@ -161,17 +182,13 @@ internal sealed class CaseReader
                 $"'{Shorten(region)}' is not an ISO 3166-2 subdivision code; expected a country code, '-' and the subdivision, such as 'FR-67' or 'US-FL'");
         }
 
-        ContractStatus? contract = null;
-        if (fields.OptionalObject("contract", ContractFields) is { } contractFields)
-        {
-            contract = new ContractStatus(contractFields.RequiredBool("active"), contractFields.RequiredBool("relatedToPurpose"));
-        }
+        var contract = fields.OptionalObject("contract", RequestJson.ContractFields) is { } contractFields ? RequestJson.ReadContract(contractFields) : null;
 
         var lastPurchase = fields.OptionalDate("lastPurchase");
         var lastInquiry = fields.OptionalDate("lastInquiry");
 
         // Zones given in the case win; the number is asked only when they are absent (or empty).
-        var zones = ReadTimeZones(fields);
+        var zones = fields.OptionalZones("timeZones");
         if (zones.IsEmpty && phone is not null)
         {
             zones = phoneNumberZones.CandidateZones(phone);
@@ -188,21 +205,6 @@ internal sealed class CaseReader
         };
     }
 
-    private static ImmutableArray<DateTimeZone> ReadTimeZones(JsonFields fields)
-    {
-        var zones = ImmutableArray.CreateBuilder<DateTimeZone>();
-        foreach (var (element, path) in fields.OptionalArray("timeZones"))
-        {
-            const string expected = "an IANA time zone id such as 'Europe/Paris' or 'Indian/Reunion'";
-            var id = JsonFields.AsString(element, path, expected);
-            var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id)
-                ?? throw CaseFormatException.Field(path, $"unknown time zone '{Shorten(id)}'; expected {expected}");
-            zones.Add(zone);
-        }
-
-        return zones.ToImmutable();
-    }
-
     private static ImmutableArray<ConsentRecord> ReadConsents(JsonFields fields)
     {
         var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
@@ -210,7 +212,7 @@ internal sealed class CaseReader
         {
             // Channel and purpose are required: a consent recorded wider than what the person
             // agreed to would allow contacts they never accepted.
-            var consent = JsonFields.Of(element, path, ConsentFields);
+            var consent = fields.Element(element, path, ConsentFields);
             consents.Add(new ConsentRecord(consent.RequiredInstant("grantedAt"))
             {
                 Channel = consent.RequiredEnum<ContactChannel>("channel"),
@@ -229,22 +231,10 @@ internal sealed class CaseReader
         var optOuts = ImmutableArray.CreateBuilder<OptOut>();
         foreach (var (element, path) in fields.OptionalArray("optOuts"))
         {
-            var optOut = JsonFields.Of(element, path, OptOutFields);
+            var optOut = fields.Element(element, path, OptOutFields);
             var kind = optOut.RequiredEnum<OptOutKind>("kind");
             var registry = optOut.OptionalEnum<ContactRegistry>("registry");
-
-            // A registry entry that does not say which registry could not be honoured by any
-            // rule; a registry named on another kind of opt-out says the writer meant something
-            // else. Either way, deciding would mean guessing.
-            if (kind == OptOutKind.Registry && registry is null)
-            {
-                throw CaseFormatException.Field(optOut.PathOf("registry"), $"missing for kind 'registry'; expected one of {ContractEnum<ContactRegistry>.Expected}");
-            }
-
-            if (kind != OptOutKind.Registry && registry is not null)
-            {
-                throw CaseFormatException.Field(optOut.PathOf("registry"), $"given for kind '{ContractEnum<OptOutKind>.Format(kind)}'; a registry is named only when kind is 'registry'");
-            }
+            RequestJson.CheckRegistry(optOut, kind, registry);
 
             optOuts.Add(new OptOut(kind, optOut.RequiredInstant("requestedAt"))
             {
@@ -261,7 +251,7 @@ internal sealed class CaseReader
         var attempts = new List<ContactAttempt>();
         foreach (var (element, path) in fields.OptionalArray("history"))
         {
-            var attempt = JsonFields.Of(element, path, AttemptFields);
+            var attempt = fields.Element(element, path, AttemptFields);
             attempts.Add(new ContactAttempt(
                 attempt.RequiredInstant("at"),
                 attempt.RequiredEnum<AttemptOutcome>("outcome"),
@@ -278,5 +268,5 @@ internal sealed class CaseReader
     private static string NotBlank(string value, string path)
         => value.Trim().Length > 0 ? value : throw CaseFormatException.Field(path, "is empty; expected a non-empty string");
 
-    private static string Shorten(string text) => JsonFields.Shorten(text);
+    private static string Shorten(string text) => ValueText.Shorten(text);
 }

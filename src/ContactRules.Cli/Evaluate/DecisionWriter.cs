@@ -4,13 +4,16 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ContactRules.Json.Internal;
 using NodaTime;
 using NodaTime.Text;
 
 namespace ContactRules.Cli.Evaluate;
 
 /// <summary>
-/// Writes the evaluate contract's output: one JSON object per line, a decision or an error.
+/// Writes the evaluate contract's output: one JSON object per line, a decision or an error. A
+/// decision line is the case's <c>id</c> followed by ContactRules.Json's decision, so that the
+/// tool and a service that logs its decisions write the same thing.
 /// </summary>
 /// <remarks>
 /// Instants are written in one format everywhere: ISO-8601 in UTC with <c>Z</c>, to the second
@@ -42,36 +45,7 @@ internal sealed class DecisionWriter
     {
         json.WriteStartObject();
         json.WriteString("id", id);
-        json.WriteBoolean("allowed", decision.IsAllowed);
-        json.WriteStartArray("violations");
-        foreach (var violation in decision.Violations)
-        {
-            json.WriteStartObject();
-            json.WriteString("rule", violation.RuleId);
-            json.WriteString("kind", ContractEnum<RuleKind>.Format(violation.Kind));
-            json.WriteString("citation", violation.Citation);
-            WriteInstant("until", violation.Until);
-            json.WriteString("reason", violation.Reason);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        WriteInstant("nextPermittedAt", decision.NextPermittedAt);
-        if (!decision.Advisories.IsDefaultOrEmpty)
-        {
-            json.WriteStartArray("advisories");
-            foreach (var advisory in decision.Advisories)
-            {
-                json.WriteStartObject();
-                json.WriteString("code", advisory.Code);
-                json.WriteString("message", advisory.Message);
-                WriteInstant("deadline", advisory.Deadline);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-        }
-
+        DecisionJson.WriteMembers(json, decision);
         json.WriteEndObject();
         EndLine();
     }
@@ -97,18 +71,6 @@ internal sealed class DecisionWriter
     internal void Flush() => output.Flush();
 
     internal static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    private void WriteInstant(string name, Instant? instant)
-    {
-        if (instant is { } value)
-        {
-            json.WriteString(name, Format(value));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
 
     private void EndLine()
     {
