@@ -20,7 +20,10 @@ public sealed class OptOut
     /// <summary>What kind of opt-out this is.</summary>
     public OptOutKind Kind { get; }
 
-    /// <summary>The register, for <see cref="OptOutKind.Registry"/> entries.</summary>
+    /// <summary>
+    /// The register, for <see cref="OptOutKind.Registry"/> entries. A registry entry without one is
+    /// honoured by every register's rule: the engine does not guess that it is from another list.
+    /// </summary>
     public ContactRegistry? Registry { get; init; }
 
     /// <summary>When the person asked, or registered.</summary>

@@ -106,6 +106,10 @@ public class ConsentAndOptOutTests
 
         var otherRegistry = new ContactRequest(Person(Paris)) { OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Registry, At) { Registry = ContactRegistry.Tps }) };
         Assert.True(policy.Evaluate(otherRegistry, Utc("2026-12-01T09:00:00Z"), ContactHistory.Empty).IsAllowed);
+
+        // An entry that does not name its register may be a Bloctel one: refused, fail closed.
+        var unnamed = new ContactRequest(Person(Paris)) { OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Registry, At)) };
+        Assert.Equal("TEST-LIST", Assert.Single(policy.Evaluate(unnamed, Utc("2026-10-01T09:00:00Z"), ContactHistory.Empty).Violations).RuleId);
     }
 
     [Fact]
