@@ -6,6 +6,8 @@ using System.Text;
 using ContactRules.Cli.Audit;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
+using ContactRules.Cli.Ledger;
+using ContactRules.Cli.Registry;
 using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
 using NodaTime;
@@ -42,6 +44,8 @@ internal static class Program
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
+        root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LedgerCommand.Create(stdout, stderr));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
