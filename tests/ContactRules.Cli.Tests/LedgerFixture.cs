@@ -35,7 +35,7 @@ internal static class LedgerFixture
         + "+33612340004,P-4,Europe/Paris,telco,churn,retention\n"
         + "+33612340005,P-5,Europe/Paris,telco,churn,retention\n";
 
-    private static readonly PhoneNumberHasher Hasher = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    internal static readonly PhoneNumberHasher Hasher = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
     /// <summary>Writes the ledger to <paramref name="path"/>; returns its evidence log's head.</summary>
@@ -43,6 +43,12 @@ internal static class LedgerFixture
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 1, 8, 0));
         using var ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(path, Hasher) { Clock = clock });
+        return Write(ledger, clock);
+    }
+
+    /// <summary>Writes the five people to <paramref name="ledger"/>, whose clock is <paramref name="clock"/>; returns its evidence log's head.</summary>
+    internal static LogHead Write(IContactLedger ledger, FakeClock clock)
+    {
         var gate = new ContactGate(RulePacks.Get("fr"), clock, ledger);
         foreach (var day in new[] { 2, 3, 4, 5 })
         {

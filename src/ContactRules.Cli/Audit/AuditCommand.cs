@@ -45,7 +45,8 @@ internal static class AuditCommand
         + "caller (the professional on whose behalf), subcontractor, campaign, subject, all required (caller, subcontractor, campaign and subject may be empty); "
         + "optional: contactId (else the number identifies the person), timeZones (IANA ids separated by ';'; else derived from the number), channel (voice, sms), "
         + "purpose (marketing, debt-collection, informational), region (ISO 3166-2, e.g. FR-67). "
-        + "Exit code 0 when no call broke a rule, 1 when one did, 2 when a row or the file could not be read (rows in error are reported on standard error with line and column, counted, and the rest is audited).";
+        + "With the us or uk pack, each campaign's abandoned-call rate is judged too (US-ABN-01: at most 3% per 30-day period; UK-ABN-01: at most 3% over 24 hours); a breach is reported with its abandoned calls. "
+        + "Exit code 0 when no call broke a rule, 1 when one did or a campaign breached its rate, 2 when a row or the file could not be read (rows in error are reported on standard error with line and column, counted, and the rest is audited).";
 
     internal static Command Create(TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
     {
