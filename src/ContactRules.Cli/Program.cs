@@ -62,7 +62,7 @@ internal static class Program
             var command = parseResult.CommandResult.Command;
             if (command != root && command.Name != "evaluate")
             {
-                stderr.WriteLine($"Run 'contactrules {command.Name} --help' for usage.");
+                stderr.WriteLine($"Run 'contactrules {CommandPath(parseResult.CommandResult)} --help' for usage.");
                 return 2;
             }
 
@@ -71,5 +71,17 @@ internal static class Program
         }
 
         return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>The command's words after the tool's name, such as <c>ledger verify</c>.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var words = new System.Collections.Generic.List<string>();
+        for (var current = result; current?.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
+        {
+            words.Insert(0, current.Command.Name);
+        }
+
+        return string.Join(" ", words);
     }
 }

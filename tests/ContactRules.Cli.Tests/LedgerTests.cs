@@ -205,4 +205,42 @@ public class LedgerTests
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith($"{ledgerPath}: TAMPERED: {named} (", Assert.Single(run.Lines), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The ledger fails for P-3 in the middle of the run: that row is refused with CORE-STORE-01
+    /// (the gate fails closed), counted apart, and the other rows are still decided.
+    /// </summary>
+    [Fact]
+    public void A_ledger_failing_for_a_row_refuses_it_with_CORE_STORE_01()
+    {
+        using var folder = new TempFolder();
+        var list = LedgerFixture.WriteList(folder);
+        using var input = File.OpenRead(list);
+        using var reader = new Csv.CsvReader(input);
+        Assert.True(Csv.CsvHeader.TryRead(reader, CallListScrubber.Columns, new[] { "number" }, out var header, out _));
+        using var output = new MemoryStream();
+        var scrubber = new CallListScrubber(Jurisdictions.RulePacks.Get("fr"), NodaTime.Instant.FromUtc(2026, 3, 10, 9, 30), NoPhoneNumberZones.Instance, ledger: new FailingLedger("P-3"));
+
+        ScrubCounts counts;
+        using (var writer = new Csv.CsvWriter(output))
+        {
+            counts = scrubber.Run(reader, header!, writer, new Input.InputErrors("scrub", list, TextWriter.Null), (_, _) => { });
+            writer.Flush();
+        }
+
+        var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("4,+33612340003,P-3,refused,,,CORE-STORE-01,", lines[3], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1).Where((_, i) => i != 2), line => Assert.Contains(",allowed,", line, StringComparison.Ordinal));
+        Assert.Equal(1, counts.StoreFailures);
+        Assert.Equal(1, counts.Refused);
+    }
+
+    [Fact]
+    public void A_usage_mistake_names_the_whole_command()
+    {
+        var run = CliRun.Run(string.Empty, null, "ledger", "verify", "--bogus");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.EndsWith("Run 'contactrules ledger verify --help' for usage.", run.Stderr.TrimEnd('\n'), StringComparison.Ordinal);
+    }
 }
