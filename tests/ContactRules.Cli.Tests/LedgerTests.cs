@@ -41,9 +41,6 @@ public class LedgerTests
         "6,+33612340005,P-5,refused,,,FR-LIST-01",
     };
 
-    private static string[] WithoutReasons(string[] lines)
-        => lines.Skip(1).Select(line => line.Substring(0, line.LastIndexOf(line.EndsWith('"') ? ",\"" : ",", StringComparison.Ordinal))).ToArray();
-
     [Fact]
     public void Each_person_is_decided_from_their_own_history_and_facts_and_nothing_is_recorded()
     {
@@ -55,7 +52,7 @@ public class LedgerTests
         var run = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--ledger", ledgerPath, "--out", folder.File("decisions.csv"));
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(Expected, WithoutReasons(File.ReadAllLines(folder.File("decisions.csv"))));
+        Assert.Equal(Expected, ScrubTests.WithoutReasons(File.ReadAllLines(folder.File("decisions.csv"))));
         Assert.Contains($"reading each person's history and facts from {ledgerPath} (read only)", run.Stderr, StringComparison.Ordinal);
 
         // Read only: no attempt for anyone, and the evidence log is where it was.
@@ -96,7 +93,7 @@ public class LedgerTests
         Assert.Equal(0, ScrubCommand.Run(list, "fr", folder.File("alone.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock, cacheOutcomes: false, sources: sources));
 
         Assert.Equal(File.ReadAllBytes(folder.File("alone.csv")), File.ReadAllBytes(folder.File("kept.csv")));
-        Assert.Equal(Expected, WithoutReasons(File.ReadAllLines(folder.File("kept.csv"))));
+        Assert.Equal(Expected, ScrubTests.WithoutReasons(File.ReadAllLines(folder.File("kept.csv"))));
     }
 
     [Fact]
