@@ -6,6 +6,8 @@ using System.Text;
 using ContactRules.Cli.Audit;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
+using ContactRules.Cli.Ledger;
+using ContactRules.Cli.Registry;
 using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
 using NodaTime;
@@ -42,6 +44,8 @@ internal static class Program
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
+        root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LedgerCommand.Create(stdout, stderr));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -58,7 +62,7 @@ internal static class Program
             var command = parseResult.CommandResult.Command;
             if (command != root && command.Name != "evaluate")
             {
-                stderr.WriteLine($"Run 'contactrules {command.Name} --help' for usage.");
+                stderr.WriteLine($"Run 'contactrules {CommandPath(parseResult.CommandResult)} --help' for usage.");
                 return 2;
             }
 
@@ -67,5 +71,17 @@ internal static class Program
         }
 
         return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>The command's words after the tool's name, such as <c>ledger verify</c>.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var words = new System.Collections.Generic.List<string>();
+        for (var current = result; current?.Parent is System.CommandLine.Parsing.CommandResult parent; current = parent)
+        {
+            words.Insert(0, current.Command.Name);
+        }
+
+        return string.Join(" ", words);
     }
 }

@@ -47,7 +47,8 @@ public class ScrubTests
         "15,+262692123459,R-4,refused,2026-03-09T06:00:00Z,2026-03-09T10:00:00+04:00,FR-HOURS-01",
     };
 
-    private static string[] WithoutReasons(string[] lines)
+    /// <summary>The rows of a decisions file after its header, without their last column (the reasons).</summary>
+    internal static string[] WithoutReasons(string[] lines)
         => lines.Skip(1).Select(line => line.Substring(0, line.LastIndexOf(line.EndsWith('"') ? ",\"" : ",", StringComparison.Ordinal))).ToArray();
 
     [Fact]

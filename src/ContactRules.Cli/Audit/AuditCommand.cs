@@ -45,7 +45,8 @@ internal static class AuditCommand
         + "caller (the professional on whose behalf), subcontractor, campaign, subject, all required (caller, subcontractor, campaign and subject may be empty); "
         + "optional: contactId (else the number identifies the person), timeZones (IANA ids separated by ';'; else derived from the number), channel (voice, sms), "
         + "purpose (marketing, debt-collection, informational), region (ISO 3166-2, e.g. FR-67). "
-        + "Exit code 0 when no call broke a rule, 1 when one did, 2 when a row or the file could not be read (rows in error are reported on standard error with line and column, counted, and the rest is audited).";
+        + "With the us or uk pack, each campaign's abandoned-call rate is judged too (US-ABN-01: at most 3% per 30-day period; UK-ABN-01: at most 3% over 24 hours); a breach is reported with its abandoned calls. "
+        + "Exit code 0 when no call broke a rule, 1 when one did or a campaign breached its rate, 2 when a row or the file could not be read (rows in error are reported on standard error with line and column, counted, and the rest is audited).";
 
     internal static Command Create(TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
     {
@@ -57,18 +58,29 @@ internal static class AuditCommand
             DefaultValueFactory = _ => "contactrules-audit",
         };
 
-        var command = new Command("audit", Description) { file, policy, output };
-        command.SetAction(parseResult => Run(parseResult.GetValue(file)!, parseResult.GetValue(policy)!, parseResult.GetValue(output)!, stdout, stderr, phoneNumberZones));
+        var amdEstimate = new Option<decimal>("--amd-false-positive-rate")
+        {
+            Description = "UK-ABN-01 (policy with the uk pack): the reasoned estimate of the share of machine-detected calls that reached a person, between 0 and 1, counted as abandoned (Ofcom asks for one); 0 by default.",
+        };
+
+        var command = new Command("audit", Description) { file, policy, output, amdEstimate };
+        command.SetAction(parseResult => Run(parseResult.GetValue(file)!, parseResult.GetValue(policy)!, parseResult.GetValue(output)!, stdout, stderr, phoneNumberZones, parseResult.GetValue(amdEstimate)));
         return command;
     }
 
     /// <summary>Audits the log <paramref name="path"/> and writes the files to <paramref name="folder"/>.</summary>
     /// <returns>The exit code.</returns>
-    internal static int Run(string path, string policyIds, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
+    internal static int Run(string path, string policyIds, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, decimal amdFalsePositiveRate = 0m)
     {
         if (!RulePacks.TryResolve(policyIds, out var policy, out var policyError))
         {
             stderr.WriteLine($"contactrules audit: --policy: {policyError}.");
+            return InputInError;
+        }
+
+        if (amdFalsePositiveRate < 0m || amdFalsePositiveRate > 1m)
+        {
+            stderr.WriteLine($"contactrules audit: --amd-false-positive-rate: {amdFalsePositiveRate.ToString(CultureInfo.InvariantCulture)} is not a share; expected a number between 0 and 1, such as 0.05.");
             return InputInError;
         }
 
@@ -107,7 +119,7 @@ internal static class AuditCommand
             return InputInError;
         }
 
-        var result = Audit(path, policy!, rows, log.People.Values, CampaignChecks.For(policy!), errors.Count);
+        var result = Audit(path, policy!, rows, log.People.Values, CampaignChecks.For(policy!, amdFalsePositiveRate), errors.Count);
 
         string violationsPath, reportPath, errorsPath;
         try
@@ -160,7 +172,19 @@ internal static class AuditCommand
         }
 
         var findings = checks.SelectMany(c => c.Findings()).ToList();
-        return new AuditResult(file, policy, ordered, people.ToList(), findings, rowsInError);
+        if (findings.Count > 0)
+        {
+            var byLine = ordered.ToDictionary(r => r.Line);
+            foreach (var finding in findings)
+            {
+                foreach (var line in finding.Lines)
+                {
+                    byLine[line].CampaignFindings.Add(finding);
+                }
+            }
+        }
+
+        return new AuditResult(file, policy, ordered, people.ToList(), findings, rowsInError) { CampaignRuleIds = checks.Select(c => c.RuleId).ToList() };
     }
 
     private static void WriteSummary(TextWriter stdout, AuditResult result, string violationsPath, string reportPath, string errorsPath)
@@ -183,7 +207,7 @@ internal static class AuditCommand
 
         foreach (var finding in result.CampaignFindings)
         {
-            stdout.WriteLine($"Campaign '{finding.Campaign}' breached {finding.RuleId}: {finding.Reason}");
+            stdout.WriteLine($"Campaign '{finding.Campaign}' breached {finding.RuleId} ({finding.Citation}): {finding.Reason} Abandoned calls in violations.csv: {N(finding.Lines.Length)}.");
         }
 
         stdout.WriteLine($"Violations: {violationsPath}");

@@ -155,17 +155,21 @@ internal static class AuditReportWriter
         if (result.CampaignFindings.Count == 0)
         {
             html.Append("<p id=\"campaigns\" class=\"note\">")
-                .Append(Text($"No campaign-level breach found. Campaign-level rules (the abandoned-call rate, US-ABN-01, UK-ABN-01) are checked when the policy's packs define them; policy '{result.Policy.Id}' defines none."))
+                .Append(Text(result.CampaignRuleIds.Count == 0
+                    ? $"No campaign-level breach found. Campaign-level rules (the abandoned-call rate, US-ABN-01, UK-ABN-01) are checked when the policy's packs define them; policy '{result.Policy.Id}' defines none."
+                    : $"No campaign-level breach found: every campaign kept within {string.Join(" and ", result.CampaignRuleIds)}."))
                 .Append("</p>\n");
             return;
         }
 
-        html.Append("<table id=\"campaigns\"><tr><th>rule</th><th>campaign</th><th>from</th><th>to</th><th>finding</th><th>citation</th></tr>\n");
+        html.Append("<table id=\"campaigns\"><tr><th>rule</th><th>campaign</th><th>from</th><th>to</th><th>finding</th><th>citation</th><th>abandoned calls (lines of the log)</th></tr>\n");
         foreach (var finding in result.CampaignFindings)
         {
             html.Append("<tr data-rule=\"").Append(Text(finding.RuleId)).Append("\"><td>").Append(Text(finding.RuleId)).Append("</td><td>").Append(Text(finding.Campaign))
                 .Append("</td><td>").Append(DecisionWriter.Format(finding.From)).Append("</td><td>").Append(DecisionWriter.Format(finding.To))
-                .Append("</td><td class=\"bad\">").Append(Text(finding.Reason)).Append("</td><td>").Append(Text(finding.Citation)).Append("</td></tr>\n");
+                .Append("</td><td class=\"bad\">").Append(Text(finding.Reason)).Append("</td><td>").Append(Text(finding.Citation))
+                .Append("</td><td class=\"lines\" data-calls=\"").Append(finding.Lines.Length.ToString(CultureInfo.InvariantCulture)).Append("\">")
+                .Append(Text(string.Join(", ", finding.Lines.Take(50)) + (finding.Lines.Length > 50 ? $", ... ({finding.Lines.Length} in all)" : string.Empty))).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");

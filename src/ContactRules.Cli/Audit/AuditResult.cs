@@ -36,6 +36,9 @@ internal sealed class AuditResult
 
     internal IReadOnlyList<CampaignFinding> CampaignFindings { get; }
 
+    /// <summary>The campaign-level rules checked (none for a policy whose packs define none).</summary>
+    internal IReadOnlyList<string> CampaignRuleIds { get; init; } = System.Array.Empty<string>();
+
     /// <summary>Rows that could not be read, and so were not audited.</summary>
     internal long RowsInError { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -55,6 +56,12 @@ internal sealed class AuditRow
 
     /// <summary>True when the audit found that the call should not have been made.</summary>
     internal bool IsViolation => Decision is { IsAllowed: false };
+
+    /// <summary>The campaign-level breaches that name this call (an abandoned call above the campaign's rate).</summary>
+    internal List<CampaignFinding> CampaignFindings { get; } = new();
+
+    /// <summary>True when the call broke a rule of its own or is named by a campaign-level breach.</summary>
+    internal bool IsListed => IsViolation || CampaignFindings.Count > 0;
 
     /// <summary>The call as the auditor reads it.</summary>
     internal Auditing.LoggedCall ToLoggedCall()

@@ -11,11 +11,14 @@ namespace ContactRules.Cli.Audit;
 /// violations; a finding makes the audit fail like a violation does.
 /// </summary>
 /// <remarks>
-/// This is the seam for the campaign monitors, which are built with the core; see
-/// <see cref="CampaignChecks.For"/> for where a policy's checks are chosen.
+/// <see cref="CampaignChecks.For"/> chooses a policy's checks; <see cref="AbandonedRateCheck"/>
+/// runs the core's <see cref="AbandonedCallMonitor"/>.
 /// </remarks>
 internal interface ICampaignCheck
 {
+    /// <summary>The catalogue id of the rule checked.</summary>
+    string RuleId { get; }
+
     /// <summary>Sees the next call of the log, in time order.</summary>
     /// <param name="call">The call.</param>
     /// <param name="line">The line of the log it was read from.</param>

@@ -9,7 +9,8 @@ using NodaTime;
 namespace ContactRules.Cli.Audit;
 
 /// <summary>
-/// Writes <c>violations.csv</c>: one row per call that broke at least one rule, in the order of
+/// Writes <c>violations.csv</c>: one row per call that broke at least one rule (its own, or a
+/// campaign-level rule that names it, such as an abandoned call above the campaign's rate), in the order of
 /// the log's lines, with the whole number (the compliance officer must find the call; the file
 /// is as sensitive as the log it comes from).
 /// </summary>
@@ -19,7 +20,8 @@ namespace ContactRules.Cli.Audit;
 /// <c>caller</c>, <c>subcontractor</c>, <c>campaign</c>, <c>subject</c>, <c>outcome</c>,
 /// <c>rules</c> (every rule broken, ids joined by <c>;</c>), <c>reasons</c> (each rule's reason
 /// and citation, joined by <c> | </c>), <c>nextPermittedAt</c> (the earliest instant the call
-/// would have been allowed, empty when waiting would not have helped).
+/// would have been allowed, empty when waiting would not have helped or when only a
+/// campaign-level rule names the call: the rate is the campaign's, not the person's).
 /// </remarks>
 internal static class ViolationsFile
 {
@@ -31,9 +33,18 @@ internal static class ViolationsFile
         using var csv = new CsvWriter(stream);
         csv.Fields(Encoding.UTF8.GetBytes(Header));
         csv.EndRecord();
-        foreach (var row in result.Rows.Where(r => r.IsViolation).OrderBy(r => r.Line))
+        foreach (var row in result.Rows.Where(r => r.IsListed).OrderBy(r => r.Line))
         {
             var decision = row.Decision!;
+            var rules = row.IsViolation ? DecisionText.Rules(decision) : string.Empty;
+            var reasons = row.IsViolation ? DecisionText.Reasons(decision) : string.Empty;
+            foreach (var finding in row.CampaignFindings)
+            {
+                rules = rules.Length == 0 ? finding.RuleId : $"{rules};{finding.RuleId}";
+                var reason = $"{finding.RuleId}: {finding.Reason} ({finding.Citation})";
+                reasons = reasons.Length == 0 ? reason : $"{reasons} | {reason}";
+            }
+
             csv.Field(row.Line);
             csv.Field(DecisionWriter.Format(row.At));
             csv.Field(Local(row.At, row.Person));
@@ -44,9 +55,9 @@ internal static class ViolationsFile
             csv.Field(row.Campaign);
             csv.Field(row.Subject);
             csv.Field(ContractEnum<AttemptOutcome>.Format(row.Outcome));
-            csv.Field(DecisionText.Rules(decision));
-            csv.Field(DecisionText.Reasons(decision));
-            csv.Field(decision.NextPermittedAt is { } next ? DecisionWriter.Format(next) : null);
+            csv.Field(rules);
+            csv.Field(reasons);
+            csv.Field(row.IsViolation && decision.NextPermittedAt is { } next ? DecisionWriter.Format(next) : null);
             csv.EndRecord();
         }
 

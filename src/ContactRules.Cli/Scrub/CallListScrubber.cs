@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using ContactRules.Cli.Csv;
@@ -9,6 +10,8 @@ using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Output;
 using ContactRules.Cli.Zones;
+using ContactRules.Registries;
+using ContactRules.Storage;
 using NodaTime;
 
 namespace ContactRules.Cli.Scrub;
@@ -27,13 +30,23 @@ namespace ContactRules.Cli.Scrub;
 /// <c>caller</c>, <c>subject</c>, <c>campaign</c>, <c>region</c> (ISO 3166-2).
 /// </para>
 /// <para>
-/// A list decided at one instant with no attempt history gives the same decision to every row
-/// that has the same zones, channel, purpose, automation, region, caller, subject and campaign:
-/// no rule reads the person's id or number (only the engine's no-zone refusal names the person,
-/// and rows without zones are decided one by one). Each such combination is decided once and
-/// its output columns kept, written as CSV bytes, in a bounded cache; a list of millions of rows
-/// repeats a few hundred combinations. Every row still has its number checked and its own line
-/// written.
+/// With registry files, each number is looked up in every file and the request carries what
+/// they say (<see cref="RegistryScreening"/>: an entry effective at the snapshot's date, and the
+/// oldest snapshot date for the freshness rules). With a ledger, each row is decided by a
+/// <see cref="ContactGate"/> on it, which reads the person's attempt history and stored facts
+/// (consents, opt-outs, registry entries) and records nothing; a ledger that cannot be read for a
+/// row refuses that row with <c>CORE-STORE-01</c>, counted apart.
+/// </para>
+/// <para>
+/// Without a ledger, a list decided at one instant gives the same decision to every row that has
+/// the same zones, channel, purpose, automation, region, caller, subject and campaign, and, with
+/// registry files, the same membership in each file: no rule reads the person's id or number
+/// (only the engine's no-zone refusal names the person, and rows without zones are decided one
+/// by one), and a registry entry made from a file carries only the file's register and date.
+/// Each such combination is decided once and its output columns kept, written as CSV bytes, in a
+/// bounded cache; a list of millions of rows repeats a few hundred combinations. With a ledger,
+/// the decision depends on the person's own history and facts, so every row is decided on its
+/// own. Every row still has its number checked and its own line written.
 /// </para>
 /// </remarks>
 internal sealed class CallListScrubber
@@ -52,6 +65,8 @@ internal sealed class CallListScrubber
     private readonly Instant at;
     private readonly IPhoneNumberZones phoneNumberZones;
     private readonly bool cacheOutcomes;
+    private readonly ContactGate? gate;
+    private readonly IReadOnlyList<RegistryFile> registries;
     private readonly ZoneList zoneList = new();
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
     private readonly Dictionary<byte[], ScrubOutcome>.AlternateLookup<ReadOnlySpan<byte>> outcomeLookup;
@@ -67,12 +82,19 @@ internal sealed class CallListScrubber
     /// <param name="at">The instant every row is decided at.</param>
     /// <param name="phoneNumberZones">Zones from numbers, for rows without <c>timeZones</c>.</param>
     /// <param name="cacheOutcomes">False to decide every row on its own (the tests compare both ways).</param>
-    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true)
+    /// <param name="ledger">The ledger whose histories and facts decide each row, or null to decide with no history.</param>
+    /// <param name="registries">The registry snapshots each number is looked up in.</param>
+    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, IContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
     {
         this.policy = policy;
         this.at = at;
         this.phoneNumberZones = phoneNumberZones;
-        this.cacheOutcomes = cacheOutcomes;
+
+        // A gate on the ledger reads the person's history and facts; its clock is never read,
+        // because every row is checked at the scrub's instant, and Check records nothing.
+        gate = ledger is null ? null : new ContactGate(policy, SystemClock.Instance, ledger);
+        this.registries = registries ?? Array.Empty<RegistryFile>();
+        this.cacheOutcomes = cacheOutcomes && gate is null;
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
         formatter = new CsvWriter(formatted);
     }
@@ -137,7 +159,7 @@ internal sealed class CallListScrubber
 
         ScrubOutcome? outcome = null;
         var zonesGiven = timeZones >= 0 && !Trim(reader[timeZones]).IsEmpty;
-        var keyLength = zonesGiven && cacheOutcomes ? BuildKey(reader) : -1;
+        var keyLength = zonesGiven && cacheOutcomes ? BuildKey(reader, numberField) : -1;
         if (keyLength >= 0)
         {
             var rowKey = new ReadOnlySpan<byte>(key, 0, keyLength);
@@ -178,11 +200,18 @@ internal sealed class CallListScrubber
         else
         {
             counts.Refused++;
+            if (outcome.StoreFailed)
+            {
+                counts.StoreFailures++;
+            }
         }
     }
 
-    /// <summary>The deciding fields joined by a separator that CSV text does not hold; -1 when too long to cache.</summary>
-    private int BuildKey(CsvReader reader)
+    /// <summary>
+    /// The deciding fields joined by a separator that CSV text does not hold, then one byte per
+    /// registry file saying whether the number is in it; -1 when too long to cache.
+    /// </summary>
+    private int BuildKey(CsvReader reader, ReadOnlySpan<byte> numberField)
     {
         var length = 0;
         foreach (var column in keyColumns)
@@ -196,6 +225,20 @@ internal sealed class CallListScrubber
             field.CopyTo(key.AsSpan(length));
             length += field.Length;
             key[length++] = Separator;
+        }
+
+        if (registries.Count > 0)
+        {
+            if (length + registries.Count > key.Length)
+            {
+                return -1;
+            }
+
+            var numberText = Encoding.ASCII.GetString(numberField);
+            foreach (var registry in registries)
+            {
+                key[length++] = registry.Contains(numberText) ? (byte)'1' : (byte)'0';
+            }
         }
 
         return length;
@@ -265,8 +308,13 @@ internal sealed class CallListScrubber
             Campaign = NullIfEmpty(campaign >= 0 ? Text(reader, campaign) : string.Empty),
         };
 
-        var decision = policy.Evaluate(request, at, ContactHistory.Empty);
-        return ScrubOutcome.Decided(Format(decision, zones), decision.IsAllowed);
+        if (registries.Count > 0)
+        {
+            request = RegistryScreening.Screen(request, registries);
+        }
+
+        var decision = gate is null ? policy.Evaluate(request, at, ContactHistory.Empty) : gate.Check(request, at);
+        return ScrubOutcome.Decided(Format(decision, zones), decision.IsAllowed, decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId));
     }
 
     /// <summary>The columns <c>decision,nextPermittedAt,nextPermittedLocal,rules,reasons</c> of a decision.</summary>

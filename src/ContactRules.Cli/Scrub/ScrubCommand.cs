@@ -1,19 +1,25 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using ContactRules.Cli.Csv;
+using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
+using ContactRules.Cli.Ledger;
 using ContactRules.Cli.Output;
+using ContactRules.Cli.Registry;
 using ContactRules.Cli.Zones;
 using ContactRules.Jurisdictions;
+using ContactRules.Registries;
+using ContactRules.Storage;
 using NodaTime;
 
 namespace ContactRules.Cli.Scrub;
 
 /// <summary>
-/// <c>contactrules scrub LIST.csv --policy fr [--out FILE] [--at INSTANT]</c>: decides every row
+/// <c>contactrules scrub LIST.csv --policy fr [--ledger FILE | --pg CONN] [--registry FILE]... [--out FILE] [--at INSTANT]</c>: decides every row
 /// of a call list at one instant (now, or <c>--at</c>) and writes one CSV row per input row:
 /// the decision, every refusing rule with its reason and citation, and the next permitted
 /// instant.
@@ -21,11 +27,15 @@ namespace ContactRules.Cli.Scrub;
 /// <remarks>
 /// Streams: memory is bounded whatever the list's size. Progress goes to standard error, as a bar
 /// on a terminal and as plain lines when redirected; the decisions go to the output file, or to
-/// standard output. The list is decided with no attempt history: it answers "may these people
-/// be called at that instant, by the days, hours and lists the policy knows", not "have they
-/// been called too often", which needs the ledger. Exit code: 0 when every row was decided
-/// (allowed or refused), 2 when a row or the file could not be read (rows in error get the
-/// decision <c>error</c> and are reported on standard error) or the command line is wrong.
+/// standard output. Without a ledger the list is decided with no attempt history: it answers
+/// "may these people be called at that instant, by the days, hours and lists the policy knows",
+/// not "have they been called too often"; with <c>--ledger</c> or <c>--pg</c> each person's
+/// history and stored facts are read (never written), and with <c>--registry</c> each number is
+/// looked up in the registry files. Exit code: 0 when every row was decided (allowed or
+/// refused), 2 when a row or the file could not be read (rows in error get the decision
+/// <c>error</c> and are reported on standard error), when the ledger could not be read for a row
+/// (the row is refused with <c>CORE-STORE-01</c>), when the ledger or a registry file cannot be
+/// opened (nothing is decided), or when the command line is wrong.
 /// </remarks>
 internal static class ScrubCommand
 {
@@ -38,7 +48,9 @@ internal static class ScrubCommand
         + "The list is a CSV file with a header row; columns (any order, names matched without regard to case, spaces, '-' and '_'; other columns ignored): "
         + "number (E.164), required; optional: contactId, timeZones (IANA ids separated by ';'; else derived from the number), channel (voice, sms), "
         + "purpose (marketing, debt-collection, informational), automated (true, false), caller (the professional on whose behalf), subject, campaign, region (ISO 3166-2, e.g. FR-67). "
-        + "Streams in bounded memory; progress on standard error. Exit code 0 when every row was decided, 2 when a row or the file could not be read (such rows are written with decision 'error').";
+        + "With --ledger or --pg, each person's attempt history, consents, opt-outs and registry entries are read from the ledger (never written); with --registry, each number is looked up in the registry files, whose snapshot dates feed the freshness rules. "
+        + "Streams in bounded memory; progress on standard error. Exit code 0 when every row was decided, 2 when a row or the file could not be read (such rows are written with decision 'error'), "
+        + "when the ledger could not be read for a row (refused with CORE-STORE-01), or when the ledger or a registry file cannot be opened.";
 
     internal static Command Create(TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, IClock clock)
     {
@@ -47,14 +59,31 @@ internal static class ScrubCommand
         var output = new Option<string?>("--out") { Description = "The file the decisions are written to; standard output when absent or '-'." };
         var at = new Option<string?>("--at") { Description = "The instant to decide at, ISO-8601 with Z or an offset; now when absent." };
 
-        var command = new Command("scrub", Description) { file, policy, output, at };
+        var registries = new Option<string[]>("--registry")
+        {
+            Description = "A registry file built by 'contactrules registry build' to look each number up in; repeat the option for several registers.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var ledger = LedgerSource.CreateOptions("read each person's history and facts from");
+
+        var command = new Command("scrub", Description) { file, policy, output, at, registries };
+        ledger.AddTo(command);
         command.SetAction(parseResult => Run(
-            parseResult.GetValue(file)!, parseResult.GetValue(policy)!, parseResult.GetValue(output), parseResult.GetValue(at), stdout, stderr, phoneNumberZones, clock));
+            parseResult.GetValue(file)!,
+            parseResult.GetValue(policy)!,
+            parseResult.GetValue(output),
+            parseResult.GetValue(at),
+            stdout,
+            stderr,
+            phoneNumberZones,
+            clock,
+            sources: new ScrubSources(parseResult.GetValue(ledger.Sqlite), parseResult.GetValue(ledger.Postgres), parseResult.GetValue(ledger.Schema), parseResult.GetValue(registries) ?? Array.Empty<string>())));
         return command;
     }
 
-    internal static int Run(string path, string policyIds, string? outPath, string? atText, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, IClock clock, bool cacheOutcomes = true)
+    internal static int Run(string path, string policyIds, string? outPath, string? atText, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, IClock clock, bool cacheOutcomes = true, ScrubSources? sources = null)
     {
+        sources ??= ScrubSources.None;
         if (!RulePacks.TryResolve(policyIds, out var policy, out var policyError))
         {
             stderr.WriteLine($"contactrules scrub: --policy: {policyError}.");
@@ -72,6 +101,39 @@ internal static class ScrubCommand
             return InputInError;
         }
 
+        if (!LedgerSource.TryOpen("scrub", sources.LedgerPath, sources.ConnectionString, sources.Schema, required: false, stderr, out var ledger, out var ledgerName))
+        {
+            return InputInError;
+        }
+
+        var registries = new List<RegistryFile>();
+        try
+        {
+            foreach (var registryPath in sources.RegistryPaths)
+            {
+                if (!RegistryCommand.TryOpen("scrub", registryPath, stderr, out var registry))
+                {
+                    return InputInError;
+                }
+
+                registries.Add(registry!);
+            }
+
+            return Run(path, policy!, at, outPath, stdout, stderr, phoneNumberZones, cacheOutcomes, ledger, ledgerName, registries);
+        }
+        finally
+        {
+            foreach (var registry in registries)
+            {
+                registry.Dispose();
+            }
+
+            (ledger as IDisposable)?.Dispose();
+        }
+    }
+
+    private static int Run(string path, ContactPolicy policy, Instant at, string? outPath, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes, IContactLedger? ledger, string ledgerName, List<RegistryFile> registries)
+    {
         FileStream input;
         try
         {
@@ -110,8 +172,18 @@ internal static class ScrubCommand
             try
             {
                 using var writer = new CsvWriter(outputStream);
-                stderr.WriteLine($"contactrules scrub: deciding {path} at {DecisionText.Utc(at)} under policy '{policy!.Id}'.");
-                counts = new CallListScrubber(policy, at, phoneNumberZones, cacheOutcomes).Run(reader, header!, writer, errors, progress.Report);
+                stderr.WriteLine($"contactrules scrub: deciding {path} at {DecisionText.Utc(at)} under policy '{policy.Id}'.");
+                if (ledger is not null)
+                {
+                    stderr.WriteLine($"contactrules scrub: reading each person's history and facts from {ledgerName} (read only).");
+                }
+
+                foreach (var registry in registries)
+                {
+                    stderr.WriteLine($"contactrules scrub: looking numbers up in {registry.Path}: {ContractEnum<ContactRegistry>.Format(registry.Registry)} snapshot of {DecisionText.Utc(registry.SnapshotAt)}, {registry.Count.ToString("N0", CultureInfo.InvariantCulture)} numbers.");
+                }
+
+                counts = new CallListScrubber(policy, at, phoneNumberZones, cacheOutcomes, ledger, registries).Run(reader, header!, writer, errors, progress.Report);
                 writer.Flush();
             }
             catch (IOException e)
@@ -132,7 +204,12 @@ internal static class ScrubCommand
             static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
             stderr.WriteLine($"contactrules scrub: {N(counts.Rows)} rows: {N(counts.Allowed)} allowed, {N(counts.Refused)} refused, {N(counts.InError)} in error, in {progress.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s ({progress.Rate(counts.Rows)} rows/s).");
             errors.WriteSummary("decided (their decision is 'error')");
-            return counts.InError > 0 ? InputInError : Decided;
+            if (counts.StoreFailures > 0)
+            {
+                stderr.WriteLine($"contactrules scrub: the ledger could not be read for {N(counts.StoreFailures)} rows; they were refused with {CoreRules.StoreUnavailableId} (never allowed on a guess).");
+            }
+
+            return counts.InError > 0 || counts.StoreFailures > 0 ? InputInError : Decided;
         }
     }
 

@@ -9,5 +9,8 @@ internal sealed class ScrubCounts
 
     internal long InError { get; set; }
 
+    /// <summary>Rows refused because the ledger could not be read for them (among <see cref="Refused"/>).</summary>
+    internal long StoreFailures { get; set; }
+
     internal long Rows => Allowed + Refused + InError;
 }

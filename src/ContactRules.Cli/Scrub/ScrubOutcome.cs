@@ -7,10 +7,11 @@ namespace ContactRules.Cli.Scrub;
 /// </summary>
 internal sealed class ScrubOutcome
 {
-    private ScrubOutcome(byte[]? fields, bool allowed, int errorColumn, string? error)
+    private ScrubOutcome(byte[]? fields, bool allowed, int errorColumn, string? error, bool storeFailed = false)
     {
         Fields = fields;
         Allowed = allowed;
+        StoreFailed = storeFailed;
         ErrorColumn = errorColumn;
         Error = error;
     }
@@ -20,13 +21,16 @@ internal sealed class ScrubOutcome
 
     internal bool Allowed { get; }
 
+    /// <summary>True when the row was refused because the ledger could not be read (<c>CORE-STORE-01</c>).</summary>
+    internal bool StoreFailed { get; }
+
     /// <summary>The 0-based column in error, for an error.</summary>
     internal int ErrorColumn { get; }
 
     /// <summary>What is wrong and what was expected, for an error.</summary>
     internal string? Error { get; }
 
-    internal static ScrubOutcome Decided(byte[] fields, bool allowed) => new(fields, allowed, -1, null);
+    internal static ScrubOutcome Decided(byte[] fields, bool allowed, bool storeFailed = false) => new(fields, allowed, -1, null, storeFailed);
 
     internal static ScrubOutcome Invalid(int column, string error) => new(null, false, column, error);
 }
