@@ -146,15 +146,18 @@ public sealed class SqliteFaultTests : IDisposable
     {
         using var ledger = Open(Duration.FromSeconds(30));
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-        using var other = new SqliteConnection($"Data Source={Path};Pooling=False");
-        other.Open();
-        var transaction = other.BeginTransaction(deferred: false);
+        using var deciding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
 
-        // The first reservation leads and waits for the other process's lock; the second waits
-        // in line behind it, and is cancelled there.
-        var first = Task.Run(() => gate.TryReserveAsync(Call(Person("c-1"))));
-        await Task.Delay(500);
-        Assert.False(first.IsCompleted);
+        // The first reservation leads and is held inside its transaction (in its decision); the
+        // second waits in line behind it, and is cancelled there.
+        var first = Task.Run(() => ledger.ReserveAsync("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ =>
+        {
+            deciding.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return ContactDecision.Allowed;
+        }));
+        Assert.True(deciding.Wait(TimeSpan.FromSeconds(30)));
         using var cancel = new CancellationTokenSource();
         var second = gate.TryReserveAsync(Call(Person("c-2")), cancel.Token);
         await Task.Delay(100);
@@ -162,13 +165,13 @@ public sealed class SqliteFaultTests : IDisposable
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
 
-        transaction.Rollback();
-        transaction.Dispose();
-        Assert.True((await first).IsReserved);
+        release.Set();
+        Assert.NotNull((await first).AttemptId);
         Assert.Equal(1, Count("SELECT count(*) FROM attempts WHERE contact_id = 'c-1'"));
         Assert.Equal(0, Count("SELECT count(*) FROM attempts WHERE contact_id = 'c-2'"));
-        // One decision logged: the cancelled one is not a decision.
-        Assert.Equal(1, ledger.Log.GetHead().Sequence);
+        // The cancelled call is not a decision: nothing is logged.
+        Assert.Equal(0, ledger.Log.GetHead().Sequence);
+        Assert.True((await gate.TryReserveAsync(Call(Person("c-2")))).IsReserved);
     }
 
     [Fact]
