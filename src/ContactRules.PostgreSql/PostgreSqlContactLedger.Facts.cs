@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using NodaTime;
 using Npgsql;
@@ -19,50 +21,63 @@ public sealed partial class PostgreSqlContactLedger
             throw new ArgumentNullException(nameof(contact));
         }
 
-        return Run(connection =>
+        return Run(connection => ReadFacts(connection, contact, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <inheritdoc />
+    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
+    {
+        if (contact is null)
         {
-            using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(Statement(
-                $"SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM {schema}.consents WHERE contact_id = $1",
-                contact.Id));
-            batch.BatchCommands.Add(Statement(
-                $"SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM {schema}.opt_outs WHERE contact_id = $1 ORDER BY id",
-                contact.Id));
-            batch.BatchCommands.Add(Statement(
-                $"SELECT registry, registered_at_ticks, effective_at_ticks, channel FROM {schema}.registry_entries WHERE phone_e164 = $1 ORDER BY registered_at_ticks",
-                (object?)contact.PhoneNumber ?? string.Empty));
-            var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
-            var optOuts = ImmutableArray.CreateBuilder<OptOut>();
-            using var reader = batch.ExecuteReader();
-            while (reader.Read())
-            {
-                consents.Add(ReadConsent(reader));
-            }
+            throw new ArgumentNullException(nameof(contact));
+        }
 
-            reader.NextResult();
-            while (reader.Read())
-            {
-                optOuts.Add(new OptOut((OptOutKind)reader.GetInt16(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)))
-                {
-                    EffectiveAt = ReadInstant(reader, 2),
-                    Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
-                    Entity = reader.IsDBNull(4) ? null : reader.GetString(4),
-                });
-            }
+        return Run(connection => ReadFacts(connection, contact, async: true, cancellationToken), async: true, cancellationToken);
+    }
 
-            reader.NextResult();
-            while (reader.Read())
-            {
-                optOuts.Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(1)))
-                {
-                    Registry = (ContactRegistry)reader.GetInt16(0),
-                    EffectiveAt = ReadInstant(reader, 2),
-                    Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
-                });
-            }
+    private async Task<ContactFacts> ReadFacts(NpgsqlConnection connection, Contact contact, bool async, CancellationToken cancellationToken)
+    {
+        using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Statement(
+            $"SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM {schema}.consents WHERE contact_id = $1",
+            contact.Id));
+        batch.BatchCommands.Add(Statement(
+            $"SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM {schema}.opt_outs WHERE contact_id = $1 ORDER BY id",
+            contact.Id));
+        batch.BatchCommands.Add(Statement(
+            $"SELECT registry, registered_at_ticks, effective_at_ticks, channel FROM {schema}.registry_entries WHERE phone_e164 = $1 ORDER BY registered_at_ticks",
+            (object?)contact.PhoneNumber ?? string.Empty));
+        var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
+        var optOuts = ImmutableArray.CreateBuilder<OptOut>();
+        using var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader();
+        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+        {
+            consents.Add(ReadConsent(reader));
+        }
 
-            return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
-        });
+        _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
+        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+        {
+            optOuts.Add(new OptOut((OptOutKind)reader.GetInt16(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)))
+            {
+                EffectiveAt = ReadInstant(reader, 2),
+                Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
+                Entity = reader.IsDBNull(4) ? null : reader.GetString(4),
+            });
+        }
+
+        _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
+        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
+        {
+            optOuts.Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(1)))
+            {
+                Registry = (ContactRegistry)reader.GetInt16(0),
+                EffectiveAt = ReadInstant(reader, 2),
+                Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
+            });
+        }
+
+        return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
     }
 
     /// <inheritdoc />
@@ -158,31 +173,48 @@ public sealed partial class PostgreSqlContactLedger
     public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
     {
         LedgerPreconditions.ConsentUses(contactId, uses);
-        if (uses.Count == 0)
+        if (uses.Count > 0)
         {
-            return;
+            Run(connection => InsertConsentUses(connection, contactId, uses, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The token is honoured until the commit is sent: a cancelled call rolls back and writes nothing.</remarks>
+    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.ConsentUses(contactId, uses);
+        return uses.Count == 0 ? Task.CompletedTask : Run(connection => InsertConsentUses(connection, contactId, uses, async: true, cancellationToken), async: true, cancellationToken);
+    }
+
+    private async Task<int> InsertConsentUses(NpgsqlConnection connection, string contactId, IReadOnlyCollection<ConsentUse> uses, bool async, CancellationToken cancellationToken)
+    {
+        using var transaction = async ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : connection.BeginTransaction();
+        foreach (var use in uses)
+        {
+            using var insert = new NpgsqlCommand(
+                $"INSERT INTO {schema}.consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
+                + $"SELECT $1::text, $2::text, $3::bigint, $4::bigint WHERE EXISTS (SELECT 1 FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2)",
+                connection,
+                transaction);
+            Add(insert, contactId, use.ConsentId, use.UsedAt.ToUnixTimeTicks(), use.AttemptId);
+            if ((async ? await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteNonQuery()) != 1)
+            {
+                throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
+            }
         }
 
-        Run(connection =>
+        // Not cancellable: once the commit is sent, the uses may be written.
+        if (async)
         {
-            using var transaction = connection.BeginTransaction();
-            foreach (var use in uses)
-            {
-                using var insert = new NpgsqlCommand(
-                    $"INSERT INTO {schema}.consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
-                    + $"SELECT $1::text, $2::text, $3::bigint, $4::bigint WHERE EXISTS (SELECT 1 FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2)",
-                    connection,
-                    transaction);
-                Add(insert, contactId, use.ConsentId, use.UsedAt.ToUnixTimeTicks(), use.AttemptId);
-                if (insert.ExecuteNonQuery() != 1)
-                {
-                    throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
-                }
-            }
-
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
             transaction.Commit();
-            return 0;
-        });
+        }
+
+        return uses.Count;
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
 using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using NodaTime;
 using Npgsql;
@@ -51,7 +52,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
             + $"WHERE contact_id = $1 AND (outcome <> {Reserved} OR at_ticks >= $2) ORDER BY at_ticks, id";
         insertAttempt = $"INSERT INTO {schema}.attempts (contact_id, at_ticks, outcome, channel, purpose, subject, caller, recorded_at_ticks) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
-        log = new PostgreSqlEvidenceLog(this);
+        log = new PostgreSqlEvidenceLog(this, (int)Math.Min(int.MaxValue, Math.Ceiling(options.OperationTimeout.TotalMilliseconds)));
     }
 
     /// <inheritdoc />
@@ -103,96 +104,60 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     public ContactHistory GetHistory(string contactId)
     {
         LedgerPreconditions.ContactId(contactId);
-        return Run(connection =>
-        {
-            using var command = new NpgsqlCommand(selectHistory, connection);
-            command.Parameters.AddWithValue(contactId);
-            command.Parameters.AddWithValue(Cutoff());
-            using var reader = command.ExecuteReader();
-            return ReadHistory(reader);
-        });
+        return Run(connection => ReadHistory(connection, contactId, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    /// <inheritdoc />
+    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.ContactId(contactId);
+        return Run(connection => ReadHistory(connection, contactId, async: true, cancellationToken), async: true, cancellationToken);
     }
 
     /// <inheritdoc />
     public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
     {
         LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return Run(connection =>
-        {
-            try
-            {
-                // One round trip: begin, lock the person, read their attempts. The read is a
-                // statement of its own, so its snapshot is taken after the lock is granted and
-                // sees every reservation committed by whoever held the lock before.
-                ContactHistory history;
-                using (var begin = new NpgsqlBatch(connection))
-                {
-                    begin.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-                    begin.BatchCommands.Add(LockPerson(contactId));
-                    begin.BatchCommands.Add(Statement(selectHistory, contactId, Cutoff()));
-                    using var reader = begin.ExecuteReader();
-                    while (reader.FieldCount != HistoryColumns)
-                    {
-                        reader.NextResult();
-                    }
+        return Run(connection => ReserveOn(connection, contactId, reservation, decide, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
-                    history = ReadHistory(reader);
-                }
-
-                var decision = decide(history);
-                using var finish = new NpgsqlBatch(connection);
-                if (!decision.IsAllowed)
-                {
-                    finish.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
-                    finish.ExecuteNonQuery();
-                    return new ReservationResult(decision, null);
-                }
-
-                // A second round trip: record and commit.
-                finish.BatchCommands.Add(InsertStatement(contactId, reservation));
-                finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-                return new ReservationResult(decision, ReturnedId(finish));
-            }
-            catch
-            {
-                RollBack(connection);
-                throw;
-            }
-        });
+    /// <inheritdoc />
+    /// <remarks>
+    /// The token is honoured while waiting for a connection, for the person's lock and for the
+    /// read (the server is asked to cancel the statement; the transaction is rolled back and
+    /// nothing is written), and up to the moment the insert and its commit are sent; that last
+    /// round trip is bounded by the command timeout only, so that a committed reservation is
+    /// never reported as cancelled.
+    /// </remarks>
+    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.Reservation(contactId, reservation, decide);
+        return Run(connection => ReserveOn(connection, contactId, reservation, decide, async: true, cancellationToken), async: true, cancellationToken);
     }
 
     /// <inheritdoc />
     public void Complete(string contactId, long attemptId, AttemptOutcome outcome)
     {
         LedgerPreconditions.Completion(contactId, outcome);
-        var completed = WriteUnderPersonLock(contactId, Statement(
-            $"UPDATE {schema}.attempts SET outcome = $1, completed_at_ticks = $2 WHERE id = $3 AND contact_id = $4 AND outcome = {Reserved} RETURNING id",
-            (short)outcome,
-            Clock.GetCurrentInstant().ToUnixTimeTicks(),
-            attemptId,
-            contactId));
-        if (completed is not null)
-        {
-            return;
-        }
+        CompleteOn(contactId, attemptId, outcome, async: false, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
-        var found = Run(connection =>
-        {
-            using var find = new NpgsqlCommand($"SELECT outcome FROM {schema}.attempts WHERE id = $1 AND contact_id = $2", connection);
-            find.Parameters.AddWithValue(attemptId);
-            find.Parameters.AddWithValue(contactId);
-            return find.ExecuteScalar();
-        });
-        throw found is null
-            ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
-            : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture)}.");
+    /// <inheritdoc />
+    /// <remarks>
+    /// The token is honoured while waiting for a connection; the outcome is then written and
+    /// committed in one round trip bounded by the command timeout, never reported as cancelled.
+    /// </remarks>
+    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.Completion(contactId, outcome);
+        return CompleteOn(contactId, attemptId, outcome, async: true, cancellationToken);
     }
 
     /// <inheritdoc />
     public long Record(string contactId, ContactAttempt attempt)
     {
         LedgerPreconditions.ContactId(contactId);
-        return WriteUnderPersonLock(contactId, InsertStatement(contactId, attempt))!.Value;
+        return WriteUnderPersonLock(contactId, InsertStatement(contactId, attempt), async: false, CancellationToken.None).GetAwaiter().GetResult()!.Value;
     }
 
     /// <summary>Closes the node's connections. Data already written stays on the server.</summary>
@@ -209,6 +174,13 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
 
     /// <summary>Runs <paramref name="body"/> on a pooled connection; clears the pool when the server was lost.</summary>
     internal T Run<T>(Func<NpgsqlConnection, T> body)
+        => Run(connection => Task.FromResult(body(connection)), async: false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on a pooled connection, synchronously (the task is then
+    /// complete when returned) or asynchronously; clears the pool when the server was lost.
+    /// </summary>
+    internal async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> body, bool async, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref disposed) != 0)
         {
@@ -218,10 +190,10 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         NpgsqlConnection? connection = null;
         try
         {
-            connection = dataSource.OpenConnection();
-            return body(connection);
+            connection = async ? await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false) : dataSource.OpenConnection();
+            return await body(connection).ConfigureAwait(false);
         }
-        catch (Exception failure) when (IsConnectionLoss(failure, connection))
+        catch (Exception failure) when (failure is not OperationCanceledException && IsConnectionLoss(failure, connection))
         {
             // Every idle connection of the pool went down with the server: drop them all, so
             // that the first operations after a restart do not each stumble on a dead one.
@@ -230,47 +202,148 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         }
         finally
         {
-            connection?.Dispose();
+            if (connection is not null)
+            {
+                if (async)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    connection.Dispose();
+                }
+            }
         }
+    }
+
+    private async Task<ContactHistory> ReadHistory(NpgsqlConnection connection, string contactId, bool async, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(selectHistory, connection);
+        command.Parameters.AddWithValue(contactId);
+        command.Parameters.AddWithValue(Cutoff());
+        using var reader = async ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : command.ExecuteReader();
+        return await ReadHistory(reader, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReservationResult> ReserveOn(NpgsqlConnection connection, string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // One round trip: begin, lock the person, read their attempts. The read is a
+            // statement of its own, so its snapshot is taken after the lock is granted and
+            // sees every reservation committed by whoever held the lock before.
+            ContactHistory history;
+            using (var begin = new NpgsqlBatch(connection))
+            {
+                begin.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                begin.BatchCommands.Add(LockPerson(contactId));
+                begin.BatchCommands.Add(Statement(selectHistory, contactId, Cutoff()));
+                using var reader = async ? await begin.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : begin.ExecuteReader();
+                while (reader.FieldCount != HistoryColumns)
+                {
+                    _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
+                }
+
+                history = await ReadHistory(reader, async, cancellationToken).ConfigureAwait(false);
+            }
+
+            var decision = decide(history);
+            using var finish = new NpgsqlBatch(connection);
+            if (!decision.IsAllowed)
+            {
+                finish.BatchCommands.Add(new NpgsqlBatchCommand("ROLLBACK"));
+                _ = async ? await finish.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) : finish.ExecuteNonQuery();
+                return new ReservationResult(decision, null);
+            }
+
+            // Last moment to cancel: after this, the insert and its commit are on their way, and
+            // a committed reservation must come back with its id.
+            cancellationToken.ThrowIfCancellationRequested();
+            finish.BatchCommands.Add(InsertStatement(contactId, reservation));
+            finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            return new ReservationResult(decision, await ReturnedId(finish, async).ConfigureAwait(false));
+        }
+        catch
+        {
+            await RollBack(connection, async).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task CompleteOn(string contactId, long attemptId, AttemptOutcome outcome, bool async, CancellationToken cancellationToken)
+    {
+        var completed = await WriteUnderPersonLock(
+            contactId,
+            Statement(
+                $"UPDATE {schema}.attempts SET outcome = $1, completed_at_ticks = $2 WHERE id = $3 AND contact_id = $4 AND outcome = {Reserved} RETURNING id",
+                (short)outcome,
+                Clock.GetCurrentInstant().ToUnixTimeTicks(),
+                attemptId,
+                contactId),
+            async,
+            cancellationToken).ConfigureAwait(false);
+        if (completed is not null)
+        {
+            return;
+        }
+
+        var found = await Run(
+            async connection =>
+            {
+                using var find = new NpgsqlCommand($"SELECT outcome FROM {schema}.attempts WHERE id = $1 AND contact_id = $2", connection);
+                find.Parameters.AddWithValue(attemptId);
+                find.Parameters.AddWithValue(contactId);
+                return async ? await find.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) : find.ExecuteScalar();
+            },
+            async,
+            CancellationToken.None).ConfigureAwait(false);
+        throw found is null
+            ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
+            : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
     /// <summary>
     /// Runs one write in a transaction that holds the person's advisory lock, so that it is
-    /// ordered with their reservations: begin, lock, write and commit in one round trip.
+    /// ordered with their reservations: begin, lock, write and commit in one round trip. The
+    /// token is honoured until the round trip is sent, not during it.
     /// </summary>
     /// <returns>The id the write returned, or null when it touched no row.</returns>
-    private long? WriteUnderPersonLock(string contactId, NpgsqlBatchCommand write)
-        => Run(connection =>
-        {
-            try
+    private Task<long?> WriteUnderPersonLock(string contactId, NpgsqlBatchCommand write, bool async, CancellationToken cancellationToken)
+        => Run(
+            async connection =>
             {
-                using var batch = new NpgsqlBatch(connection);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-                batch.BatchCommands.Add(LockPerson(contactId));
-                batch.BatchCommands.Add(write);
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-                return ReturnedId(batch);
-            }
-            catch
-            {
-                RollBack(connection);
-                throw;
-            }
-        });
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    using var batch = new NpgsqlBatch(connection);
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                    batch.BatchCommands.Add(LockPerson(contactId));
+                    batch.BatchCommands.Add(write);
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                    return await ReturnedId(batch, async).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await RollBack(connection, async).ConfigureAwait(false);
+                    throw;
+                }
+            },
+            async,
+            cancellationToken);
 
     /// <summary>Runs a batch and returns the value of its <c>RETURNING id</c>, or null when it returned no row.</summary>
-    private static long? ReturnedId(NpgsqlBatch batch)
+    private static async Task<long?> ReturnedId(NpgsqlBatch batch, bool async)
     {
         long? id = null;
-        using var reader = batch.ExecuteReader();
+        using var reader = async ? await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false) : batch.ExecuteReader();
         do
         {
-            if (reader.FieldCount == 1 && reader.GetName(0) == "id" && reader.Read())
+            if (reader.FieldCount == 1 && reader.GetName(0) == "id" && (async ? await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) : reader.Read()))
             {
                 id = reader.GetInt64(0);
             }
         }
-        while (reader.NextResult());
+        while (async ? await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false) : reader.NextResult());
         return id;
     }
 
@@ -287,7 +360,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         return command;
     }
 
-    internal static void RollBack(NpgsqlConnection connection)
+    internal static async Task RollBack(NpgsqlConnection connection, bool async)
     {
         if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
         {
@@ -297,7 +370,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         try
         {
             using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            rollback.ExecuteNonQuery();
+            _ = async ? await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false) : rollback.ExecuteNonQuery();
         }
         catch (NpgsqlException)
         {
@@ -313,10 +386,10 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
             _ => false,
         };
 
-    private static ContactHistory ReadHistory(NpgsqlDataReader reader)
+    private static async Task<ContactHistory> ReadHistory(NpgsqlDataReader reader, bool async, CancellationToken cancellationToken)
     {
         List<ContactAttempt>? attempts = null;
-        while (reader.Read())
+        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
         {
             attempts ??= new List<ContactAttempt>();
             attempts.Add(new ContactAttempt(

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using NodaTime;
 using Npgsql;
@@ -16,70 +18,38 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
 
     private readonly PostgreSqlContactLedger ledger;
     private readonly string schema;
-    private readonly List<Pending> queue = new List<Pending>();
-    private bool draining;
+    private readonly GroupCommitQueue<Pending> appends;
 
-    internal PostgreSqlEvidenceLog(PostgreSqlContactLedger ledger)
+    internal PostgreSqlEvidenceLog(PostgreSqlContactLedger ledger, int timeoutMilliseconds)
     {
         this.ledger = ledger;
         schema = ledger.Schema;
+        appends = new GroupCommitQueue<Pending>(
+            batch => WriteBatch(batch, async: false).GetAwaiter().GetResult(),
+            batch => WriteBatch(batch, async: true),
+            MaxBatch,
+            timeoutMilliseconds,
+            ledger.ToString());
     }
 
     public EvidenceLogEntry Append(string kind, string payload)
     {
-        LedgerPreconditions.Text(kind, nameof(kind));
-        if (payload is null)
-        {
-            throw new System.ArgumentNullException(nameof(payload));
-        }
-
         // Group commit: every node's appends are serialised by the log's lock, so the appends
         // waiting in this process go in one transaction, in arrival order, and each caller
         // returns once its entry is committed.
-        var pending = new Pending(kind, payload);
-        bool lead;
-        lock (queue)
-        {
-            queue.Add(pending);
-            lead = !draining;
-            draining = true;
-        }
-
-        while (true)
-        {
-            if (lead)
-            {
-                Drain(pending);
-                break;
-            }
-
-            lock (queue)
-            {
-                while (!pending.Done && draining)
-                {
-                    System.Threading.Monitor.Wait(queue);
-                }
-
-                if (pending.Done)
-                {
-                    break;
-                }
-
-                // The last leader handed over with our entry still queued: lead.
-                draining = true;
-                lead = true;
-            }
-        }
-
-        if (pending.Failure is { } failure)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
+        var pending = NewPending(kind, payload);
+        appends.Run(pending);
         return pending.Entry!;
     }
 
-    public LogHead GetHead() => ledger.Run(connection => ReadHead(connection, null));
+    public async Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default)
+    {
+        var pending = NewPending(kind, payload);
+        await appends.RunAsync(pending, cancellationToken).ConfigureAwait(false);
+        return pending.Entry!;
+    }
+
+    public LogHead GetHead() => ledger.Run(connection => ReadHead(connection, null, async: false).GetAwaiter().GetResult());
 
     public IReadOnlyList<EvidenceLogEntry> Read(long fromSequence, int maxCount)
     {
@@ -109,7 +79,7 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         {
             // One repeatable-read snapshot: the head and the entries agree.
             using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-            var head = ReadHead(connection, transaction);
+            var head = ReadHead(connection, transaction, async: false).GetAwaiter().GetResult();
             using var command = new NpgsqlCommand($"SELECT seq, at_ticks, kind, payload, prev_hash, hash FROM {schema}.evidence_log ORDER BY seq", connection, transaction);
             command.CommandTimeout = 0;
             using var reader = command.ExecuteReader();
@@ -117,18 +87,18 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         });
 
     internal EvidenceLogEntry AppendIn(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string payload)
-        => AppendAll(connection, transaction, new[] { (kind, payload) })[0];
+        => AppendAll(connection, transaction, new[] { (kind, payload) }, async: false).GetAwaiter().GetResult()[0];
 
     /// <summary>Takes the log's lock, reads the head once, and writes the entries after it with the new head in one round trip.</summary>
-    private List<EvidenceLogEntry> AppendAll(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string Kind, string Payload)> events)
+    private async Task<List<EvidenceLogEntry>> AppendAll(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string Kind, string Payload)> events, bool async)
     {
         using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
         {
             take.Parameters.AddWithValue(AdvisoryKeys.Log(schema));
-            take.ExecuteNonQuery();
+            _ = async ? await take.ExecuteNonQueryAsync().ConfigureAwait(false) : take.ExecuteNonQuery();
         }
 
-        var head = ReadHead(connection, transaction);
+        var head = await ReadHead(connection, transaction, async).ConfigureAwait(false);
         var at = ledger.Clock.GetCurrentInstant();
         var entries = new List<EvidenceLogEntry>(events.Count);
         using var write = new NpgsqlBatch(connection, transaction);
@@ -148,66 +118,41 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         }
 
         write.BatchCommands.Add(PostgreSqlContactLedger.Statement($"UPDATE {schema}.evidence_head SET seq = $1, hash = $2 WHERE id = 1", head.Sequence, head.Hash));
-        write.ExecuteNonQuery();
+        _ = async ? await write.ExecuteNonQueryAsync().ConfigureAwait(false) : write.ExecuteNonQuery();
         return entries;
     }
 
-    /// <summary>
-    /// Writes batches until <paramref name="own"/> is written, then hands the lead to a waiting
-    /// caller, so that no caller keeps writing others' entries while its own has returned.
-    /// </summary>
-    private void Drain(Pending own)
+    private static Pending NewPending(string kind, string payload)
     {
-        while (true)
-        {
-            List<Pending> batch;
-            lock (queue)
-            {
-                if (own.Done || queue.Count == 0)
-                {
-                    draining = false;
-                    System.Threading.Monitor.PulseAll(queue);
-                    return;
-                }
-
-                batch = queue.GetRange(0, System.Math.Min(MaxBatch, queue.Count));
-                queue.RemoveRange(0, batch.Count);
-            }
-
-            try
-            {
-                ledger.Run(connection =>
-                {
-                    using var transaction = connection.BeginTransaction();
-                    var entries = AppendAll(connection, transaction, batch.ConvertAll(p => (p.Kind, p.Payload)));
-                    transaction.Commit();
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        batch[i].Entry = entries[i];
-                    }
-
-                    return batch.Count;
-                });
-            }
-            catch (System.Exception failure)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Failure = failure;
-                }
-            }
-
-            lock (queue)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Done = true;
-                }
-
-                System.Threading.Monitor.PulseAll(queue);
-            }
-        }
+        LedgerPreconditions.Text(kind, nameof(kind));
+        return new Pending(kind, payload ?? throw new System.ArgumentNullException(nameof(payload)));
     }
+
+    /// <summary>Writes a batch of appends in one transaction; every entry is committed when it returns.</summary>
+    private Task<int> WriteBatch(List<Pending> batch, bool async)
+        => ledger.Run(
+            async connection =>
+            {
+                using var transaction = async ? await connection.BeginTransactionAsync().ConfigureAwait(false) : connection.BeginTransaction();
+                var entries = await AppendAll(connection, transaction, batch.ConvertAll(p => (p.Kind, p.Payload)), async).ConfigureAwait(false);
+                if (async)
+                {
+                    await transaction.CommitAsync().ConfigureAwait(false);
+                }
+                else
+                {
+                    transaction.Commit();
+                }
+
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Entry = entries[i];
+                }
+
+                return batch.Count;
+            },
+            async,
+            CancellationToken.None);
 
     private static IEnumerable<EvidenceLogEntry> Entries(NpgsqlDataReader reader)
     {
@@ -220,11 +165,11 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
     private static EvidenceLogEntry ReadEntry(NpgsqlDataReader reader)
         => new EvidenceLogEntry(reader.GetInt64(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
 
-    private LogHead ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    private async Task<LogHead> ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool async)
     {
         using var command = new NpgsqlCommand($"SELECT seq, hash FROM {schema}.evidence_head WHERE id = 1", connection, transaction);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        using var reader = async ? await command.ExecuteReaderAsync().ConfigureAwait(false) : command.ExecuteReader();
+        if (!(async ? await reader.ReadAsync().ConfigureAwait(false) : reader.Read()))
         {
             throw new System.IO.InvalidDataException($"The evidence log's head row is missing from schema {schema}: the ledger was altered outside ContactRules.");
         }
@@ -232,7 +177,7 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         return new LogHead(reader.GetInt64(0), reader.GetString(1));
     }
 
-    private sealed class Pending
+    private sealed class Pending : GroupCommitWork
     {
         public Pending(string kind, string payload)
         {
@@ -245,9 +190,5 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         public string Payload { get; }
 
         public EvidenceLogEntry? Entry { get; set; }
-
-        public System.Exception? Failure { get; set; }
-
-        public bool Done { get; set; }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -64,9 +66,9 @@ public sealed partial class SqliteContactLedger
     public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof)
     {
         var consentId = LedgerPreconditions.Consent(contactId, consent, proof);
-        Write(flush: true, transaction =>
+        Write(flush: true, () =>
         {
-            using (var exists = WriterCommand(transaction, "SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent"))
+            using (var exists = WriterCommand("SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent"))
             {
                 exists.Parameters.AddWithValue("$contact", contactId);
                 exists.Parameters.AddWithValue("$consent", consentId);
@@ -77,7 +79,6 @@ public sealed partial class SqliteContactLedger
             }
 
             using (var insert = WriterCommand(
-                transaction,
                 "INSERT INTO consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
                 + "capture_method, text_shown, text_version, phone_e164, phone_hash, collected_by, recorded_at_ticks) VALUES "
                 + "($contact, $consent, $granted, $expires, $revoked, $channel, $purpose, $entity, $outside, $method, $text, $version, $phone, $hash, $collected, $now)"))
@@ -103,7 +104,7 @@ public sealed partial class SqliteContactLedger
 
             for (var position = 0; position < proof.EvidenceReferences.Length; position++)
             {
-                using var evidence = WriterCommand(transaction, "INSERT INTO consent_evidence (contact_id, consent_id, position, reference) VALUES ($contact, $consent, $position, $reference)");
+                using var evidence = WriterCommand("INSERT INTO consent_evidence (contact_id, consent_id, position, reference) VALUES ($contact, $consent, $position, $reference)");
                 evidence.Parameters.AddWithValue("$contact", contactId);
                 evidence.Parameters.AddWithValue("$consent", consentId);
                 evidence.Parameters.AddWithValue("$position", position);
@@ -111,7 +112,7 @@ public sealed partial class SqliteContactLedger
                 evidence.ExecuteNonQuery();
             }
 
-            return log.AppendIn(transaction, EvidenceKinds.Consent, EvidencePayloads.Consent(contactId, consent, proof, PhoneNumbers));
+            return log.AppendIn(EvidenceKinds.Consent, EvidencePayloads.Consent(contactId, consent, proof, PhoneNumbers));
         });
     }
 
@@ -119,9 +120,9 @@ public sealed partial class SqliteContactLedger
     public void RevokeConsent(string contactId, string consentId, Instant revokedAt)
     {
         LedgerPreconditions.ConsentReference(contactId, consentId);
-        Write(flush: true, transaction =>
+        Write(flush: true, () =>
         {
-            using (var find = WriterCommand(transaction, "SELECT revoked_at_ticks FROM consents WHERE contact_id = $contact AND consent_id = $consent"))
+            using (var find = WriterCommand("SELECT revoked_at_ticks FROM consents WHERE contact_id = $contact AND consent_id = $consent"))
             {
                 find.Parameters.AddWithValue("$contact", contactId);
                 find.Parameters.AddWithValue("$consent", consentId);
@@ -137,7 +138,7 @@ public sealed partial class SqliteContactLedger
                 }
             }
 
-            using (var update = WriterCommand(transaction, "UPDATE consents SET revoked_at_ticks = $revoked WHERE contact_id = $contact AND consent_id = $consent"))
+            using (var update = WriterCommand("UPDATE consents SET revoked_at_ticks = $revoked WHERE contact_id = $contact AND consent_id = $consent"))
             {
                 update.Parameters.AddWithValue("$revoked", revokedAt.ToUnixTimeTicks());
                 update.Parameters.AddWithValue("$contact", contactId);
@@ -145,7 +146,7 @@ public sealed partial class SqliteContactLedger
                 update.ExecuteNonQuery();
             }
 
-            log.AppendIn(transaction, EvidenceKinds.Revocation, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
+            log.AppendIn(EvidenceKinds.Revocation, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
             return 1;
         });
     }
@@ -154,10 +155,9 @@ public sealed partial class SqliteContactLedger
     public void RecordOptOut(string contactId, OptOut optOut)
     {
         LedgerPreconditions.OptOut(contactId, optOut);
-        Write(flush: true, transaction =>
+        Write(flush: true, () =>
         {
             using var insert = WriterCommand(
-                transaction,
                 "INSERT INTO opt_outs (contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity, recorded_at_ticks) "
                 + "VALUES ($contact, $kind, $requested, $effective, $channel, $entity, $now)");
             insert.Parameters.AddWithValue("$contact", contactId);
@@ -168,7 +168,7 @@ public sealed partial class SqliteContactLedger
             insert.Parameters.AddWithValue("$entity", Nullable(optOut.Entity));
             insert.Parameters.AddWithValue("$now", Clock.GetCurrentInstant().ToUnixTimeTicks());
             insert.ExecuteNonQuery();
-            return log.AppendIn(transaction, EvidenceKinds.OptOut, EvidencePayloads.OptOut(contactId, optOut));
+            return log.AppendIn(EvidenceKinds.OptOut, EvidencePayloads.OptOut(contactId, optOut));
         });
     }
 
@@ -176,10 +176,9 @@ public sealed partial class SqliteContactLedger
     public void RecordRegistryEntry(string phoneNumber, OptOut entry)
     {
         var registry = LedgerPreconditions.RegistryEntry(phoneNumber, entry);
-        Write(flush: true, transaction =>
+        Write(flush: true, () =>
         {
             using var insert = WriterCommand(
-                transaction,
                 "INSERT OR IGNORE INTO registry_entries (phone_e164, phone_hash, registry, registered_at_ticks, effective_at_ticks, channel, recorded_at_ticks) "
                 + "VALUES ($phone, $hash, $registry, $registered, $effective, $channel, $now)");
             insert.Parameters.AddWithValue("$phone", phoneNumber);
@@ -202,26 +201,46 @@ public sealed partial class SqliteContactLedger
             return;
         }
 
-        Write(flush: false, transaction =>
-        {
-            foreach (var use in uses)
-            {
-                using var insert = WriterCommand(
-                    transaction,
-                    "INSERT INTO consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
-                    + "SELECT $contact, $consent, $used, $attempt WHERE EXISTS (SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent)");
-                insert.Parameters.AddWithValue("$contact", contactId);
-                insert.Parameters.AddWithValue("$consent", use.ConsentId);
-                insert.Parameters.AddWithValue("$used", use.UsedAt.ToUnixTimeTicks());
-                insert.Parameters.AddWithValue("$attempt", use.AttemptId is { } id ? id : DBNull.Value);
-                if (insert.ExecuteNonQuery() != 1)
-                {
-                    throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
-                }
-            }
+        Write(flush: false, () => InsertConsentUses(contactId, uses));
+    }
 
-            return uses.Count;
-        });
+    /// <inheritdoc />
+    /// <remarks>SQLite reads are local and never wait for writers (WAL): the token is looked at before the read.</remarks>
+    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
+    {
+        if (contact is null)
+        {
+            throw new ArgumentNullException(nameof(contact));
+        }
+
+        return Read(() => GetFacts(contact), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.ConsentUses(contactId, uses);
+        return uses.Count == 0 ? Task.CompletedTask : WriteAsync(flush: false, () => InsertConsentUses(contactId, uses), isolated: true, cancellationToken);
+    }
+
+    private int InsertConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
+    {
+        foreach (var use in uses)
+        {
+            using var insert = WriterCommand(
+                "INSERT INTO consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
+                + "SELECT $contact, $consent, $used, $attempt WHERE EXISTS (SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent)");
+            insert.Parameters.AddWithValue("$contact", contactId);
+            insert.Parameters.AddWithValue("$consent", use.ConsentId);
+            insert.Parameters.AddWithValue("$used", use.UsedAt.ToUnixTimeTicks());
+            insert.Parameters.AddWithValue("$attempt", use.AttemptId is { } id ? id : DBNull.Value);
+            if (insert.ExecuteNonQuery() != 1)
+            {
+                throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
+            }
+        }
+
+        return uses.Count;
     }
 
     /// <inheritdoc />

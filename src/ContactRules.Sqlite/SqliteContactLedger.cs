@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -33,6 +34,7 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
 {
     private const int Reserved = (int)AttemptOutcome.Reserved;
     private const int MaxIdleReaders = 16;
+    private const int MaxBatch = 256;
 
     // One writer at a time per file in this process: the others wait here, in order, instead
     // of polling SQLite's lock.
@@ -46,7 +48,13 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
     private readonly SqliteCommand insertAttempt;
     private readonly SqliteCommand completeAttempt;
     private readonly SqliteEvidenceLog log;
-    private readonly SqliteWriteQueue writes;
+    private readonly SqliteCommand begin;
+    private readonly SqliteCommand commit;
+    private readonly SqliteCommand rollback;
+    private readonly SqliteCommand savepoint;
+    private readonly SqliteCommand release;
+    private readonly SqliteCommand rollbackToSavepoint;
+    private readonly GroupCommitQueue<SqliteWrite> writes;
     private readonly ConcurrentBag<SqliteReader> readers = new ConcurrentBag<SqliteReader>();
     private readonly int timeoutMilliseconds;
     private bool? writerFlushes;
@@ -84,7 +92,15 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             "$id",
             "$contact");
         log = new SqliteEvidenceLog(this);
-        writes = new SqliteWriteQueue(RunBatch, timeoutMilliseconds);
+        // Transactions are begun and ended by prepared statements on the writer connection rather
+        // than SqliteTransaction objects, which prepare their statements anew each time.
+        begin = Prepare("BEGIN IMMEDIATE");
+        commit = Prepare("COMMIT");
+        rollback = Prepare("ROLLBACK");
+        savepoint = Prepare("SAVEPOINT work");
+        release = Prepare("RELEASE work");
+        rollbackToSavepoint = Prepare("ROLLBACK TO work");
+        writes = new GroupCommitQueue<SqliteWrite>(RunBatch, RunBatchAsync, MaxBatch, timeoutMilliseconds, fullPath);
     }
 
     /// <summary>The full path of the ledger file.</summary>
@@ -175,54 +191,48 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
     public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
     {
         LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return Write(flush: false, transaction =>
-        {
-            selectHistory.Transaction = transaction;
-            selectHistory.Parameters["$contact"].Value = contactId;
-            selectHistory.Parameters["$cutoff"].Value = Cutoff();
-            var decision = decide(ReadHistory(selectHistory));
-            if (!decision.IsAllowed)
-            {
-                return new ReservationResult(decision, null);
-            }
-
-            return new ReservationResult(decision, InsertAttempt(transaction, contactId, reservation));
-        }, isolated: false);
+        return Write(flush: false, () => ReserveIn(contactId, reservation, decide), isolated: false);
     }
 
     /// <inheritdoc />
     public void Complete(string contactId, long attemptId, AttemptOutcome outcome)
     {
         LedgerPreconditions.Completion(contactId, outcome);
-        Write(flush: false, transaction =>
-        {
-            completeAttempt.Transaction = transaction;
-            completeAttempt.Parameters["$outcome"].Value = (int)outcome;
-            completeAttempt.Parameters["$now"].Value = options.Clock.GetCurrentInstant().ToUnixTimeTicks();
-            completeAttempt.Parameters["$id"].Value = attemptId;
-            completeAttempt.Parameters["$contact"].Value = contactId;
-            if (completeAttempt.ExecuteScalar() is not null)
-            {
-                return 0;
-            }
-
-            using var find = writer.CreateCommand();
-            find.Transaction = transaction;
-            find.CommandText = "SELECT outcome FROM attempts WHERE id = $id AND contact_id = $contact";
-            find.Parameters.AddWithValue("$id", attemptId);
-            find.Parameters.AddWithValue("$contact", contactId);
-            var found = find.ExecuteScalar();
-            throw found is null
-                ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
-                : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, CultureInfo.InvariantCulture)}.");
-        }, isolated: false);
+        Write(flush: false, () => CompleteIn(contactId, attemptId, outcome), isolated: false);
     }
 
     /// <inheritdoc />
     public long Record(string contactId, ContactAttempt attempt)
     {
         LedgerPreconditions.ContactId(contactId);
-        return Write(flush: false, transaction => InsertAttempt(transaction, contactId, attempt), isolated: false);
+        return Write(flush: false, () => InsertAttempt(contactId, attempt), isolated: false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>SQLite reads are local and never wait for writers (WAL): the token is looked at before the read.</remarks>
+    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.ContactId(contactId);
+        return Read(() => GetHistory(contactId), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The reservation waits in line for the file without holding a thread; cancelled while in
+    /// line, it is dropped and nothing is written. Once its group of writes has started it runs
+    /// to the commit and returns.
+    /// </remarks>
+    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.Reservation(contactId, reservation, decide);
+        return WriteAsync(flush: false, () => ReserveIn(contactId, reservation, decide), isolated: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.Completion(contactId, outcome);
+        return WriteAsync(flush: false, () => CompleteIn(contactId, attemptId, outcome), isolated: false, cancellationToken);
     }
 
     /// <summary>Closes the ledger's connections. Data already written stays in the file.</summary>
@@ -238,6 +248,11 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
             selectHistory.Dispose();
             insertAttempt.Dispose();
             completeAttempt.Dispose();
+            foreach (var command in new[] { begin, commit, rollback, savepoint, release, rollbackToSavepoint })
+            {
+                command.Dispose();
+            }
+
             writer.Dispose();
         }
 
@@ -256,16 +271,39 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
     /// <summary>
     /// Runs <paramref name="body"/> in an immediate transaction on the writer connection, in turn
     /// with every other writer (grouped with the writes queued at the same moment, see
-    /// <see cref="SqliteWriteQueue"/>); returns once it is committed.
+    /// <see cref="GroupCommitQueue{TWork}"/>); returns once it is committed.
     /// </summary>
-    internal T Write<T>(bool flush, Func<SqliteTransaction, T> body, bool isolated = true)
+    internal T Write<T>(bool flush, Func<T> body, bool isolated = true)
     {
-        if (Volatile.Read(ref disposed) != 0)
+        var work = NewWrite(flush, body, isolated);
+        writes.Run(work);
+        return (T)work.Result!;
+    }
+
+    /// <summary>As <see cref="Write{T}"/>, waiting in line without holding a thread; cancelled while in line, nothing is written.</summary>
+    internal async Task<T> WriteAsync<T>(bool flush, Func<T> body, bool isolated, CancellationToken cancellationToken)
+    {
+        var work = NewWrite(flush, body, isolated);
+        await writes.RunAsync(work, cancellationToken).ConfigureAwait(false);
+        return (T)work.Result!;
+    }
+
+    /// <summary>A read as a task: SQLite reads are local and never wait for writers, so the token is looked at before it.</summary>
+    internal static Task<T> Read<T>(Func<T> read, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
         {
-            throw new ObjectDisposedException(ToString());
+            return Task.FromCanceled<T>(cancellationToken);
         }
 
-        return writes.Run(flush, isolated, body, FullPath);
+        try
+        {
+            return Task.FromResult(read());
+        }
+        catch (Exception failure)
+        {
+            return Task.FromException<T>(failure);
+        }
     }
 
     /// <summary>Lends a connection for reading; readers never wait for writers in WAL mode.</summary>
@@ -313,15 +351,33 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
         reader.Close();
     }
 
-    internal SqliteCommand WriterCommand(SqliteTransaction transaction, string sql)
+    /// <summary>A command on the writer connection, for a write body (it runs inside the batch's transaction).</summary>
+    internal SqliteCommand WriterCommand(string sql)
     {
         var command = writer.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         return command;
     }
 
-    private void RunBatch(List<SqliteWriteQueue.Work> batch)
+    private SqliteWrite NewWrite<T>(bool flush, Func<T> body, bool isolated)
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            throw new ObjectDisposedException(ToString());
+        }
+
+        return new SqliteWrite(flush, isolated, () => body());
+    }
+
+    private Task RunBatchAsync(List<SqliteWrite> batch)
+    {
+        // SQLite does its work on the calling thread: an asynchronous leader runs the batch as a
+        // synchronous one would.
+        RunBatch(batch);
+        return Task.CompletedTask;
+    }
+
+    private void RunBatch(List<SqliteWrite> batch)
     {
         if (!Monitor.TryEnter(writeGate, timeoutMilliseconds))
         {
@@ -344,46 +400,29 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
                 writerFlushes = flushes;
             }
 
-            using var transaction = writer.BeginTransaction(deferred: false);
-            if (batch.Count == 1)
+            begin.ExecuteNonQuery();
+            try
             {
-                batch[0].Result = batch[0].Body(transaction);
-            }
-            else
-            {
-                foreach (var work in batch)
+                if (batch.Count == 1)
                 {
-                    if (!work.Isolated)
-                    {
-                        try
-                        {
-                            work.Result = work.Body(transaction);
-                        }
-                        catch (Exception failure) when (failure is not SqliteException)
-                        {
-                            work.Failure = failure;
-                        }
-
-                        continue;
-                    }
-
-                    // A failing piece of work undoes only itself.
-                    transaction.Save("work");
-                    try
-                    {
-                        work.Result = work.Body(transaction);
-                        transaction.Release("work");
-                    }
-                    catch (Exception failure) when (failure is not SqliteException { SqliteErrorCode: 11 or 26 })
-                    {
-                        transaction.Rollback("work");
-                        transaction.Release("work");
-                        work.Failure = failure;
-                    }
+                    batch[0].Result = batch[0].Body();
                 }
-            }
+                else
+                {
+                    RunEach(batch);
+                }
 
-            transaction.Commit();
+                commit.ExecuteNonQuery();
+            }
+            catch
+            {
+                if (SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
+                {
+                    rollback.ExecuteNonQuery();
+                }
+
+                throw;
+            }
         }
         catch (SqliteException failure) when (IsDamage(failure))
         {
@@ -392,6 +431,40 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
         finally
         {
             Monitor.Exit(writeGate);
+        }
+    }
+
+    private void RunEach(List<SqliteWrite> batch)
+    {
+        foreach (var work in batch)
+        {
+            if (!work.Isolated)
+            {
+                try
+                {
+                    work.Result = work.Body();
+                }
+                catch (Exception failure) when (failure is not SqliteException)
+                {
+                    work.Failure = failure;
+                }
+
+                continue;
+            }
+
+            // A failing piece of work undoes only itself.
+            savepoint.ExecuteNonQuery();
+            try
+            {
+                work.Result = work.Body();
+                release.ExecuteNonQuery();
+            }
+            catch (Exception failure) when (failure is not SqliteException { SqliteErrorCode: 11 or 26 })
+            {
+                rollbackToSavepoint.ExecuteNonQuery();
+                release.ExecuteNonQuery();
+                work.Failure = failure;
+            }
         }
     }
 
@@ -522,9 +595,36 @@ public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
 
     private static int TimeoutMilliseconds(Duration timeout) => (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
 
-    private long InsertAttempt(SqliteTransaction transaction, string contactId, ContactAttempt attempt)
+    private ReservationResult ReserveIn(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
     {
-        insertAttempt.Transaction = transaction;
+        selectHistory.Parameters["$contact"].Value = contactId;
+        selectHistory.Parameters["$cutoff"].Value = Cutoff();
+        var decision = decide(ReadHistory(selectHistory));
+        return decision.IsAllowed ? new ReservationResult(decision, InsertAttempt(contactId, reservation)) : new ReservationResult(decision, null);
+    }
+
+    private int CompleteIn(string contactId, long attemptId, AttemptOutcome outcome)
+    {
+        completeAttempt.Parameters["$outcome"].Value = (int)outcome;
+        completeAttempt.Parameters["$now"].Value = options.Clock.GetCurrentInstant().ToUnixTimeTicks();
+        completeAttempt.Parameters["$id"].Value = attemptId;
+        completeAttempt.Parameters["$contact"].Value = contactId;
+        if (completeAttempt.ExecuteScalar() is not null)
+        {
+            return 0;
+        }
+
+        using var find = WriterCommand("SELECT outcome FROM attempts WHERE id = $id AND contact_id = $contact");
+        find.Parameters.AddWithValue("$id", attemptId);
+        find.Parameters.AddWithValue("$contact", contactId);
+        var found = find.ExecuteScalar();
+        throw found is null
+            ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
+            : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, CultureInfo.InvariantCulture)}.");
+    }
+
+    private long InsertAttempt(string contactId, ContactAttempt attempt)
+    {
         insertAttempt.Parameters["$contact"].Value = contactId;
         insertAttempt.Parameters["$at"].Value = attempt.At.ToUnixTimeTicks();
         insertAttempt.Parameters["$outcome"].Value = (int)attempt.Outcome;

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -24,7 +26,18 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
     public EvidenceLogEntry Append(string kind, string payload)
     {
         LedgerPreconditions.Text(kind, nameof(kind));
-        return ledger.Write(flush: false, transaction => AppendIn(transaction, kind, payload ?? throw new System.ArgumentNullException(nameof(payload))), isolated: false);
+        return ledger.Write(flush: false, () => AppendIn(kind, payload ?? throw new System.ArgumentNullException(nameof(payload))), isolated: false);
+    }
+
+    public Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default)
+    {
+        LedgerPreconditions.Text(kind, nameof(kind));
+        if (payload is null)
+        {
+            throw new System.ArgumentNullException(nameof(payload));
+        }
+
+        return ledger.WriteAsync(flush: false, () => AppendIn(kind, payload), isolated: false, cancellationToken);
     }
 
     public LogHead GetHead()
@@ -67,17 +80,16 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
         return EvidenceChain.Verify(ReadAll(lease.Connection, transaction), head);
     }
 
-    internal EvidenceLogEntry AppendIn(SqliteTransaction transaction, string kind, string payload)
+    internal EvidenceLogEntry AppendIn(string kind, string payload)
     {
         LogHead head;
-        using (var read = ledger.WriterCommand(transaction, string.Empty))
+        using (var read = ledger.WriterCommand(string.Empty))
         {
             head = ReadHead(read);
         }
 
         var entry = EvidenceChain.Next(head, ledger.Clock.GetCurrentInstant(), kind, payload);
         using var insert = ledger.WriterCommand(
-            transaction,
             "INSERT INTO evidence_log (seq, at_ticks, kind, payload, prev_hash, hash) VALUES ($seq, $at, $kind, $payload, $prev, $hash);"
             + "UPDATE evidence_head SET seq = $seq, hash = $hash WHERE id = 1;");
         insert.Parameters.AddWithValue("$seq", entry.Sequence);

@@ -9,7 +9,8 @@ namespace ContactRules.Storage.Benchmarks;
 
 /// <summary>
 /// Reserve + complete on the PostgreSQL ledger over loopback, against a throw-away server with
-/// fsync and synchronous_commit on, from 1, 8 and 32 concurrent dialer threads of one node.
+/// fsync and synchronous_commit on, from 1, 8 and 32 concurrent dialer threads of one node
+/// (synchronous gate) or as many concurrent requests (asynchronous gate).
 /// </summary>
 [MemoryDiagnoser]
 public class PostgreSqlLedgerBenchmarks
@@ -37,6 +38,10 @@ public class PostgreSqlLedgerBenchmarks
 
     [Benchmark(OperationsPerInvoke = PerInvoke)]
     public void ReserveAndComplete() => workload!.Run(Clients, PerInvoke / Clients);
+
+    /// <summary>The same number of concurrent requests on the asynchronous gate.</summary>
+    [Benchmark(OperationsPerInvoke = PerInvoke)]
+    public void ReserveAndCompleteAsync() => workload!.RunAsync(Clients, PerInvoke / Clients);
 
     [GlobalCleanup]
     public void Cleanup()

@@ -7,17 +7,21 @@ using Microsoft.Data.Sqlite;
 
 namespace ContactRules.Storage.Benchmarks;
 
-/// <summary>Reserve + complete on the SQLite ledger, one process (WAL, synchronous=NORMAL, the default).</summary>
+/// <summary>
+/// Reserve + complete on the SQLite ledger, one process (WAL, synchronous=NORMAL, the default):
+/// from 1, 8 and 32 dialer threads on the synchronous gate, or as many concurrent requests on the
+/// asynchronous gate.
+/// </summary>
 [MemoryDiagnoser]
 public class SqliteLedgerBenchmarks
 {
-    private const int PerClient = 2000;
+    private const int PerInvoke = 2048;
 
     private string folder = string.Empty;
     private SqliteContactLedger? ledger;
     private Workload? workload;
 
-    [Params(1, 8)]
+    [Params(1, 8, 32)]
     public int Clients { get; set; }
 
     [Params(false, true)]
@@ -33,8 +37,12 @@ public class SqliteLedgerBenchmarks
         workload = new Workload(ledger, FullLedger);
     }
 
-    [Benchmark(OperationsPerInvoke = PerClient)]
-    public void ReserveAndComplete() => workload!.Run(Clients, PerClient / Clients);
+    [Benchmark(OperationsPerInvoke = PerInvoke)]
+    public void ReserveAndComplete() => workload!.Run(Clients, PerInvoke / Clients);
+
+    /// <summary>The same number of concurrent requests on the asynchronous gate.</summary>
+    [Benchmark(OperationsPerInvoke = PerInvoke)]
+    public void ReserveAndCompleteAsync() => workload!.RunAsync(Clients, PerInvoke / Clients);
 
     [GlobalCleanup]
     public void Cleanup()

@@ -53,6 +53,37 @@ internal sealed class Workload
         }
     }
 
+    /// <summary>The same through the asynchronous gate: <see cref="ContactGate.TryReserveAsync"/> then <see cref="ContactPermit.CompleteAsync"/>.</summary>
+    internal async Task ReserveAndCompleteAsync()
+    {
+        var id = "p-" + Interlocked.Increment(ref next).ToString(CultureInfo.InvariantCulture);
+        var request = new ContactRequest(new Contact(id) { PhoneNumber = "+336" + (10_000_000 + (next % 89_999_999)).ToString(CultureInfo.InvariantCulture), TimeZones = ImmutableArray.Create(Paris) }) { Caller = "acme" };
+        var reservation = await gate.TryReserveAsync(request).ConfigureAwait(false);
+        if (reservation.IsReserved)
+        {
+            await reservation.Permit.CompleteAsync(AttemptOutcome.NoAnswer).ConfigureAwait(false);
+        }
+        else
+        {
+            Interlocked.Increment(ref refused);
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="clients"/> concurrent asynchronous requests (a dialer service serving that
+    /// many calls at once, with no thread held while a request waits), each placing
+    /// <paramref name="perClient"/> reservations one after the other.
+    /// </summary>
+    internal void RunAsync(int clients, int perClient)
+        => Task.WaitAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            await Task.Yield();
+            for (var i = 0; i < perClient; i++)
+            {
+                await ReserveAndCompleteAsync().ConfigureAwait(false);
+            }
+        }).ToArray());
+
     /// <summary><paramref name="clients"/> dialer threads, each placing <paramref name="perClient"/> reservations.</summary>
     internal void Run(int clients, int perClient)
     {

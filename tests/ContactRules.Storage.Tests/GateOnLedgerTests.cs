@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
@@ -213,11 +215,26 @@ public sealed class GateOnLedgerTests
         }
 
         public ConsentEvidence? GetConsentEvidence(string contactId, string consentId) => inner.GetConsentEvidence(contactId, consentId);
+
+        public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(contactId, cancellationToken);
+
+        public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
+            => inner.ReserveAsync(contactId, reservation, decide, cancellationToken);
+
+        public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default) => inner.CompleteAsync(contactId, attemptId, outcome, cancellationToken);
+
+        public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
+            => FailFacts ? Task.FromException<ContactFacts>(new System.IO.IOException("disk gone")) : inner.GetFactsAsync(contact, cancellationToken);
+
+        public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
+            => FailConsentUses ? Task.FromException(new TimeoutException("consent store timed out")) : inner.RecordConsentUsesAsync(contactId, uses, cancellationToken);
     }
 
     private sealed class FailingLog : IEvidenceLog
     {
         public EvidenceLogEntry Append(string kind, string payload) => throw new TimeoutException("log timed out");
+
+        public Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default) => Task.FromException<EvidenceLogEntry>(new TimeoutException("log timed out"));
 
         public LogHead GetHead() => throw new TimeoutException("log timed out");
 

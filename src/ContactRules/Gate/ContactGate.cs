@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Internal;
 using ContactRules.Rules;
 using ContactRules.Storage;
@@ -29,6 +31,17 @@ namespace ContactRules;
 /// records each use of a stored consent that an allowed reservation relied on, and appends every
 /// <see cref="TryReserve(ContactRequest, out ContactPermit?, out ContactDecision)"/> decision to
 /// the ledger's evidence log.
+/// </para>
+/// <para>
+/// <see cref="CheckAsync(ContactRequest, CancellationToken)"/>,
+/// <see cref="TryReserveAsync"/> and <see cref="ContactPermit.CompleteAsync"/> do the same
+/// without holding a thread while the store works. Cancellation is honoured until the reservation
+/// is committed: a cancelled call records nothing and throws <see cref="OperationCanceledException"/>
+/// (it is neither a refusal nor an allowance). A committed reservation cannot be undone by
+/// cancelling: the call then finishes (the evidence is still written) and returns the permit, which
+/// the caller completes, for example with <see cref="AttemptOutcome.NotConnected"/> when it no
+/// longer dials. A store that cannot be reached within its timeout gives a <c>CORE-STORE-01</c>
+/// refusal, as on the synchronous path.
 /// </para>
 /// </remarks>
 public sealed class ContactGate
@@ -84,11 +97,58 @@ public sealed class ContactGate
         ContactDecision decision;
         try
         {
-            request = WithStoredFacts(request, out _);
+            request = WithStoredFacts(request);
             var history = store.GetHistory(request.Contact.Id);
             decision = Policy.Evaluate(request, at, history);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            decision = StoreFailure(failure);
+        }
+
+        if (Observer is not null)
+        {
+            Notify(request, at, decision, reservation: false, started);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Decides whether <paramref name="request"/> may be made now, without holding a thread while the store reads.</summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <returns>The decision.</returns>
+    public Task<ContactDecision> CheckAsync(ContactRequest request) => CheckAsync(request, Clock.GetCurrentInstant(), CancellationToken.None);
+
+    /// <summary>Decides whether <paramref name="request"/> may be made now, without holding a thread while the store reads.</summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <param name="cancellationToken">Stops the reads; a check writes nothing.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<ContactDecision> CheckAsync(ContactRequest request, CancellationToken cancellationToken)
+        => CheckAsync(request, Clock.GetCurrentInstant(), cancellationToken);
+
+    /// <summary>Decides whether <paramref name="request"/> may be made at <paramref name="at"/>, given the history recorded now.</summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <param name="at">The instant of the contact.</param>
+    /// <param name="cancellationToken">Stops the reads; a check writes nothing.</param>
+    /// <returns>The decision.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ContactDecision> CheckAsync(ContactRequest request, Instant at, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        var started = Observer is null ? 0 : Stopwatch.GetTimestamp();
+        ContactDecision decision;
+        try
+        {
+            if (ledger is not null)
+            {
+                request = WithFacts(request, await ledger.GetFactsAsync(request.Contact, cancellationToken).ConfigureAwait(false));
+            }
+
+            var history = await store.GetHistoryAsync(request.Contact.Id, cancellationToken).ConfigureAwait(false);
+            decision = Policy.Evaluate(request, at, history);
+        }
+        catch (Exception failure) when (!IsCancellation(failure, cancellationToken))
         {
             decision = StoreFailure(failure);
         }
@@ -140,12 +200,42 @@ public sealed class ContactGate
         return reserved;
     }
 
+    /// <summary>
+    /// Decides whether <paramref name="request"/> may be made now and, when it may, records a
+    /// <see cref="AttemptOutcome.Reserved"/> attempt in the same atomic step, without holding a
+    /// thread while the store works; see <see cref="TryReserve(ContactRequest, out ContactPermit?, out ContactDecision)"/>.
+    /// </summary>
+    /// <remarks>
+    /// Cancellation is honoured until the reservation is committed: a cancelled call records
+    /// nothing and throws <see cref="OperationCanceledException"/>. Once the reservation is
+    /// committed it counts, and the call finishes (evidence included) and returns the permit even
+    /// if the token is cancelled meanwhile: complete it, with <see cref="AttemptOutcome.NotConnected"/>
+    /// when the call is no longer placed. A store failure or timeout is a <c>CORE-STORE-01</c> refusal.
+    /// </remarks>
+    /// <param name="request">The contact to be made.</param>
+    /// <param name="cancellationToken">Stops the operation until the reservation is committed.</param>
+    /// <returns>The decision, and the permit when allowed and reserved.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before anything was recorded.</exception>
+    public async Task<ContactReservation> TryReserveAsync(ContactRequest request, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        var started = Observer is null ? 0 : Stopwatch.GetTimestamp();
+        var at = Clock.GetCurrentInstant();
+        var step = await ReserveAsync(request, at, cancellationToken).ConfigureAwait(false);
+        if (Observer is not null)
+        {
+            Notify(step.Request, at, step.Reservation.Decision, reservation: true, started);
+        }
+
+        return step.Reservation;
+    }
+
     private bool Reserve(ref ContactRequest request, Instant at, out ContactPermit? permit, out ContactDecision decision)
     {
         ContactFacts facts;
         try
         {
-            request = WithStoredFacts(request, out facts);
+            facts = ledger is null ? ContactFacts.None : ledger.GetFacts(request.Contact);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -154,23 +244,12 @@ public sealed class ContactGate
             return false;
         }
 
-        var evaluated = request;
-        var reliedOnConsent = false;
-        var reservation = new ContactAttempt(at, AttemptOutcome.Reserved, request.Channel, request.Purpose)
-        {
-            Subject = request.Subject,
-            Caller = request.Caller,
-        };
-
+        request = WithFacts(request, facts);
+        var step = new ReservationStep(this, request, at);
         ReservationResult result;
         try
         {
-            result = store.Reserve(request.Contact.Id, reservation, history =>
-            {
-                var taken = Policy.Evaluate(evaluated, at, history);
-                reliedOnConsent = ledger is not null && taken.IsAllowed && ReliesOnConsent(evaluated, at, history);
-                return taken;
-            });
+            result = store.Reserve(request.Contact.Id, step.Attempt, step.Decide);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -184,7 +263,13 @@ public sealed class ContactGate
         {
             try
             {
-                KeepEvidence(request, facts, at, decision, result.AttemptId, reliedOnConsent);
+                var uses = ConsentUses(step, facts, result.AttemptId, out var relied);
+                if (uses.Count > 0)
+                {
+                    ledger.RecordConsentUses(request.Contact.Id, uses);
+                }
+
+                ledger.Log.Append(EvidenceKinds.Decision, DecisionPayload(step, decision, result.AttemptId, relied));
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -193,19 +278,85 @@ public sealed class ContactGate
                 return false;
             }
         }
-        if (decision.IsAllowed && result.AttemptId is { } id)
+
+        permit = Permit(step, decision, result.AttemptId);
+        return permit is not null;
+    }
+
+    private async Task<(ContactRequest Request, ContactReservation Reservation)> ReserveAsync(ContactRequest request, Instant at, CancellationToken cancellationToken)
+    {
+        ContactFacts facts;
+        try
         {
-            permit = new ContactPermit(this, request, at, id);
-            return true;
+            facts = ledger is null ? ContactFacts.None : await ledger.GetFactsAsync(request.Contact, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (!IsCancellation(failure, cancellationToken))
+        {
+            return (request, new ContactReservation(StoreFailure(failure), null));
         }
 
-        permit = null;
-        return false;
+        request = WithFacts(request, facts);
+        var step = new ReservationStep(this, request, at);
+        ReservationResult result;
+        try
+        {
+            result = await store.ReserveAsync(request.Contact.Id, step.Attempt, step.Decide, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception failure) when (!IsCancellation(failure, cancellationToken))
+        {
+            return (request, new ContactReservation(StoreFailure(failure), null));
+        }
+
+        // The reservation is committed (or none was taken): from here on the token is no longer
+        // looked at, so that a reservation that counts always comes back with its permit and
+        // its evidence.
+        var decision = result.Decision;
+        if (ledger is not null)
+        {
+            try
+            {
+                var uses = ConsentUses(step, facts, result.AttemptId, out var relied);
+                if (uses.Count > 0)
+                {
+                    await ledger.RecordConsentUsesAsync(request.Contact.Id, uses, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await ledger.Log.AppendAsync(EvidenceKinds.Decision, DecisionPayload(step, decision, result.AttemptId, relied), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                return (request, new ContactReservation(StoreFailure(failure), null));
+            }
+        }
+
+        return (request, new ContactReservation(decision, Permit(step, decision, result.AttemptId)));
     }
+
+    private ContactPermit? Permit(ReservationStep step, ContactDecision decision, long? attemptId)
+        => decision.IsAllowed && attemptId is { } id ? new ContactPermit(this, step.Request, step.At, id) : null;
 
     internal void Complete(ContactPermit permit, AttemptOutcome outcome)
     {
         store.Complete(permit.Request.Contact.Id, permit.AttemptId, outcome);
+        NotifyCompleted(permit, outcome);
+    }
+
+    internal async Task CompleteAsync(ContactPermit permit, AttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        await store.CompleteAsync(permit.Request.Contact.Id, permit.AttemptId, outcome, cancellationToken).ConfigureAwait(false);
+        NotifyCompleted(permit, outcome);
+    }
+
+    /// <summary>
+    /// True when <paramref name="failure"/> is the caller's cancellation, which the gate lets
+    /// through; any other failure, an <see cref="OperationCanceledException"/> from a store's own
+    /// timeout included, is the store failing, and refuses.
+    /// </summary>
+    private static bool IsCancellation(Exception failure, CancellationToken cancellationToken)
+        => failure is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    private void NotifyCompleted(ContactPermit permit, AttemptOutcome outcome)
+    {
         try
         {
             Observer?.Completed(permit, outcome);
@@ -236,11 +387,8 @@ public sealed class ContactGate
     private static IEnumerable<ConsentRecord> HeldConsents(ContactRequest request, Instant at)
         => request.Consents.Where(consent => consent.Covers(request) && consent.IsValidAt(at));
 
-    private ContactRequest WithStoredFacts(ContactRequest request, out ContactFacts facts)
-    {
-        facts = ledger is null ? ContactFacts.None : ledger.GetFacts(request.Contact);
-        return WithFacts(request, facts);
-    }
+    private ContactRequest WithStoredFacts(ContactRequest request)
+        => ledger is null ? request : WithFacts(request, ledger.GetFacts(request.Contact));
 
     /// <summary>
     /// True when an allowing decision relied on a consent: without the person's consents the
@@ -252,20 +400,59 @@ public sealed class ContactGate
             && HeldConsents(request, at).Any()
             && !Policy.Evaluate(request.WithoutConsents(), at, history).IsAllowed;
 
-    private void KeepEvidence(ContactRequest request, ContactFacts facts, Instant at, ContactDecision decision, long? attemptId, bool reliedOnConsent)
+    /// <summary>The uses of stored consents that an allowed reservation relied on, and the ids of every consent it relied on.</summary>
+    private List<ConsentUse> ConsentUses(ReservationStep step, ContactFacts facts, long? attemptId, out List<string> relied)
     {
-        var relied = reliedOnConsent
-            ? HeldConsents(request, at).Select(consent => consent.Id).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+        relied = step.ReliedOnConsent
+            ? HeldConsents(step.Request, step.At).Select(consent => consent.Id).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
             : new List<string>();
-        var stored = relied.Where(id => facts.Consents.Any(c => c.Id == id)).Select(id => new ConsentUse(id, at, attemptId)).ToList();
-        if (stored.Count > 0)
-        {
-            ledger!.RecordConsentUses(request.Contact.Id, stored);
-        }
-
-        ledger!.Log.Append(EvidenceKinds.Decision, EvidencePayloads.Decision(request, at, Policy.Id, decision, attemptId, relied, ledger.PhoneNumbers));
+        var at = step.At;
+        return relied.Where(id => facts.Consents.Any(c => c.Id == id)).Select(id => new ConsentUse(id, at, attemptId)).ToList();
     }
+
+    private string DecisionPayload(ReservationStep step, ContactDecision decision, long? attemptId, List<string> relied)
+        => EvidencePayloads.Decision(step.Request, step.At, Policy.Id, decision, attemptId, relied, ledger!.PhoneNumbers);
 
     private static ContactDecision StoreFailure(Exception failure)
         => ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
+
+    /// <summary>
+    /// One reservation: the request as evaluated (with the stored facts), the instant, the attempt
+    /// to record, and whether the allowing decision relied on a consent (set by <see cref="Decide"/>,
+    /// inside the store's atomic step).
+    /// </summary>
+    private sealed class ReservationStep
+    {
+        private readonly ContactGate gate;
+
+        internal ReservationStep(ContactGate gate, ContactRequest request, Instant at)
+        {
+            this.gate = gate;
+            Request = request;
+            At = at;
+            Attempt = new ContactAttempt(at, AttemptOutcome.Reserved, request.Channel, request.Purpose)
+            {
+                Subject = request.Subject,
+                Caller = request.Caller,
+            };
+            Decide = DecideOn;
+        }
+
+        internal ContactRequest Request { get; }
+
+        internal Instant At { get; }
+
+        internal ContactAttempt Attempt { get; }
+
+        internal Func<ContactHistory, ContactDecision> Decide { get; }
+
+        internal bool ReliedOnConsent { get; private set; }
+
+        private ContactDecision DecideOn(ContactHistory history)
+        {
+            var taken = gate.Policy.Evaluate(Request, At, history);
+            ReliedOnConsent = gate.ledger is not null && taken.IsAllowed && gate.ReliesOnConsent(Request, At, history);
+            return taken;
+        }
+    }
 }

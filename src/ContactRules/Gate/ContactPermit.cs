@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Internal;
 using NodaTime;
 
@@ -58,6 +59,40 @@ public sealed class ContactPermit
         }
     }
 
+    /// <summary>Records how the contact ended, without holding a thread while the store writes.</summary>
+    /// <param name="outcome">The outcome; not <see cref="AttemptOutcome.Reserved"/>.</param>
+    /// <param name="cancellationToken">
+    /// Honoured until the outcome is committed: a cancelled call writes nothing, throws
+    /// <see cref="OperationCanceledException"/>, and leaves the permit to be completed again.
+    /// </param>
+    /// <returns>A task that completes when the outcome is recorded.</returns>
+    /// <exception cref="ArgumentException"><paramref name="outcome"/> is <see cref="AttemptOutcome.Reserved"/>.</exception>
+    /// <exception cref="InvalidOperationException">The permit was already completed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the outcome was written.</exception>
+    public Task CompleteAsync(AttemptOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        Preconditions.CheckArgument(outcome != AttemptOutcome.Reserved, nameof(outcome), "Complete a permit with the real outcome (no-answer, conversation, ...), not Reserved.");
+        if (Interlocked.CompareExchange(ref completed, 1, 0) != 0)
+        {
+            throw new InvalidOperationException($"The permit for attempt {AttemptId} was already completed.");
+        }
+
+        return Completing(outcome, cancellationToken);
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"Permit {AttemptId} for {Request} at {ReservedAt}";
+
+    private async Task Completing(AttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await gate.CompleteAsync(this, outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Volatile.Write(ref completed, 0);
+            throw;
+        }
+    }
 }

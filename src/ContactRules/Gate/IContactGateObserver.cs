@@ -9,7 +9,8 @@ namespace ContactRules;
 /// System.Diagnostics.Metrics and an ActivitySource).
 /// </summary>
 /// <remarks>
-/// Called on the caller's thread after the decision is taken; an exception thrown here is
+/// Called after the decision is taken, on the caller's thread (for the asynchronous calls, on the
+/// thread that continues them); an exception thrown here is
 /// swallowed, so that telemetry can never change a decision. Keep it cheap: it runs on the
 /// dialer's hot path. Never log the request's phone number.
 /// </remarks>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Internal;
 
 namespace ContactRules;
@@ -71,6 +72,18 @@ public sealed class InMemoryContactHistoryStore : IContactHistoryStore
             return id;
         }
     }
+
+    /// <inheritdoc />
+    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => GetHistory(contactId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => Reserve(contactId, reservation, decide), cancellationToken);
+
+    /// <inheritdoc />
+    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => Complete(contactId, attemptId, outcome), cancellationToken);
 
     private sealed class Entry
     {

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using NodaTime;
 
 namespace ContactRules.Storage;
@@ -65,4 +67,20 @@ public interface IContactFactsStore
     /// <param name="consentId">The consent.</param>
     /// <returns>The evidence, or null when the person has no consent with that id.</returns>
     ConsentEvidence? GetConsentEvidence(string contactId, string consentId);
+
+    /// <summary>The facts known about a person; see <see cref="GetFacts"/>.</summary>
+    /// <param name="contact">The person.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The facts; <see cref="ContactFacts.None"/> for a person the store does not know.</returns>
+    /// <exception cref="System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default);
+
+    /// <summary>Records decisions that relied on consents of the person, in one durable write; see <see cref="RecordConsentUses"/>.</summary>
+    /// <param name="contactId">The person.</param>
+    /// <param name="uses">The uses; each names a consent of the person.</param>
+    /// <param name="cancellationToken">Honoured until the uses are committed: a cancelled call writes nothing.</param>
+    /// <returns>A task that completes when the uses are durable.</returns>
+    /// <exception cref="System.InvalidOperationException">A use names a consent the person does not have.</exception>
+    /// <exception cref="System.OperationCanceledException">The token was cancelled before anything was written.</exception>
+    Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace ContactRules.Storage;
 
@@ -16,6 +18,14 @@ public interface IEvidenceLog
     /// <param name="payload">The event, as JSON, with no raw phone number.</param>
     /// <returns>The entry as stored.</returns>
     EvidenceLogEntry Append(string kind, string payload);
+
+    /// <summary>Appends an entry; see <see cref="Append"/>.</summary>
+    /// <param name="kind">What the entry records (see <see cref="EvidenceKinds"/>).</param>
+    /// <param name="payload">The event, as JSON, with no raw phone number.</param>
+    /// <param name="cancellationToken">Honoured until the entry is committed: a cancelled call appends nothing.</param>
+    /// <returns>The entry as stored.</returns>
+    /// <exception cref="System.OperationCanceledException">The token was cancelled before the entry was written.</exception>
+    Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default);
 
     /// <summary>The last entry's sequence number and hash, as the log recorded it.</summary>
     /// <returns>The head; <see cref="LogHead.Empty"/> for an empty log.</returns>

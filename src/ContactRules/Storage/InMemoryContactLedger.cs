@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Internal;
 using NodaTime;
 
@@ -171,6 +173,26 @@ public sealed class InMemoryContactLedger : IContactLedger
     }
 
     /// <inheritdoc />
+    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => GetHistory(contactId), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => Reserve(contactId, reservation, decide), cancellationToken);
+
+    /// <inheritdoc />
+    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => Complete(contactId, attemptId, outcome), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => GetFacts(contact), cancellationToken);
+
+    /// <inheritdoc />
+    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
+        => CompletedTasks.Run(() => RecordConsentUses(contactId, uses), cancellationToken);
+
+    /// <inheritdoc />
     public override string ToString() => "in-memory contact ledger";
 
     private static ConsentRecord Revoked(ConsentRecord consent, Instant revokedAt)
@@ -283,6 +305,9 @@ public sealed class InMemoryContactLedger : IContactLedger
                 return entry;
             }
         }
+
+        public Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default)
+            => CompletedTasks.Run(() => Append(kind, payload), cancellationToken);
 
         public LogHead GetHead()
         {

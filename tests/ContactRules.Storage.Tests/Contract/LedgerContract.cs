@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using NodaTime.Testing;
@@ -386,6 +388,113 @@ public abstract class LedgerContract : IDisposable
         // The dialer was only slow: the call happened, and it counts.
         ledger.Complete("c-1", id, AttemptOutcome.Conversation);
         Assert.Equal(AttemptOutcome.Conversation, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+    }
+
+    [Fact]
+    public async Task Async_the_gate_allows_four_calls_and_refuses_the_fifth_until_the_first_leaves_the_30_day_window()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FranceRules.Pack, Clock, ledger);
+        var request = Call(Person());
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True((await gate.CheckAsync(request)).IsAllowed);
+            var reservation = await gate.TryReserveAsync(request);
+            Assert.True(reservation.IsReserved);
+            Assert.True(reservation.Decision.IsAllowed);
+            await reservation.Permit.CompleteAsync(AttemptOutcome.NoAnswer);
+            Assert.True(reservation.Permit.IsCompleted);
+            Clock.AdvanceMinutes(10);
+        }
+
+        var refused = await gate.TryReserveAsync(request);
+        Assert.False(refused.IsReserved);
+        // D223-9: at most 4 attempts in 30 calendar days, all four on 10 March 2026; the window of
+        // 9 April (11 March - 9 April) holds none, and 9 April, a Thursday, opens at 10:00.
+        Assert.Equal("FR-FREQ-01", Assert.Single(refused.Decision.Violations).RuleId);
+        Assert.Equal(ParisTime("2026-04-09 10:00"), refused.Decision.NextPermittedAt);
+        Assert.Equal("FR-FREQ-01", Assert.Single((await gate.CheckAsync(request)).Violations).RuleId);
+        var history = await ledger.GetHistoryAsync("c-1");
+        Assert.Equal(Enumerable.Repeat(AttemptOutcome.NoAnswer, 4), history.Attempts.ToArray().Select(a => a.Outcome));
+        // Every TryReserveAsync decision is in the log, as on the synchronous path.
+        Assert.Equal(5, ledger.Log.GetHead().Sequence);
+        Assert.True(ledger.Log.Verify().IsIntact);
+    }
+
+    [Fact]
+    public async Task Async_a_cancelled_reservation_records_nothing_and_is_neither_a_refusal_nor_an_allowance()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FranceRules.Pack, Clock, ledger);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.TryReserveAsync(Call(Person()), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.CheckAsync(Call(Person()), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ledger.ReserveAsync("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ => ContactDecision.Allowed, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ledger.Log.AppendAsync(EvidenceKinds.Decision, "{}", cancelled.Token));
+
+        Assert.Equal(0, ledger.GetHistory("c-1").Count);
+        Assert.Equal(0, ledger.Log.GetHead().Sequence);
+        // The four calls of D223-9 are all still there to take.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True((await gate.TryReserveAsync(Call(Person()))).IsReserved);
+        }
+    }
+
+    [Fact]
+    public async Task Async_a_cancelled_completion_writes_nothing_and_the_permit_can_be_completed_again()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FranceRules.Pack, Clock, ledger);
+        var reservation = await gate.TryReserveAsync(Call(Person()));
+        Assert.True(reservation.IsReserved);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reservation.Permit.CompleteAsync(AttemptOutcome.Conversation, cancelled.Token));
+        Assert.False(reservation.Permit.IsCompleted);
+        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+
+        await reservation.Permit.CompleteAsync(AttemptOutcome.Conversation);
+        Assert.Equal(AttemptOutcome.Conversation, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reservation.Permit.CompleteAsync(AttemptOutcome.NoAnswer));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.CompleteAsync("c-1", reservation.Permit.AttemptId, AttemptOutcome.NoAnswer));
+    }
+
+    [Fact]
+    public async Task Async_the_stored_facts_and_consent_uses_are_read_and_written_as_on_the_synchronous_path()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(ConsentPolicy, Clock, ledger);
+        ledger.RecordConsent("c-1", new ConsentRecord(Instant.FromUtc(2026, 1, 5, 12, 0, 0)) { Id = "k-1", Channel = ContactChannel.Voice }, Proof());
+
+        Assert.Equal("k-1", Assert.Single((await ledger.GetFactsAsync(Person())).Consents).Id);
+        var reservation = await gate.TryReserveAsync(Call(Person()));
+        Assert.True(reservation.IsReserved);
+        // UWG § 7(2) Nr. 1: the call relied on k-1, so its use is kept with the attempt.
+        var use = Assert.Single(ledger.GetConsentEvidence("c-1", "k-1")!.Uses);
+        Assert.Equal((Tuesday1030, (long?)reservation.Permit.AttemptId), (use.UsedAt, use.AttemptId));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.RecordConsentUsesAsync("c-1", new[] { new ConsentUse("k-404", Tuesday1030, null) }));
+
+        // The consent withdrawn: the stored revocation reaches the asynchronous check at once.
+        ledger.RevokeConsent("c-1", "k-1", Tuesday1030);
+        Clock.AdvanceMinutes(1);
+        Assert.Equal("DE-CONS-01", Assert.Single((await gate.CheckAsync(Call(Person()))).Violations).RuleId);
+    }
+
+    [Fact]
+    public async Task Async_many_concurrent_reservers_never_take_more_than_the_cap_for_one_person()
+    {
+        var ledger = Open();
+        var gate = new ContactGate(FranceRules.Pack, Clock, ledger);
+        var reservations = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => gate.TryReserveAsync(Call(Person())))));
+
+        // D223-9: 4 attempts in 30 days, whoever places them.
+        Assert.Equal(4, reservations.Count(r => r.IsReserved));
+        Assert.All(reservations.Where(r => !r.IsReserved), r => Assert.Equal("FR-FREQ-01", Assert.Single(r.Decision.Violations).RuleId));
+        Assert.Equal(4, ledger.GetHistory("c-1").Count);
     }
 
     protected static ContactDecision Refusal()

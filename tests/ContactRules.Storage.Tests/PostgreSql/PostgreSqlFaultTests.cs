@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using ContactRules.PostgreSql;
 using NodaTime;
@@ -138,6 +139,95 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         Assert.True(gate.TryReserve(Call(Person()), out _));
     }
 
+    [Fact]
+    public async Task Async_a_reservation_cancelled_while_waiting_for_the_lock_records_nothing()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema, Duration.FromSeconds(30));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var stuck = new NpgsqlConnection(server.ConnectionString);
+        stuck.Open();
+        using var transaction = stuck.BeginTransaction();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", stuck, transaction))
+        {
+            take.Parameters.AddWithValue(PersonLockKey(schema, "c-1"));
+            take.ExecuteNonQuery();
+        }
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.TryReserveAsync(Call(Person()), cancel.Token));
+        // Cancelled long before the 30 s timeout: the server was told to stop waiting.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The cancellation took {watch.Elapsed}.");
+
+        transaction.Rollback();
+        Assert.Empty(Recorded(schema));
+        Assert.Equal(0, ledger.Log.GetHead().Sequence);
+        // The connection went back to the pool in a usable state: the next reservation goes through.
+        Assert.True((await gate.TryReserveAsync(Call(Person()))).IsReserved);
+        Assert.Single(Recorded(schema));
+    }
+
+    [Fact]
+    public async Task Async_a_lock_held_by_a_stuck_node_makes_the_reservation_time_out_and_refuse()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema, Duration.FromSeconds(1));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var stuck = new NpgsqlConnection(server.ConnectionString);
+        stuck.Open();
+        using var transaction = stuck.BeginTransaction();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", stuck, transaction))
+        {
+            take.Parameters.AddWithValue(PersonLockKey(schema, "c-1"));
+            take.ExecuteNonQuery();
+        }
+
+        using var patient = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var refused = await gate.TryReserveAsync(Call(Person()), patient.Token);
+        Assert.False(refused.IsReserved);
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(refused.Decision.Violations).RuleId);
+        transaction.Rollback();
+        Assert.Empty(Recorded(schema));
+    }
+
+    [Fact]
+    public async Task Async_while_the_server_is_down_decisions_refuse_and_resume_after()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema, Duration.FromSeconds(2));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        Assert.True((await gate.TryReserveAsync(Call(Person("before")))).IsReserved);
+        server.Stop();
+        try
+        {
+            var down = await gate.TryReserveAsync(Call(Person("down")));
+            Assert.False(down.IsReserved);
+            Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(down.Decision.Violations).RuleId);
+            Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single((await gate.CheckAsync(Call(Person("down")))).Violations).RuleId);
+        }
+        finally
+        {
+            server.Start();
+            // The tests' own pooled connections died with the server too.
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        var watch = Stopwatch.StartNew();
+        var resumed = false;
+        while (!resumed && watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            resumed = (await gate.TryReserveAsync(Call(Person("after")))).IsReserved;
+            if (!resumed)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(resumed, "No reservation succeeded within 30 s of the server's restart.");
+        Assert.Equal(new[] { "after", "before" }, Recorded(schema).Values.OrderBy(c => c, StringComparer.Ordinal).ToArray());
+    }
+
     private static long PersonLockKey(string schema, string contactId)
     {
         // FNV-1a 64 of "schema\0contact", as documented in docs/storage.md.
@@ -155,7 +245,8 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
 
     private Dictionary<long, string> Recorded(string schema)
     {
-        using var connection = new NpgsqlConnection(server.ConnectionString);
+        // Unpooled: a pooled connection may have died with a restarted server.
+        using var connection = new NpgsqlConnection(server.ConnectionString + ";Pooling=false");
         connection.Open();
         using var command = new NpgsqlCommand($"SELECT id, contact_id FROM {schema}.attempts", connection);
         using var reader = command.ExecuteReader();

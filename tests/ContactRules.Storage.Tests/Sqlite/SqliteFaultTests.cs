@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using ContactRules.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -119,6 +121,57 @@ public sealed class SqliteFaultTests : IDisposable
 
         transaction.Rollback();
         Assert.True(gate.TryReserve(Call(Person()), out _));
+    }
+
+    [Fact]
+    public async Task Async_a_write_lock_held_too_long_by_another_process_refuses_the_reservation_but_not_the_check()
+    {
+        using var ledger = Open(Duration.FromMilliseconds(300));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var other = new SqliteConnection($"Data Source={Path};Pooling=False");
+        other.Open();
+        using var transaction = other.BeginTransaction(deferred: false);
+
+        var refused = await gate.TryReserveAsync(Call(Person()));
+        Assert.False(refused.IsReserved);
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(refused.Decision.Violations).RuleId);
+        Assert.True((await gate.CheckAsync(Call(Person()))).IsAllowed);
+
+        transaction.Rollback();
+        Assert.True((await gate.TryReserveAsync(Call(Person()))).IsReserved);
+    }
+
+    [Fact]
+    public async Task Async_a_reservation_cancelled_while_waiting_in_line_records_nothing()
+    {
+        using var ledger = Open(Duration.FromSeconds(30));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var deciding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+
+        // The first reservation leads and is held inside its transaction (in its decision); the
+        // second waits in line behind it, and is cancelled there.
+        var first = Task.Run(() => ledger.ReserveAsync("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ =>
+        {
+            deciding.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return ContactDecision.Allowed;
+        }));
+        Assert.True(deciding.Wait(TimeSpan.FromSeconds(30)));
+        using var cancel = new CancellationTokenSource();
+        var second = gate.TryReserveAsync(Call(Person("c-2")), cancel.Token);
+        await Task.Delay(100);
+        Assert.False(second.IsCompleted);
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
+
+        release.Set();
+        Assert.NotNull((await first).AttemptId);
+        Assert.Equal(1, Count("SELECT count(*) FROM attempts WHERE contact_id = 'c-1'"));
+        Assert.Equal(0, Count("SELECT count(*) FROM attempts WHERE contact_id = 'c-2'"));
+        // The cancelled call is not a decision: nothing is logged.
+        Assert.Equal(0, ledger.Log.GetHead().Sequence);
+        Assert.True((await gate.TryReserveAsync(Call(Person("c-2")))).IsReserved);
     }
 
     [Fact]

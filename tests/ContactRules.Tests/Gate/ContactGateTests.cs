@@ -100,6 +100,37 @@ public class ContactGateTests
     }
 
     [Fact]
+    public async Task The_asynchronous_gate_fails_closed_when_the_store_fails()
+    {
+        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new BrokenStore());
+        var check = await gate.CheckAsync(Call(Person(Paris)));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(check.Violations).RuleId);
+        Assert.Contains("disk on fire", check.Violations[0].Reason, StringComparison.Ordinal);
+
+        var reservation = await gate.TryReserveAsync(Call(Person(Paris)));
+        Assert.False(reservation.IsReserved);
+        Assert.Null(reservation.Permit);
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(reservation.Decision.Violations).RuleId);
+    }
+
+    [Fact]
+    public async Task A_store_cancelling_on_its_own_is_a_failure_but_the_callers_cancellation_goes_through()
+    {
+        // The store throws OperationCanceledException while the caller's token is not cancelled
+        // (a timeout of its own): the gate cannot know, so it refuses.
+        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new CancellingStore());
+        var reservation = await gate.TryReserveAsync(Call(Person(Paris)));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(reservation.Decision.Violations).RuleId);
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single((await gate.CheckAsync(Call(Person(Paris)))).Violations).RuleId);
+
+        // The caller's own cancellation is neither a refusal nor an allowance.
+        using var cancelled = new System.Threading.CancellationTokenSource();
+        cancelled.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.TryReserveAsync(Call(Person(Paris)), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.CheckAsync(Call(Person(Paris)), cancelled.Token));
+    }
+
+    [Fact]
     public void Check_uses_the_clock_and_an_explicit_instant_when_given()
     {
         var clock = new FakeClock(Paris_("2026-03-14 11:00")); // Saturday
@@ -120,6 +151,26 @@ public class ContactGateTests
         Assert.Throws<InvalidOperationException>(() => store.Complete("c-1", 999, AttemptOutcome.Busy));
     }
 
+    private sealed class CancellingStore : IContactHistoryStore
+    {
+        public ContactHistory GetHistory(string contactId) => throw new OperationCanceledException();
+
+        public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide) => throw new OperationCanceledException();
+
+        public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => throw new OperationCanceledException();
+
+        public long Record(string contactId, ContactAttempt attempt) => throw new OperationCanceledException();
+
+        public Task<ContactHistory> GetHistoryAsync(string contactId, System.Threading.CancellationToken cancellationToken = default)
+            => Task.FromException<ContactHistory>(new OperationCanceledException());
+
+        public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, System.Threading.CancellationToken cancellationToken = default)
+            => Task.FromException<ReservationResult>(new OperationCanceledException());
+
+        public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, System.Threading.CancellationToken cancellationToken = default)
+            => Task.FromException(new OperationCanceledException());
+    }
+
     private sealed class BrokenStore : IContactHistoryStore
     {
         public ContactHistory GetHistory(string contactId) => throw new System.IO.IOException("disk on fire");
@@ -130,5 +181,14 @@ public class ContactGateTests
         public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => throw new System.IO.IOException("disk on fire");
 
         public long Record(string contactId, ContactAttempt attempt) => throw new System.IO.IOException("disk on fire");
+
+        public System.Threading.Tasks.Task<ContactHistory> GetHistoryAsync(string contactId, System.Threading.CancellationToken cancellationToken = default)
+            => System.Threading.Tasks.Task.FromException<ContactHistory>(new System.IO.IOException("disk on fire"));
+
+        public System.Threading.Tasks.Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, System.Threading.CancellationToken cancellationToken = default)
+            => System.Threading.Tasks.Task.FromException<ReservationResult>(new System.IO.IOException("disk on fire"));
+
+        public System.Threading.Tasks.Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, System.Threading.CancellationToken cancellationToken = default)
+            => System.Threading.Tasks.Task.FromException(new System.IO.IOException("disk on fire"));
     }
 }
