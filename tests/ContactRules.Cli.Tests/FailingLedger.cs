@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using ContactRules.Storage;
 using NodaTime;
 
@@ -26,6 +28,16 @@ internal sealed class FailingLedger : IContactLedger
     public ContactHistory GetHistory(string contactId) => contactId == failingId ? throw new IOException("the connection to the ledger was lost") : ContactHistory.Empty;
 
     public ContactFacts GetFacts(Contact contact) => contact.Id == failingId ? throw new IOException("the connection to the ledger was lost") : ContactFacts.None;
+
+    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default) => Task.FromResult(GetHistory(contactId));
+
+    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default) => Task.FromResult(GetFacts(contact));
+
+    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default) => throw Write();
+
+    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default) => throw Write();
+
+    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default) => throw Write();
 
     public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide) => throw Write();
 
