@@ -119,14 +119,7 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         var schema = server.NewSchema();
         using var ledger = Open(schema, Duration.FromSeconds(1));
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-        using var stuck = new NpgsqlConnection(server.ConnectionString);
-        stuck.Open();
-        using var transaction = stuck.BeginTransaction();
-        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", stuck, transaction))
-        {
-            take.Parameters.AddWithValue(PersonLockKey(schema, "c-1"));
-            take.ExecuteNonQuery();
-        }
+        using var stuck = new StuckNode(server.ConnectionString, PersonLockKey(schema, "c-1"));
 
         var watch = Stopwatch.StartNew();
         Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
@@ -135,7 +128,7 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
 
         // Another person is not held up by that lock: no table lock.
         Assert.True(gate.TryReserve(Call(Person("c-2")), out _));
-        transaction.Rollback();
+        stuck.Release();
         Assert.True(gate.TryReserve(Call(Person()), out _));
     }
 
@@ -145,14 +138,7 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         var schema = server.NewSchema();
         using var ledger = Open(schema, Duration.FromSeconds(30));
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-        using var stuck = new NpgsqlConnection(server.ConnectionString);
-        stuck.Open();
-        using var transaction = stuck.BeginTransaction();
-        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", stuck, transaction))
-        {
-            take.Parameters.AddWithValue(PersonLockKey(schema, "c-1"));
-            take.ExecuteNonQuery();
-        }
+        using var stuck = new StuckNode(server.ConnectionString, PersonLockKey(schema, "c-1"));
 
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
@@ -160,7 +146,7 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         // Cancelled long before the 30 s timeout: the server was told to stop waiting.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The cancellation took {watch.Elapsed}.");
 
-        transaction.Rollback();
+        stuck.Release();
         Assert.Empty(Recorded(schema));
         Assert.Equal(0, ledger.Log.GetHead().Sequence);
         // The connection went back to the pool in a usable state: the next reservation goes through.
@@ -174,20 +160,13 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         var schema = server.NewSchema();
         using var ledger = Open(schema, Duration.FromSeconds(1));
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-        using var stuck = new NpgsqlConnection(server.ConnectionString);
-        stuck.Open();
-        using var transaction = stuck.BeginTransaction();
-        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", stuck, transaction))
-        {
-            take.Parameters.AddWithValue(PersonLockKey(schema, "c-1"));
-            take.ExecuteNonQuery();
-        }
+        using var stuck = new StuckNode(server.ConnectionString, PersonLockKey(schema, "c-1"));
 
         using var patient = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var refused = await gate.TryReserveAsync(Call(Person()), patient.Token);
         Assert.False(refused.IsReserved);
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(refused.Decision.Violations).RuleId);
-        transaction.Rollback();
+        stuck.Release();
         Assert.Empty(Recorded(schema));
     }
 
@@ -226,6 +205,32 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
 
         Assert.True(resumed, "No reservation succeeded within 30 s of the server's restart.");
         Assert.Equal(new[] { "after", "before" }, Recorded(schema).Values.OrderBy(c => c, StringComparer.Ordinal).ToArray());
+    }
+
+    /// <summary>A stuck node: another connection holding a person's advisory lock in an open transaction.</summary>
+    private sealed class StuckNode : IDisposable
+    {
+        private readonly NpgsqlConnection connection;
+        private readonly NpgsqlTransaction transaction;
+
+        internal StuckNode(string connectionString, long lockKey)
+        {
+            connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            transaction = connection.BeginTransaction();
+            using var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction);
+            take.Parameters.AddWithValue(lockKey);
+            take.ExecuteNonQuery();
+        }
+
+        /// <summary>The node ends its transaction, and with it the lock.</summary>
+        internal void Release() => transaction.Rollback();
+
+        public void Dispose()
+        {
+            transaction.Dispose();
+            connection.Dispose();
+        }
     }
 
     private static long PersonLockKey(string schema, string contactId)
