@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -22,25 +21,16 @@ namespace ContactRules.Analyzers.CodeFixes;
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CallingHoursOnServerClockFixer))]
 [Shared]
-public sealed class CallingHoursOnServerClockFixer : CodeFixProvider
+public sealed class CallingHoursOnServerClockFixer : ContactRulesCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CallingHoursOnServerClock);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix.</summary>
+    public CallingHoursOnServerClockFixer()
+        : base(DiagnosticIds.CallingHoursOnServerClock)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    }
 
-        var diagnostic = context.Diagnostics[0];
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+    {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax comparison
             || ContactScope.FindGate(model, comparison.SpanStart) is not { } gate
             || ContactScope.FindRequest(model, comparison.SpanStart, null) is not { } request
