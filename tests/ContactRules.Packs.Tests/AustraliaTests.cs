@@ -128,10 +128,7 @@ public class AustraliaTests
     [Fact]
     public void A_registered_number_needs_consent()
     {
-        AssertAllowed(Evaluate(Au, Request(OnRegister), Utc("2026-03-01T23:59:00Z")));
-        var decision = Evaluate(Au, Request(OnRegister), Utc("2026-03-02T00:00:00Z"));
-        AssertRefusedBy(decision, "AU-LIST-01");
-        Assert.Null(decision.NextPermittedAt);
+        AssertRefusedForGoodFrom(Au, Request(OnRegister), Utc("2026-03-02T00:00:00Z"), "AU-LIST-01");
     }
 
     // Consent granted 1 February 2026 00:00Z, no period: good until 1 May 2026 00:00Z

@@ -23,10 +23,7 @@ public class BelgiumTests
     [Fact]
     public void Dncm_protects_5_calendar_days_after_registration()
     {
-        AssertAllowed(Evaluate(Be, Request(OnDncm), Utc("2026-03-07T09:59:00Z")));
-        var decision = Evaluate(Be, Request(OnDncm), Utc("2026-03-07T10:00:00Z"));
-        AssertRefusedBy(decision, "BE-LIST-01");
-        Assert.Null(decision.NextPermittedAt);
+        AssertRefusedForGoodFrom(Be, Request(OnDncm), Utc("2026-03-07T10:00:00Z"), "BE-LIST-01");
     }
 
     [Fact]

@@ -71,10 +71,7 @@ public class CanadaTests
     [Fact]
     public void Dncl_protects_31_days_after_registration()
     {
-        AssertAllowed(Evaluate(Ca, Request(optOuts: OnDncl), Utc("2026-04-02T14:59:00Z")));
-        var decision = Evaluate(Ca, Request(optOuts: OnDncl), Utc("2026-04-02T15:00:00Z"));
-        AssertRefusedBy(decision, "CA-LIST-01");
-        Assert.Null(decision.NextPermittedAt);
+        AssertRefusedForGoodFrom(Ca, Request(optOuts: OnDncl), Utc("2026-04-02T15:00:00Z"), "CA-LIST-01");
     }
 
     // EBR: a purchase on 15 October 2024 exempts until 15 October 2024 + 18 months = 15 April 2026

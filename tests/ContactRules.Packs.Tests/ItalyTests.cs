@@ -28,10 +28,7 @@ public class ItalyTests
     [Fact]
     public void Rpo_protects_15_days_after_registration()
     {
-        AssertAllowed(Evaluate(It, Request(OnRpo), Utc("2026-03-17T09:59:00Z")));
-        var decision = Evaluate(It, Request(OnRpo), Utc("2026-03-17T10:00:00Z"));
-        AssertRefusedBy(decision, "IT-LIST-01");
-        Assert.Null(decision.NextPermittedAt);
+        AssertRefusedForGoodFrom(It, Request(OnRpo), Utc("2026-03-17T10:00:00Z"), "IT-LIST-01");
     }
 
     [Fact]

@@ -60,10 +60,7 @@ public class SpainTests
     public void Robinson_protects_30_days_after_registration_even_customers()
     {
         var customer = new ContractStatus(true, true);
-        AssertAllowed(Evaluate(Es, Request(customer, optOuts: OnRobinson), Utc("2026-04-01T10:59:00Z")));
-        var decision = Evaluate(Es, Request(customer, optOuts: OnRobinson), Utc("2026-04-01T11:00:00Z"));
-        AssertRefusedBy(decision, "ES-LIST-01");
-        Assert.Null(decision.NextPermittedAt);
+        AssertRefusedForGoodFrom(Es, Request(customer, optOuts: OnRobinson), Utc("2026-04-01T11:00:00Z"), "ES-LIST-01");
     }
 
     [Fact]

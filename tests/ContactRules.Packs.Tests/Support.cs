@@ -68,5 +68,17 @@ internal static class Support
         Assert.Equal(ruleIds.OrderBy(i => i), decision.Violations.Select(v => v.RuleId).OrderBy(i => i));
     }
 
+    /// <summary>
+    /// Allowed the minute before <paramref name="from"/>; from it, refused by <paramref name="ruleId"/>
+    /// with no next permitted instant (a list or a refusal that does not lapse).
+    /// </summary>
+    internal static void AssertRefusedForGoodFrom(ContactPolicy pack, ContactRequest request, Instant from, string ruleId)
+    {
+        AssertAllowed(Evaluate(pack, request, from - Duration.FromMinutes(1)));
+        var decision = Evaluate(pack, request, from);
+        AssertRefusedBy(decision, ruleId);
+        Assert.Null(decision.NextPermittedAt);
+    }
+
     internal static IEnumerable<string> RuleIds(ContactPolicy pack) => pack.Rules.Select(r => r.Id);
 }

@@ -37,10 +37,7 @@ public class UnitedKingdomTests
     [Fact]
     public void Tps_protects_a_number_28_days_after_registration()
     {
-        AssertAllowed(Evaluate(Uk, Request(OnTps), Utc("2026-03-30T09:59:00Z")));
-        var decision = Evaluate(Uk, Request(OnTps), Utc("2026-03-30T10:00:00Z"));
-        AssertRefusedBy(decision, "UK-LIST-01");
-        Assert.Null(decision.NextPermittedAt);
+        AssertRefusedForGoodFrom(Uk, Request(OnTps), Utc("2026-03-30T10:00:00Z"), "UK-LIST-01");
     }
 
     [Fact]
