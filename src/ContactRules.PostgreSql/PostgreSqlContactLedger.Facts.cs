@@ -52,7 +52,7 @@ public sealed partial class PostgreSqlContactLedger
         using var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader();
         while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
         {
-            consents.Add(ReadConsent(reader));
+            consents.Add(ReadConsent(reader, 0));
         }
 
         _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
@@ -240,7 +240,7 @@ public sealed partial class PostgreSqlContactLedger
                 return null;
             }
 
-            var consent = ReadConsent(reader);
+            var consent = ReadConsent(reader, 0);
             var proof = new ConsentProof(reader.GetString(8), reader.GetString(9), reader.GetString(10))
             {
                 EvidenceReferences = reader.GetFieldValue<string[]>(11).ToImmutableArray(),
@@ -259,16 +259,16 @@ public sealed partial class PostgreSqlContactLedger
         });
     }
 
-    private static ConsentRecord ReadConsent(NpgsqlDataReader reader)
-        => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(1)))
+    private static ConsentRecord ReadConsent(NpgsqlDataReader reader, int first)
+        => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
         {
-            Id = reader.GetString(0),
-            ExpiresAt = ReadInstant(reader, 2),
-            RevokedAt = ReadInstant(reader, 3),
-            Channel = reader.IsDBNull(4) ? null : (ContactChannel)reader.GetInt16(4),
-            Purpose = reader.IsDBNull(5) ? null : (ContactPurpose)reader.GetInt16(5),
-            Entity = reader.IsDBNull(6) ? null : reader.GetString(6),
-            OutsideHours = reader.GetBoolean(7),
+            Id = reader.GetString(first),
+            ExpiresAt = ReadInstant(reader, first + 2),
+            RevokedAt = ReadInstant(reader, first + 3),
+            Channel = reader.IsDBNull(first + 4) ? null : (ContactChannel)reader.GetInt16(first + 4),
+            Purpose = reader.IsDBNull(first + 5) ? null : (ContactPurpose)reader.GetInt16(first + 5),
+            Entity = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
+            OutsideHours = reader.GetBoolean(first + 7),
         };
 
     private static Instant? ReadInstant(NpgsqlDataReader reader, int ordinal)

@@ -30,16 +30,19 @@ namespace ContactRules.PostgreSql;
 /// to the server is lost, the pool is cleared so that work resumes as soon as the server is back.
 /// </para>
 /// </remarks>
-public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposable
+public sealed partial class PostgreSqlContactLedger : IContactLedger, IContactBulkReader, IDisposable
 {
     private const int Reserved = (int)AttemptOutcome.Reserved;
-    private const int HistoryColumns = 6;
 
     private readonly PostgreSqlContactLedgerOptions options;
     private readonly NpgsqlDataSource dataSource;
     private readonly string schema;
     private readonly string selectHistory;
     private readonly string insertAttempt;
+    private readonly string selectHistories;
+    private readonly string completeAttempts;
+    private readonly string insertAttempts;
+    private readonly GroupCommitQueue<PostgreSqlWrite> writes;
     private readonly PostgreSqlEvidenceLog log;
     private int disposed;
 
@@ -52,7 +55,27 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
             + $"WHERE contact_id = $1 AND (outcome <> {Reserved} OR at_ticks >= $2) ORDER BY at_ticks, id";
         insertAttempt = $"INSERT INTO {schema}.attempts (contact_id, at_ticks, outcome, channel, purpose, subject, caller, recorded_at_ticks) "
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
-        log = new PostgreSqlEvidenceLog(this, (int)Math.Min(int.MaxValue, Math.Ceiling(options.OperationTimeout.TotalMilliseconds)));
+        selectHistories = $"SELECT contact_id, at_ticks, outcome, channel, purpose, subject, caller FROM {schema}.attempts "
+            + $"WHERE contact_id = ANY($1) AND (outcome <> {Reserved} OR at_ticks >= $2) ORDER BY contact_id, at_ticks, id";
+        // a.id = ANY($1) keeps the attempts on their primary key in every plan: joined to the
+        // array alone, a cached generic plan can choose to scan the whole table.
+        completeAttempts = $"UPDATE {schema}.attempts AS a SET outcome = u.outcome, completed_at_ticks = u.at_ticks "
+            + "FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::bigint[]) AS u(id, contact_id, outcome, at_ticks) "
+            + $"WHERE a.id = ANY($1) AND a.id = u.id AND a.contact_id = u.contact_id AND a.outcome = {Reserved} RETURNING a.id AS completed";
+        // Inserted in the order of the arrays (ORDER BY ord), so the identity values, taken row by
+        // row, rise in that order: sorted, the returned ids are the reservations' in order.
+        insertAttempts = $"INSERT INTO {schema}.attempts (contact_id, at_ticks, outcome, channel, purpose, subject, caller, recorded_at_ticks) "
+            + "SELECT contact_id, at_ticks, outcome, channel, purpose, subject, caller, $8 "
+            + "FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::smallint[], $6::text[], $7::text[]) "
+            + "WITH ORDINALITY AS r(contact_id, at_ticks, outcome, channel, purpose, subject, caller, ord) ORDER BY ord RETURNING id AS reserved";
+        var timeoutMilliseconds = (int)Math.Min(int.MaxValue, Math.Ceiling(options.OperationTimeout.TotalMilliseconds));
+        writes = new GroupCommitQueue<PostgreSqlWrite>(
+            batch => RunWrites(batch, async: false).GetAwaiter().GetResult(),
+            batch => RunWrites(batch, async: true),
+            MaxBatch,
+            timeoutMilliseconds,
+            ToString());
+        log = new PostgreSqlEvidenceLog(this, timeoutMilliseconds);
     }
 
     /// <inheritdoc />
@@ -118,39 +141,50 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
     {
         LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return Run(connection => ReserveOn(connection, contactId, reservation, decide, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
+        var write = new ReserveWrite(contactId, AdvisoryKeys.Person(schema, contactId), reservation, decide, CancellationToken.None);
+        RunAlone(write);
+        return write.Contended
+            ? Run(connection => ReserveOn(connection, contactId, reservation, decide, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult()
+            : write.Result;
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The token is honoured while waiting for a connection, for the person's lock and for the
-    /// read (the server is asked to cancel the statement; the transaction is rolled back and
-    /// nothing is written), and up to the moment the insert and its commit are sent; that last
-    /// round trip is bounded by the command timeout only, so that a committed reservation is
-    /// never reported as cancelled.
+    /// The token is honoured while the reservation waits in the node's line, up to the moment it
+    /// is decided, and while it waits for the person's lock when another node holds it (the
+    /// server is asked to cancel the wait); nothing is written for a cancelled reservation. The
+    /// round trip that inserts and commits it is bounded by the command timeout only, so that a
+    /// committed reservation is never reported as cancelled.
     /// </remarks>
-    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
+    public async Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
     {
         LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return Run(connection => ReserveOn(connection, contactId, reservation, decide, async: true, cancellationToken), async: true, cancellationToken);
+        var write = new ReserveWrite(contactId, AdvisoryKeys.Person(schema, contactId), reservation, decide, cancellationToken);
+        ThrowIfDisposed();
+        await writes.RunAsync(write, cancellationToken).ConfigureAwait(false);
+        return write.Contended
+            ? await Run(connection => ReserveOn(connection, contactId, reservation, decide, async: true, cancellationToken), async: true, cancellationToken).ConfigureAwait(false)
+            : write.Result;
     }
 
     /// <inheritdoc />
     public void Complete(string contactId, long attemptId, AttemptOutcome outcome)
     {
         LedgerPreconditions.Completion(contactId, outcome);
-        CompleteOn(contactId, attemptId, outcome, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        RunAlone(NewCompletion(contactId, attemptId, outcome));
     }
 
     /// <inheritdoc />
     /// <remarks>
-    /// The token is honoured while waiting for a connection; the outcome is then written and
-    /// committed in one round trip bounded by the command timeout, never reported as cancelled.
+    /// The token is honoured while the completion waits in the node's line; the batch that
+    /// carries it is bounded by the command timeout only, and a recorded outcome is never
+    /// reported as cancelled.
     /// </remarks>
     public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
     {
         LedgerPreconditions.Completion(contactId, outcome);
-        return CompleteOn(contactId, attemptId, outcome, async: true, cancellationToken);
+        ThrowIfDisposed();
+        return writes.RunAsync(NewCompletion(contactId, attemptId, outcome), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -182,11 +216,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     /// </summary>
     internal async Task<T> Run<T>(Func<NpgsqlConnection, Task<T>> body, bool async, CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref disposed) != 0)
-        {
-            throw new ObjectDisposedException(ToString());
-        }
-
+        ThrowIfDisposed();
         NpgsqlConnection? connection = null;
         try
         {
@@ -229,6 +259,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
     {
         try
         {
+            // Waits for the person's lock (the batch found it held by another node).
             // One round trip: begin, lock the person, read their attempts. The read is a
             // statement of its own, so its snapshot is taken after the lock is granted and
             // sees every reservation committed by whoever held the lock before.
@@ -239,7 +270,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
                 begin.BatchCommands.Add(LockPerson(contactId));
                 begin.BatchCommands.Add(Statement(selectHistory, contactId, Cutoff()));
                 using var reader = async ? await begin.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : begin.ExecuteReader();
-                while (reader.FieldCount != HistoryColumns)
+                while (reader.FieldCount == 0 || reader.GetName(0) != "at_ticks")
                 {
                     _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
                 }
@@ -270,36 +301,26 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         }
     }
 
-    private async Task CompleteOn(string contactId, long attemptId, AttemptOutcome outcome, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one synchronous write as a batch of its own, on the caller's thread: a blocked
+    /// thread then waits for its own round trips only, never for a batch that other threads
+    /// (perhaps starved of thread-pool threads) are running.
+    /// </summary>
+    private void RunAlone(PostgreSqlWrite write)
     {
-        var completed = await WriteUnderPersonLock(
-            contactId,
-            Statement(
-                $"UPDATE {schema}.attempts SET outcome = $1, completed_at_ticks = $2 WHERE id = $3 AND contact_id = $4 AND outcome = {Reserved} RETURNING id",
-                (short)outcome,
-                Clock.GetCurrentInstant().ToUnixTimeTicks(),
-                attemptId,
-                contactId),
-            async,
-            cancellationToken).ConfigureAwait(false);
-        if (completed is not null)
-        {
-            return;
-        }
+        RunWrites(new List<PostgreSqlWrite>(1) { write }, async: false).GetAwaiter().GetResult();
+        write.ThrowIfFailed();
+    }
 
-        var found = await Run(
-            async connection =>
-            {
-                using var find = new NpgsqlCommand($"SELECT outcome FROM {schema}.attempts WHERE id = $1 AND contact_id = $2", connection);
-                find.Parameters.AddWithValue(attemptId);
-                find.Parameters.AddWithValue(contactId);
-                return async ? await find.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) : find.ExecuteScalar();
-            },
-            async,
-            CancellationToken.None).ConfigureAwait(false);
-        throw found is null
-            ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
-            : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture)}.");
+    private CompleteWrite NewCompletion(string contactId, long attemptId, AttemptOutcome outcome)
+        => new CompleteWrite(contactId, attemptId, outcome, Clock.GetCurrentInstant().ToUnixTimeTicks());
+
+    private void ThrowIfDisposed()
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            throw new ObjectDisposedException(ToString());
+        }
     }
 
     /// <summary>
@@ -391,16 +412,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IDisposabl
         List<ContactAttempt>? attempts = null;
         while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
         {
-            attempts ??= new List<ContactAttempt>();
-            attempts.Add(new ContactAttempt(
-                Instant.FromUnixTimeTicks(reader.GetInt64(0)),
-                (AttemptOutcome)reader.GetInt16(1),
-                (ContactChannel)reader.GetInt16(2),
-                (ContactPurpose)reader.GetInt16(3))
-            {
-                Subject = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Caller = reader.IsDBNull(5) ? null : reader.GetString(5),
-            });
+            (attempts ??= new List<ContactAttempt>()).Add(ReadAttempt(reader, 0));
         }
 
         return attempts is null ? ContactHistory.Empty : ContactHistory.Create(attempts);

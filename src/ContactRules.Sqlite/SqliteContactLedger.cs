@@ -30,7 +30,7 @@ namespace ContactRules.Sqlite;
 /// <see cref="ContactGate"/> turns every such failure into a <c>CORE-STORE-01</c> refusal.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteContactLedger : IContactLedger, IDisposable
+public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkReader, IDisposable
 {
     private const int Reserved = (int)AttemptOutcome.Reserved;
     private const int MaxIdleReaders = 16;

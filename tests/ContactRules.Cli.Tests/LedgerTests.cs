@@ -96,6 +96,53 @@ public class LedgerTests
         Assert.Equal(Expected, ScrubTests.WithoutReasons(File.ReadAllLines(folder.File("kept.csv"))));
     }
 
+    /// <summary>
+    /// Rows on a ledger are decided in blocks of 1,024: across three blocks, with rows in error
+    /// between them (a bad number, a bad zone), every line keeps its place and its person's
+    /// decision, and each error is reported at its own line.
+    /// </summary>
+    [Fact]
+    public void A_list_longer_than_a_block_keeps_its_order_and_its_errors_in_place()
+    {
+        using var folder = new TempFolder();
+        var ledgerPath = folder.File("ledger.db");
+        LedgerFixture.Write(ledgerPath);
+        var rows = LedgerFixture.List.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+        var list = new System.Text.StringBuilder("number,contactId,timeZones,caller,subject,campaign\n");
+        var expected = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < 2500; i++)
+        {
+            var line = i + 2;
+            if (i is 700 or 1024 or 2047)
+            {
+                list.Append("0612340001,P-1,Europe/Paris,telco,churn,retention\n");
+                expected.Add($"{line},0612340001,P-1,error");
+            }
+            else if (i == 1500)
+            {
+                list.Append("+33612340001,P-1,Europe/Nowhere,telco,churn,retention\n");
+                expected.Add($"{line},+33612340001,P-1,error");
+            }
+            else
+            {
+                list.Append(rows[i % 5]).Append('\n');
+                expected.Add(line.ToString(System.Globalization.CultureInfo.InvariantCulture) + Expected[i % 5][1..]);
+            }
+        }
+
+        File.WriteAllText(folder.File("long.csv"), list.ToString());
+        var run = CliRun.Run(string.Empty, null, "scrub", folder.File("long.csv"), "--policy", "fr", "--at", At, "--ledger", ledgerPath, "--out", folder.File("decisions.csv"));
+
+        // 2: rows could not be read; each is written in its place with decision 'error'.
+        Assert.Equal(2, run.ExitCode);
+        var written = ScrubTests.WithoutReasons(File.ReadAllLines(folder.File("decisions.csv")));
+        Assert.Equal(expected.Count, written.Length);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.StartsWith(expected[i], written[i], StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void A_missing_ledger_is_exit_code_2_and_is_not_created()
     {

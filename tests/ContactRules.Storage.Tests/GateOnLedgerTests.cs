@@ -87,6 +87,52 @@ public sealed class GateOnLedgerTests
     }
 
     [Fact]
+    public void A_block_that_cannot_be_read_is_refused_row_by_row_and_never_allowed()
+    {
+        var ledger = new FailingLedger { FailFacts = true };
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+
+        var decisions = gate.CheckMany(new[] { Call(Person("c-1")), Call(Person("c-2")), Call(Person("c-3")) }, Tuesday1030);
+
+        Assert.Equal(3, decisions.Count);
+        Assert.All(decisions, d => Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(d.Violations).RuleId));
+    }
+
+    [Fact]
+    public void Checking_many_decides_each_request_as_checking_it_alone_does()
+    {
+        var clock = ClockAtTuesday();
+        var ledger = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = clock });
+        // Monday 23 March 2026, 11:00 in Paris: inside the D223-9 hours.
+        var at = Instant.FromUtc(2026, 3, 23, 10, 0, 0);
+        // c-1's number has been on Bloctel since 22 March 09:00 UTC (registration + 30 days).
+        ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        ledger.RecordOptOut("c-2", new OptOut(OptOutKind.Company, Tuesday1030));
+        // c-3: four calls on 16-19 March, inside the 30 days before the 23rd.
+        for (var day = 16; day <= 19; day++)
+        {
+            ledger.Record("c-3", new ContactAttempt(Instant.FromUtc(2026, 3, day, 9, 30, 0), AttemptOutcome.NoAnswer));
+        }
+
+        var gate = new ContactGate(FactsPolicy, clock, ledger);
+        var requests = new[]
+        {
+            Call(Person("c-1")), Call(Person("c-2", "+33699999999")), Call(Person("c-3", "+33699999998")), Call(Person("c-4", "+33699999997")), Call(Person("c-1")),
+        };
+
+        var decisions = gate.CheckMany(requests, at);
+
+        Assert.Equal(new[] { "FR-LIST-01", "UK-IDNC-01", "FR-FREQ-01", "", "FR-LIST-01" }, decisions.Select(d => string.Join(",", d.Violations.Select(v => v.RuleId))).ToArray());
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var alone = gate.Check(requests[i], at);
+            Assert.Equal(alone.IsAllowed, decisions[i].IsAllowed);
+            Assert.Equal(alone.NextPermittedAt, decisions[i].NextPermittedAt);
+            Assert.Equal(alone.Violations.Select(v => v.RuleId), decisions[i].Violations.Select(v => v.RuleId));
+        }
+    }
+
+    [Fact]
     public void A_policy_without_consent_rules_records_no_consent_use()
     {
         var ledger = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
@@ -172,7 +218,7 @@ public sealed class GateOnLedgerTests
     }
 
     /// <summary>An in-memory ledger whose facts, consent uses or log fail on demand.</summary>
-    private sealed class FailingLedger : IContactLedger
+    private sealed class FailingLedger : IContactLedger, IContactBulkReader
     {
         private readonly InMemoryContactLedger inner = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
 
@@ -195,6 +241,8 @@ public sealed class GateOnLedgerTests
         public long Record(string contactId, ContactAttempt attempt) => inner.Record(contactId, attempt);
 
         public ContactFacts GetFacts(Contact contact) => FailFacts ? throw new System.IO.IOException("disk gone") : inner.GetFacts(contact);
+
+        public IReadOnlyList<ContactSnapshot> ReadMany(IReadOnlyList<Contact> contacts) => FailFacts ? throw new System.IO.IOException("disk gone") : inner.ReadMany(contacts);
 
         public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof) => inner.RecordConsent(contactId, consent, proof);
 

@@ -34,8 +34,10 @@ namespace ContactRules.Cli.Scrub;
 /// they say (<see cref="RegistryScreening"/>: an entry effective at the snapshot's date, and the
 /// oldest snapshot date for the freshness rules). With a ledger, each row is decided by a
 /// <see cref="ContactGate"/> on it, which reads the person's attempt history and stored facts
-/// (consents, opt-outs, registry entries) and records nothing; a ledger that cannot be read for a
-/// row refuses that row with <c>CORE-STORE-01</c>, counted apart.
+/// (consents, opt-outs, registry entries) and records nothing. Rows are decided in blocks of
+/// 1,024 whose people the ledger reads together (<see cref="ContactGate.CheckMany"/>), and written
+/// in the list's order; a ledger that cannot be read for a block refuses its rows with
+/// <c>CORE-STORE-01</c>, counted apart.
 /// </para>
 /// <para>
 /// Without a ledger, a list decided at one instant gives the same decision to every row that has
@@ -56,6 +58,9 @@ internal sealed class CallListScrubber
     internal const string OutputHeader = "line,number,contactId,decision,nextPermittedAt,nextPermittedLocal,rules,reasons";
 
     private const int MaxCachedOutcomes = 10_000;
+
+    /// <summary>Rows decided together on a ledger: their people are read in a few queries (<see cref="ContactGate.CheckMany"/>).</summary>
+    private const int LedgerBlock = 1024;
     private const int MaxKeyBytes = 4096;
     private const byte Separator = 0x1F;
 
@@ -73,6 +78,7 @@ internal sealed class CallListScrubber
     private readonly byte[] key = new byte[MaxKeyBytes];
     private readonly MemoryStream formatted = new();
     private readonly CsvWriter formatter;
+    private readonly List<PendingRow> pending = new();
 
     private CsvHeader header = null!;
     private int number, contactId, timeZones, channel, purpose, automated, caller, subject, campaign, region;
@@ -144,6 +150,7 @@ internal sealed class CallListScrubber
             }
         }
 
+        FlushPending(output, counts);
         progress(counts.Rows, reader.BytesConsumed);
         return counts;
     }
@@ -154,6 +161,26 @@ internal sealed class CallListScrubber
         if (!PhoneNumberText.IsE164(numberField))
         {
             WriteError(reader, output, errors, counts, number, numberField.IsEmpty ? $"is empty; expected {PhoneNumberText.Expected}" : $"the value ({numberField.Length} characters) is not {PhoneNumberText.Expected}", fieldsUsable: true);
+            return;
+        }
+
+        if (gate is not null)
+        {
+            // Each row depends on its person's history and facts: rows wait for their block, and
+            // the block's people are read together.
+            var invalid = Prepare(reader, numberField, out var request, out _);
+            if (invalid is not null)
+            {
+                WriteError(reader, output, errors, counts, invalid.ErrorColumn, invalid.Error!, fieldsUsable: true);
+                return;
+            }
+
+            pending.Add(new PendingRow(reader.Line, numberField.ToArray(), contactId >= 0 ? reader[contactId].ToArray() : Array.Empty<byte>(), request!));
+            if (pending.Count == LedgerBlock)
+            {
+                FlushPending(output, counts);
+            }
+
             return;
         }
 
@@ -188,9 +215,14 @@ internal sealed class CallListScrubber
             return;
         }
 
-        output.Field(reader.Line);
+        WriteDecided(output, counts, reader.Line, numberField, contactId >= 0 ? reader[contactId] : ReadOnlySpan<byte>.Empty, outcome);
+    }
+
+    private static void WriteDecided(CsvWriter output, ScrubCounts counts, long line, ReadOnlySpan<byte> numberField, ReadOnlySpan<byte> contactIdField, ScrubOutcome outcome)
+    {
+        output.Field(line);
         output.Field(numberField);
-        output.Field(contactId >= 0 ? reader[contactId] : ReadOnlySpan<byte>.Empty);
+        output.Field(contactIdField);
         output.Fields(outcome.Fields);
         output.EndRecord();
         if (outcome.Allowed)
@@ -205,6 +237,30 @@ internal sealed class CallListScrubber
                 counts.StoreFailures++;
             }
         }
+    }
+
+    /// <summary>Decides the rows waiting for their block on the ledger, and writes them in their order.</summary>
+    private void FlushPending(CsvWriter output, ScrubCounts counts)
+    {
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var requests = new ContactRequest[pending.Count];
+        for (var i = 0; i < requests.Length; i++)
+        {
+            requests[i] = pending[i].Request;
+        }
+
+        var decisions = gate!.CheckMany(requests, at);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var row = pending[i];
+            WriteDecided(output, counts, row.Line, row.Number, row.ContactId, Outcome(decisions[i], row.Request.Contact.TimeZones));
+        }
+
+        pending.Clear();
     }
 
     /// <summary>
@@ -249,7 +305,18 @@ internal sealed class CallListScrubber
     /// <param name="numberField">Its number, checked.</param>
     /// <param name="numberGaveZones">True when the zones came from the number, so that the outcome is this row's only.</param>
     private ScrubOutcome Evaluate(CsvReader reader, ReadOnlySpan<byte> numberField, out bool numberGaveZones)
+        => Prepare(reader, numberField, out var request, out numberGaveZones)
+            ?? Outcome(policy.Evaluate(request!, at, ContactHistory.Empty), request!.Contact.TimeZones);
+
+    /// <summary>Reads the deciding fields of the row into a request.</summary>
+    /// <param name="reader">The row.</param>
+    /// <param name="numberField">Its number, checked.</param>
+    /// <param name="request">The request, with the registry files' say when there are any; null when a field is in error.</param>
+    /// <param name="numberGaveZones">True when the zones came from the number, so that the outcome is this row's only.</param>
+    /// <returns>Null, or the field in error and what was expected.</returns>
+    private ScrubOutcome? Prepare(CsvReader reader, ReadOnlySpan<byte> numberField, out ContactRequest? request, out bool numberGaveZones)
     {
+        request = null;
         numberGaveZones = false;
         var numberText = Encoding.ASCII.GetString(numberField);
         var zones = ImmutableArray<DateTimeZone>.Empty;
@@ -300,7 +367,7 @@ internal sealed class CallListScrubber
 
         var id = contactId >= 0 ? Text(reader, contactId) : string.Empty;
         var contact = new Contact(id.Length > 0 ? id : numberText) { PhoneNumber = numberText, TimeZones = zones, Region = regionText };
-        var request = new ContactRequest(contact, contactChannel, contactPurpose)
+        request = new ContactRequest(contact, contactChannel, contactPurpose)
         {
             Automated = isAutomated,
             Caller = NullIfEmpty(caller >= 0 ? Text(reader, caller) : string.Empty),
@@ -313,9 +380,11 @@ internal sealed class CallListScrubber
             request = RegistryScreening.Screen(request, registries);
         }
 
-        var decision = gate is null ? policy.Evaluate(request, at, ContactHistory.Empty) : gate.Check(request, at);
-        return ScrubOutcome.Decided(Format(decision, zones), decision.IsAllowed, decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId));
+        return null;
     }
+
+    private ScrubOutcome Outcome(ContactDecision decision, ImmutableArray<DateTimeZone> zones)
+        => ScrubOutcome.Decided(Format(decision, zones), decision.IsAllowed, decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId));
 
     /// <summary>The columns <c>decision,nextPermittedAt,nextPermittedLocal,rules,reasons</c> of a decision.</summary>
     private byte[] Format(ContactDecision decision, ImmutableArray<DateTimeZone> zones)
@@ -344,6 +413,8 @@ internal sealed class CallListScrubber
 
     private void WriteError(CsvReader reader, CsvWriter output, InputErrors errors, ScrubCounts counts, int column, string message, bool fieldsUsable)
     {
+        // Rows waiting for their block on the ledger come first: the output keeps the list's order.
+        FlushPending(output, counts);
         var columnName = column >= 0 ? header.NameAt(column) : null;
         errors.Report(reader.Line, column + 1, columnName, message);
         output.Field(reader.Line);
@@ -364,3 +435,6 @@ internal sealed class CallListScrubber
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim((byte)' ');
 }
+
+/// <summary>A row waiting for its block on the ledger: what its output line needs, and its request.</summary>
+internal readonly record struct PendingRow(long Line, byte[] Number, byte[] ContactId, ContactRequest Request);

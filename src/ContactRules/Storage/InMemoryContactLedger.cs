@@ -16,7 +16,7 @@ namespace ContactRules.Storage;
 /// entries and an evidence log, all lost when the process ends. Behaves like the durable ledgers
 /// in every other respect (the same contract tests run against all of them).
 /// </summary>
-public sealed class InMemoryContactLedger : IContactLedger
+public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
 {
     private readonly InMemoryContactHistoryStore history = new InMemoryContactHistoryStore();
     private readonly ConcurrentDictionary<string, PersonFacts> people = new ConcurrentDictionary<string, PersonFacts>(StringComparer.Ordinal);
@@ -53,6 +53,20 @@ public sealed class InMemoryContactLedger : IContactLedger
 
     /// <inheritdoc />
     public long Record(string contactId, ContactAttempt attempt) => history.Record(contactId, attempt);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ContactSnapshot> ReadMany(IReadOnlyList<Contact> contacts)
+    {
+        Preconditions.CheckNotNull(contacts, nameof(contacts));
+        var snapshots = new ContactSnapshot[contacts.Count];
+        for (var i = 0; i < snapshots.Length; i++)
+        {
+            var contact = contacts[i] ?? throw new ArgumentException($"contacts[{i}] is null.", nameof(contacts));
+            snapshots[i] = new ContactSnapshot(contact, GetHistory(contact.Id), GetFacts(contact));
+        }
+
+        return snapshots;
+    }
 
     /// <inheritdoc />
     public ContactFacts GetFacts(Contact contact)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -496,6 +497,128 @@ public abstract class LedgerContract : IDisposable
         Assert.All(reservations.Where(r => !r.IsReserved), r => Assert.Equal("FR-FREQ-01", Assert.Single(r.Decision.Violations).RuleId));
         Assert.Equal(4, ledger.GetHistory("c-1").Count);
     }
+
+    [Fact]
+    public async Task Async_a_decision_that_throws_among_concurrent_reservations_fails_alone()
+    {
+        var ledger = Open();
+        var tasks = Enumerable.Range(0, 20).Select(i => ledger.ReserveAsync(
+            "c-" + i.ToString(CultureInfo.InvariantCulture),
+            new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved),
+            _ => i == 7 ? throw new InvalidOperationException("decision failed for c-7") : ContactDecision.Allowed)).ToList();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => tasks[7]);
+        Assert.Equal("decision failed for c-7", failure.Message);
+        var ids = new HashSet<long>();
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            if (i != 7)
+            {
+                Assert.True(ids.Add((await tasks[i]).AttemptId!.Value));
+                Assert.Equal(1, ledger.GetHistory("c-" + i.ToString(CultureInfo.InvariantCulture)).Count);
+            }
+        }
+
+        Assert.Equal(0, ledger.GetHistory("c-7").Count);
+    }
+
+    [Fact]
+    public async Task Async_two_concurrent_completions_of_one_reservation_record_one_outcome_and_refuse_the_other()
+    {
+        var ledger = Open();
+        var id = (await ledger.ReserveAsync("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ => ContactDecision.Allowed)).AttemptId!.Value;
+        var refused = ledger.CompleteAsync("c-1", id, AttemptOutcome.Refused);
+        var answered = ledger.CompleteAsync("c-1", id, AttemptOutcome.Conversation);
+        var outcomes = new List<AttemptOutcome>();
+        var failures = 0;
+        foreach (var (task, outcome) in new[] { (refused, AttemptOutcome.Refused), (answered, AttemptOutcome.Conversation) })
+        {
+            try
+            {
+                await task;
+                outcomes.Add(outcome);
+            }
+            catch (InvalidOperationException failure)
+            {
+                Assert.Contains("already completed", failure.Message, StringComparison.Ordinal);
+                failures++;
+            }
+        }
+
+        Assert.Equal(1, failures);
+        Assert.Equal(Assert.Single(outcomes), Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+    }
+
+    [Fact]
+    public async Task Async_reservations_of_one_person_queued_together_each_see_the_ones_before_them()
+    {
+        var ledger = Open();
+        // Queued at once, so that they share batches where the store batches: each decision
+        // sees every reservation allowed before it, whether committed or in its own batch.
+        var seen = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => ledger.ReserveAsync(
+            "c-1",
+            new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved),
+            history =>
+            {
+                seen.Add(history.Count);
+                return history.Count < 4 ? ContactDecision.Allowed : Refusal();
+            })));
+
+        Assert.Equal(4, results.Count(r => r.AttemptId is not null));
+        Assert.Equal(4, results.Select(r => r.AttemptId).Where(id => id is not null).Distinct().Count());
+        // Decisions are serialised per person: the allowed ones saw 0, 1, 2 and 3 earlier reservations.
+        Assert.Equal(new[] { 0, 1, 2, 3 }, seen.Where(c => c < 4).OrderBy(c => c).ToArray());
+        Assert.All(seen.Where(c => c >= 4), c => Assert.Equal(4, c));
+        Assert.Equal(4, ledger.GetHistory("c-1").Count);
+    }
+
+    [Fact]
+    public void Many_people_read_together_get_what_each_gets_read_alone()
+    {
+        var ledger = Open(reservationExpiry: Duration.FromHours(2));
+        var reader = Assert.IsAssignableFrom<IContactBulkReader>(ledger);
+
+        // c-1: a reservation left open 3 hours ago (expired, it no longer counts), a refused call,
+        // a consent, a company opt-out, and a Bloctel entry on their number.
+        ledger.Reserve("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ => ContactDecision.Allowed);
+        Clock.AdvanceHours(3);
+        ledger.Record("c-1", new ContactAttempt(Clock.GetCurrentInstant(), AttemptOutcome.Refused) { Caller = "acme", Subject = "retention" });
+        ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030) { Id = "k-1", Channel = ContactChannel.Voice, Entity = "Telco SA" }, Proof());
+        ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030) { Entity = "Telco SA" });
+        ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        // 300 more people with one call each: more than one query's worth on every store.
+        var contacts = new List<Contact> { Person("c-1"), Person("c-2", "+33698765432"), Person("c-1"), Person("nobody", null) };
+        for (var i = 0; i < 300; i++)
+        {
+            var id = "p-" + i.ToString(CultureInfo.InvariantCulture);
+            ledger.Record(id, new ContactAttempt(Tuesday1030 + Duration.FromMinutes(i), AttemptOutcome.NoAnswer));
+            contacts.Add(Person(id, "+336" + (10_000_000 + i).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var snapshots = reader.ReadMany(contacts);
+
+        Assert.Equal(contacts.Count, snapshots.Count);
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            Assert.Same(contacts[i], snapshots[i].Contact);
+            Assert.Equal(Describe(ledger.GetHistory(contacts[i].Id)), Describe(snapshots[i].History));
+            Assert.Equal(Describe(ledger.GetFacts(contacts[i])), Describe(snapshots[i].Facts));
+        }
+
+        // And what was recorded, worked out by hand: the expired reservation is gone.
+        Assert.Equal("Refused acme retention", Describe(snapshots[0].History));
+        Assert.Equal("consent k-1 Voice Telco SA; Company Telco SA; Registry Bloctel", Describe(snapshots[0].Facts));
+        Assert.Equal(string.Empty, Describe(snapshots[1].History) + Describe(snapshots[1].Facts) + Describe(snapshots[3].History) + Describe(snapshots[3].Facts));
+        Assert.Equal("NoAnswer  ", Describe(snapshots[4 + 299].History));
+        Assert.Equal(Tuesday1030 + Duration.FromMinutes(299), snapshots[4 + 299].History.Attempts[0].At);
+    }
+
+    private static string Describe(ContactHistory history)
+        => string.Join("; ", history.Attempts.ToArray().Select(a => $"{a.Outcome} {a.Caller} {a.Subject}"));
+
+    private static string Describe(ContactFacts facts)
+        => string.Join("; ", facts.Consents.Select(c => $"consent {c.Id} {c.Channel} {c.Entity}").Concat(facts.OptOuts.Select(o => $"{o.Kind} {o.Entity}{o.Registry}")));
 
     protected static ContactDecision Refusal()
         => ContactDecision.Refuse(ImmutableArray.Create(new RuleViolation("FR-FREQ-01", RuleKind.Frequency, FranceRules.D223_9, "test refusal", null)), null);

@@ -155,6 +155,27 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
     }
 
     [Fact]
+    public async Task Async_a_person_locked_by_a_stuck_node_delays_no_one_else_on_this_node()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema, Duration.FromSeconds(30));
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        using var stuck = new StuckNode(server.ConnectionString, PersonLockKey(schema, "c-1"));
+
+        // c-1 waits for the stuck node; everyone queued with it on this node goes through.
+        var waiting = gate.TryReserveAsync(Call(Person("c-1")));
+        var watch = Stopwatch.StartNew();
+        var others = await Task.WhenAll(Enumerable.Range(2, 20).Select(i => gate.TryReserveAsync(Call(Person("c-" + i.ToString(CultureInfo.InvariantCulture))))));
+        Assert.All(others, r => Assert.True(r.IsReserved));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The others took {watch.Elapsed}.");
+        Assert.False(waiting.IsCompleted);
+
+        stuck.Release();
+        Assert.True((await waiting).IsReserved);
+        Assert.Equal(21, Recorded(schema).Count);
+    }
+
+    [Fact]
     public async Task Async_a_lock_held_by_a_stuck_node_makes_the_reservation_time_out_and_refuse()
     {
         var schema = server.NewSchema();
