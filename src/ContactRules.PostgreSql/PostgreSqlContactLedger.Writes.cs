@@ -106,7 +106,9 @@ public sealed partial class PostgreSqlContactLedger
 
             if (reserving.Count > 0)
             {
-                first.BatchCommands.Add(Statement("SELECT k AS locked FROM unnest($1::bigint[]) AS k WHERE pg_try_advisory_xact_lock(k)", keys.ToArray()));
+                first.BatchCommands.Add(keys.Count == 1
+                    ? Statement("SELECT $1::bigint AS locked WHERE pg_try_advisory_xact_lock($1)", keys[0])
+                    : Statement("SELECT k AS locked FROM unnest($1::bigint[]) AS k WHERE pg_try_advisory_xact_lock(k)", keys.ToArray()));
                 first.BatchCommands.Add(Statement(selectHistories, reserving.ToArray(), Cutoff()));
             }
 
@@ -229,6 +231,13 @@ public sealed partial class PostgreSqlContactLedger
             }
         }
 
+        if (firsts.Count == 1)
+        {
+            // A batch of one (every synchronous call) takes the plain statement: arrays cost more than they save.
+            var only = completions[0]; // every completion here is of this attempt; the first to arrive is recorded
+            return Statement(completeAttempt, (short)only.Outcome, only.CompletedAtTicks, only.AttemptId, only.ContactId);
+        }
+
         var ids = new long[firsts.Count];
         var contacts = new string[firsts.Count];
         var outcomes = new short[firsts.Count];
@@ -249,6 +258,11 @@ public sealed partial class PostgreSqlContactLedger
     /// <summary>One statement inserting the batch's allowed reservations, in arrival order.</summary>
     private NpgsqlBatchCommand InsertStatement(List<ReserveWrite> granted)
     {
+        if (granted.Count == 1)
+        {
+            return InsertStatement(granted[0].ContactId, granted[0].Reservation);
+        }
+
         var contacts = new string[granted.Count];
         var at = new long[granted.Count];
         var outcomes = new short[granted.Count];
@@ -295,14 +309,25 @@ public sealed partial class PostgreSqlContactLedger
         }
 
         var found = new Dictionary<long, (string ContactId, AttemptOutcome Outcome)>();
-        using (var find = new NpgsqlCommand($"SELECT id, contact_id, outcome FROM {schema}.attempts WHERE id = ANY($1)", connection))
+        try
         {
+            using var find = new NpgsqlCommand($"SELECT id, contact_id, outcome FROM {schema}.attempts WHERE id = ANY($1)", connection);
             find.Parameters.AddWithValue(ids);
             using var reader = async ? await find.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false) : find.ExecuteReader();
             while (async ? await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) : reader.Read())
             {
                 found[reader.GetInt64(0)] = (reader.GetString(1), (AttemptOutcome)reader.GetInt16(2));
             }
+        }
+        catch (Exception failure) when (failure is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            // The batch is committed: only the missed completions learn that the reason could not be read.
+            foreach (var completion in missed)
+            {
+                completion.Failure = new InvalidOperationException($"Attempt {completion.AttemptId} of contact {completion.ContactId} is not an open reservation (not recorded, or already completed); the ledger could not be read to say which.", failure);
+            }
+
+            return;
         }
 
         foreach (var completion in missed)

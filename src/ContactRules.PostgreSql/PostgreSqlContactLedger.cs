@@ -40,6 +40,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IContactBu
     private readonly string selectHistory;
     private readonly string insertAttempt;
     private readonly string selectHistories;
+    private readonly string completeAttempt;
     private readonly string completeAttempts;
     private readonly string insertAttempts;
     private readonly GroupCommitQueue<PostgreSqlWrite> writes;
@@ -57,6 +58,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IContactBu
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
         selectHistories = $"SELECT contact_id, at_ticks, outcome, channel, purpose, subject, caller FROM {schema}.attempts "
             + $"WHERE contact_id = ANY($1) AND (outcome <> {Reserved} OR at_ticks >= $2) ORDER BY contact_id, at_ticks, id";
+        completeAttempt = $"UPDATE {schema}.attempts SET outcome = $1, completed_at_ticks = $2 WHERE id = $3 AND contact_id = $4 AND outcome = {Reserved} RETURNING id AS completed";
         // a.id = ANY($1) keeps the attempts on their primary key in every plan: joined to the
         // array alone, a cached generic plan can choose to scan the whole table.
         completeAttempts = $"UPDATE {schema}.attempts AS a SET outcome = u.outcome, completed_at_ticks = u.at_ticks "
