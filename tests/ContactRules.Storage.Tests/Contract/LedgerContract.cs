@@ -588,7 +588,10 @@ public abstract class LedgerContract : IDisposable
         ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030) { Entity = "Telco SA" });
         ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
         // 300 more people with one call each: more than one query's worth on every store.
-        var contacts = new List<Contact> { Person("c-1"), Person("c-2", "+33698765432"), Person("c-1"), Person("nobody", null) };
+        // An id with every character a query could trip on: quotes, a backslash, a tab, a newline, accents.
+        const string Odd = "o'dd \"id\" \\ \t\n é-ü";
+        ledger.Record(Odd, new ContactAttempt(Tuesday1030, AttemptOutcome.Voicemail));
+        var contacts = new List<Contact> { Person("c-1"), Person("c-2", "+33698765432"), Person("c-1"), Person("nobody", null), Person(Odd, "+33698765431") };
         for (var i = 0; i < 300; i++)
         {
             var id = "p-" + i.ToString(CultureInfo.InvariantCulture);
@@ -610,8 +613,9 @@ public abstract class LedgerContract : IDisposable
         Assert.Equal("Refused acme retention", Describe(snapshots[0].History));
         Assert.Equal("consent k-1 Voice Telco SA; Company Telco SA; Registry Bloctel", Describe(snapshots[0].Facts));
         Assert.Equal(string.Empty, Describe(snapshots[1].History) + Describe(snapshots[1].Facts) + Describe(snapshots[3].History) + Describe(snapshots[3].Facts));
-        Assert.Equal("NoAnswer  ", Describe(snapshots[4 + 299].History));
-        Assert.Equal(Tuesday1030 + Duration.FromMinutes(299), snapshots[4 + 299].History.Attempts[0].At);
+        Assert.Equal("Voicemail  ", Describe(snapshots[4].History));
+        Assert.Equal("NoAnswer  ", Describe(snapshots[5 + 299].History));
+        Assert.Equal(Tuesday1030 + Duration.FromMinutes(299), snapshots[5 + 299].History.Attempts[0].At);
     }
 
     private static string Describe(ContactHistory history)
