@@ -26,10 +26,10 @@ namespace ContactRules.PostgreSql;
 /// got, in a statement of its own whose snapshot is taken once the locks are held; (2) decides
 /// each reservation in arrival order, a person's later reservation seeing their earlier ones of
 /// the same batch, then inserts the allowed ones (one <c>INSERT … SELECT FROM unnest(…)</c>) and
-/// commits. A batch of completions alone is its one statement. The batch never waits for a lock: a person whose lock another
-/// node holds is left to their reserver, who waits for it on a connection of its own (with its
-/// own cancellation), so that one busy or stuck person delays no one else, and two nodes'
-/// batches can never deadlock.
+/// commits. A batch of completions alone is its one statement. The batch never waits for a
+/// lock: a person whose lock another node holds is left to their reserver, who waits for it on a
+/// connection of its own (with its own cancellation), so that one busy or stuck person delays no
+/// one else, and two nodes' batches can never deadlock.
 /// </para>
 /// <para>
 /// Completions take no advisory lock: a completion changes one reservation's outcome, and a

@@ -15,6 +15,8 @@ namespace ContactRules.PostgreSql;
 /// in one transaction it takes an advisory lock on the person (never a table lock, so other
 /// people's reservations go on in parallel), reads the person's attempts, asks for the decision
 /// and records the reservation; two nodes can never both take the last slot.
+/// The asynchronous reservations and completions waiting in one node share one transaction
+/// (group commit, with the same guarantees for each).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -71,6 +73,8 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IContactBu
             + "FROM unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::smallint[], $6::text[], $7::text[]) "
             + "WITH ORDINALITY AS r(contact_id, at_ticks, outcome, channel, purpose, subject, caller, ord) ORDER BY ord RETURNING id AS reserved";
         var timeoutMilliseconds = (int)Math.Min(int.MaxValue, Math.Ceiling(options.OperationTimeout.TotalMilliseconds));
+        // Only asynchronous writes wait in this line (a synchronous one runs alone: RunAlone); the
+        // queue's synchronous runner is there for completeness.
         writes = new GroupCommitQueue<PostgreSqlWrite>(
             batch => RunWrites(batch, async: false).GetAwaiter().GetResult(),
             batch => RunWrites(batch, async: true),
