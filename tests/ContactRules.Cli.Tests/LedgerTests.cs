@@ -97,6 +97,36 @@ public class LedgerTests
     }
 
     /// <summary>
+    /// The cache serves only people with nothing in the ledger: listed after the four people the
+    /// ledger refuses, with the same deciding columns, a new person P-6 is still allowed, and
+    /// each of the four keeps their own refusal (the same list decided row by row agrees).
+    /// </summary>
+    [Fact]
+    public void Refused_people_never_fill_the_cache_for_people_with_nothing_stored()
+    {
+        using var folder = new TempFolder();
+        var ledgerPath = folder.File("ledger.db");
+        LedgerFixture.Write(ledgerPath);
+        var rows = LedgerFixture.List.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var list = folder.File("reversed.csv");
+        File.WriteAllText(list, string.Join("\n", new[] { rows[0], rows[5], rows[4], rows[3], rows[2], "+33612340006,P-6,Europe/Paris,telco,churn,retention", rows[1] }) + "\n");
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 10, 9, 30));
+        var sources = new ScrubSources(ledgerPath, null, null, Array.Empty<string>());
+
+        Assert.Equal(0, ScrubCommand.Run(list, "fr", folder.File("kept.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock, sources: sources));
+        Assert.Equal(0, ScrubCommand.Run(list, "fr", folder.File("alone.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock, cacheOutcomes: false, sources: sources));
+
+        Assert.Equal(File.ReadAllBytes(folder.File("alone.csv")), File.ReadAllBytes(folder.File("kept.csv")));
+        Assert.Equal(
+            new[]
+            {
+                "2" + Expected[4][1..], "3" + Expected[3][1..], "4" + Expected[2][1..], "5" + Expected[1][1..],
+                "6,+33612340006,P-6,allowed,,,", "7" + Expected[0][1..],
+            },
+            ScrubTests.WithoutReasons(File.ReadAllLines(folder.File("kept.csv"))));
+    }
+
+    /// <summary>
     /// Rows on a ledger are decided in blocks of 1,024: across three blocks, with rows in error
     /// between them (a bad number, a bad zone), every line keeps its place and its person's
     /// decision, and each error is reported at its own line.

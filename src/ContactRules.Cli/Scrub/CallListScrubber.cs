@@ -47,8 +47,10 @@ namespace ContactRules.Cli.Scrub;
 /// by one), and a registry entry made from a file carries only the file's register and date.
 /// Each such combination is decided once and its output columns kept, written as CSV bytes, in a
 /// bounded cache; a list of millions of rows repeats a few hundred combinations. With a ledger,
-/// the decision depends on the person's own history and facts, so every row is decided on its
-/// own. Every row still has its number checked and its own line written.
+/// the decision depends on the person's own history and facts: a row whose person has anything
+/// stored is decided on its own, and only a row whose person has nothing stored (no attempt, no
+/// fact: decided exactly as without a ledger) is served from that cache. Every row still has its
+/// number checked and its own line written.
 /// </para>
 /// </remarks>
 internal sealed class CallListScrubber
@@ -71,6 +73,7 @@ internal sealed class CallListScrubber
     private readonly IPhoneNumberZones phoneNumberZones;
     private readonly bool cacheOutcomes;
     private readonly ContactGate? gate;
+    private readonly IContactBulkReader? bulk;
     private readonly IReadOnlyList<RegistryFile> registries;
     private readonly ZoneList zoneList = new();
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
@@ -100,7 +103,11 @@ internal sealed class CallListScrubber
         // because every row is checked at the scrub's instant, and Check records nothing.
         gate = ledger is null ? null : new ContactGate(policy, SystemClock.Instance, ledger);
         this.registries = registries ?? Array.Empty<RegistryFile>();
-        this.cacheOutcomes = cacheOutcomes && gate is null;
+        bulk = ledger as IContactBulkReader;
+
+        // On a ledger, only rows whose person has nothing stored are decided as without one,
+        // and only those are served from the cache; that needs the bulk read's snapshots.
+        this.cacheOutcomes = cacheOutcomes && (gate is null || bulk is not null);
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
         formatter = new CsvWriter(formatted);
     }
@@ -168,14 +175,16 @@ internal sealed class CallListScrubber
         {
             // Each row depends on its person's history and facts: rows wait for their block, and
             // the block's people are read together.
-            var invalid = Prepare(reader, numberField, out var request, out _);
+            var invalid = Prepare(reader, numberField, out var request, out var numberGaveZones);
             if (invalid is not null)
             {
                 WriteError(reader, output, errors, counts, invalid.ErrorColumn, invalid.Error!, fieldsUsable: true);
                 return;
             }
 
-            pending.Add(new PendingRow(reader.Line, numberField.ToArray(), contactId >= 0 ? reader[contactId].ToArray() : Array.Empty<byte>(), request!));
+            var rowKeyLength = cacheOutcomes && !numberGaveZones ? BuildKey(reader, numberField) : -1;
+            var rowKey = rowKeyLength >= 0 ? key.AsSpan(0, rowKeyLength).ToArray() : null;
+            pending.Add(new PendingRow(reader.Line, numberField.ToArray(), contactId >= 0 ? reader[contactId].ToArray() : Array.Empty<byte>(), request!, rowKey));
             if (pending.Count == LedgerBlock)
             {
                 FlushPending(output, counts);
@@ -253,14 +262,86 @@ internal sealed class CallListScrubber
             requests[i] = pending[i].Request;
         }
 
-        var decisions = gate!.CheckMany(requests, at);
+        if (bulk is null)
+        {
+            var decisions = gate!.CheckMany(requests, at);
+            for (var i = 0; i < requests.Length; i++)
+            {
+                var row = pending[i];
+                WriteDecided(output, counts, row.Line, row.Number, row.ContactId, Outcome(decisions[i], row.Request.Contact.TimeZones));
+            }
+
+            pending.Clear();
+            return;
+        }
+
+        // What ContactGate.CheckMany does, with the snapshots in hand: a person with nothing
+        // stored is decided exactly as without a ledger, so the ledger-less cache can serve them.
+        IReadOnlyList<ContactSnapshot>? snapshots = null;
+        ContactDecision? unreadable = null;
+        try
+        {
+            var contacts = new Contact[requests.Length];
+            for (var i = 0; i < contacts.Length; i++)
+            {
+                contacts[i] = requests[i].Contact;
+            }
+
+            snapshots = bulk.ReadMany(contacts);
+            if (snapshots.Count != contacts.Length)
+            {
+                throw new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {contacts.Length} people.");
+            }
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            unreadable = ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
+        }
+
         for (var i = 0; i < requests.Length; i++)
         {
             var row = pending[i];
-            WriteDecided(output, counts, row.Line, row.Number, row.ContactId, Outcome(decisions[i], row.Request.Contact.TimeZones));
+            var outcome = unreadable is not null
+                ? Outcome(unreadable, row.Request.Contact.TimeZones)
+                : DecideOnLedger(row, snapshots![i]);
+            WriteDecided(output, counts, row.Line, row.Number, row.ContactId, outcome);
         }
 
         pending.Clear();
+    }
+
+    private ScrubOutcome DecideOnLedger(PendingRow row, ContactSnapshot snapshot)
+    {
+        var zones = row.Request.Contact.TimeZones;
+        if (!string.Equals(snapshot.Contact.Id, row.Request.Contact.Id, StringComparison.Ordinal))
+        {
+            var mismatch = new InvalidOperationException($"The ledger returned the snapshot of '{snapshot.Contact.Id}' for '{row.Request.Contact.Id}'.");
+            return Outcome(ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(mismatch)), null), zones);
+        }
+
+        if (snapshot.History.Count > 0 || !snapshot.Facts.IsEmpty)
+        {
+            var request = row.Request.WithFacts(snapshot.Facts.Consents, snapshot.Facts.OptOuts);
+            return Outcome(policy.Evaluate(request, at, snapshot.History), zones);
+        }
+
+        if (row.Key is null)
+        {
+            return Outcome(policy.Evaluate(row.Request, at, ContactHistory.Empty), zones);
+        }
+
+        if (!outcomes.TryGetValue(row.Key, out var outcome))
+        {
+            outcome = Outcome(policy.Evaluate(row.Request, at, ContactHistory.Empty), zones);
+            if (outcomes.Count >= MaxCachedOutcomes)
+            {
+                outcomes.Clear();
+            }
+
+            outcomes[row.Key] = outcome;
+        }
+
+        return outcome;
     }
 
     /// <summary>
@@ -436,5 +517,10 @@ internal sealed class CallListScrubber
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim((byte)' ');
 }
 
-/// <summary>A row waiting for its block on the ledger: what its output line needs, and its request.</summary>
-internal readonly record struct PendingRow(long Line, byte[] Number, byte[] ContactId, ContactRequest Request);
+/// <summary>A row waiting for its block on the ledger: what its output line needs, its request, and its cache key.</summary>
+/// <param name="Line">The row's line in the list.</param>
+/// <param name="Number">Its number, as written.</param>
+/// <param name="ContactId">Its contact id, as written.</param>
+/// <param name="Request">What is decided for it.</param>
+/// <param name="Key">Its deciding fields as a cache key, or null when its outcome is its own.</param>
+internal readonly record struct PendingRow(long Line, byte[] Number, byte[] ContactId, ContactRequest Request, byte[]? Key);
