@@ -31,6 +31,17 @@ public sealed class PostgreSqlConcurrencyTests
 
     [Fact]
     public void Sixty_four_reservers_on_two_nodes_never_exceed_four_calls_in_any_30_day_window()
+        => Hammer(asynchronous: false);
+
+    /// <summary>
+    /// The same through the asynchronous gate: each node batches its waiting reservations and
+    /// completions into one transaction, and the two nodes' batches contend for the same people.
+    /// </summary>
+    [Fact]
+    public void Sixty_four_asynchronous_reservers_on_two_nodes_never_exceed_four_calls_in_any_30_day_window()
+        => Hammer(asynchronous: true);
+
+    private void Hammer(bool asynchronous)
     {
         var schema = server.NewSchema();
         var clock = new FakeClock(Tuesday1030);
@@ -46,7 +57,15 @@ public sealed class PostgreSqlConcurrencyTests
         {
             clock.Reset(day);
             var before = granted.Count;
-            Hammer(gates, granted);
+            if (asynchronous)
+            {
+                HammerAsync(gates, granted);
+            }
+            else
+            {
+                Hammer(gates, granted);
+            }
+
             Assert.Equal(4 * Contacts, granted.Count - before);
         }
 
@@ -87,6 +106,34 @@ public sealed class PostgreSqlConcurrencyTests
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+        Assert.Empty(failures);
+    }
+
+    private static void HammerAsync(ContactGate[] gates, ConcurrentBag<(string Contact, long Id)> granted)
+    {
+        var failures = new ConcurrentQueue<string>();
+        System.Threading.Tasks.Task.WaitAll(Enumerable.Range(0, Reservers).Select(async r =>
+        {
+            await System.Threading.Tasks.Task.Yield();
+            var gate = gates[r % gates.Length];
+            for (var i = 0; i < OpsPerReserver; i++)
+            {
+                var contact = "c-" + (((r * 37) + i) % Contacts).ToString(CultureInfo.InvariantCulture);
+                var reservation = await gate.TryReserveAsync(Call(Person(contact)));
+                if (reservation.IsReserved)
+                {
+                    granted.Add((contact, reservation.Permit.AttemptId));
+                    if (i % 2 == 0)
+                    {
+                        await reservation.Permit.CompleteAsync(AttemptOutcome.NoAnswer);
+                    }
+                }
+                else if (reservation.Decision.Violations.Any(v => v.RuleId != "FR-FREQ-01"))
+                {
+                    failures.Enqueue(reservation.Decision.ToString() + " " + reservation.Decision.Violations[0].Reason);
+                }
+            }
+        }).ToArray());
         Assert.Empty(failures);
     }
 
