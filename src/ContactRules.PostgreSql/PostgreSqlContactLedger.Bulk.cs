@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
 using ContactRules.Storage;
-using NodaTime;
 using Npgsql;
 
 namespace ContactRules.PostgreSql;
@@ -52,23 +51,13 @@ public sealed partial class PostgreSqlContactLedger
             reader.NextResult();
             while (reader.Read())
             {
-                people.OptOuts(reader.GetString(0)).Add(new OptOut((OptOutKind)reader.GetInt16(1), Instant.FromUnixTimeTicks(reader.GetInt64(2)))
-                {
-                    EffectiveAt = ReadInstant(reader, 3),
-                    Channel = reader.IsDBNull(4) ? null : (ContactChannel)reader.GetInt16(4),
-                    Entity = reader.IsDBNull(5) ? null : reader.GetString(5),
-                });
+                people.OptOuts(reader.GetString(0)).Add(ReadOptOut(reader, 1));
             }
 
             reader.NextResult();
             while (reader.Read())
             {
-                people.RegistryEntries(reader.GetString(0)).Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(2)))
-                {
-                    Registry = (ContactRegistry)reader.GetInt16(1),
-                    EffectiveAt = ReadInstant(reader, 3),
-                    Channel = reader.IsDBNull(4) ? null : (ContactChannel)reader.GetInt16(4),
-                });
+                people.RegistryEntries(reader.GetString(0)).Add(ReadRegistryEntry(reader, 1));
             }
 
             return people.Snapshots();

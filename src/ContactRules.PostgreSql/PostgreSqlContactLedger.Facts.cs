@@ -58,23 +58,13 @@ public sealed partial class PostgreSqlContactLedger
         _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
         while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
         {
-            optOuts.Add(new OptOut((OptOutKind)reader.GetInt16(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)))
-            {
-                EffectiveAt = ReadInstant(reader, 2),
-                Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
-                Entity = reader.IsDBNull(4) ? null : reader.GetString(4),
-            });
+            optOuts.Add(ReadOptOut(reader, 0));
         }
 
         _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
         while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
         {
-            optOuts.Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(1)))
-            {
-                Registry = (ContactRegistry)reader.GetInt16(0),
-                EffectiveAt = ReadInstant(reader, 2),
-                Channel = reader.IsDBNull(3) ? null : (ContactChannel)reader.GetInt16(3),
-            });
+            optOuts.Add(ReadRegistryEntry(reader, 0));
         }
 
         return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
@@ -258,6 +248,24 @@ public sealed partial class PostgreSqlContactLedger
             return new ConsentEvidence(contactId, consent, proof, recordedAt, uses.ToImmutable());
         });
     }
+
+    /// <summary>An opt-out from the columns <c>kind, requested_at_ticks, effective_at_ticks, channel, entity</c>, from <paramref name="first"/> on.</summary>
+    private static OptOut ReadOptOut(NpgsqlDataReader reader, int first)
+        => new OptOut((OptOutKind)reader.GetInt16(first), Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
+        {
+            EffectiveAt = ReadInstant(reader, first + 2),
+            Channel = reader.IsDBNull(first + 3) ? null : (ContactChannel)reader.GetInt16(first + 3),
+            Entity = reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
+        };
+
+    /// <summary>A registry entry from the columns <c>registry, registered_at_ticks, effective_at_ticks, channel</c>, from <paramref name="first"/> on.</summary>
+    private static OptOut ReadRegistryEntry(NpgsqlDataReader reader, int first)
+        => new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
+        {
+            Registry = (ContactRegistry)reader.GetInt16(first),
+            EffectiveAt = ReadInstant(reader, first + 2),
+            Channel = reader.IsDBNull(first + 3) ? null : (ContactChannel)reader.GetInt16(first + 3),
+        };
 
     private static ConsentRecord ReadConsent(NpgsqlDataReader reader, int first)
         => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
-using NodaTime;
 
 namespace ContactRules.Sqlite;
 
@@ -49,15 +48,7 @@ public sealed partial class SqliteContactLedger
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            people.Attempts(reader.GetString(0)).Add(new ContactAttempt(
-                Instant.FromUnixTimeTicks(reader.GetInt64(1)),
-                (AttemptOutcome)reader.GetInt32(2),
-                (ContactChannel)reader.GetInt32(3),
-                (ContactPurpose)reader.GetInt32(4))
-            {
-                Subject = ReadText(reader, 5),
-                Caller = ReadText(reader, 6),
-            });
+            people.Attempts(reader.GetString(0)).Add(ReadAttempt(reader, 1));
         }
 
         reader.NextResult();
@@ -69,23 +60,13 @@ public sealed partial class SqliteContactLedger
         reader.NextResult();
         while (reader.Read())
         {
-            people.OptOuts(reader.GetString(0)).Add(new OptOut((OptOutKind)reader.GetInt32(1), Instant.FromUnixTimeTicks(reader.GetInt64(2)))
-            {
-                EffectiveAt = ReadInstant(reader, 3),
-                Channel = (ContactChannel?)ReadInt(reader, 4),
-                Entity = ReadText(reader, 5),
-            });
+            people.OptOuts(reader.GetString(0)).Add(ReadOptOut(reader, 1));
         }
 
         reader.NextResult();
         while (reader.Read())
         {
-            people.RegistryEntries(reader.GetString(0)).Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(2)))
-            {
-                Registry = (ContactRegistry)reader.GetInt32(1),
-                EffectiveAt = ReadInstant(reader, 3),
-                Channel = (ContactChannel?)ReadInt(reader, 4),
-            });
+            people.RegistryEntries(reader.GetString(0)).Add(ReadRegistryEntry(reader, 1));
         }
     }
 

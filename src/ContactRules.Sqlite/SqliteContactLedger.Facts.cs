@@ -40,23 +40,13 @@ public sealed partial class SqliteContactLedger
         reader.NextResult();
         while (reader.Read())
         {
-            optOuts.Add(new OptOut((OptOutKind)reader.GetInt32(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)))
-            {
-                EffectiveAt = ReadInstant(reader, 2),
-                Channel = (ContactChannel?)ReadInt(reader, 3),
-                Entity = ReadText(reader, 4),
-            });
+            optOuts.Add(ReadOptOut(reader, 0));
         }
 
         reader.NextResult();
         while (reader.Read())
         {
-            optOuts.Add(new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(1)))
-            {
-                Registry = (ContactRegistry)reader.GetInt32(0),
-                EffectiveAt = ReadInstant(reader, 2),
-                Channel = (ContactChannel?)ReadInt(reader, 3),
-            });
+            optOuts.Add(ReadRegistryEntry(reader, 0));
         }
 
         return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
@@ -288,6 +278,24 @@ public sealed partial class SqliteContactLedger
         var proof = new ConsentProof(method, text, version) { EvidenceReferences = references.ToImmutable(), PhoneNumber = phone, CollectedBy = collectedBy };
         return new ConsentEvidence(contactId, consent, proof, recordedAt, uses.ToImmutable());
     }
+
+    /// <summary>An opt-out from the columns <c>kind, requested_at_ticks, effective_at_ticks, channel, entity</c>, from <paramref name="first"/> on.</summary>
+    private static OptOut ReadOptOut(SqliteDataReader reader, int first)
+        => new OptOut((OptOutKind)reader.GetInt32(first), Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
+        {
+            EffectiveAt = ReadInstant(reader, first + 2),
+            Channel = (ContactChannel?)ReadInt(reader, first + 3),
+            Entity = ReadText(reader, first + 4),
+        };
+
+    /// <summary>A registry entry from the columns <c>registry, registered_at_ticks, effective_at_ticks, channel</c>, from <paramref name="first"/> on.</summary>
+    private static OptOut ReadRegistryEntry(SqliteDataReader reader, int first)
+        => new OptOut(OptOutKind.Registry, Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
+        {
+            Registry = (ContactRegistry)reader.GetInt32(first),
+            EffectiveAt = ReadInstant(reader, first + 2),
+            Channel = (ContactChannel?)ReadInt(reader, first + 3),
+        };
 
     private static ConsentRecord ReadConsent(SqliteDataReader reader, int first)
         => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))

@@ -488,21 +488,24 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         {
             while (reader.Read())
             {
-                attempts ??= new List<ContactAttempt>();
-                attempts.Add(new ContactAttempt(
-                    Instant.FromUnixTimeTicks(reader.GetInt64(0)),
-                    (AttemptOutcome)reader.GetInt32(1),
-                    (ContactChannel)reader.GetInt32(2),
-                    (ContactPurpose)reader.GetInt32(3))
-                {
-                    Subject = ReadText(reader, 4),
-                    Caller = ReadText(reader, 5),
-                });
+                (attempts ??= new List<ContactAttempt>()).Add(ReadAttempt(reader, 0));
             }
         }
 
         return attempts is null ? ContactHistory.Empty : ContactHistory.Create(attempts);
     }
+
+    /// <summary>An attempt from the columns <c>at_ticks, outcome, channel, purpose, subject, caller</c>, from <paramref name="first"/> on.</summary>
+    internal static ContactAttempt ReadAttempt(SqliteDataReader reader, int first)
+        => new ContactAttempt(
+            Instant.FromUnixTimeTicks(reader.GetInt64(first)),
+            (AttemptOutcome)reader.GetInt32(first + 1),
+            (ContactChannel)reader.GetInt32(first + 2),
+            (ContactPurpose)reader.GetInt32(first + 3))
+        {
+            Subject = ReadText(reader, first + 4),
+            Caller = ReadText(reader, first + 5),
+        };
 
     /// <summary>
     /// Closes a connection to a file that was refused, and empties its pool: a restored file is a
