@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Threading;
 using ContactRules.Storage;
 using Npgsql;
 
@@ -37,29 +36,7 @@ public sealed partial class PostgreSqlContactLedger
                 $"SELECT phone_e164, registry, registered_at_ticks, effective_at_ticks, channel FROM {schema}.registry_entries WHERE phone_e164 = ANY($1) ORDER BY registered_at_ticks",
                 (object)people.Phones.ToArray()));
             using var reader = batch.ExecuteReader();
-            while (reader.Read())
-            {
-                people.Attempts(reader.GetString(0)).Add(ReadAttempt(reader, 1));
-            }
-
-            reader.NextResult();
-            while (reader.Read())
-            {
-                people.Consents(reader.GetString(0)).Add(ReadConsent(reader, 1));
-            }
-
-            reader.NextResult();
-            while (reader.Read())
-            {
-                people.OptOuts(reader.GetString(0)).Add(ReadOptOut(reader, 1));
-            }
-
-            reader.NextResult();
-            while (reader.Read())
-            {
-                people.RegistryEntries(reader.GetString(0)).Add(ReadRegistryEntry(reader, 1));
-            }
-
+            people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry);
             return people.Snapshots();
         });
     }

@@ -104,12 +104,20 @@ internal static class PostgreSqlSchema
     /// <summary>The newest schema version this package knows.</summary>
     internal static int LatestVersion => Migrations[Migrations.Length - 1].Version;
 
+    /// <summary>
+    /// The longest a migration statement may take, when the operation timeout is shorter: a
+    /// schema is created once, by a node that may be starting under load, and an operation
+    /// timeout of a second or two is meant for decisions, not for DDL.
+    /// </summary>
+    private const int MigrationTimeoutSeconds = 60;
+
     /// <summary>Creates the schema if needed and applies the migrations it lacks.</summary>
     internal static void Migrate(NpgsqlDataSource dataSource, string schema, long nowTicks)
     {
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        using (var prepare = new NpgsqlBatch(connection, transaction))
+        var timeout = Math.Max(connection.CommandTimeout, MigrationTimeoutSeconds);
+        using (var prepare = new NpgsqlBatch(connection, transaction) { Timeout = timeout })
         {
             var lockMigrations = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
             lockMigrations.Parameters.AddWithValue(AdvisoryKeys.Migrations(schema));
@@ -121,7 +129,7 @@ internal static class PostgreSqlSchema
         }
 
         var applied = new HashSet<int>();
-        using (var read = new NpgsqlCommand($"SELECT version FROM {schema}.schema_migrations", connection, transaction))
+        using (var read = new NpgsqlCommand($"SELECT version FROM {schema}.schema_migrations", connection, transaction) { CommandTimeout = timeout })
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
@@ -146,9 +154,9 @@ internal static class PostgreSqlSchema
                 continue;
             }
 
-            using var migrate = new NpgsqlCommand(sql.Replace("{s}", schema, StringComparison.Ordinal), connection, transaction);
+            using var migrate = new NpgsqlCommand(sql.Replace("{s}", schema, StringComparison.Ordinal), connection, transaction) { CommandTimeout = timeout };
             migrate.ExecuteNonQuery();
-            using var record = new NpgsqlCommand($"INSERT INTO {schema}.schema_migrations (version, name, applied_at_ticks) VALUES ($1, $2, $3)", connection, transaction);
+            using var record = new NpgsqlCommand($"INSERT INTO {schema}.schema_migrations (version, name, applied_at_ticks) VALUES ($1, $2, $3)", connection, transaction) { CommandTimeout = timeout };
             record.Parameters.AddWithValue(version);
             record.Parameters.AddWithValue(name);
             record.Parameters.AddWithValue(nowTicks);

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ContactRules.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace ContactRules.Sqlite;
 
@@ -37,37 +36,11 @@ public sealed partial class SqliteContactLedger
             command.Parameters.AddWithValue("$ids", JsonArray(people.Ids));
             command.Parameters.AddWithValue("$phones", JsonArray(people.Phones));
             command.Parameters.AddWithValue("$cutoff", Cutoff());
-            ReadBlock(command, people);
+            using var reader = command.ExecuteReader();
+            people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry);
         }
 
         return people.Snapshots();
-    }
-
-    private static void ReadBlock(SqliteCommand command, BulkPeople people)
-    {
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            people.Attempts(reader.GetString(0)).Add(ReadAttempt(reader, 1));
-        }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            people.Consents(reader.GetString(0)).Add(ReadConsent(reader, 1));
-        }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            people.OptOuts(reader.GetString(0)).Add(ReadOptOut(reader, 1));
-        }
-
-        reader.NextResult();
-        while (reader.Read())
-        {
-            people.RegistryEntries(reader.GetString(0)).Add(ReadRegistryEntry(reader, 1));
-        }
     }
 
     /// <summary>The strings as a JSON array (RFC 8259 string escapes), for <c>json_each</c>.</summary>

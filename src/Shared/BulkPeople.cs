@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Data.Common;
 
 namespace ContactRules.Storage;
 
@@ -41,14 +42,44 @@ internal sealed class BulkPeople
     /// <summary>The distinct numbers, in first-seen order.</summary>
     internal List<string> Phones { get; } = new List<string>();
 
-    internal List<ContactAttempt> Attempts(string contactId) => Person(contactId).Attempts;
+    /// <summary>
+    /// Reads the four result sets of a bulk read, in this order: attempts, consents and opt-outs,
+    /// each row's first column the person's id; registry entries, the first column the number.
+    /// The readers take the rest of a row's columns, from the second on.
+    /// </summary>
+    internal void Read<TReader>(
+        TReader reader,
+        Func<TReader, int, ContactAttempt> attempt,
+        Func<TReader, int, ConsentRecord> consent,
+        Func<TReader, int, OptOut> optOut,
+        Func<TReader, int, OptOut> registryEntry)
+        where TReader : DbDataReader
+    {
+        while (reader.Read())
+        {
+            Person(reader.GetString(0)).Attempts.Add(attempt(reader, 1));
+        }
 
-    internal List<ConsentRecord> Consents(string contactId) => Person(contactId).Consents;
+        reader.NextResult();
+        while (reader.Read())
+        {
+            Person(reader.GetString(0)).Consents.Add(consent(reader, 1));
+        }
 
-    internal List<OptOut> OptOuts(string contactId) => Person(contactId).OptOuts;
+        reader.NextResult();
+        while (reader.Read())
+        {
+            Person(reader.GetString(0)).OptOuts.Add(optOut(reader, 1));
+        }
 
-    internal List<OptOut> RegistryEntries(string phone)
-        => byPhone.TryGetValue(phone, out var entries) ? entries : throw new InvalidOperationException($"The store returned registry entries for a number that was not asked for.");
+        reader.NextResult();
+        while (reader.Read())
+        {
+            var phone = reader.GetString(0);
+            var entries = byPhone.TryGetValue(phone, out var found) ? found : throw new InvalidOperationException("The store returned registry entries for a number that was not asked for.");
+            entries.Add(registryEntry(reader, 1));
+        }
+    }
 
     /// <summary>One snapshot per contact asked for, in order; people who appear twice share theirs.</summary>
     internal IReadOnlyList<ContactSnapshot> Snapshots()
