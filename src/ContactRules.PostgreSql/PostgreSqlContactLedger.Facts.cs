@@ -32,7 +32,19 @@ public sealed partial class PostgreSqlContactLedger
             throw new ArgumentNullException(nameof(contact));
         }
 
-        return Run(connection => ReadFacts(connection, contact, async: true, cancellationToken), async: true, cancellationToken);
+        return ReadFactsTogether(contact, cancellationToken);
+    }
+
+    /// <summary>
+    /// The asynchronous facts reads waiting in this node go to the server together, in one round
+    /// trip (the first in line reads for all). The token is honoured while the read waits in line.
+    /// </summary>
+    private async Task<ContactFacts> ReadFactsTogether(Contact contact, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        var read = new FactsRead(contact);
+        await factReads.RunAsync(read, cancellationToken).ConfigureAwait(false);
+        return read.Result!;
     }
 
     private async Task<ContactFacts> ReadFacts(NpgsqlConnection connection, Contact contact, bool async, CancellationToken cancellationToken)

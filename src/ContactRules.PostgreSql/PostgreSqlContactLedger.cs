@@ -46,6 +46,7 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IContactBu
     private readonly string completeAttempts;
     private readonly string insertAttempts;
     private readonly GroupCommitQueue<PostgreSqlWrite> writes;
+    private readonly GroupCommitQueue<FactsRead> factReads;
     private readonly PostgreSqlEvidenceLog log;
     private int disposed;
 
@@ -78,6 +79,12 @@ public sealed partial class PostgreSqlContactLedger : IContactLedger, IContactBu
         writes = new GroupCommitQueue<PostgreSqlWrite>(
             batch => RunWrites(batch, async: false).GetAwaiter().GetResult(),
             batch => RunWrites(batch, async: true),
+            MaxBatch,
+            timeoutMilliseconds,
+            ToString());
+        factReads = new GroupCommitQueue<FactsRead>(
+            batch => ReadFactsBatch(batch, async: false).GetAwaiter().GetResult(),
+            batch => ReadFactsBatch(batch, async: true),
             MaxBatch,
             timeoutMilliseconds,
             ToString());

@@ -63,3 +63,13 @@ internal sealed class CompleteWrite : PostgreSqlWrite
     /// <summary>True once the batch found the reservation still open and recorded the outcome.</summary>
     internal bool Completed { get; set; }
 }
+
+/// <summary>An asynchronous facts read waiting in the node's line for its batch, and its result.</summary>
+internal sealed class FactsRead : GroupCommitWork
+{
+    internal FactsRead(Contact contact) => Contact = contact;
+
+    internal Contact Contact { get; }
+
+    internal ContactFacts? Result { get; set; }
+}

@@ -37,7 +37,7 @@ public sealed partial class SqliteContactLedger
             command.Parameters.AddWithValue("$phones", JsonArray(people.Phones));
             command.Parameters.AddWithValue("$cutoff", Cutoff());
             using var reader = command.ExecuteReader();
-            people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry);
+            people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry).GetAwaiter().GetResult();
         }
 
         return people.Snapshots();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Data.Common;
+using System.Threading.Tasks;
 
 namespace ContactRules.Storage;
 
@@ -45,41 +46,47 @@ internal sealed class BulkPeople
     /// <summary>
     /// Reads the four result sets of a bulk read, in this order: attempts, consents and opt-outs,
     /// each row's first column the person's id; registry entries, the first column the number.
-    /// The readers take the rest of a row's columns, from the second on.
+    /// The readers take the rest of a row's columns, from the second on. Synchronously (the task
+    /// is then complete when returned) or asynchronously.
     /// </summary>
-    internal void Read<TReader>(
+    internal async Task Read<TReader>(
         TReader reader,
         Func<TReader, int, ContactAttempt> attempt,
         Func<TReader, int, ConsentRecord> consent,
         Func<TReader, int, OptOut> optOut,
-        Func<TReader, int, OptOut> registryEntry)
+        Func<TReader, int, OptOut> registryEntry,
+        bool async = false)
         where TReader : DbDataReader
     {
-        while (reader.Read())
+        while (await Next(reader, async).ConfigureAwait(false))
         {
             Person(reader.GetString(0)).Attempts.Add(attempt(reader, 1));
         }
 
-        reader.NextResult();
-        while (reader.Read())
+        await NextResult(reader, async).ConfigureAwait(false);
+        while (await Next(reader, async).ConfigureAwait(false))
         {
             Person(reader.GetString(0)).Consents.Add(consent(reader, 1));
         }
 
-        reader.NextResult();
-        while (reader.Read())
+        await NextResult(reader, async).ConfigureAwait(false);
+        while (await Next(reader, async).ConfigureAwait(false))
         {
             Person(reader.GetString(0)).OptOuts.Add(optOut(reader, 1));
         }
 
-        reader.NextResult();
-        while (reader.Read())
+        await NextResult(reader, async).ConfigureAwait(false);
+        while (await Next(reader, async).ConfigureAwait(false))
         {
             var phone = reader.GetString(0);
             var entries = byPhone.TryGetValue(phone, out var found) ? found : throw new InvalidOperationException("The store returned registry entries for a number that was not asked for.");
             entries.Add(registryEntry(reader, 1));
         }
     }
+
+    private static Task<bool> Next(DbDataReader reader, bool async) => async ? reader.ReadAsync() : Task.FromResult(reader.Read());
+
+    private static Task<bool> NextResult(DbDataReader reader, bool async) => async ? reader.NextResultAsync() : Task.FromResult(reader.NextResult());
 
     /// <summary>One snapshot per contact asked for, in order; people who appear twice share theirs.</summary>
     internal IReadOnlyList<ContactSnapshot> Snapshots()

@@ -574,6 +574,35 @@ public abstract class LedgerContract : IDisposable
     }
 
     [Fact]
+    public async Task Async_concurrent_facts_reads_each_get_their_own_person_s_facts()
+    {
+        var ledger = Open();
+        // Every third person opted out, every fifth consented; the others have nothing stored.
+        for (var i = 0; i < 40; i++)
+        {
+            var id = "c-" + i.ToString(CultureInfo.InvariantCulture);
+            if (i % 3 == 0)
+            {
+                ledger.RecordOptOut(id, new OptOut(OptOutKind.Company, Tuesday1030) { Entity = "e-" + id });
+            }
+
+            if (i % 5 == 0)
+            {
+                ledger.RecordConsent(id, new ConsentRecord(Tuesday1030) { Id = "k-" + id }, Proof());
+            }
+        }
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => ledger.GetFactsAsync(Person("c-" + i.ToString(CultureInfo.InvariantCulture), "+3361234" + (5000 + i).ToString(CultureInfo.InvariantCulture)))));
+
+        for (var i = 0; i < 40; i++)
+        {
+            var id = "c-" + i.ToString(CultureInfo.InvariantCulture);
+            Assert.Equal(i % 3 == 0 ? new[] { "e-" + id } : Array.Empty<string>(), reads[i].OptOuts.Select(o => o.Entity).ToArray());
+            Assert.Equal(i % 5 == 0 ? new[] { "k-" + id } : Array.Empty<string>(), reads[i].Consents.Select(c => c.Id).ToArray());
+        }
+    }
+
+    [Fact]
     public void Many_people_read_together_get_what_each_gets_read_alone()
     {
         var ledger = Open(reservationExpiry: Duration.FromHours(2));
