@@ -99,6 +99,23 @@ public sealed class GateOnLedgerTests
     }
 
     [Fact]
+    public void A_snapshot_of_another_person_is_refused_and_facts_count_only_on_a_ledger()
+    {
+        var optedOut = new ContactFacts(ImmutableArray<ConsentRecord>.Empty, ImmutableArray.Create(new OptOut(OptOutKind.Company, Tuesday1030 - Duration.FromDays(1))));
+        var onLedger = new ContactGate(FactsPolicy, ClockAtTuesday(), new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() }));
+        var onHistory = new ContactGate(FactsPolicy, ClockAtTuesday(), (IContactHistoryStore)new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() }));
+
+        // Never decide one person on another's history and facts.
+        var wrong = onLedger.Check(Call(Person("c-1")), Tuesday1030, new ContactSnapshot(Person("c-2"), ContactHistory.Empty, ContactFacts.None));
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(wrong.Violations).RuleId);
+
+        // UK-IDNC-01 on the ledger's company opt-out; a gate on a history store reads no facts.
+        var snapshot = new ContactSnapshot(Person("c-1"), ContactHistory.Empty, optedOut);
+        Assert.Equal("UK-IDNC-01", Assert.Single(onLedger.Check(Call(Person("c-1")), Tuesday1030, snapshot).Violations).RuleId);
+        Assert.True(onHistory.Check(Call(Person("c-1")), Tuesday1030, snapshot).IsAllowed);
+    }
+
+    [Fact]
     public void Checking_many_decides_each_request_as_checking_it_alone_does()
     {
         var clock = ClockAtTuesday();

@@ -275,8 +275,8 @@ internal sealed class CallListScrubber
             return;
         }
 
-        // What ContactGate.CheckMany does, with the snapshots in hand: a person with nothing
-        // stored is decided exactly as without a ledger, so the ledger-less cache can serve them.
+        // ContactGate.CheckMany, with the snapshots in hand: a person with nothing stored is
+        // decided exactly as without a ledger, so the ledger-less cache can serve them.
         IReadOnlyList<ContactSnapshot>? snapshots = null;
         ContactDecision? unreadable = null;
         try
@@ -313,26 +313,16 @@ internal sealed class CallListScrubber
     private ScrubOutcome DecideOnLedger(PendingRow row, ContactSnapshot snapshot)
     {
         var zones = row.Request.Contact.TimeZones;
-        if (!string.Equals(snapshot.Contact.Id, row.Request.Contact.Id, StringComparison.Ordinal))
+        var nothingStored = snapshot.History.Count == 0 && snapshot.Facts.IsEmpty
+            && string.Equals(snapshot.Contact.Id, row.Request.Contact.Id, StringComparison.Ordinal);
+        if (!nothingStored || row.Key is null)
         {
-            var mismatch = new InvalidOperationException($"The ledger returned the snapshot of '{snapshot.Contact.Id}' for '{row.Request.Contact.Id}'.");
-            return Outcome(ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(mismatch)), null), zones);
-        }
-
-        if (snapshot.History.Count > 0 || !snapshot.Facts.IsEmpty)
-        {
-            var request = row.Request.WithFacts(snapshot.Facts.Consents, snapshot.Facts.OptOuts);
-            return Outcome(policy.Evaluate(request, at, snapshot.History), zones);
-        }
-
-        if (row.Key is null)
-        {
-            return Outcome(policy.Evaluate(row.Request, at, ContactHistory.Empty), zones);
+            return Outcome(gate!.Check(row.Request, at, snapshot), zones);
         }
 
         if (!outcomes.TryGetValue(row.Key, out var outcome))
         {
-            outcome = Outcome(policy.Evaluate(row.Request, at, ContactHistory.Empty), zones);
+            outcome = Outcome(gate!.Check(row.Request, at, snapshot), zones);
             if (outcomes.Count >= MaxCachedOutcomes)
             {
                 outcomes.Clear();

@@ -161,38 +161,55 @@ public sealed class ContactGate
 
         for (var i = 0; i < decisions.Length; i++)
         {
-            var request = requests[i];
-            if (failure is null)
-            {
-                try
-                {
-                    var snapshot = snapshots![i];
-                    if (!string.Equals(snapshot.Contact.Id, request.Contact.Id, StringComparison.Ordinal))
-                    {
-                        throw new InvalidOperationException($"The store returned the snapshot of '{snapshot.Contact.Id}' for '{request.Contact.Id}'.");
-                    }
-
-                    // Facts are the ledger's only: a gate on a history store alone reads none.
-                    request = ledger is null ? request : WithFacts(request, snapshot.Facts);
-                    decisions[i] = Policy.Evaluate(request, at, snapshot.History);
-                }
-                catch (Exception evaluationFailure) when (evaluationFailure is not OperationCanceledException)
-                {
-                    decisions[i] = StoreFailure(evaluationFailure);
-                }
-            }
-            else
-            {
-                decisions[i] = StoreFailure(failure);
-            }
-
+            decisions[i] = failure is null ? Decide(requests[i], at, snapshots![i]) : StoreFailure(failure);
             if (Observer is not null)
             {
-                Notify(request, at, decisions[i], reservation: false, started);
+                Notify(requests[i], at, decisions[i], reservation: false, started);
             }
         }
 
         return decisions;
+    }
+
+    /// <summary>
+    /// Decides whether <paramref name="request"/> may be made at <paramref name="at"/> on a
+    /// snapshot of its person already read (<see cref="IContactBulkReader.ReadMany"/>), as
+    /// <see cref="Check(ContactRequest, Instant)"/> would on the store; records nothing.
+    /// </summary>
+    /// <param name="request">The contact to be made.</param>
+    /// <param name="at">The instant of the contact.</param>
+    /// <param name="snapshot">The person's history and stored facts (the facts count only when the gate is on a ledger).</param>
+    /// <returns>The decision; a snapshot of another person is refused with <c>CORE-STORE-01</c>.</returns>
+    public ContactDecision Check(ContactRequest request, Instant at, ContactSnapshot snapshot)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        Preconditions.CheckNotNull(snapshot, nameof(snapshot));
+        var started = Observer is null ? 0 : Stopwatch.GetTimestamp();
+        var decision = Decide(request, at, snapshot);
+        if (Observer is not null)
+        {
+            Notify(request, at, decision, reservation: false, started);
+        }
+
+        return decision;
+    }
+
+    private ContactDecision Decide(ContactRequest request, Instant at, ContactSnapshot snapshot)
+    {
+        try
+        {
+            if (!string.Equals(snapshot.Contact.Id, request.Contact.Id, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The store returned the snapshot of '{snapshot.Contact.Id}' for '{request.Contact.Id}'.");
+            }
+
+            // Facts are the ledger's only: a gate on a history store alone reads none.
+            return Policy.Evaluate(ledger is null ? request : WithFacts(request, snapshot.Facts), at, snapshot.History);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            return StoreFailure(failure);
+        }
     }
 
     /// <summary>Decides whether <paramref name="request"/> may be made now, without holding a thread while the store reads.</summary>
