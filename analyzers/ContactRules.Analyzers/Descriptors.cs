@@ -48,7 +48,22 @@ internal static class Descriptors
         title: "Contact permit is not completed on every path",
         messageFormat: "The permit obtained by '{0}' is not completed with an outcome on some path {1}",
         category: Categories.History,
-        description: "A ContactPermit counts as a reserved attempt until Complete(outcome) records how the contact ended; a permit never completed counts forever and hides refusals and no-answers from the frequency and cooldown rules.");
+        description: "A ContactPermit (from TryReserve, or the Permit of TryReserveAsync's reservation) counts as a reserved attempt until Complete(outcome) or CompleteAsync(outcome) records how the contact ended; a permit never completed counts forever and hides refusals and no-answers from the frequency and cooldown rules.");
+
+    public static readonly DiagnosticDescriptor CR0006ConsentForOtherChannel = Create(
+        DiagnosticIds.ConsentForOtherChannel,
+        title: "Consent was checked for another channel",
+        messageFormat: "'{0}' contacts {1} by {2}, but the successful consent check that holds here is for a {3}",
+        category: Categories.Consent,
+        description: "Consent, opt-outs and calling rules differ by channel: a decision for a call does not allow a text message, and one for a text message does not allow a call (France L34-5 CPCE for automated calls and messages; US TCPA 47 CFR 64.1200 for calls and texts). Check with the ContactRequest's channel of the contact you make.");
+
+    public static readonly DiagnosticDescriptor CR0007RequestedContact = Create(
+        DiagnosticIds.RequestedContact,
+        title: "Contact exempted as requested by the person",
+        messageFormat: "'{0}' contacts {1} without a consent check, exempted as {2}: {3}",
+        category: Categories.Consent,
+        description: "A contact inside a [RequestedContact] method (a one-time password, an appointment confirmation, a requested call-back) needs no marketing consent. Each one is listed so that a reviewer sees every exempted contact and its reason; it must never carry marketing.",
+        severity: DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor CR1001MalformedDialApiLine = Create(
         DiagnosticIds.MalformedDialApiLine,
@@ -64,16 +79,23 @@ internal static class Descriptors
         category: Categories.Configuration,
         description: "A dial API that cannot be found is not checked: correct the id, or remove the line.");
 
+    public static readonly DiagnosticDescriptor CR1003InvalidRequestedContact = Create(
+        DiagnosticIds.InvalidRequestedContact,
+        title: "Requested-contact exemption refused",
+        messageFormat: "The [RequestedContact] declaration of '{0}' exempts nothing: {1}",
+        category: Categories.Configuration,
+        description: "An exemption must say why the contact is the person's own request, must not build a marketing request, and cannot sit on a dial API (its callers would contact unchecked). A refused exemption leaves every contact of the method checked as usual.");
+
     /// <summary>The help page of rule <paramref name="id"/>.</summary>
     internal static string HelpLink(string id) => RepositoryBase + RulesPath + id + ".md";
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description)
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
         => new(
             id,
             title,
             messageFormat,
             category,
-            DiagnosticSeverity.Warning,
+            severity,
             isEnabledByDefault: true,
             description: description,
             helpLinkUri: HelpLink(id));

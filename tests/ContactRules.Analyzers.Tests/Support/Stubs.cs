@@ -10,6 +10,8 @@ internal static class Stubs
         #nullable enable
         using System;
         using System.Diagnostics.CodeAnalysis;
+        using System.Threading;
+        using System.Threading.Tasks;
 
         namespace ContactRules
         {
@@ -45,6 +47,16 @@ internal static class Stubs
                 public ContactRequest Request { get; }
                 public bool IsCompleted => false;
                 public void Complete(AttemptOutcome outcome) { }
+                public Task CompleteAsync(AttemptOutcome outcome, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            }
+
+            public sealed class ContactReservation
+            {
+                internal ContactReservation(ContactDecision decision, ContactPermit? permit) { Decision = decision; Permit = permit; }
+                public ContactDecision Decision { get; }
+                public ContactPermit? Permit { get; }
+                [MemberNotNullWhen(true, nameof(Permit))]
+                public bool IsReserved => Permit is not null;
             }
 
             public sealed class ContactGate
@@ -52,6 +64,8 @@ internal static class Stubs
                 public ContactDecision Check(ContactRequest request) => ContactDecision.Allowed;
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit) { permit = new ContactPermit(request); return true; }
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit, out ContactDecision decision) { permit = new ContactPermit(request); decision = ContactDecision.Allowed; return true; }
+                public Task<ContactDecision> CheckAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(ContactDecision.Allowed);
+                public Task<ContactReservation> TryReserveAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(new ContactReservation(ContactDecision.Allowed, new ContactPermit(request)));
             }
 
             [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
@@ -67,6 +81,17 @@ internal static class Stubs
                 public DialApiAttribute(string documentationCommentId) { DocumentationCommentId = documentationCommentId; }
                 public string? DocumentationCommentId { get; }
                 public string? ContactParameter { get; set; }
+                public ContactChannel Channel { get; set; }
+            }
+
+            public enum RequestedContactKind { OneTimePassword, AppointmentConfirmation, RequestedCallback }
+
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]
+            public sealed class RequestedContactAttribute : Attribute
+            {
+                public RequestedContactAttribute(RequestedContactKind kind, string reason) { Kind = kind; Reason = reason; }
+                public RequestedContactKind Kind { get; }
+                public string Reason { get; }
             }
         }
         """;
@@ -83,6 +108,7 @@ internal static class Stubs
                 public Customer(string id, string phone) { Id = id; Phone = phone; Contact = new Contact(id, phone); }
                 public string Id { get; }
                 public string Phone { get; set; }
+                public string? AlternatePhone { get; set; }
                 public Contact Contact { get; }
                 [ConsentCheck] public bool SmsOptIn { get; set; }
             }

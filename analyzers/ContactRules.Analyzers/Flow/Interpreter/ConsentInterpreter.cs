@@ -1,0 +1,532 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Analyzers.Flow.Engine;
+using ContactRules.Analyzers.Flow.Lattice;
+using ContactRules.Analyzers.Flow.Rules;
+using ContactRules.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ContactRules.Analyzers.Flow.Interpreter;
+
+/// <summary>
+/// The meaning of operations for consent: who a value is about, what a successful check proves,
+/// which permits are open, which decisions are unread. It turns one basic block and its entry
+/// state into the states on its edges (for <see cref="GraphSolver"/>), and, once the graph has
+/// converged, replays the blocks to tell the <see cref="IFlowRules"/> what happens.
+/// </summary>
+/// <remarks>
+/// This file holds the walk and the variables; the other parts hold conditions, calls, permits
+/// and sequences. Facts about a variable die when it is assigned.
+/// </remarks>
+internal sealed partial class ConsentInterpreter : IBlockTransfer
+{
+    private readonly ConsentModel model;
+    private readonly ILambdaHost host;
+    private readonly IFlowRules? rules;
+    private FlowState state = FlowState.Initial();
+    private ControlFlowGraph? graph;
+    private bool replaying;
+    private Action<FlowState, AbstractValue>? onReturn;
+
+    /// <param name="model">What is a dial, a check, a decision in this compilation.</param>
+    /// <param name="host">Who analyses lambdas and local functions.</param>
+    /// <param name="rules">Who is told of contacts and exits in the replay; null when only the values matter (a lambda's summary).</param>
+    public ConsentInterpreter(ConsentModel model, ILambdaHost host, IFlowRules? rules)
+    {
+        this.model = model;
+        this.host = host;
+        this.rules = rules;
+    }
+
+    public BlockOutcome Transfer(ControlFlowGraph graph, BasicBlock block, FlowState incoming)
+    {
+        this.graph = graph;
+        state = incoming.Clone();
+        foreach (var operation in block.Operations)
+        {
+            Eval(operation);
+        }
+
+        if (block.BranchValue is null)
+        {
+            return new BlockOutcome(state, null, state);
+        }
+
+        var branch = Eval(block.BranchValue);
+        if (replaying && onReturn is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+        {
+            onReturn(state, branch);
+        }
+
+        if (block.ConditionKind == ControlFlowConditionKind.None)
+        {
+            return new BlockOutcome(state, null, state);
+        }
+
+        var conditionalWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+        return new BlockOutcome(state, Apply(state, branch, conditionalWhen), Apply(state, branch, !conditionalWhen));
+    }
+
+    /// <summary>
+    /// Runs every reachable block of a converged graph once more from its entry state, telling the
+    /// rules of contacts and exits, the host of lambdas and local functions, and
+    /// <paramref name="returned"/> of each value returned.
+    /// </summary>
+    public void Replay(ControlFlowGraph graph, FlowState?[] inStates, Action<FlowState, AbstractValue>? returned = null)
+    {
+        replaying = true;
+        onReturn = returned;
+        try
+        {
+            var blocks = graph.Blocks;
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                if (inStates[i] is not { } incoming)
+                {
+                    continue;
+                }
+
+                if (blocks[i].Kind == BasicBlockKind.Exit)
+                {
+                    rules?.OnExit(incoming);
+                }
+                else
+                {
+                    Transfer(graph, blocks[i], incoming);
+                }
+            }
+        }
+        finally
+        {
+            replaying = false;
+            onReturn = null;
+        }
+    }
+
+    /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="truth"/>; null when it cannot.</summary>
+    private static FlowState? Apply(FlowState from, AbstractValue condition, bool truth)
+    {
+        var facts = truth ? condition.WhenTrue : condition.WhenFalse;
+        if (facts is null)
+        {
+            return null;
+        }
+
+        var nulls = truth ? condition.NullWhenTrue : condition.NullWhenFalse;
+        var newFacts = facts.Count > 0 && !facts.IsSubsetOf(from.Consented);
+        if (!newFacts && (nulls.Count == 0 || from.OpenPermits.Count == 0))
+        {
+            return from;
+        }
+
+        var result = from.Clone();
+        if (newFacts)
+        {
+            result.Consented = Sets.Union(result.Consented, facts);
+            result.Stale = Sets.NoKeys;
+        }
+
+        if (nulls.Count > 0)
+        {
+            result.OpenPermits = result.OpenPermits.Except(result.OpenPermits.Where(s => nulls.Contains(s.Variable)));
+        }
+
+        return result;
+    }
+
+    private AbstractValue Eval(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case null:
+                return AbstractValue.Empty;
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool constant } }:
+                return constant ? AbstractValue.True : AbstractValue.False;
+            case { ConstantValue.HasValue: true } when operation.ConstantValue.Value is not bool:
+                // A literal number, an enum constant: nobody in particular.
+                return AbstractValue.Empty;
+            case IConversionOperation conversion:
+                return Eval(conversion.Operand);
+            case IArgumentOperation argument:
+                return Eval(argument.Value);
+            case ILocalReferenceOperation local:
+                return ReadVariable(local.Local, local);
+            case IParameterReferenceOperation parameter:
+                return ReadVariable(parameter.Parameter, parameter);
+            case IFlowCaptureReferenceOperation captureReference:
+                return ReadCapture(captureReference);
+            case IFlowCaptureOperation capture:
+                {
+                    var value = Eval(capture.Value);
+                    var stored = value.Stored(state.Consented, capture.Value.Type?.SpecialType == SpecialType.System_Boolean) with { Alias = value.Alias };
+                    state.Values = state.Values.SetItem(capture.Id, stored);
+                    return AbstractValue.Empty;
+                }
+
+            case IFieldReferenceOperation field:
+                return ReadField(field);
+            case IPropertyReferenceOperation property:
+                return ReadProperty(property);
+            case IArrayElementReferenceOperation element:
+                {
+                    var array = Eval(element.ArrayReference);
+                    foreach (var index in element.Indices)
+                    {
+                        Eval(index);
+                    }
+
+                    return Extract(element, array);
+                }
+
+            case ISimpleAssignmentOperation assignment:
+                {
+                    var value = Eval(assignment.Value);
+                    AssignTo(assignment.Target, value);
+                    return value with { Alias = null };
+                }
+
+            case ICompoundAssignmentOperation compound:
+                {
+                    var value = Eval(compound.Value);
+                    var target = Eval(compound.Target);
+                    AssignTo(compound.Target, AbstractValue.FromRoots(Sets.Union(value.Roots, target.Roots)));
+                    return AbstractValue.Empty;
+                }
+
+            case IIncrementOrDecrementOperation increment:
+                Eval(increment.Target);
+                AssignTo(increment.Target, AbstractValue.Empty);
+                return AbstractValue.Empty;
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction.Target, Eval(deconstruction.Value));
+                return AbstractValue.Empty;
+            case ITupleOperation tuple:
+                return Tuple(tuple);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Eval(not.Operand).Negate();
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IIsPatternOperation isPattern:
+                return Pattern(Eval(isPattern.Value), isPattern.Pattern);
+            case IIsNullOperation isNull:
+                return IsNull(Eval(isNull.Operand), isNull.Operand.Type);
+            case IInvocationOperation invocation:
+                return Invoke(invocation);
+            case IObjectCreationOperation creation:
+                return Create(creation);
+            case IAwaitOperation await:
+                return Eval(await.Operation);
+            case IFlowAnonymousFunctionOperation lambda:
+                LambdaCreated(lambda);
+                return AbstractValue.Empty;
+            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
+                Eval(reference.Instance);
+                LocalFunctionCalled(reference.Method);
+                return AbstractValue.Empty;
+            default:
+                {
+                    var roots = Sets.NoSubjects;
+                    var channels = Channels.None;
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        var value = Eval(child);
+                        roots = Sets.Union(roots, value.Roots);
+                        channels |= value.Channels;
+                    }
+
+                    return roots.Count == 0 && channels == Channels.None ? AbstractValue.Empty : new AbstractValue { Roots = roots, Channels = channels };
+                }
+        }
+    }
+
+    private static bool IsThisOrStatic(IOperation? instance)
+        => instance is null || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    private static ITypeSymbol? TypeOf(object variable) => variable switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        _ => null,
+    };
+
+    private AbstractValue ReadVariable(ISymbol variable, IOperation reference)
+    {
+        if (state.UnreadDecisions.Count > 0)
+        {
+            MarkRead(variable);
+        }
+
+        var holdsPermit = variable is ILocalSymbol or IParameterSymbol && model.HoldsPermit(TypeOf(variable));
+        var known = state.Values.TryGetValue(variable, out var value) ? value : AbstractValue.Empty;
+        var holders = holdsPermit ? known.Holders.Add(variable) : known.Holders;
+        if (holdsPermit && variable is ILocalSymbol)
+        {
+            UsePermit(reference, holders);
+        }
+
+        return known with { Roots = known.Roots.Add(new Subject(variable, null)), Alias = variable, Holders = holders };
+    }
+
+    private AbstractValue ReadCapture(IFlowCaptureReferenceOperation reference)
+    {
+        if (!state.Values.TryGetValue(reference.Id, out var value))
+        {
+            return AbstractValue.Empty;
+        }
+
+        if (value.Holders.Count > 0)
+        {
+            UsePermit(reference, value.Holders);
+        }
+
+        return value;
+    }
+
+    private AbstractValue ReadField(IFieldReferenceOperation reference)
+    {
+        var field = reference.Field;
+        if (field.ContainingType is { IsTupleType: true } tuple)
+        {
+            var value = Eval(reference.Instance);
+            var index = TupleIndex(tuple, field);
+            return !value.Elements.IsDefault && index >= 0 && index < value.Elements.Length ? value.Elements[index] : AbstractValue.FromRoots(value.Roots);
+        }
+
+        return IsThisOrStatic(reference.Instance) ? ReadVariable(field, reference) : ReadMember(Eval(reference.Instance), field);
+    }
+
+    private static int TupleIndex(INamedTypeSymbol tuple, IFieldSymbol field)
+    {
+        var elements = tuple.TupleElements;
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (elements[i].Name == field.Name || elements[i].CorrespondingTupleField?.Name == field.Name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary><c>c.Phone</c>: about <c>c</c>, and about that number of theirs.</summary>
+    private AbstractValue ReadMember(AbstractValue instance, ISymbol member)
+    {
+        if (instance.Roots.Count == 0)
+        {
+            return AbstractValue.Empty;
+        }
+
+        if (!model.Numbers.IsNumber(member))
+        {
+            return AbstractValue.FromRoots(instance.Roots);
+        }
+
+        var roots = Sets.NoSubjects;
+        foreach (var subject in instance.Roots)
+        {
+            roots = roots.Add(subject.Number is null ? subject.WithNumber(member.OriginalDefinition) : subject);
+        }
+
+        return AbstractValue.FromRoots(roots);
+    }
+
+    private void AssignTo(IOperation target, AbstractValue value)
+    {
+        switch (target)
+        {
+            case ILocalReferenceOperation local:
+                StoreVariable(local.Local, value);
+                return;
+            case IParameterReferenceOperation parameter:
+                StoreVariable(parameter.Parameter, value);
+                return;
+            case IFieldReferenceOperation field when IsThisOrStatic(field.Instance):
+                StoreVariable(field.Field, value);
+                return;
+            case IPropertyReferenceOperation property when property.Arguments.Length == 0 && IsThisOrStatic(property.Instance):
+                if (model.GetDialTarget(property.Property) is { } setterTarget)
+                {
+                    Dial(property, setterTarget, AbstractValue.Empty, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<AbstractValue>(), property.Property.ContainingType.Name + "." + property.Property.Name);
+                }
+
+                StoreVariable(property.Property, value);
+                return;
+            case IMemberReferenceOperation member:
+                {
+                    // A member of another object: that object now carries the value's identity too.
+                    var owner = Eval(member.Instance);
+                    if (member is IPropertyReferenceOperation { Property: var p } && model.GetDialTarget(p) is { } memberTarget)
+                    {
+                        Dial(member, memberTarget, owner, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<AbstractValue>(), p.ContainingType.Name + "." + p.Name);
+                    }
+
+                    Enrich(owner, value.Roots);
+                    return;
+                }
+
+            case IDiscardOperation:
+                return;
+            default:
+                {
+                    var owner = AbstractValue.Empty;
+                    foreach (var child in target.ChildOperations)
+                    {
+                        var evaluated = Eval(child);
+                        if (owner.Alias is null)
+                        {
+                            owner = evaluated;
+                        }
+                    }
+
+                    Enrich(owner, value.Roots);
+                    return;
+                }
+        }
+    }
+
+    /// <summary><c>var (c, d) = pair</c>: each part gets its part of the tuple.</summary>
+    private void Deconstruct(IOperation target, AbstractValue value)
+    {
+        switch (target)
+        {
+            case IDeclarationExpressionOperation declaration:
+                Deconstruct(declaration.Expression, value);
+                return;
+            case ITupleOperation tuple:
+                for (var i = 0; i < tuple.Elements.Length; i++)
+                {
+                    var part = !value.Elements.IsDefault && i < value.Elements.Length ? value.Elements[i] : AbstractValue.FromRoots(value.Roots);
+                    Deconstruct(tuple.Elements[i], part);
+                }
+
+                return;
+            default:
+                AssignTo(target, value);
+                return;
+        }
+    }
+
+    private AbstractValue Tuple(ITupleOperation tuple)
+    {
+        var elements = ImmutableArray.CreateBuilder<AbstractValue>(tuple.Elements.Length);
+        var roots = Sets.NoSubjects;
+        foreach (var element in tuple.Elements)
+        {
+            var value = Eval(element) with { Alias = null };
+            elements.Add(value);
+            roots = Sets.Union(roots, value.Roots);
+        }
+
+        return new AbstractValue { Roots = roots, Elements = elements.MoveToImmutable() };
+    }
+
+    /// <summary><c>options.To = c.Phone</c>: the options now derive from <c>c</c> as well.</summary>
+    private void Enrich(AbstractValue owner, ImmutableHashSet<Subject> roots)
+    {
+        if (roots.Count == 0 || owner.Alias is null)
+        {
+            return;
+        }
+
+        var key = (object)owner.Alias;
+        var known = state.Values.TryGetValue(key, out var value) ? value : AbstractValue.Empty;
+        state.Values = state.Values.SetItem(key, known with { Roots = Sets.Union(known.Roots, roots) });
+    }
+
+    private void StoreVariable(ISymbol variable, AbstractValue value)
+    {
+        Kill(variable);
+        var type = TypeOf(variable);
+        var stored = value.Without(variable).Stored(state.Consented, type?.SpecialType == SpecialType.System_Boolean);
+        var holdsPermit = model.HoldsPermit(type);
+        if (holdsPermit && stored.Grants is { } grants)
+        {
+            // The permit's own request: permit.Request.Contact is whom it allows.
+            stored = stored with { Grants = Sets.Union(grants, Facts.For(Sets.NoSubjects.Add(new Subject(variable, null)), Facts.ChannelsOf(grants))) };
+        }
+
+        state.Values = state.Values.SetItem(variable, stored);
+        if (variable is ILocalSymbol && value.Site is { } site && value.Grants is not null && value.Holders.Count == 0)
+        {
+            if (holdsPermit)
+            {
+                OpenPermit(variable, site);
+            }
+            else if (model.IsDecision(type))
+            {
+                state.UnreadDecisions = state.UnreadDecisions.Add(new Site(variable, site));
+            }
+        }
+    }
+
+    /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
+    private void Kill(object root)
+    {
+        var old = Sets.NoConsents;
+        foreach (var consent in state.Consented)
+        {
+            if (KeyComparer.Instance.Equals(consent.Root, root))
+            {
+                old = old.Add(consent);
+            }
+        }
+
+        var consented = old.Count == 0 ? state.Consented : state.Consented.Except(old);
+        ImmutableDictionary<object, AbstractValue>.Builder? values = null;
+        foreach (var entry in state.Values)
+        {
+            if (!entry.Value.Mentions(root))
+            {
+                continue;
+            }
+
+            values ??= state.Values.ToBuilder();
+
+            // What was derived from a consented contact stays consented after the contact moves
+            // on: `var to = c.Phone; c = next;` still allows dialing `to`, for that number only.
+            if (old.Count > 0 && entry.Key is ISymbol derived && !KeyComparer.Instance.Equals(derived, root))
+            {
+                foreach (var subject in entry.Value.Roots)
+                {
+                    if (!KeyComparer.Instance.Equals(subject.Root, root))
+                    {
+                        continue;
+                    }
+
+                    foreach (var consent in old)
+                    {
+                        if (Coverage.SameNumber(consent.Number, subject.Number, model.Numbers))
+                        {
+                            consented = consented.Add(new Consent(new Subject(derived, null), consent.Channel));
+                        }
+                    }
+                }
+            }
+
+            values[entry.Key] = entry.Value.Without(root);
+        }
+
+        if (values is not null)
+        {
+            values.Remove(root);
+            state.Values = values.ToImmutable();
+        }
+        else if (state.Values.ContainsKey(root))
+        {
+            state.Values = state.Values.Remove(root);
+        }
+
+        state.Consented = consented;
+        state.Stale = state.Stale.Add(root);
+        if (state.UnreadDecisions.Count > 0 && root is ISymbol variable)
+        {
+            MarkRead(variable);
+        }
+    }
+}
