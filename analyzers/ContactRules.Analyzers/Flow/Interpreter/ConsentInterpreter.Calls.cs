@@ -331,7 +331,7 @@ internal sealed partial class ConsentInterpreter
             if (target.ContactOrdinals.IsEmpty || target.ContactOrdinals.Contains(ordinal))
             {
                 contact = Sets.Union(contact, values[i].Roots);
-                if (!arguments[i].IsImplicit)
+                if (arguments[i].ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     contactSyntax ??= arguments[i].Value.Syntax;
                 }

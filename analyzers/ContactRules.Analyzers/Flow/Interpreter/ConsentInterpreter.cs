@@ -359,14 +359,14 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                 return;
             case IMemberReferenceOperation member:
                 {
-                    // A member of another object: that object now carries the value's identity too.
                     var owner = Eval(member.Instance);
                     if (member is IPropertyReferenceOperation { Property: var p } && model.GetDialTarget(p) is { } memberTarget)
                     {
                         Dial(member, memberTarget, owner, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<AbstractValue>(), p.ContainingType.Name + "." + p.Name);
                     }
 
-                    Enrich(owner, value.Roots);
+                    // An initializer (lowered by the graph onto a flow capture) or a plain assignment.
+                    SetMember(member.Instance is IFlowCaptureReferenceOperation capture ? capture.Id : owner.Alias, member.Member, value);
                     return;
                 }
 
@@ -384,7 +384,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                         }
                     }
 
-                    Enrich(owner, value.Roots);
+                    SetMember(owner.Alias, null, value);
                     return;
                 }
         }
@@ -426,17 +426,47 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         return new AbstractValue { Roots = roots, Elements = elements.MoveToImmutable() };
     }
 
-    /// <summary><c>options.To = c.Phone</c>: the options now derive from <c>c</c> as well.</summary>
-    private void Enrich(AbstractValue owner, ImmutableHashSet<Subject> roots)
+    /// <summary>
+    /// <c>options.To = c.Phone</c>: the object now derives from <c>c</c> as well. Setting a phone
+    /// number replaces the number it is about: <c>new Contact(c.Id) { PhoneNumber = c.Phone }</c>
+    /// is about that number of <c>c</c>, and <c>lead with { Phone = "+33..." }</c> is about
+    /// nobody the check of <c>lead</c> covered.
+    /// </summary>
+    private void SetMember(object? owner, ISymbol? member, AbstractValue value)
     {
-        if (roots.Count == 0 || owner.Alias is null)
+        if (owner is null)
         {
             return;
         }
 
-        var key = (object)owner.Alias;
-        var known = state.Values.TryGetValue(key, out var value) ? value : AbstractValue.Empty;
-        state.Values = state.Values.SetItem(key, known with { Roots = Sets.Union(known.Roots, roots) });
+        var known = state.Values.TryGetValue(owner, out var found) ? found : AbstractValue.Empty;
+        ImmutableHashSet<Subject> roots;
+        if (member is not null && model.Numbers.IsNumber(member))
+        {
+            roots = Sets.NoSubjects;
+            foreach (var subject in known.Roots)
+            {
+                if (subject.Number is not null)
+                {
+                    roots = roots.Add(subject);
+                }
+            }
+
+            foreach (var subject in value.Roots)
+            {
+                roots = roots.Add(subject.Number is null ? subject.WithNumber(member.OriginalDefinition) : subject);
+            }
+        }
+        else if (value.Roots.Count > 0)
+        {
+            roots = Sets.Union(known.Roots, value.Roots);
+        }
+        else
+        {
+            return;
+        }
+
+        state.Values = state.Values.SetItem(owner, known with { Roots = roots });
     }
 
     private void StoreVariable(ISymbol variable, AbstractValue value)
