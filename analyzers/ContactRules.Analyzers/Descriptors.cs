@@ -39,9 +39,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CR0004CallingHoursOnServerClock = Create(
         DiagnosticIds.CallingHoursOnServerClock,
         title: "Calling hours computed on the server's clock",
-        messageFormat: "'{0}' compares the server's clock to a constant; calling hours are the called person's local time: use a CallingWindow through ContactGate.Check",
+        messageFormat: "'{0}' compares the server's clock with calling hours; calling hours are the called person's local time: use a CallingWindow through ContactGate.Check",
         category: Categories.CallingHours,
-        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. DateTime.Now and DateTime.UtcNow are the server's time zone or UTC, wrong for anyone in another zone and around DST changes.");
+        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. DateTime.Now, DateTimeOffset.UtcNow and TimeProvider.GetLocalNow are the server's time zone or UTC, wrong for anyone in another zone and around DST changes, whether compared with a constant or with configured hours.");
 
     public static readonly DiagnosticDescriptor CR0005PermitNotCompleted = Create(
         DiagnosticIds.PermitNotCompleted,
@@ -89,7 +89,7 @@ internal static class Descriptors
     /// <summary>The help page of rule <paramref name="id"/>.</summary>
     internal static string HelpLink(string id) => RepositoryBase + RulesPath + id + ".md";
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description, DiagnosticSeverity severity = DiagnosticSeverity.Warning)
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description, DiagnosticSeverity severity = DiagnosticSeverity.Warning, params string[] customTags)
         => new(
             id,
             title,
@@ -98,7 +98,8 @@ internal static class Descriptors
             severity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLink(id));
+            helpLinkUri: HelpLink(id),
+            customTags: customTags);
 
     private static class Categories
     {
