@@ -120,8 +120,10 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         private readonly List<Site> storedDecisions = new();
         private readonly HashSet<ISymbol> read = new(SymbolEqualityComparer.Default);
         private readonly HashSet<(string, SyntaxNode)> reported = new();
+        private readonly HashSet<SyntaxNode> contactingFunctions = new();
         private bool hasDial;
         private bool hasPermit;
+        private bool hasEvidence;
         private bool marketing;
 
         public BlockAnalysis(ConsentModel model, ISymbol owner, IOperation root)
@@ -141,10 +143,13 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                         OnInvocation(context, invocation);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } when model.GetDialTarget(constructor) is not null:
-                        hasDial = true;
+                        Contacts(operation);
                         break;
                     case IPropertyReferenceOperation property when model.GetDialTarget(property.Property) is not null:
-                        hasDial = true;
+                        Contacts(operation);
+                        break;
+                    case IPropertyReferenceOperation property when model.GetCheckKind(property.Property) != CheckKind.None:
+                        hasEvidence = true;
                         break;
                     case ILocalReferenceOperation { IsDeclaration: false } reference
                         when !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference):
@@ -163,14 +168,45 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var delegated = model.IsConsentDelegated(owner);
+            var exemption = ValidExemption(context, delegated);
+            if (delegated && !hasPermit)
+            {
+                // A wrapper's dials are its callers' business, and it holds no permit to complete.
+                return;
+            }
+
             var findings = new Findings();
-            var rules = new ConsentRules(findings, model.Numbers, reportDials: !delegated, ValidExemption(context, delegated));
-            new ConsentDataFlow(model, rules, context.CancellationToken).Run(context.GetControlFlowGraph());
+            var rules = new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption);
+            var flow = new ConsentDataFlow(model, rules, contactingFunctions, context.CancellationToken);
+            if (hasEvidence)
+            {
+                flow.Run(context.GetControlFlowGraph());
+            }
+            else
+            {
+                // No check, decision or permit anywhere in the block: no path can hold consent, so
+                // the control-flow graph would say what one walk of the tree says.
+                flow.RunWithoutEvidence(root);
+            }
+
             foreach (var finding in findings.All)
             {
                 if (reported.Add((finding.Descriptor.Id, finding.Node)))
                 {
                     context.ReportDiagnostic(finding.ToDiagnostic());
+                }
+            }
+        }
+
+        /// <summary>A dial or a permit: it and the lambdas and local functions around it need the flow rules.</summary>
+        private void Contacts(IOperation operation)
+        {
+            hasDial |= operation is not IInvocationOperation invocation || (model.GetCallFacts(invocation.TargetMethod) & CallFacts.Dial) != 0;
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation && !contactingFunctions.Add(parent.Syntax))
+                {
+                    return;
                 }
             }
         }
@@ -209,8 +245,18 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         {
             var method = invocation.TargetMethod;
             var facts = model.GetCallFacts(method);
-            hasDial |= (facts & CallFacts.Dial) != 0;
-            hasPermit |= (facts & CallFacts.Permit) != 0;
+            if ((facts & CallFacts.Dial) != 0)
+            {
+                Contacts(invocation);
+            }
+
+            if ((facts & CallFacts.Permit) != 0)
+            {
+                hasPermit = true;
+                Contacts(invocation);
+            }
+
+            hasEvidence |= (facts & (CallFacts.Decision | CallFacts.Check | CallFacts.Permit)) != 0;
             if ((facts & (CallFacts.Decision | CallFacts.Check)) == 0)
             {
                 return;

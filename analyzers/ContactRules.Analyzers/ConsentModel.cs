@@ -30,6 +30,7 @@ internal sealed class ConsentModel
     private readonly ConcurrentDictionary<ISymbol, CheckKind> checkKinds = new(ReferenceComparer<ISymbol>.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, CallFacts> callFacts = new(ReferenceComparer<IMethodSymbol>.Instance);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new(ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, CallFacts> returnFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
 
     private ConsentModel(Compilation compilation, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes, CancellationToken cancellationToken)
     {
@@ -139,15 +140,10 @@ internal sealed class ConsentModel
 
     private CallFacts ComputeCallFacts(IMethodSymbol method)
     {
-        var facts = CallFacts.None;
+        var facts = ReturnFacts(method.ReturnType);
         if (GetDialTarget(method) is not null)
         {
             facts |= CallFacts.Dial;
-        }
-
-        if (IsPermit(method.ReturnType) || IsReservation(method.ReturnType))
-        {
-            facts |= CallFacts.Permit;
         }
 
         foreach (var parameter in method.Parameters)
@@ -158,14 +154,31 @@ internal sealed class ConsentModel
             }
         }
 
-        if (IsDecision(method.ReturnType) || IsReservation(method.ReturnType))
-        {
-            facts |= CallFacts.Decision;
-        }
-
         if (IsTryReserve(method) || GetCheckKind(method) != CheckKind.None)
         {
             facts |= CallFacts.Check;
+        }
+
+        return facts;
+    }
+
+    /// <summary>What a returned type means: a permit or a reservation (<see cref="CallFacts.Permit"/>), a decision or a reservation (<see cref="CallFacts.Decision"/>).</summary>
+    private CallFacts ReturnFacts(ITypeSymbol type)
+    {
+        if (!returnFacts.TryGetValue(type, out var facts))
+        {
+            facts = CallFacts.None;
+            if (IsPermit(type) || IsReservation(type))
+            {
+                facts |= CallFacts.Permit;
+            }
+
+            if (IsDecision(type) || IsReservation(type))
+            {
+                facts |= CallFacts.Decision;
+            }
+
+            facts = returnFacts.GetOrAdd(type, facts);
         }
 
         return facts;

@@ -31,14 +31,30 @@ internal sealed class ConsentDataFlow : ILambdaHost
     private readonly Dictionary<IMethodSymbol, ControlFlowGraph> localFunctionOwners = new(SymbolEqualityComparer.Default);
     private readonly Queue<(ControlFlowGraph Owner, IFlowAnonymousFunctionOperation Lambda, FlowState State, AbstractValue? Element)> pendingLambdas = new();
     private readonly Dictionary<SyntaxNode, (AbstractValue? Element, LambdaSummary Summary)> summaries = new();
+    private readonly ISet<SyntaxNode> contactingFunctions;
     private int summaryDepth;
 
-    public ConsentDataFlow(ConsentModel model, IFlowRules rules, CancellationToken cancellationToken)
+    /// <param name="model">What is a dial, a check, a decision in this compilation.</param>
+    /// <param name="rules">Who is told of contacts and exits.</param>
+    /// <param name="contactingFunctions">
+    /// The lambdas and local functions that contain a dial or a permit: the only ones whose own
+    /// graphs can give the rules anything to report.
+    /// </param>
+    /// <param name="cancellationToken">Stops the analysis.</param>
+    public ConsentDataFlow(ConsentModel model, IFlowRules rules, ISet<SyntaxNode> contactingFunctions, CancellationToken cancellationToken)
     {
         this.model = model;
+        this.contactingFunctions = contactingFunctions;
         this.cancellationToken = cancellationToken;
         interpreter = new ConsentInterpreter(model, this, rules);
     }
+
+    /// <summary>
+    /// A block in which nothing checks, decides or permits: every path holds no consent, so one
+    /// walk of the operation tree (lambdas and local functions included) tells the rules of every
+    /// contact, with no control-flow graph.
+    /// </summary>
+    public void RunWithoutEvidence(IOperation root) => interpreter.ReplayTree(root);
 
     /// <summary>Analyses <paramref name="graph"/> with its lambdas and local functions; the rules collect what they find.</summary>
     public void Run(ControlFlowGraph graph)
@@ -54,6 +70,11 @@ internal sealed class ConsentDataFlow : ILambdaHost
             var any = false;
             foreach (var pair in localFunctionOwners.ToArray())
             {
+                if (!IsContacting(pair.Key))
+                {
+                    continue;
+                }
+
                 var entry = EntryOf(localFunctionEntries.TryGetValue(pair.Key, out var called) ? called : FlowState.Initial(), pair.Key.Parameters, null);
                 if (analyzed.TryGetValue(pair.Key, out var previous) && previous.SameAs(entry))
                 {
@@ -74,7 +95,25 @@ internal sealed class ConsentDataFlow : ILambdaHost
     }
 
     public void LambdaCreated(ControlFlowGraph graph, IFlowAnonymousFunctionOperation lambda, FlowState state, AbstractValue? element)
-        => pendingLambdas.Enqueue((graph, lambda, state, element));
+    {
+        if (contactingFunctions.Contains(lambda.Syntax))
+        {
+            pendingLambdas.Enqueue((graph, lambda, state, element));
+        }
+    }
+
+    private bool IsContacting(IMethodSymbol localFunction)
+    {
+        foreach (var reference in localFunction.DeclaringSyntaxReferences)
+        {
+            if (contactingFunctions.Contains(reference.GetSyntax(cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void LocalFunctionCalled(IMethodSymbol method, FlowState state)
     {

@@ -106,6 +106,26 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         }
     }
 
+    /// <summary>
+    /// The replay of a block with no evidence of consent anywhere (see
+    /// <see cref="ConsentDataFlow.RunWithoutEvidence"/>): the operation tree in order, with the
+    /// initial state throughout.
+    /// </summary>
+    public void ReplayTree(IOperation root)
+    {
+        replaying = true;
+        graph = null;
+        state = FlowState.Initial();
+        try
+        {
+            Eval(root);
+        }
+        finally
+        {
+            replaying = false;
+        }
+    }
+
     /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="truth"/>; null when it cannot.</summary>
     private static FlowState? Apply(FlowState from, AbstractValue condition, bool truth)
     {
