@@ -42,10 +42,12 @@ internal static class Telemetry
                     ? ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer(), new ConsentFlowAnalyzer(), new ServerClockCallingHoursAnalyzer(), new DialApiFileAnalyzer())
                     : Load(analyzerAssembly);
                 var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
                 watch.Stop();
-                var line = new List<string> { $"{name,-20} wall {watch.Elapsed.TotalSeconds,6:F2} s" };
+                var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                var line = new List<string> { $"{name,-20} wall {watch.Elapsed.TotalSeconds,6:F2} s, allocated {allocated / (1024 * 1024),5} MB" };
                 foreach (var analyzer in analyzers)
                 {
                     var info = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();

@@ -26,15 +26,16 @@ for round in $(seq 1 "$rounds"); do
     dotnet msbuild GeneratedCrm.csproj -nologo -t:Rebuild -p:Configuration=Release -p:BuildProjectReferences=false \
       -p:ReportAnalyzer=true -p:UseSharedCompilation=false "-p:CrAnalyzers=$analyzers" -v:d -clp:PerformanceSummary > "$log" 2>&1 || true
     end=$(date +%s.%N)
-    csc=$(grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$log" | awk '{print $1}' | head -1)
-    total=$(grep -m1 'Total analyzer execution time' "$log" | grep -oE '[0-9]+([.,][0-9]+)?' | head -1)
+    csc=$( (grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$log" || true) | awk '{print $1}' | head -1)
+    total=$( (grep -m1 'Total analyzer execution time' "$log" || true) | grep -oE '[0-9]+([.,][0-9]+)?' | head -1 || true)
     mine="0"; flow="0"
     if [ "$name" != "-" ]; then
-      mine=$(grep -E "^\s*[0-9<.,]+\s+[0-9<]+\s+$name," "$log" | head -1 | awk '{print $1}')
-      flow=$(grep -E "^\s*[0-9<.,]+\s+[0-9<]+\s+ContactRules.Analyzers.ConsentFlowAnalyzer " "$log" | head -1 | awk '{print $1}')
+      mine=$( (grep -E "^\s*[0-9<.,]+\s+[0-9<]+\s+$name," "$log" || true) | head -1 | awk '{print $1}')
+      flow=$( (grep -E "^\s*[0-9<.,]+\s+[0-9<]+\s+ContactRules.Analyzers.ConsentFlowAnalyzer " "$log" || true) | head -1 | awk '{print $1}')
     fi
     others=$(echo "${total:-0} - ${mine:-0}" | sed 's/<//g' | bc)
-    diagnostics=$(grep -oE 'warning CR[0-9]+' "$log" | sort | uniq -c | awk '{printf "%s:%s ", $3, $1}')
+    # Each diagnostic is printed twice by msbuild (as it happens and in the summary): count distinct lines.
+    diagnostics=$( (grep -oE '[^ >]+\.cs\([0-9]+,[0-9]+\): warning CR[0-9]+' "$log" || true) | sort -u | (grep -oE 'CR[0-9]+' || true) | sort | uniq -c | awk '{printf "%s:%s ", $2, $1}')
     printf '%s %s %.1f %s %s %s %s %s %s\n' "$label" "$round" "$(echo "$end - $start" | bc)" "${csc:-?}" "${total:-?}" "${mine:-?}" "${flow:-0}" "$others" "${diagnostics:--}"
   done
 done

@@ -161,17 +161,11 @@ internal sealed class ConsentDataFlow : ILambdaHost
 
         var parameter = lambda.Parameters[0];
         var quiet = new ConsentInterpreter(model, this, rules: null);
-        var inStates = solver.Solve(graph, EntryOf(FlowState.Initial(), lambda.Parameters, element), quiet, cancellationToken);
-        if (inStates is null)
-        {
-            return LambdaSummary.Nothing;
-        }
-
         var isPredicate = ConsentModel.IsBoolLike(lambda.ReturnType);
         AbstractValue? returned = null;
         ImmutableHashSet<Consent>? whenTrue = null;
         var any = false;
-        quiet.Replay(graph, inStates, (state, value) =>
+        quiet.Run(solver, graph, EntryOf(FlowState.Initial(), lambda.Parameters, element), (state, value) =>
         {
             var stored = value.Stored(state.Consented, isPredicate);
             returned = returned is null ? stored : AbstractValue.Meet(returned, stored);
@@ -180,7 +174,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
                 whenTrue = any ? Sets.Either(whenTrue, stored.WhenTrue) : stored.WhenTrue;
                 any = true;
             }
-        });
+        }, cancellationToken);
 
         return new LambdaSummary(
             returned?.Substitute(parameter, ElementRoot.Self) ?? AbstractValue.Empty,
@@ -194,11 +188,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
             localFunctionOwners[localFunction] = graph;
         }
 
-        var inStates = solver.Solve(graph, entry, interpreter, cancellationToken);
-        if (inStates is not null)
-        {
-            interpreter.Replay(graph, inStates);
-        }
+        interpreter.Run(solver, graph, entry, null, cancellationToken);
     }
 
     private void DrainLambdas()
@@ -229,7 +219,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
         {
             var first = parameters[0];
             var value = element.Substitute(ElementRoot.Self, first);
-            entry.Values = entry.Values.SetItem(first, value with { Holds = Sets.NoConsents });
+            entry.Values = entry.Values.SetItem(first, (value with { Holds = Sets.NoConsents }).AsReadOf(first, holdsPermit: false));
             entry.Consented = Sets.Union(entry.Consented, Facts.About(element.Holds, ElementRoot.Self, first));
         }
 

@@ -27,9 +27,34 @@ internal sealed class GraphSolver
 
     private readonly Dictionary<ControlFlowRegion, ImmutableHashSet<object>> assignedInRegion = new();
 
-    /// <summary>The entry state of every block of <paramref name="graph"/> (null: unreachable), or null when it does not converge.</summary>
+    /// <summary>
+    /// True when every edge goes forward (no loop): blocks taken in order then see all their
+    /// predecessors' final states, and one round is the fixed point.
+    /// </summary>
+    public static bool IsAcyclic(ControlFlowGraph graph)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var branch in block.Predecessors)
+            {
+                if (branch.Source.Ordinal >= block.Ordinal)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The entry state of every block of <paramref name="graph"/> (null: unreachable), or null when
+    /// it does not converge. An acyclic graph (see <see cref="IsAcyclic"/>) is solved in one round,
+    /// each block transferred once, from its final entry state.
+    /// </summary>
     public FlowState?[]? Solve(ControlFlowGraph graph, FlowState entry, IBlockTransfer transfer, CancellationToken cancellationToken)
     {
+        var acyclic = IsAcyclic(graph);
         cancellationToken.ThrowIfCancellationRequested();
         var blocks = graph.Blocks;
         var inStates = new FlowState?[blocks.Length];
@@ -84,7 +109,7 @@ internal sealed class GraphSolver
                 (outStates[i], whenConditional[i], whenFallThrough[i]) = (outcome.After, outcome.WhenConditional, outcome.WhenFallThrough);
             }
 
-            if (converged)
+            if (converged || acyclic)
             {
                 return inStates;
             }

@@ -164,32 +164,37 @@ internal sealed partial class ConsentInterpreter
             Close(NullKeys(instance));
         }
 
-        var grants = Facts.For(subjects, channels);
-        if (model.IsDecision(method.ReturnType) || model.IsReservation(method.ReturnType))
+        var facts = model.GetCallFacts(method);
+        if ((facts & CallFacts.Decision) != 0)
         {
-            return new AbstractValue { Roots = subjects, Grants = grants, Site = invocation.Syntax, Channels = channels };
+            // A decision, or a reservation (which is both a decision and a permit).
+            return new AbstractValue { Roots = subjects, Grants = Facts.For(subjects, channels), Site = invocation.Syntax, Channels = channels };
         }
 
-        if (ConsentModel.IsTryReserve(method))
+        if ((facts & CallFacts.Check) != 0)
         {
-            var granted = outPermit is null ? grants : Sets.Union(grants, Facts.For(Sets.NoSubjects.Add(new Subject(outPermit, null)), channels));
-            return AbstractValue.Condition(subjects, granted, Sets.NoConsents, Sets.NoKeys, outPermit is null ? Sets.NoKeys : Sets.Key(outPermit));
+            if (ConsentModel.IsTryReserve(method))
+            {
+                var grants = Facts.For(subjects, channels);
+                var granted = outPermit is null ? grants : Sets.Union(grants, Facts.For(Sets.NoSubjects.Add(new Subject(outPermit, null)), channels));
+                return AbstractValue.Condition(subjects, granted, Sets.NoConsents, Sets.NoKeys, outPermit is null ? Sets.NoKeys : Sets.Key(outPermit));
+            }
+
+            switch (model.GetCheckKind(method))
+            {
+                case CheckKind.Bool:
+                    return AbstractValue.Condition(subjects, Facts.For(subjects, channels), Sets.NoConsents, Sets.NoKeys, Sets.NoKeys);
+                case CheckKind.Guard:
+                    // A guard returns only when its contact may be contacted; it throws otherwise.
+                    state.Consented = Sets.Union(state.Consented, Facts.For(subjects, channels));
+                    state.Stale = Sets.NoKeys;
+                    return AbstractValue.Empty;
+            }
         }
 
-        switch (model.GetCheckKind(method))
+        if ((facts & CallFacts.Permit) != 0 && model.IsPermit(method.ReturnType))
         {
-            case CheckKind.Bool:
-                return AbstractValue.Condition(subjects, grants, Sets.NoConsents, Sets.NoKeys, Sets.NoKeys);
-            case CheckKind.Guard:
-                // A guard returns only when its contact may be contacted; it throws otherwise.
-                state.Consented = Sets.Union(state.Consented, grants);
-                state.Stale = Sets.NoKeys;
-                return AbstractValue.Empty;
-        }
-
-        if (model.IsPermit(method.ReturnType))
-        {
-            return new AbstractValue { Roots = subjects, Grants = grants, Site = invocation.Syntax };
+            return new AbstractValue { Roots = subjects, Grants = Facts.For(subjects, channels), Site = invocation.Syntax };
         }
 
         if (sequence is not null && Sequences(invocation, sequence) is { } fromSequence)

@@ -26,6 +26,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
     private readonly ConsentModel model;
     private readonly ILambdaHost host;
     private readonly IFlowRules? rules;
+    private readonly System.Collections.Generic.Dictionary<ISymbol, AbstractValue> unassigned = new(SymbolEqualityComparer.Default);
     private FlowState state = FlowState.Initial();
     private ControlFlowGraph? graph;
     private bool replaying;
@@ -44,6 +45,11 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
     public BlockOutcome Transfer(ControlFlowGraph graph, BasicBlock block, FlowState incoming)
     {
         this.graph = graph;
+        if (block.Kind == BasicBlockKind.Exit && replaying)
+        {
+            rules?.OnExit(incoming);
+        }
+
         state = incoming.Clone();
         foreach (var operation in block.Operations)
         {
@@ -71,12 +77,32 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
     }
 
     /// <summary>
-    /// Runs every reachable block of a converged graph once more from its entry state, telling the
-    /// rules of contacts and exits, the host of lambdas and local functions, and
-    /// <paramref name="returned"/> of each value returned.
+    /// Analyses <paramref name="graph"/> from <paramref name="entry"/>, telling the rules of
+    /// contacts and exits, the host of lambdas and local functions, and
+    /// <paramref name="returned"/> of each value returned, as they are in the fixed point: an
+    /// acyclic graph in its single round, any other in one more pass once it has converged.
     /// </summary>
-    public void Replay(ControlFlowGraph graph, FlowState?[] inStates, Action<FlowState, AbstractValue>? returned = null)
+    public void Run(GraphSolver solver, ControlFlowGraph graph, FlowState entry, Action<FlowState, AbstractValue>? returned, System.Threading.CancellationToken cancellationToken)
     {
+        var acyclic = GraphSolver.IsAcyclic(graph);
+        replaying = acyclic;
+        onReturn = acyclic ? returned : null;
+        FlowState?[]? inStates;
+        try
+        {
+            inStates = solver.Solve(graph, entry, this, cancellationToken);
+        }
+        finally
+        {
+            replaying = false;
+            onReturn = null;
+        }
+
+        if (acyclic || inStates is null)
+        {
+            return;
+        }
+
         replaying = true;
         onReturn = returned;
         try
@@ -84,16 +110,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
             var blocks = graph.Blocks;
             for (var i = 0; i < blocks.Length; i++)
             {
-                if (inStates[i] is not { } incoming)
-                {
-                    continue;
-                }
-
-                if (blocks[i].Kind == BasicBlockKind.Exit)
-                {
-                    rules?.OnExit(incoming);
-                }
-                else
+                if (inStates[i] is { } incoming)
                 {
                     Transfer(graph, blocks[i], incoming);
                 }
@@ -248,16 +265,29 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                 return AbstractValue.Empty;
             default:
                 {
+                    // Whom an unknown operation is about: whom its parts are about. One part that
+                    // says only that is passed on as is, without a copy.
+                    AbstractValue? single = null;
                     var roots = Sets.NoSubjects;
                     var channels = Channels.None;
+                    var parts = 0;
                     foreach (var child in operation.ChildOperations)
                     {
                         var value = Eval(child);
+                        if (value.Roots.Count == 0 && value.Channels == Channels.None)
+                        {
+                            continue;
+                        }
+
+                        parts++;
+                        single = value;
                         roots = Sets.Union(roots, value.Roots);
                         channels |= value.Channels;
                     }
 
-                    return roots.Count == 0 && channels == Channels.None ? AbstractValue.Empty : new AbstractValue { Roots = roots, Channels = channels };
+                    return parts == 0 ? AbstractValue.Empty
+                        : parts == 1 && single!.IsPlain ? single
+                        : new AbstractValue { Roots = roots, Channels = channels };
                 }
         }
     }
@@ -281,16 +311,41 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
             MarkRead(variable);
         }
 
-        var holdsPermit = variable is ILocalSymbol or IParameterSymbol && model.HoldsPermit(TypeOf(variable));
-        var known = state.Values.TryGetValue(variable, out var value) ? value : AbstractValue.Empty;
-        var holders = holdsPermit ? known.Holders.Add(variable) : known.Holders;
-        if (holdsPermit && variable is ILocalSymbol)
+        if (!state.Values.TryGetValue(variable, out var value))
         {
-            UsePermit(reference, holders);
+            value = Unassigned(variable);
         }
 
-        return known with { Roots = known.Roots.Add(new Subject(variable, null)), Alias = variable, Holders = holders };
+        if (value.Holders.Count > 0 && variable is ILocalSymbol local && model.HoldsPermit(local.Type))
+        {
+            UsePermit(reference, value.Holders);
+        }
+
+        return value;
     }
+
+    /// <summary>
+    /// What reading <paramref name="variable"/> gives when nothing was assigned to it here (a
+    /// parameter, a field): about itself, a plain read of itself. One value per variable, reused.
+    /// </summary>
+    private AbstractValue Unassigned(ISymbol variable)
+    {
+        if (!unassigned.TryGetValue(variable, out var value))
+        {
+            value = AsRead(AbstractValue.Empty, variable);
+            unassigned[variable] = value;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> as a read of <paramref name="variable"/> returns it: also about the
+    /// variable itself, with the variable as its alias, and, for a permit or a reservation, as
+    /// one of its holders. Variables keep their values in this form, so that a read copies nothing.
+    /// </summary>
+    private AbstractValue AsRead(AbstractValue value, ISymbol variable)
+        => value.AsReadOf(variable, variable is ILocalSymbol or IParameterSymbol && model.HoldsPermit(TypeOf(variable)));
 
     private AbstractValue ReadCapture(IFlowCaptureReferenceOperation reference)
     {
@@ -459,7 +514,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
             return;
         }
 
-        var known = state.Values.TryGetValue(owner, out var found) ? found : AbstractValue.Empty;
+        var known = state.Values.TryGetValue(owner, out var found) ? found : owner is ISymbol variable ? Unassigned(variable) : AbstractValue.Empty;
         ImmutableHashSet<Subject> roots;
         if (member is not null && model.Numbers.IsNumber(member))
         {
@@ -475,6 +530,12 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
             foreach (var subject in value.Roots)
             {
                 roots = roots.Add(subject.Number is null ? subject.WithNumber(member.OriginalDefinition) : subject);
+            }
+
+            if (owner is ISymbol self)
+            {
+                // The variable is still itself; only the number it is about changed.
+                roots = roots.Add(new Subject(self, null));
             }
         }
         else if (value.Roots.Count > 0)
@@ -501,7 +562,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
             stored = stored with { Grants = Sets.Union(grants, Facts.For(Sets.NoSubjects.Add(new Subject(variable, null)), Facts.ChannelsOf(grants))) };
         }
 
-        state.Values = state.Values.SetItem(variable, stored);
+        state.Values = state.Values.SetItem(variable, AsRead(stored, variable));
         if (variable is ILocalSymbol && value.Site is { } site && value.Grants is not null && value.Holders.Count == 0)
         {
             if (holdsPermit)

@@ -66,6 +66,11 @@ internal sealed record AbstractValue
     /// <summary>For an element of a sequence: the facts that hold once it is taken (a <c>Where</c> filter's checks).</summary>
     public ImmutableHashSet<Consent> Holds { get; init; } = Sets.NoConsents;
 
+    /// <summary>True when the value says only whom it is about (and a channel): no condition, decision, permit, alias or parts.</summary>
+    public bool IsPlain
+        => WhenTrue is { Count: 0 } && WhenFalse is { Count: 0 } && Grants is null && NullWhenTrue.Count == 0 && NullWhenFalse.Count == 0
+           && Holders.Count == 0 && Alias is null && Site is null && Elements.IsDefault && Element is null && Holds.Count == 0;
+
     public static AbstractValue FromRoots(ImmutableHashSet<Subject> roots)
         => roots.Count == 0 ? Empty : new AbstractValue { Roots = roots };
 
@@ -75,6 +80,18 @@ internal sealed record AbstractValue
 
     public AbstractValue Negate()
         => new() { Roots = Roots, WhenTrue = WhenFalse, WhenFalse = WhenTrue, NullWhenTrue = NullWhenFalse, NullWhenFalse = NullWhenTrue };
+
+    /// <summary>
+    /// This value as a read of <paramref name="variable"/> returns it: also about the variable
+    /// itself, with the variable as its alias, and, when it holds a permit, as one of its holders.
+    /// </summary>
+    public AbstractValue AsReadOf(ISymbol variable, bool holdsPermit)
+        => this with
+        {
+            Roots = Roots.Add(new Subject(variable, null)),
+            Alias = variable,
+            Holders = holdsPermit ? Holders.Add(variable) : Holders,
+        };
 
     /// <summary>The value stored in a variable: bool facts become absolute (see remarks).</summary>
     public AbstractValue Stored(ImmutableHashSet<Consent> consented, bool isBool)
