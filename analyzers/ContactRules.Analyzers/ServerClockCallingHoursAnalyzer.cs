@@ -21,7 +21,8 @@ namespace ContactRules.Analyzers;
 /// <para>
 /// "Code that contacts people" is a type that calls a dial API or declares a member that is one
 /// (or is <c>[RequiresConsent]</c>), and the helper types such a type calls (a
-/// <c>CallingHours</c> class, an injected <c>IBusinessHours</c>'s implementation): clock arithmetic
+/// <c>CallingHours</c> class, an injected <c>IBusinessHours</c>'s implementation) through a
+/// method call: clock arithmetic
 /// elsewhere (batch windows, log rotation) is none of this rule's business. Comparisons in a
 /// contacting type are reported at the end of that type; those of a helper, at the end of the
 /// compilation, once it is known who calls it.
@@ -29,8 +30,9 @@ namespace ContactRules.Analyzers;
 /// <para>
 /// Cost model: the only syntax looked at is an identifier spelled <c>Now</c>, <c>UtcNow</c>,
 /// <c>Today</c>, <c>GetLocalNow</c> or <c>GetUtcNow</c> (a string comparison per identifier); only a
-/// member that reads the server's clock is walked for comparisons; each call to a member of
-/// another source type costs one set insertion.
+/// member that reads the server's clock is walked for comparisons; each call to a method of
+/// another source type costs one set insertion (property reads are not followed: one callback
+/// per property read of the whole compilation costs more than the rule is worth).
 /// </para>
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -59,7 +61,6 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                     var type = new TypeAnalysis(compilation, (INamedTypeSymbol)symbolStart.Symbol);
                     symbolStart.RegisterSyntaxNodeAction(type.OnIdentifier, SyntaxKind.IdentifierName);
                     symbolStart.RegisterOperationAction(type.OnInvocation, OperationKind.Invocation);
-                    symbolStart.RegisterOperationAction(type.OnPropertyReference, OperationKind.PropertyReference);
                     symbolStart.RegisterSymbolEndAction(type.OnEnd);
                 },
                 SymbolKind.NamedType);
@@ -135,12 +136,12 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>One type: does it read the server's clock (where), does it contact people, whom does it call.</summary>
+    /// <summary>One type: does it read the server's clock (where), does it contact people, whose methods does it call.</summary>
     private sealed class TypeAnalysis
     {
         private readonly CompilationAnalysis compilation;
         private readonly INamedTypeSymbol type;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> called = new(SymbolEqualityComparer.Default);
+        private ConcurrentDictionary<INamedTypeSymbol, bool>? called;
         private ConcurrentDictionary<SyntaxNode, SemanticModel>? scopes;
         private volatile bool contacts;
 
@@ -178,13 +179,16 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
             Called(method.ContainingType);
         }
 
-        public void OnPropertyReference(OperationAnalysisContext context) => Called(((IPropertyReferenceOperation)context.Operation).Property.ContainingType);
-
         private void Called(INamedTypeSymbol? callee)
         {
             if (callee is not null && ReferenceEquals(callee.ContainingAssembly, compilation.Assembly) && !SymbolEqualityComparer.Default.Equals(callee, type))
             {
-                called.TryAdd(callee.OriginalDefinition, true);
+                if (called is null)
+                {
+                    Interlocked.CompareExchange(ref called, new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default), null);
+                }
+
+                called!.TryAdd(callee.OriginalDefinition, true);
             }
         }
 
@@ -202,7 +206,7 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (contacts)
+            if (contacts && called is not null)
             {
                 compilation.Contacting(called.Keys);
             }

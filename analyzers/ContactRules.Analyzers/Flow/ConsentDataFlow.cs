@@ -164,11 +164,13 @@ internal sealed class ConsentDataFlow : ILambdaHost
         var isPredicate = ConsentModel.IsBoolLike(lambda.ReturnType);
         AbstractValue? returned = null;
         ImmutableHashSet<Consent>? whenTrue = null;
+        ImmutableHashSet<Consent>? atReturn = null;
         var any = false;
         quiet.Run(solver, graph, EntryOf(FlowState.Initial(), lambda.Parameters, element), (state, value) =>
         {
             var stored = value.Stored(state.Consented, isPredicate);
             returned = returned is null ? stored : AbstractValue.Meet(returned, stored);
+            atReturn = atReturn is null ? state.Consented : Sets.Intersect(atReturn, state.Consented);
             if (isPredicate)
             {
                 whenTrue = any ? Sets.Either(whenTrue, stored.WhenTrue) : stored.WhenTrue;
@@ -178,7 +180,8 @@ internal sealed class ConsentDataFlow : ILambdaHost
 
         return new LambdaSummary(
             returned?.Substitute(parameter, ElementRoot.Self) ?? AbstractValue.Empty,
-            whenTrue is null ? Sets.NoConsents : Facts.About(whenTrue, parameter, ElementRoot.Self));
+            whenTrue is null ? Sets.NoConsents : Facts.About(whenTrue, parameter, ElementRoot.Self),
+            atReturn is null ? Sets.NoConsents : Facts.About(atReturn, parameter, ElementRoot.Self));
     }
 
     private void Analyze(ControlFlowGraph graph, FlowState entry)

@@ -62,6 +62,7 @@ internal static class Stubs
             public sealed class ContactGate
             {
                 public ContactDecision Check(ContactRequest request) => ContactDecision.Allowed;
+                public System.Collections.Generic.IReadOnlyList<ContactDecision> CheckMany(System.Collections.Generic.IReadOnlyList<ContactRequest> requests) => new ContactDecision[requests.Count];
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit) { permit = new ContactPermit(request); return true; }
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit, out ContactDecision decision) { permit = new ContactPermit(request); decision = ContactDecision.Allowed; return true; }
                 public Task<ContactDecision> CheckAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(ContactDecision.Allowed);

@@ -1,3 +1,4 @@
+using System.Linq;
 using ContactRules.Analyzers.Flow.Lattice;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -57,7 +58,7 @@ internal sealed partial class ConsentInterpreter
                 return Extract(invocation, new AbstractValue { Element = Filtered(invocation, element) });
             case "Select":
                 return Predicate(invocation) is { } selector && graph is not null
-                    ? Yielding(sequence, host.Summarize(graph, selector, element).Returned)
+                    ? Yielding(sequence, Selected(host.Summarize(graph, selector, element)))
                     : Yielding(sequence, AbstractValue.Empty);
             case "ToList":
             case "ToArray":
@@ -85,6 +86,21 @@ internal sealed partial class ConsentInterpreter
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A selector's result: what it returns; and when that is about the element it was given
+    /// (<c>x =&gt; x.Customer</c> after a filter), what held about that element still holds.
+    /// </summary>
+    private static AbstractValue Selected(LambdaSummary summary)
+    {
+        var returned = summary.Returned;
+        if (summary.AtReturn.Count == 0 || !returned.Roots.Any(s => ReferenceEquals(s.Root, ElementRoot.Self)))
+        {
+            return returned;
+        }
+
+        return returned with { Holds = Sets.Union(returned.Holds, summary.AtReturn) };
     }
 
     private static AbstractValue Yielding(AbstractValue sequence, AbstractValue element)
