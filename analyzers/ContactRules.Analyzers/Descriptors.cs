@@ -62,8 +62,7 @@ internal static class Descriptors
         title: "Contact exempted as requested by the person",
         messageFormat: "'{0}' contacts {1} without a consent check, exempted as {2}: {3}",
         category: Categories.Consent,
-        description: "A contact inside a [RequestedContact] method (a one-time password, an appointment confirmation, a requested call-back) needs no marketing consent. Each one is listed so that a reviewer sees every exempted contact and its reason; it must never carry marketing.",
-        severity: DiagnosticSeverity.Info);
+        description: "A contact inside a [RequestedContact] method (a one-time password, an appointment confirmation, a requested call-back) needs no marketing consent. Each one is listed so that a reviewer sees every exempted contact and its reason; it must never carry marketing. A warning, because Info diagnostics never reach the command-line build output; list CR0007 in WarningsNotAsErrors to keep it visible without failing a build that treats warnings as errors.");
 
     public static readonly DiagnosticDescriptor CR1001MalformedDialApiLine = Create(
         DiagnosticIds.MalformedDialApiLine,

@@ -10,9 +10,11 @@ namespace ContactRules;
 /// <remarks>
 /// <para>
 /// The exemption is meant to be reviewed, never silent: every exempted contact is reported as
-/// CR0007 (severity Info, listed in the build output) with the kind and the reason, and a reason
-/// that is empty, a method that also builds a <see cref="ContactPurpose.Marketing"/> request, or
-/// a method that is itself a dial API is refused (CR1003) and the contacts are reported as usual.
+/// CR0007 with the kind and the reason (a warning, so that it is listed in the build output; a
+/// project that treats warnings as errors lists CR0007 in <c>WarningsNotAsErrors</c>), and a
+/// reason that is empty, a method that also builds a <see cref="ContactPurpose.Marketing"/>
+/// request, or a method that is itself a dial API is refused (CR1003) and the contacts are
+/// reported as usual.
 /// </para>
 /// <para>
 /// It exempts nothing at run time: calling hours, opt-outs and frequency caps still apply when

@@ -1,6 +1,4 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static ContactRules.Analyzers.Tests.Analyzers.FlowTestSource;
 using Verify = ContactRules.Analyzers.Tests.Support.Verify<ContactRules.Analyzers.ConsentFlowAnalyzer>;
@@ -298,5 +296,5 @@ public class RealisticCrmSamplesTests
                     => {|#1:sms.SendAsync(e.Customer.Phone, $"See you on {e.At:d}", ct)|};
             }
             """),
-            new DiagnosticResult(DiagnosticIds.RequestedContact, DiagnosticSeverity.Info).WithLocation(1));
+            Verify.Diagnostic(DiagnosticIds.RequestedContact, 1));
 }
