@@ -30,9 +30,10 @@ public sealed class OptOut
     public Instant RequestedAt { get; }
 
     /// <summary>
-    /// When the opt-out takes effect, as stated by the list operator. When null: at once for
-    /// company opt-outs and objections, and the registration instant plus the register's legal
-    /// delay for registry entries.
+    /// For a registry entry, when the registration takes effect, as stated by the list operator;
+    /// when null, the registration instant plus the register's legal delay. Company opt-outs and
+    /// objections ignore it: they take effect at <see cref="RequestedAt"/>, because a legal
+    /// honouring delay (US: 10 business days) is a deadline for the caller, never a grace period.
     /// </summary>
     public Instant? EffectiveAt { get; init; }
 

@@ -37,8 +37,8 @@ public static class EuropeanUnionRules
     /// Art. 21(3): after an objection, personal data "shall no longer be processed" for direct
     /// marketing; there is no balancing test and no exemption, customers included. The honouring
     /// delay ("without undue delay", Art. 12(3) is not verified to apply) is read as none: the
-    /// objection takes effect at <see cref="OptOut.RequestedAt"/> (or its stated
-    /// <see cref="OptOut.EffectiveAt"/>), whatever channel it was made on. Directive 95/46/EC,
+    /// objection takes effect at <see cref="OptOut.RequestedAt"/>, even when its record states a
+    /// later <see cref="OptOut.EffectiveAt"/>, whatever channel it was made on. Directive 95/46/EC,
     /// art. 14(b) gave the same right before 25 May 2018, so the rule is in force at every date.
     /// </remarks>
     public static OptOutSuppression Objection { get; } = OptOutSuppression.Objection(
