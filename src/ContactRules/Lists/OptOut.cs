@@ -45,4 +45,14 @@ public sealed class OptOut
 
     /// <summary>The company the opt-out was addressed to; null when it covers any caller.</summary>
     public string? Entity { get; init; }
+
+    /// <summary>
+    /// True when the opt-out reaches <paramref name="request"/>: an objection stops direct
+    /// marketing on every channel, whatever channel it came by; another opt-out reaches its own
+    /// channel (every channel when it names none); either reaches the caller it was addressed to
+    /// (every caller when it names none, or when the request names no caller).
+    /// </summary>
+    internal bool Reaches(ContactRequest request)
+        => (Kind == OptOutKind.Objection || Channel is not { } channel || channel == request.Channel)
+            && (Entity is null || request.Caller is null || Entity == request.Caller);
 }

@@ -134,9 +134,7 @@ public sealed class OptOutSuppression : ContactRule
             // A registry entry that does not say which register it is from could be from this one:
             // taken as on every register (fail closed), never as on none.
             && (OptOutKind != OptOutKind.Registry || optOut.Registry is null || optOut.Registry == Registry)
-            // An Art. 21 objection stops direct marketing on every channel, whatever channel it came by.
-            && (OptOutKind == OptOutKind.Objection || optOut.Channel is not { } channel || channel == request.Channel)
-            && (optOut.Entity is null || request.Caller is null || optOut.Entity == request.Caller);
+            && optOut.Reaches(request);
 
     // Only a registry entry waits for its effective instant (the list operator's date, else the
     // register's legal delay). A company opt-out or an objection takes effect when the person

@@ -33,7 +33,7 @@ public static class BelgiumRules
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "an opt-in with this company given after the registration")
             {
-                VoidedByRegistrationOn = ContactRegistry.Dncm,
+                Reading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Dncm },
             }),
         },
         ContactRegistry.Dncm,

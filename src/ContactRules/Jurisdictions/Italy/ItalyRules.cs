@@ -20,7 +20,7 @@ public static class ItalyRules
     /// <summary>IT-LIST-01: no marketing call to a number on the RPO, 15 days after registration, unless the person consented after registering.</summary>
     /// <remarks>
     /// Registration revokes every marketing consent given before it, so only a consent granted
-    /// after the registration (<see cref="ConsentExemption.VoidedByRegistrationOn"/>) lifts it; a
+    /// after the registration (<see cref="ConsentReading.VoidedByRegistrationOn"/>) lifts it; a
     /// new registration wipes later consents again. Calls become unlawful at the latest 15 days
     /// after registration, and operators must consult the register every 15 days: a scrub older
     /// than 15 days (<see cref="ContactRequest.RegistrySnapshotAt"/>) refuses every call. The
@@ -35,7 +35,7 @@ public static class ItalyRules
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "a consent to this company's marketing calls given after the registration (registration revokes earlier consents)")
             {
-                VoidedByRegistrationOn = ContactRegistry.Rpo,
+                Reading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Rpo },
             }),
         },
         ContactRegistry.Rpo,
