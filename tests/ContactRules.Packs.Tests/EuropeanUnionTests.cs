@@ -14,8 +14,15 @@ public class EuropeanUnionTests
 {
     private static readonly ContactPolicy Eu = EuropeanUnionRules.Pack;
 
+    // The person consented to this channel and purpose (a marketing message needs it, EU-EMSG-01),
+    // so that only the objection decides.
     private static ContactRequest Request(ContactChannel channel, ContactPurpose purpose, params OptOut[] optOuts)
-        => new ContactRequest(Person(Berlin), channel, purpose) { Caller = Acme, OptOuts = optOuts.ToImmutableArray() };
+        => new ContactRequest(Person(Berlin), channel, purpose)
+        {
+            Caller = Acme,
+            OptOuts = optOuts.ToImmutableArray(),
+            Consents = ImmutableArray.Create(new ConsentRecord(Utc("2026-01-05T10:00:00Z")) { Channel = channel, Purpose = purpose, Entity = Acme }),
+        };
 
     // Art. 21(3): after the objection, no processing for direct marketing, on any channel.
     [Theory]

@@ -144,12 +144,13 @@ public class FranceLawOverTimeTests
     }
 
     [Fact]
-    public void From_11_August_a_refusal_blocks_for_good_not_60_days()
+    public void FR_STOP_01_from_11_August_a_refusal_blocks_for_good_and_FR_COOL_01_is_gone()
     {
-        // Refusal on Tuesday 1 September 2026; 61+ days later (Tuesday 3 November) FR-COOL-01 has
-        // ended and only FR-STOP-01 still refuses.
+        // Refusal on Tuesday 1 September 2026. Décret n° 2026-662 removed the 60-day cooldown from
+        // 11 August 2026 (this test used to expect FR-COOL-01 here too, the pre-reform reading):
+        // only FR-STOP-01 refuses, the next day and 61+ days later (Tuesday 3 November) alike.
         var refusal = Attempt(P("2026-09-01 11:00"), AttemptOutcome.Refused);
-        AssertRefusedBy(Evaluate(Fr, Request(contract: true), P("2026-09-02 11:00"), refusal), "FR-COOL-01", "FR-STOP-01");
+        AssertRefusedBy(Evaluate(Fr, Request(contract: true), P("2026-09-02 11:00"), refusal), "FR-STOP-01");
         AssertRefusedBy(Evaluate(Fr, Request(contract: true), P("2026-11-03 11:00"), refusal), "FR-STOP-01");
     }
 }

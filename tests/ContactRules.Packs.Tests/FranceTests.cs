@@ -17,9 +17,12 @@ public class FranceTests
 
     private static Instant P(string local) => Local(local, Paris);
 
-    // A consumer who gave prior consent (an ordinary one, not to calls outside the legal hours):
-    // from 11 August 2026 FR-CONS-01 needs it, and it lifts nothing else.
-    private static ContactRequest Consenting(Contact contact) => Call(contact, ConsentTo(P("2020-01-06 12:00")));
+    // A consumer who gave prior consent (an ordinary one, not to calls outside the legal hours)
+    // thirty days before the call: from 11 August 2026 FR-CONS-01 needs it (and it counts a year
+    // at most, FR-CONS-02), and it lifts nothing else. These tests used one consent of 2020 for
+    // every date; since décret n° 2026-662 it has lapsed on 11 August 2026, so each call gets a
+    // consent of its own year.
+    private static ContactRequest Consenting(Contact contact, Instant call) => Call(contact, ConsentTo(call - Duration.FromDays(30)));
 
     // D223-9: Monday to Friday, [10:00, 13:00) and [14:00, 20:00) in the consumer's zone.
     // Tuesday 10 March 2026 is an ordinary working day (not in the L3133-1 list).
@@ -91,7 +94,7 @@ public class FranceTests
     [InlineData("2027-11-11", "2027-11-12")] // Thu → Fri
     public void A_weekday_holiday_is_refused_until_the_next_working_day(string holiday, string next)
     {
-        var decision = Evaluate(Fr, Consenting(Person(Paris)), P(holiday + " 11:00"));
+        var decision = Evaluate(Fr, Consenting(Person(Paris), P(holiday + " 11:00")), P(holiday + " 11:00"));
         AssertRefusedBy(decision, "FR-HOL-01");
         Assert.Equal(P(next + " 10:00"), decision.NextPermittedAt);
     }
@@ -131,7 +134,7 @@ public class FranceTests
     [InlineData("FR-67", "2027-03-26", "2027-03-30")] // Good Friday 2027; Monday 29 March is Easter Monday
     public void Alsace_Moselle_Good_Friday_is_a_day_without_calls(string region, string goodFriday, string next)
     {
-        var decision = Evaluate(Fr, Consenting(Person(Paris, region)), P(goodFriday + " 11:00"));
+        var decision = Evaluate(Fr, Consenting(Person(Paris, region), P(goodFriday + " 11:00")), P(goodFriday + " 11:00"));
         AssertRefusedBy(decision, "FR-HOL-02");
         Assert.Equal(P(next + " 10:00"), decision.NextPermittedAt);
     }
@@ -142,9 +145,9 @@ public class FranceTests
         // 26 Dec 2026 is a Saturday, 26 Dec 2027 a Sunday: the hours rule closes them anyway, and
         // FR-HOL-02 excludes them on its own.
         var strasbourg = Call(Person(Paris, "FR-67"));
-        Assert.False(RuleAllows(FranceRules.AlsaceMoselleHolidays, strasbourg, P("2026-12-26 11:00")));
-        Assert.False(RuleAllows(FranceRules.AlsaceMoselleHolidays, strasbourg, P("2027-12-26 11:00")));
-        Assert.True(RuleAllows(FranceRules.AlsaceMoselleHolidays, strasbourg, P("2027-12-27 00:00")));
+        Assert.False(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2026-12-26 11:00")));
+        Assert.False(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2027-12-26 11:00")));
+        Assert.True(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2027-12-27 00:00")));
         Assert.Equal(
             new[] { Date("2026-04-03"), Date("2026-12-26") },
             FrenchHolidays.AlsaceMoselle.DatesOf(2026).Select(h => h.Date));

@@ -50,21 +50,7 @@ public sealed class OptOutDeadline : ContactRule, IAdvisingRule
     /// </summary>
     /// <param name="received">The local date the request was received.</param>
     /// <returns>The first local date after the deadline.</returns>
-    public LocalDate DayAfterDeadline(LocalDate received)
-    {
-        var date = received;
-        var remaining = BusinessDays;
-        while (remaining > 0)
-        {
-            date = date.PlusDays(1);
-            if (date.DayOfWeek != IsoDayOfWeek.Saturday && date.DayOfWeek != IsoDayOfWeek.Sunday && !NonBusinessDays.IsHoliday(date))
-            {
-                remaining--;
-            }
-        }
-
-        return date.PlusDays(1);
-    }
+    public LocalDate DayAfterDeadline(LocalDate received) => WorkingDays.After(received, BusinessDays, NonBusinessDays).PlusDays(1);
 
     /// <inheritdoc />
     public void AddAdvisories(in EvaluationContext context, Instant instant, ICollection<ContactAdvisory> advisories)

@@ -42,9 +42,27 @@ public static class ItalyRules
         Duration.FromDays(15),
         maxSnapshotAge: Duration.FromDays(15));
 
-    /// <summary>The <c>it</c> pack: IT-LIST-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    /// <summary>IT-EMSG-01: no marketing message without the person's prior consent, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
+    /// every date: the Codice (2003) predates any date ContactRules evaluates; the day is not verified.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("IT-EMSG-01", "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003), art. 130")
+        {
+            Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products; a STOP or objection ends it.",
+            Scope = EuropeanUnionRules.MarketingMessages,
+        })
+    {
+        Reading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>it</c> pack: IT-LIST-01, IT-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("it", new ContactRule[]
     {
-        Rpo, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+        Rpo, MarketingMessageConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
     });
 }
