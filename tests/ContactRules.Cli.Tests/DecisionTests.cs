@@ -214,14 +214,32 @@ public class DecisionTests
 
     [Theory]
     // D223-9 governs telephone canvassing: a text message, or an informational call, on a Saturday is
-    // outside the fr pack's scope.
-    [InlineData(@"""channel"":""sms""")]
+    // outside its days and hours. A marketing message needs a consent to messages (FR-EMSG-01), given
+    // here; without it see FR_EMSG_01_a_marketing_text_without_a_consent_to_messages_is_refused.
+    [InlineData(@"""channel"":""sms"",""consents"":[{""channel"":""sms"",""purpose"":""marketing"",""grantedAt"":""2026-01-05T10:00:00Z""}]")]
     [InlineData(@"""purpose"":""informational""")]
     public void Channel_and_purpose_select_the_rules(string field)
     {
         var run = CliRun.Evaluate(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-07T10:00:00Z""," + field + "," + Paris + "}\n");
 
         Assert.Equal(@"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}", run.Single);
+    }
+
+    [Theory]
+    // CPCE L34-5: a marketing message needs a consent to messages. A consent to calls does not cross
+    // channels, and a soft opt-in counts for messages: Saturday 7 March 2026, 11:00 in Paris.
+    [InlineData("", false)]
+    [InlineData(@",""consents"":[{""channel"":""voice"",""purpose"":""marketing"",""grantedAt"":""2026-01-05T10:00:00Z""}]", false)]
+    [InlineData(@",""consents"":[{""channel"":""sms"",""purpose"":""marketing"",""grantedAt"":""2026-01-05T10:00:00Z"",""basis"":""soft-opt-in""}]", true)]
+    public void FR_EMSG_01_a_marketing_text_without_a_consent_to_messages_is_refused(string consents, bool allowed)
+    {
+        var run = CliRun.Evaluate(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-07T10:00:00Z"",""channel"":""sms""" + consents + "," + Paris + "}\n");
+
+        Assert.Equal(
+            allowed
+                ? @"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}"
+                : @"{""id"":""c1"",""allowed"":false,""violations"":[{""rule"":""FR-EMSG-01"",""kind"":""consent"",""citation"":""Code des postes et des communications électroniques, art. L34-5"",""until"":null}],""nextPermittedAt"":null}",
+            run.Single);
     }
 
     [Fact]
