@@ -9,7 +9,8 @@ namespace ContactRules.Jurisdictions;
 /// </summary>
 /// <remarks>
 /// There is no existing-customer exemption for telephone advertising to consumers (the soft
-/// opt-in of § 7(3) is for e-mail) and no statutory calling hours or frequency cap. The pack
+/// opt-in of § 7(3) is for electronic mail, SMS included: DE-EMSG-01) and no statutory calling
+/// hours or frequency cap. The pack
 /// treats every contact as a consumer contact: presumed consent for other market participants
 /// (§ 7(2) Nr. 1, second case) is not modelled. It carries the GDPR objection (EU-OBJ-01);
 /// DE-CONS-01 already covers automated calls, so EU-AUTO-01 is not repeated.

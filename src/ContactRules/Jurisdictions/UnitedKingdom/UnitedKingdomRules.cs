@@ -6,8 +6,8 @@ namespace ContactRules.Jurisdictions;
 
 /// <summary>
 /// The United Kingdom: PECR's rules on marketing calls (TPS, "do not call me", recorded calls)
-/// and Ofcom's persistent-misuse rules on repeat calls after abandoned and machine-detected
-/// calls.
+/// and marketing messages (consent or soft opt-in), and Ofcom's persistent-misuse rules on
+/// repeat calls after abandoned and machine-detected calls.
 /// </summary>
 /// <remarks>
 /// Existing customers are not exempt from the TPS: only a subscriber's notification that they do
