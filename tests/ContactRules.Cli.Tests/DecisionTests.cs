@@ -242,6 +242,29 @@ public class DecisionTests
             run.Single);
     }
 
+    // Décret n° 2026-662: a consent to be called on Saturday 12 September 2026 between 18:00 and
+    // 18:30 Paris (16:00–16:30Z) lifts FR-HOURS-01 inside that slot only, and outside it is no
+    // consent (FR-CONS-01). At 15:59Z both refuse until the slot's start, the next permitted
+    // instant; at 16:00Z the call is allowed.
+    [Fact]
+    public void FR_HOURS_01_evaluate_reads_a_slot_consent()
+    {
+        const string Slot = @",""consents"":[{""channel"":""voice"",""purpose"":""marketing"",""grantedAt"":""2026-09-01T09:00:00Z"",""slot"":{""from"":""2026-09-12T16:00:00Z"",""to"":""2026-09-12T16:30:00Z""}}]";
+        var run = CliRun.Evaluate(
+            @"{""id"":""before"",""policy"":""fr"",""at"":""2026-09-12T15:59:00Z""" + Slot + "," + Paris + "}\n"
+            + @"{""id"":""inside"",""policy"":""fr"",""at"":""2026-09-12T16:00:00Z""" + Slot + "," + Paris + "}\n");
+
+        Assert.Equal(2, run.Lines.Length);
+        Assert.Equal(
+            @"{""id"":""before"",""allowed"":false,""violations"":[{" + Hours + @",""until"":""2026-09-12T16:00:00Z""},{""rule"":""FR-CONS-01"",""kind"":""consent"",""citation"":""Code de la consommation, art. L223-1 al. 1-4 as amended by loi n° 2025-594 du 30 juin 2025, art. 13"",""until"":""2026-09-12T16:00:00Z""}],""nextPermittedAt"":""2026-09-12T16:00:00Z""}",
+            run.WithoutReasons[0]);
+
+        // Allowed under the consent: FR-PROOF-01 advises keeping its proof 3 years from its
+        // collection (1 September 2026 09:00Z), to the end of the UTC date 1 September 2029.
+        Assert.StartsWith(@"{""id"":""inside"",""allowed"":true,""violations"":[],""nextPermittedAt"":null,""advisories"":[{""code"":""FR-PROOF-01"",""message"":", run.Lines[1], System.StringComparison.Ordinal);
+        Assert.EndsWith(@"""deadline"":""2029-09-02T00:00:00Z""}]}", run.Lines[1], System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_a_zone_the_case_is_refused_with_CORE_ZONE_01_and_no_next_instant()
     {
