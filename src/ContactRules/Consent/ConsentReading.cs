@@ -110,7 +110,8 @@ public sealed class ConsentReading
     }
 
     /// <summary>
-    /// The consents that pass <paramref name="filter"/> and count at <paramref name="instant"/>.
+    /// True when <paramref name="consent"/> passes <paramref name="filter"/> and counts for the
+    /// request at <paramref name="instant"/>.
     /// </summary>
     internal bool CountsAt(ConsentRecord consent, in EvaluationContext context, Instant instant, ConsentFilter filter)
     {
