@@ -47,7 +47,7 @@ public class MarketingMessageTests
 
     [Theory]
     [MemberData(nameof(Packs))]
-    public void EMSG_a_marketing_message_without_consent_is_refused_under_the_packs_own_id_only(string pack, string id)
+    public void EU_EMSG_01_and_each_national_EMSG_row_a_marketing_message_without_consent_is_refused_under_the_packs_own_id_only(string pack, string id)
     {
         foreach (var automated in new[] { false, true })
         {
@@ -61,7 +61,7 @@ public class MarketingMessageTests
     // that names no channel does not either (it cannot show the person agreed to messages).
     [Theory]
     [MemberData(nameof(Packs))]
-    public void EMSG_only_a_consent_naming_messages_counts(string pack, string id)
+    public void EU_EMSG_01_and_each_national_EMSG_row_only_a_consent_naming_messages_counts(string pack, string id)
     {
         var policy = RulePacks.Get(pack);
         AssertAllowed(Evaluate(policy, Message(new[] { Consent(ContactChannel.Sms) }), At));
@@ -75,7 +75,7 @@ public class MarketingMessageTests
     // caller's; and (below) never a call.
     [Theory]
     [MemberData(nameof(Packs))]
-    public void EMSG_the_soft_opt_in_counts_for_the_callers_messages(string pack, string id)
+    public void EU_EMSG_01_and_each_national_EMSG_row_the_soft_opt_in_counts_for_the_callers_messages(string pack, string id)
     {
         var policy = RulePacks.Get(pack);
         AssertAllowed(Evaluate(policy, Message(new[] { Consent(ContactChannel.Sms, ConsentBasis.SoftOptIn) }), At));
@@ -89,7 +89,7 @@ public class MarketingMessageTests
     // after the STOP (5 March) is a new consent.
     [Theory]
     [MemberData(nameof(Packs))]
-    public void EMSG_a_STOP_or_objection_ends_the_soft_opt_in_and_is_reported_under_the_message_id(string pack, string id)
+    public void EU_EMSG_01_and_each_national_EMSG_row_a_STOP_or_objection_ends_the_soft_opt_in_and_is_reported_under_the_message_id(string pack, string id)
     {
         var policy = RulePacks.Get(pack);
         var softOptIn = Consent(ContactChannel.Sms, ConsentBasis.SoftOptIn);
@@ -114,9 +114,35 @@ public class MarketingMessageTests
         AssertAllowed(Evaluate(policy, Message(new[] { softOptIn, again }, new[] { stop }), At));
     }
 
+    // Each row by its own id, for the rule pages: the four channel pairings of a message (no
+    // consent, a voice consent, a consent to messages, a soft opt-in).
+    [Fact]
+    public void EU_EMSG_01_channel_pairings() => AssertPairings("eu", "EU-EMSG-01");
+
+    [Fact]
+    public void FR_EMSG_01_channel_pairings() => AssertPairings("fr", "FR-EMSG-01");
+
+    [Fact]
+    public void UK_EMSG_01_channel_pairings() => AssertPairings("uk", "UK-EMSG-01");
+
+    [Fact]
+    public void DE_EMSG_01_channel_pairings() => AssertPairings("de", "DE-EMSG-01");
+
+    [Fact]
+    public void ES_EMSG_01_channel_pairings() => AssertPairings("es", "ES-EMSG-01");
+
+    [Fact]
+    public void IT_EMSG_01_channel_pairings() => AssertPairings("it", "IT-EMSG-01");
+
+    [Fact]
+    public void BE_EMSG_01_channel_pairings() => AssertPairings("be", "BE-EMSG-01");
+
+    [Fact]
+    public void NL_EMSG_01_channel_pairings() => AssertPairings("nl", "NL-EMSG-01");
+
     // A STOP by voice ("do not call me") does not end a consent to messages; one naming no channel does.
     [Fact]
-    public void EMSG_a_STOP_reaches_its_own_channel()
+    public void DE_EMSG_01_a_STOP_reaches_its_own_channel()
     {
         var sms = Consent(ContactChannel.Sms);
         var byVoice = new OptOut(OptOutKind.Company, Utc("2026-03-01T09:00:00Z")) { Channel = ContactChannel.Voice };
@@ -127,7 +153,7 @@ public class MarketingMessageTests
 
     // A consent to messages granted later is the way out: refused until its grant.
     [Fact]
-    public void EMSG_a_consent_granted_later_is_the_next_permitted_instant()
+    public void NL_EMSG_01_a_consent_granted_later_is_the_next_permitted_instant()
     {
         var later = new ConsentRecord(Utc("2026-03-12T08:00:00Z")) { Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing, Entity = Acme };
         var decision = Evaluate(RulePacks.Get("nl"), Message(new[] { later }), At);
@@ -141,7 +167,7 @@ public class MarketingMessageTests
     [Theory]
     [InlineData("de", "DE-CONS-01", "Europe/Berlin")]
     [InlineData("fr", "FR-CONS-01", "Europe/Paris")]
-    public void EMSG_a_consent_to_messages_or_a_soft_opt_in_never_covers_a_call(string pack, string id, string zoneId)
+    public void DE_CONS_01_and_FR_CONS_01_a_consent_to_messages_or_a_soft_opt_in_never_covers_a_call(string pack, string id, string zoneId)
     {
         var zone = Zone(zoneId);
         var at = Local("2026-09-08 11:00", zone);
@@ -177,11 +203,20 @@ public class MarketingMessageTests
 
     // de+eu: both rows apply, each refusing under its own id; the shared GDPR rule once.
     [Fact]
-    public void EMSG_a_national_pack_with_eu_applies_both_message_rows()
+    public void DE_EMSG_01_and_EU_EMSG_01_a_national_pack_with_eu_applies_both_message_rows()
     {
         Assert.True(RulePacks.TryResolve("de+eu", out var policy, out var error), error);
         AssertRefusedBy(Evaluate(policy!, Message(System.Array.Empty<ConsentRecord>()), At), "DE-EMSG-01", "EU-EMSG-01");
         Assert.DoesNotContain("EU-EMSG-01", RuleIds(RulePacks.Get("de")));
         Assert.DoesNotContain("EU-EMSG-01", RuleIds(FranceRules.Pack));
+    }
+
+    private static void AssertPairings(string pack, string id)
+    {
+        var policy = RulePacks.Get(pack);
+        AssertRefusedBy(Evaluate(policy, Message(System.Array.Empty<ConsentRecord>()), At), id);
+        AssertRefusedBy(Evaluate(policy, Message(new[] { Consent(ContactChannel.Voice) }), At), id);
+        AssertAllowed(Evaluate(policy, Message(new[] { Consent(ContactChannel.Sms) }), At));
+        AssertAllowed(Evaluate(policy, Message(new[] { Consent(ContactChannel.Sms, ConsentBasis.SoftOptIn) }), At));
     }
 }

@@ -86,13 +86,15 @@ public sealed class ConsentProofRetention : ContactRule, IAdvisingRule
             }
 
             var until = RetainUntil(consent, instant);
-            var which = consent.Id is { } id ? $"consent '{id}'" : $"the consent granted at {consent.GrantedAt}";
-            var lastDay = until.InUtc().Date.PlusDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var from = FromEachUse ? "from its grant and from this use" : "from its collection";
-            advisories.Add(new ContactAdvisory(
-                Id,
-                $"Keep the proof of {which} until the end of {lastDay} (UTC): {RetentionYears} years {from} ({Citation}).",
-                until));
+            advisories.Add(new ContactAdvisory(Id, until, () => Message(consent, until)));
         }
+    }
+
+    private string Message(ConsentRecord consent, Instant until)
+    {
+        var which = consent.Id is { } id ? $"consent '{id}'" : $"the consent granted at {consent.GrantedAt}";
+        var lastDay = until.InUtc().Date.PlusDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = FromEachUse ? "from its grant and from this use" : "from its collection";
+        return $"Keep the proof of {which} until the end of {lastDay} (UTC): {RetentionYears} years {from} ({Citation}).";
     }
 }

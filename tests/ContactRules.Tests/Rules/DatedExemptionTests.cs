@@ -58,7 +58,7 @@ public class DatedExemptionTests
     [InlineData("2026-11-10", "2026-11-18")] // 11 Nov (Wed) is a holiday
     [InlineData("2026-12-21", "2026-12-29")] // 25 Dec (Fri): 22, 23, 24, 28, 29
     [InlineData("2027-05-04", "2027-05-12")] // Ascension 6 May (Thu): 5, 7, 10, 11, 12
-    public void R223_4_the_fifth_working_day_after_the_request(string inquiry, string lastDay)
+    public void FR_SECT_01_R223_4_the_fifth_working_day_after_the_request(string inquiry, string lastDay)
     {
         var exemption = (InquiryResponseExemption)FranceRules.AnswerToOwnRequest;
         Assert.Equal(LocalDateOf(lastDay), exemption.LastDay(LocalDateOf(inquiry)));
