@@ -62,6 +62,7 @@ public sealed class HolidayArea
     /// <returns>Whether the area's holidays are read in that zone.</returns>
     public bool AppliesIn(string? region, DateTimeZone zone)
     {
+        Preconditions.CheckNotNull(zone, nameof(zone));
         if (IsEverywhere)
         {
             return true;
@@ -80,7 +81,7 @@ public sealed class HolidayArea
 
         foreach (var z in Zones)
         {
-            if (string.Equals(z.Id, zone?.Id, StringComparison.Ordinal))
+            if (string.Equals(z.Id, zone.Id, StringComparison.Ordinal))
             {
                 return true;
             }
