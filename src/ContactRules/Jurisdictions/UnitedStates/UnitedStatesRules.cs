@@ -205,12 +205,82 @@ public static class UnitedStatesRules
         Duration.FromDays(7));
 
     /// <summary>
+    /// US-REVOKE-01: a revocation of consent, made by any reasonable means, is honoured from the
+    /// instant it is made; the 10-business-day deadline to honour it is reported as an advisory.
+    /// </summary>
+    /// <remarks>
+    /// Names the revocation beside US-CONS-01 when a revoked consent is the only one that would
+    /// have covered an automated call or text. The rule took effect on 11 April 2025 (47 CFR
+    /// 64.1200(a)(10), FCC 24-24); a consent revoked earlier is no consent either (US-CONS-01).
+    /// </remarks>
+    public static ConsentRevocation Revocation { get; } = new ConsentRevocation(
+        new RuleMetadata("US-REVOKE-01", "47 CFR 64.1200(a)(10) (FCC 24-24)")
+        {
+            Description = "A person may revoke consent to robocalls and robotexts by any reasonable means (a reply of STOP, QUIT, END, REVOKE, OPT OUT, CANCEL or UNSUBSCRIBE among them); the revocation must be honoured within 10 business days, and ContactRules honours it from the instant it is made.",
+            InForce = InForcePeriod.Since(TenBusinessDaysInForce),
+            Scope = AutomatedConsent.Scope,
+            Reading = "The 10 business days are a deadline to report, never a grace period: no contact relies on a consent after its revocation. Business days are Monday to Friday except the federal holidays (regulations.md 2.5). Whether a reply in other words revokes is left to a person (RevocationReplies reports it as ambiguous), never guessed.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue row 11.3 US-REVOKE-01: V2 (row 8: V1 govinfo for the rule text).",
+        },
+        revokesAll: false,
+        honourWithinBusinessDays: 10,
+        UnitedStatesHolidays.Federal);
+
+    /// <summary>The date the FCC's "revoke all" rule takes effect, after two waivers (CGB order DA 26-12, 6 January 2026).</summary>
+    public static readonly LocalDate RevokeAllInForce = new LocalDate(2027, 1, 31);
+
+    /// <summary>
+    /// US-REVOKE-02: from 31 January 2027, a revocation in answer to one kind of robocall or
+    /// robotext ends the person's consent to all of the caller's robocalls and robotexts, on
+    /// unrelated matters too ("revoke all").
+    /// </summary>
+    /// <remarks>
+    /// Dated so that it switches on by itself on the called person's local 31 January 2027. The
+    /// 2025 rulemaking may still change it; the catalogue's section 8 numbered this part
+    /// US-REVOKE-03 and section 11 renumbers it US-REVOKE-02 (section 11 governs).
+    /// </remarks>
+    public static ConsentRevocation RevokeAll { get; } = new ConsentRevocation(
+        new RuleMetadata("US-REVOKE-02", "47 CFR 64.1200(a)(10) (FCC 24-24), revoke-all provision as delayed by CGB order DA 26-12")
+        {
+            Description = "From 31 January 2027, a revocation of consent to one robocall or robotext ends the person's consent to every robocall and robotext of that caller, on unrelated matters too; a consent given after the revocation counts.",
+            InForce = InForcePeriod.Since(RevokeAllInForce),
+            Scope = AutomatedConsent.Scope,
+            Reading = "A revocation of a consent that names no entity, or a request that names no caller, is taken to concern this caller. Every channel and purpose of the caller is swept, exempted informational calls included (the catalogue's section 8 lists them as exempt; not applied).",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue rows 11.3 US-REVOKE-02 and 8 US-REVOKE-03: V2 (CGB order DA 26-12, law-firm alerts).",
+        },
+        revokesAll: true);
+
+    /// <summary>
+    /// US-RND-01: a consent given by the number's previous holder does not survive the number's
+    /// permanent disconnection: names it beside US-CONS-01 when it is the only consent that
+    /// would have covered an automated call or text.
+    /// </summary>
+    /// <remarks>
+    /// The Reassigned Numbers Database (47 CFR 64.1200(m)) reports a number's last permanent
+    /// disconnection date (<see cref="Contact.LastPermanentDisconnection"/>); every consent
+    /// granted up to that date covers nothing, in every pack (<see cref="ConsentRecord.Covers(ContactRequest)"/>):
+    /// the DNC permission (US-DNC-01) and the consent to other hours (US-HOURS-01) fall with it.
+    /// </remarks>
+    public static ReassignedNumberConsent ReassignedNumber { get; } = new ReassignedNumberConsent(
+        new RuleMetadata("US-RND-01", "47 CFR 64.1200(m) (Reassigned Numbers Database, FCC 18-177)")
+        {
+            Description = "A consent given by the number's previous holder does not survive the number's permanent disconnection: a consent granted on or before the last permanent disconnection date the Reassigned Numbers Database reports does not count.",
+            InForce = InForcePeriod.Since(new LocalDate(2021, 11, 1)),
+            Scope = AutomatedConsent.Scope,
+            Reading = "The database gives a date: a consent granted on that date is taken as given by the previous holder, and the date is judged in every candidate zone (UTC-12 when none is known). The safe harbour for a caller who checked and was wrongly told the number was not reassigned is a defence, not a permission: not applied.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue row 11.3 US-RND-01: V2, \"2021 (RND live)\"; the database opened to callers on 1 November 2021 (the day not verified).",
+        });
+
+    /// <summary>
     /// The <c>us</c> pack: US-HOURS-01, US-DNC-01, US-IDNC-01, US-IDNC-DEADLINE-01, US-CONS-01,
-    /// US-TRACED-01 and US-TRACED-DAY-01.
+    /// US-REVOKE-01, US-REVOKE-02, US-RND-01, US-TRACED-01 and US-TRACED-DAY-01.
     /// </summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us", new ContactRule[]
     {
-        Hours, NationalDoNotCall, CompanyDoNotCall, CompanyDoNotCallDeadline, AutomatedConsent, TracedExemptedCalls, TracedDaily,
+        Hours, NationalDoNotCall, CompanyDoNotCall, CompanyDoNotCallDeadline, AutomatedConsent, Revocation, RevokeAll, ReassignedNumber, TracedExemptedCalls, TracedDaily,
     });
 
     /// <summary>
@@ -220,7 +290,7 @@ public static class UnitedStatesRules
     /// </summary>
     public static ContactPolicy HealthCarePack { get; } = new ContactPolicy("us-health-care", new ContactRule[]
     {
-        Hours, NationalDoNotCall, CompanyDoNotCall, CompanyDoNotCallDeadline, AutomatedConsent, TracedDaily, TracedHealthCareWeekly,
+        Hours, NationalDoNotCall, CompanyDoNotCall, CompanyDoNotCallDeadline, AutomatedConsent, Revocation, RevokeAll, ReassignedNumber, TracedDaily, TracedHealthCareWeekly,
     });
 
     // The TRACED limits differ only in their count and window: every placed exempted call of the
