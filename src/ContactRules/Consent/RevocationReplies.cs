@@ -59,7 +59,7 @@ public static class RevocationReplies
     private static readonly ImmutableArray<string[]> CuePhrases = KeywordPhrases
         .Concat(new[]
         {
-            "UNSUB", "REMOVE", "DONT", "DO NOT", "NO MORE", "LEAVE ME ALONE", "WRONG NUMBER", "NOT INTERESTED", "OPT", "OUT",
+            "UNSUB", "REMOVE", "DONT", "DO NOT", "NO MORE", "LEAVE ME ALONE", "WRONG NUMBER", "NOT INTERESTED", "OPT",
             "NE PLUS", "PLUS JAMAIS", "DESINSCRIVEZ", "RETIREZ",
             "KEINE", "NICHT MEHR", "AUFHOREN", "AUFHOEREN",
             "NO MAS", "NO ME", "PARAR", "ALTO",

@@ -72,6 +72,9 @@ public static class UnitedStatesRules
         new RuleMetadata("US-HOURS-01", HoursCitation)
         {
             Description = "No telemarketing call or text before 8:00 a.m. or after 9:00 p.m. local time at the called party's location (every candidate zone), unless the person consented to calls at other hours.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (FTC guide, legalclarity).",
+            Reading = "Only a consent that names calls outside the legal hours lifts them. No exemption for an established business relationship: the TSR reaches those calls even if the FCC rule may not.",
             Scope = Telemarketing,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(
                 outsideHoursOnly: true,
@@ -94,6 +97,9 @@ public static class UnitedStatesRules
         new RuleMetadata("US-DNC-01", "47 CFR 64.1200(c)(2), (f)(5); 16 CFR 310.4(b)(1)(iii)(B)")
         {
             Description = "No telephone solicitation of a number on the National Do Not Call Registry from 31 days after its registration, nor with a registry version more than 31 days old, except to a person with an established business relationship (purchase within 18 months, inquiry within 3 months, ended by a company opt-out) or who gave written permission.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (FTC consumer page, legalclarity).",
+            Reading = "A registry version older than 31 days refuses every contact the registry could cover.",
             Scope = Telemarketing,
             Exemptions = ImmutableArray.Create<RuleExemption>(
                 new RelationshipExemption(
@@ -123,6 +129,9 @@ public static class UnitedStatesRules
         new RuleMetadata("US-IDNC-01", "47 CFR 64.1200(d), as amended by FCC 24-24; 16 CFR 310.4(b)(1)(iii)(A)")
         {
             Description = "No call or text to a person who asked this company not to contact them, from the request on, whatever the relationship.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (govinfo FR 2024-04587).",
+            Reading = "Honoured at once and for good (the law: within 10 business days, for 5 years), for every purpose and every caller when the opt-out names none.",
         });
 
     /// <summary>
@@ -138,6 +147,9 @@ public static class UnitedStatesRules
         new RuleMetadata("US-IDNC-DEADLINE-01", "47 CFR 64.1200(d)(3) and (a)(10), as amended by FCC 24-24")
         {
             Description = "A do-not-call request must be honoured within a reasonable time not exceeding 10 business days from its receipt; ContactRules refuses at once and reports the deadline.",
+            Verification = VerificationLevel.Interpretation,
+            VerificationNote = "Catalogue: V1 for the 10 business days; the meaning of business days is ContactRules' interpretation (regulations.md 2.5).",
+            Reading = "Business days are Monday to Friday except the federal holidays; the deadline ends at the earliest candidate zone's midnight.",
             InForce = InForcePeriod.Since(TenBusinessDaysInForce),
         },
         businessDays: 10,
@@ -157,6 +169,9 @@ public static class UnitedStatesRules
         new RuleMetadata("US-CONS-01", "47 U.S.C. 227(b)(1); 47 CFR 64.1200(a)(1)-(3), (f)")
         {
             Description = "No autodialed, artificial-voice or prerecorded call or text without the person's prior express consent (written, for telemarketing); any number may be wireless.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
+            Reading = "A US number does not tell whether it is wireless: every automated contact needs consent.",
             Scope = new RuleScope(automated: true),
         });
 
@@ -173,7 +188,8 @@ public static class UnitedStatesRules
         "47 CFR 64.1200(a)(3)(ii)-(iv) (FCC 20-186, TRACED Act s. 8)",
         "A caller may make at most 3 exempted artificial or prerecorded voice calls (non-commercial, commercial without telemarketing, tax-exempt nonprofit) to a residential line within any consecutive 30 days, unless the person consented.",
         maxCalls: 3,
-        Duration.FromDays(30));
+        Duration.FromDays(30),
+        "\"Any consecutive 30-day period\" is read as a rolling 30 × 24 hours, the stricter reading; every placed call counts, answered or not.");
 
     /// <summary>
     /// US-TRACED-DAY-01: at most 1 exempted artificial or prerecorded voice call a day, per caller,
@@ -191,7 +207,8 @@ public static class UnitedStatesRules
         "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)",
         "At most 1 exempted artificial or prerecorded voice call a day (rolling 24 hours) from a caller to a person, unless the person consented (the HIPAA health-care limit, applied conservatively to every exempted call).",
         maxCalls: 1,
-        Duration.FromDays(1));
+        Duration.FromDays(1),
+        "The HIPAA health-care limit of 1 a day is applied to every exempted call (ContactRules cannot tell a health-care message from another), as a rolling 24 hours.");
 
     /// <summary>
     /// US-TRACED-WEEK-01: at most 3 HIPAA health-care artificial or prerecorded voice calls a week
@@ -202,7 +219,8 @@ public static class UnitedStatesRules
         "47 CFR 64.1200(a)(3)(v) (FCC 20-186, TRACED Act s. 8)",
         "At most 3 HIPAA health-care artificial or prerecorded voice calls a week (rolling 7 days) from a caller to a person, unless the person consented.",
         maxCalls: 3,
-        Duration.FromDays(7));
+        Duration.FromDays(7),
+        "A week is read as a rolling 7 × 24 hours.");
 
     /// <summary>
     /// US-REVOKE-01: a revocation of consent, made by any reasonable means, is honoured from the
@@ -295,7 +313,7 @@ public static class UnitedStatesRules
 
     // The TRACED limits differ only in their count and window: every placed exempted call of the
     // caller counts, answered or not, and consent takes a call out of them.
-    private static FrequencyCap TracedCap(string id, string citation, string description, int maxCalls, Duration window)
+    private static FrequencyCap TracedCap(string id, string citation, string description, int maxCalls, Duration window, string reading)
         => new FrequencyCap(
             new RuleMetadata(id, citation)
             {
@@ -303,6 +321,9 @@ public static class UnitedStatesRules
                 InForce = InForcePeriod.Since(TracedLimitsInForce),
                 Scope = ExemptedPrerecordedCalls,
                 Exemptions = ImmutableArray.Create(PriorExpressConsent),
+                Reading = reading,
+                Verification = VerificationLevel.OfficialText,
+                VerificationNote = "Catalogue: V1 (FCC 20-186); V2 (manatt).",
             },
             maxCalls,
             FrequencyWindow.OfRollingDuration(window),
