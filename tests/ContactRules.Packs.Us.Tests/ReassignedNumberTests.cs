@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
@@ -59,6 +60,22 @@ public class ReassignedNumberTests
         var contact = new Contact("c-1") { LastPermanentDisconnection = Date("2026-02-10") };
         var decision = UnitedStatesRules.Pack.Evaluate(AutomatedText(contact, grantedAt), Utc("2026-03-02T18:00:00Z"), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
+    }
+
+    // A voided consent that expires on 1 June 2026 is named until then; after, only US-CONS-01 refuses.
+    [Fact]
+    public void US_RND_01_names_a_voided_consent_only_until_it_would_have_ended()
+    {
+        var contact = Reassigned("2026-02-10", NewYork);
+        var request = new ContactRequest(contact, ContactChannel.Sms, ContactPurpose.Informational)
+        {
+            Caller = "acme",
+            Automated = true,
+            Consents = ImmutableArray.Create(new ConsentRecord(Utc("2025-06-01T15:00:00Z")) { Channel = ContactChannel.Sms, ExpiresAt = Utc("2026-06-01T15:00:00Z") }),
+        };
+        var decision = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-02T17:00:00Z"), ContactHistory.Empty);
+        Assert.Equal(Utc("2026-06-01T15:00:00Z"), decision.Violations.Single(v => v.RuleId == "US-RND-01").Until);
+        Assert.Equal(new[] { "US-CONS-01" }, Ids(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-06-01T15:00:00Z"), ContactHistory.Empty)));
     }
 
     [Fact]

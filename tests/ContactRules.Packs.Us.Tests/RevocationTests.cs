@@ -84,6 +84,19 @@ public class RevocationTests
         Assert.Equal(Utc("2026-03-11T15:00:00Z"), before.NextPermittedAt);
     }
 
+    // A consent that would have expired on 1 June 2026 is named as revoked until then; after,
+    // it would be no consent anyway, and only US-CONS-01 refuses.
+    [Fact]
+    public void US_REVOKE_01_names_the_revocation_only_until_the_consent_would_have_expired()
+    {
+        var expiring = new ConsentRecord(Utc("2025-06-01T15:00:00Z")) { Id = "c-text", Channel = ContactChannel.Sms, Purpose = ContactPurpose.Informational, Entity = "acme", ExpiresAt = Utc("2026-06-01T15:00:00Z"), RevokedAt = Utc("2026-03-10T15:00:00Z") };
+        var request = AutomatedText(Person(NewYork)).WithConsents(expiring);
+        var decision = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-12T15:00:00Z"), ContactHistory.Empty);
+        Assert.Equal(Utc("2026-06-01T15:00:00Z"), decision.Violations.Single(v => v.RuleId == "US-REVOKE-01").Until);
+        Assert.Null(decision.NextPermittedAt);
+        Assert.Equal(new[] { "US-CONS-01" }, Ids(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-06-01T15:00:00Z"), ContactHistory.Empty)));
+    }
+
     // In force from 11 April 2025, the called person's local date: 23:59 EDT on 10 April is
     // 03:59Z on 11 April. Before, the revoked consent is no consent either (US-CONS-01).
     [Theory]

@@ -76,7 +76,7 @@ public sealed class ConsentRevocation : ContactRule, IAdvisingRule
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)
     {
         var request = context.Request;
-        var ended = false;
+        var ended = new EndedConsents();
         foreach (var consent in request.Consents)
         {
             if (!consent.Covers(request))
@@ -93,7 +93,8 @@ public sealed class ConsentRevocation : ContactRule, IAdvisingRule
                         return instant;
                     }
 
-                    ended = true;
+                    // Ended by the sweep until it would have ended anyway.
+                    ended.Add(consent.EndsAt);
                 }
             }
             else if (consent.IsValidAt(instant))
@@ -102,11 +103,14 @@ public sealed class ConsentRevocation : ContactRule, IAdvisingRule
             }
             else if (RevokedButWouldHold(consent, instant))
             {
-                ended = true;
+                // Revoked, and would have held until its expiry.
+                ended.Add(consent.ExpiresAt);
             }
         }
 
-        return ended ? NextCovered(request, instant) : instant;
+        // The rule refuses while an ended consent would otherwise hold: until a new consent
+        // holds, or every ended one would have lapsed anyway (then only US-CONS-01 refuses).
+        return ended.Any ? Earlier(NextCovered(request, instant), ended.LastEnd) : instant;
     }
 
     /// <inheritdoc />

@@ -33,7 +33,7 @@ public sealed class ReassignedNumberConsent : ContactRule
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)
     {
         var request = context.Request;
-        var voided = false;
+        var voided = new EndedConsents();
         foreach (var consent in request.Consents)
         {
             if (!consent.CoversScope(request) || !consent.IsValidAt(instant))
@@ -46,10 +46,12 @@ public sealed class ReassignedNumberConsent : ContactRule
                 return instant;
             }
 
-            voided = true;
+            voided.Add(consent.EndsAt);
         }
 
-        return voided ? Internal.ConsentSearch.EarliestCovered(request, instant, outsideHoursOnly: false) : instant;
+        // The rule refuses while a voided consent would otherwise hold: until a consent of the
+        // present holder holds, or every voided one would have ended anyway.
+        return voided.Any ? Earlier(Internal.ConsentSearch.EarliestCovered(request, instant, outsideHoursOnly: false), voided.LastEnd) : instant;
     }
 
     /// <inheritdoc />
