@@ -26,6 +26,13 @@ namespace ContactRules.Jurisdictions;
 /// TRACED Act rules (US-TRACED-01, US-TRACED-DAY-01).
 /// </para>
 /// <para>
+/// Consent to automated calls and texts: a revocation by any reasonable means ends it at once
+/// (US-REVOKE-01, from 11 April 2025, with the 10-business-day deadline as an advisory); from
+/// 31 January 2027 a revocation ends every consent to the same caller (US-REVOKE-02); a consent
+/// granted up to the number's last permanent disconnection was the previous holder's
+/// (US-RND-01, <see cref="Contact.LastPermanentDisconnection"/>).
+/// </para>
+/// <para>
 /// The catalogue gives no start date for the hours, registry and consent rules (in force since
 /// the 1992 FCC rules and the 2003 registry): they are applied at every date. Where a catalogue
 /// row covers two constraints, the first rule carries the row's id and the second an id of the
