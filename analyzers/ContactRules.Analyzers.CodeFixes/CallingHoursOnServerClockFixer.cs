@@ -83,7 +83,7 @@ public sealed class CallingHoursOnServerClockFixer : ContactRulesCodeFixProvider
         while (root.DescendantNodes().OfType<BinaryExpressionSyntax>().FirstOrDefault(b =>
                    b.Kind() is SyntaxKind.LogicalOrExpression or SyntaxKind.LogicalAndExpression
                    && b.Left.HasAnnotation(Replaced) && b.Right.HasAnnotation(Replaced)
-                   && b.Left.IsEquivalentTo(b.Right)) is { } duplicate)
+                   && SyntaxFactory.AreEquivalent(b.Left, b.Right, topLevel: false)) is { } duplicate)
         {
             root = root.ReplaceNode(duplicate, duplicate.Left.WithTriviaFrom(duplicate));
         }

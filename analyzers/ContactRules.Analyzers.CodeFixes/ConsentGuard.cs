@@ -174,7 +174,7 @@ internal sealed class ConsentGuard
 
     /// <summary>True when the dial already sits in the true branch of an <c>if</c> on this very condition: a second one would change nothing.</summary>
     private static bool AlreadyGuardedBy(SyntaxNode call, ExpressionSyntax condition)
-        => call.Ancestors().OfType<IfStatementSyntax>().Any(i => i.Condition.IsEquivalentTo(condition, topLevel: false) && i.Statement.Span.Contains(call.Span));
+        => call.Ancestors().OfType<IfStatementSyntax>().Any(i => SyntaxFactory.AreEquivalent(i.Condition, condition, topLevel: false) && i.Statement.Span.Contains(call.Span));
 
     /// <summary>The argument that names whom the dial contacts (the analyzer's own reading).</summary>
     private static ExpressionSyntax? ContactArgument(ExpressionSyntax call, IMethodSymbol method)
