@@ -21,24 +21,19 @@ public sealed class PackageFeed : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "contactrules-packaging-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        if (Environment.GetEnvironmentVariable(FeedVariable) is { Length: > 0 } given)
+        try
         {
-            Assert.True(Directory.Exists(given), $"{FeedVariable} names '{given}', which is not a folder");
-            Feed = Path.GetFullPath(given);
-            PackedHere = false;
+            Feed = FindOrPack(Root);
+            Package = Single("ContactRules", ".nupkg");
+            Symbols = Single("ContactRules", ".snupkg");
+            Version = VersionOf(Package, "ContactRules");
         }
-        else
+        catch
         {
-            var clone = CleanCopy.Make(RepositoryPaths.Root, Path.Combine(Root, "clone"));
-            Feed = Path.Combine(Root, "feed");
-            var (exitCode, output) = DotNet.Run(clone, TimeSpan.FromMinutes(10), null, "pack", "ContactRules.sln", "-c", "Release", "-o", Feed, "--disable-build-servers", "-nologo");
-            Assert.True(exitCode == 0, "dotnet pack of the clean copy failed:" + Environment.NewLine + output);
-            PackedHere = true;
+            // xunit does not dispose a fixture whose constructor failed.
+            Dispose();
+            throw;
         }
-
-        Package = Single("ContactRules", ".nupkg");
-        Symbols = Single("ContactRules", ".snupkg");
-        Version = VersionOf(Package, "ContactRules");
     }
 
     /// <summary>The temporary folder that holds everything this fixture and its tests write.</summary>
@@ -46,9 +41,6 @@ public sealed class PackageFeed : IDisposable
 
     /// <summary>The local folder feed.</summary>
     public string Feed { get; }
-
-    /// <summary>True when this fixture packed the feed itself (no <see cref="FeedVariable"/>).</summary>
-    public bool PackedHere { get; }
 
     /// <summary>The ContactRules .nupkg.</summary>
     public string Package { get; }
@@ -76,6 +68,22 @@ public sealed class PackageFeed : IDisposable
         {
             // A leftover temporary folder is harmless; failing the run for it would not be.
         }
+    }
+
+    /// <summary>The feed CI names, or a clean copy of the working tree packed into <paramref name="root"/>/feed.</summary>
+    private static string FindOrPack(string root)
+    {
+        if (Environment.GetEnvironmentVariable(FeedVariable) is { Length: > 0 } given)
+        {
+            Assert.True(Directory.Exists(given), $"{FeedVariable} names '{given}', which is not a folder");
+            return Path.GetFullPath(given);
+        }
+
+        var clone = CleanCopy.Make(RepositoryPaths.Root, Path.Combine(root, "clone"));
+        var feed = Path.Combine(root, "feed");
+        var (exitCode, output) = DotNet.Run(clone, TimeSpan.FromMinutes(10), null, "pack", "ContactRules.sln", "-c", "Release", "-o", feed, "--disable-build-servers", "-nologo");
+        Assert.True(exitCode == 0, "dotnet pack of the clean copy failed:" + Environment.NewLine + output);
+        return feed;
     }
 
     private string Single(string id, string extension)
