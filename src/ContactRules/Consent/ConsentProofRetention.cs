@@ -12,7 +12,7 @@ namespace ContactRules.Rules;
 /// </summary>
 /// <remarks>
 /// For every consent that counts for the request at the instant of the contact (under the
-/// rule's <see cref="Reading"/>), the decision carries an advisory whose
+/// rule's <see cref="ConsentReading"/>), the decision carries an advisory whose
 /// <see cref="ContactAdvisory.Deadline"/> is the end of the UTC date <see cref="RetentionYears"/>
 /// years after the grant, or after the later of the grant and this use when
 /// <see cref="FromEachUse"/>: a consent used on 10 March 2026 under § 7a must be kept until
@@ -42,7 +42,7 @@ public sealed class ConsentProofRetention : ContactRule, IAdvisingRule
     public bool FromEachUse { get; init; } = true;
 
     /// <summary>Which consents count for the request, and when; <see cref="ConsentReading.Plain"/> by default.</summary>
-    public ConsentReading Reading { get; init; } = ConsentReading.Plain;
+    public ConsentReading ConsentReading { get; init; } = ConsentReading.Plain;
 
     /// <inheritdoc />
     public override bool DependsOnZone => false;
@@ -80,7 +80,7 @@ public sealed class ConsentProofRetention : ContactRule, IAdvisingRule
         Preconditions.CheckNotNull(advisories, nameof(advisories));
         foreach (var consent in context.Request.Consents)
         {
-            if (!Reading.CountsAt(consent, context, instant, ConsentFilter.Any))
+            if (!ConsentReading.CountsAt(consent, context, instant, ConsentFilter.Any))
             {
                 continue;
             }

@@ -4,7 +4,7 @@ namespace ContactRules.Rules;
 
 /// <summary>
 /// No contact without a consent of the person that covers it (channel, purpose, entity) and
-/// counts at the instant of the contact under the rule's <see cref="Reading"/>. Exemptions (a
+/// counts at the instant of the contact under the rule's <see cref="ConsentReading"/>. Exemptions (a
 /// contract in progress, for example) come from the rule's metadata.
 /// </summary>
 /// <remarks>
@@ -23,7 +23,7 @@ public sealed class ConsentRequirement : ContactRule
     }
 
     /// <summary>How the rule reads the person's consents; <see cref="ConsentReading.Plain"/> by default.</summary>
-    public ConsentReading Reading { get; init; } = ConsentReading.Plain;
+    public ConsentReading ConsentReading { get; init; } = ConsentReading.Plain;
 
     /// <summary>
     /// When not <see cref="ConsentEnding.None"/>, the rule refuses only when no consent counts and
@@ -37,27 +37,27 @@ public sealed class ConsentRequirement : ContactRule
     /// <inheritdoc />
     public override string Parameters => ReportsEnding switch
     {
-        ConsentEnding.TermLimit => $"reported when no consent counts and one lapsed {Internal.DurationText.Of(Reading.TermLimit ?? Duration.Zero)} after its grant",
+        ConsentEnding.TermLimit => $"reported when no consent counts and one lapsed {Internal.DurationText.Of(ConsentReading.TermLimit ?? Duration.Zero)} after its grant",
         ConsentEnding.WithdrawnInCall => "reported when no consent counts and one was withdrawn by a refusal during a call",
         ConsentEnding.OptOut => "reported when no consent counts and one was ended by an opt-out or objection",
         _ => "a valid consent covering the channel, purpose and caller"
-            + (Reading.ChannelMustBeNamed ? " (naming the channel)" : string.Empty)
-            + (Reading.SoftOptInCounts ? "; the soft opt-in counts" : string.Empty)
-            + (Reading.TermLimit is { } term ? $"; at most {Internal.DurationText.Of(term)} from its grant" : string.Empty)
-            + (Reading.WithdrawnByRefusal ? "; withdrawn by a refusal during a call" : string.Empty)
-            + (Reading.EndedByOptOuts ? "; ended by a later opt-out or objection" : string.Empty),
+            + (ConsentReading.ChannelMustBeNamed ? " (naming the channel)" : string.Empty)
+            + (ConsentReading.SoftOptInCounts ? "; the soft opt-in counts" : string.Empty)
+            + (ConsentReading.TermLimit is { } term ? $"; at most {Internal.DurationText.Of(term)} from its grant" : string.Empty)
+            + (ConsentReading.WithdrawnByRefusal ? "; withdrawn by a refusal during a call" : string.Empty)
+            + (ConsentReading.EndedByOptOuts ? "; ended by a later opt-out or objection" : string.Empty),
     };
 
     /// <inheritdoc />
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)
     {
-        var earliest = Reading.EarliestCounting(context, instant, ConsentFilter.Any);
+        var earliest = ConsentReading.EarliestCounting(context, instant, ConsentFilter.Any);
         if (earliest == instant || ReportsEnding == ConsentEnding.None)
         {
             return earliest;
         }
 
-        return Reading.EndedBy(context, instant, ConsentFilter.Any, ReportsEnding, out _) is null ? instant : earliest;
+        return ConsentReading.EndedBy(context, instant, ConsentFilter.Any, ReportsEnding, out _) is null ? instant : earliest;
     }
 
     /// <inheritdoc />
@@ -66,7 +66,7 @@ public sealed class ConsentRequirement : ContactRule
         var request = context.Request;
         foreach (var ending in new[] { ReportsEnding, ConsentEnding.WithdrawnInCall, ConsentEnding.TermLimit, ConsentEnding.OptOut })
         {
-            if (ending == ConsentEnding.None || Reading.EndedBy(context, instant, ConsentFilter.Any, ending, out var endedAt) is not { } ended)
+            if (ending == ConsentEnding.None || ConsentReading.EndedBy(context, instant, ConsentFilter.Any, ending, out var endedAt) is not { } ended)
             {
                 continue;
             }
@@ -74,7 +74,7 @@ public sealed class ConsentRequirement : ContactRule
             var which = ended.Id is { } id ? $"consent '{id}'" : $"consent granted at {ended.GrantedAt}";
             return ending switch
             {
-                ConsentEnding.TermLimit => $"The person's {which} lapsed at {endedAt}: it counts for at most {Internal.DurationText.Of(Reading.TermLimit ?? Duration.Zero)} from its grant, and is never renewed tacitly.",
+                ConsentEnding.TermLimit => $"The person's {which} lapsed at {endedAt}: it counts for at most {Internal.DurationText.Of(ConsentReading.TermLimit ?? Duration.Zero)} from its grant, and is never renewed tacitly.",
                 ConsentEnding.WithdrawnInCall => $"The person withdrew their {which} at {endedAt} by refusing a call.",
                 _ => $"The person's {which} ended at {endedAt}, when they opted out or objected.",
             };
@@ -106,7 +106,7 @@ public sealed class ConsentRequirement : ContactRule
             }
         }
 
-        if (Reading.ChannelMustBeNamed)
+        if (ConsentReading.ChannelMustBeNamed)
         {
             foreach (var consent in request.Consents)
             {

@@ -4,7 +4,7 @@ namespace ContactRules.Rules;
 
 /// <summary>
 /// Exempts a contact covered by a consent of the person that counts at the instant of the
-/// contact under the exemption's <see cref="Reading"/> (optionally only a consent to calls
+/// contact under the exemption's <see cref="ConsentReading"/> (optionally only a consent to calls
 /// outside the legal days and hours, or only a consent to a precise slot).
 /// </summary>
 /// <remarks>
@@ -33,9 +33,9 @@ public sealed class ConsentExemption : RuleExemption
     public bool SlotOnly { get; init; }
 
     /// <summary>How the exemption reads the person's consents; <see cref="ConsentReading.Plain"/> by default.</summary>
-    public ConsentReading Reading { get; init; } = ConsentReading.Plain;
+    public ConsentReading ConsentReading { get; init; } = ConsentReading.Plain;
 
     /// <inheritdoc />
     public override Instant? ExemptFrom(in EvaluationContext context, Instant instant)
-        => Reading.EarliestCounting(context, instant, SlotOnly ? ConsentFilter.Slot : OutsideHoursOnly ? ConsentFilter.OutsideHours : ConsentFilter.Any);
+        => ConsentReading.EarliestCounting(context, instant, SlotOnly ? ConsentFilter.Slot : OutsideHoursOnly ? ConsentFilter.OutsideHours : ConsentFilter.Any);
 }

@@ -42,7 +42,7 @@ public sealed class InquiryResponseExemption : RuleExemption
     /// <summary>The last local date on which a call answering a request made on <paramref name="inquiry"/> is exempt.</summary>
     /// <param name="inquiry">The local date of the person's request.</param>
     /// <returns>The last exempt local date.</returns>
-    public LocalDate LastDay(LocalDate inquiry) => Internal.WorkingDays.After(inquiry, WorkingDays, NonWorkingDays);
+    public LocalDate LastDay(LocalDate inquiry) => BusinessDays.After(inquiry, WorkingDays, NonWorkingDays);
 
     /// <inheritdoc />
     public override Instant? ExemptFrom(in EvaluationContext context, Instant instant)

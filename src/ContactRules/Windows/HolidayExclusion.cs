@@ -51,6 +51,19 @@ public sealed class HolidayExclusion : ContactRule, IZoneAnswer
     /// <inheritdoc />
     public override bool DependsOnZone => FixedZone is null;
 
+    /// <summary>
+    /// This rule, with the same id, citation, dates and scope, excluding the dates of
+    /// <paramref name="added"/> too, wherever it applies (in each of its areas): one-off days a
+    /// government declares (a day of national mourning, an emergency).
+    /// </summary>
+    /// <param name="added">The dates to add.</param>
+    /// <returns>The new rule.</returns>
+    public HolidayExclusion WithAddedDates(HolidayCalendar added)
+    {
+        Preconditions.CheckNotNull(added, nameof(added));
+        return new HolidayExclusion(Metadata, Areas.Select(a => new HolidayArea(a.Calendar.Plus(added), a.Regions, a.Zones)).ToImmutableArray(), FixedZone);
+    }
+
     /// <inheritdoc />
     public override string Parameters => "no contact on " + string.Join("; ", Areas);
 

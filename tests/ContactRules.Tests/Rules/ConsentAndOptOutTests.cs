@@ -235,7 +235,7 @@ public class ConsentAndOptOutTests
 
         var sms = new ContactRequest(Person(Paris), ContactChannel.Sms) { Consents = ImmutableArray.Create(softOptIn) };
         Assert.False(ConsentOnly.Evaluate(sms, At, ContactHistory.Empty).IsAllowed);
-        var messages = new ContactPolicy("m", new ContactRule[] { new ConsentRequirement(new RuleMetadata("TEST-EMSG", "test")) { Reading = new ConsentReading { SoftOptInCounts = true } } });
+        var messages = new ContactPolicy("m", new ContactRule[] { new ConsentRequirement(new RuleMetadata("TEST-EMSG", "test")) { ConsentReading = new ConsentReading { SoftOptInCounts = true } } });
         Assert.True(messages.Evaluate(sms, At, ContactHistory.Empty).IsAllowed);
     }
 
@@ -247,7 +247,7 @@ public class ConsentAndOptOutTests
     {
         var limited = new ContactPolicy("t", new ContactRule[]
         {
-            new ConsentRequirement(new RuleMetadata("TEST-TERM", "test")) { Reading = new ConsentReading { TermLimit = Duration.FromDays(365), LimitsFrom = new LocalDate(2026, 3, 1) } },
+            new ConsentRequirement(new RuleMetadata("TEST-TERM", "test")) { ConsentReading = new ConsentReading { TermLimit = Duration.FromDays(365), LimitsFrom = new LocalDate(2026, 3, 1) } },
         });
         var utc = new ContactRequest(new Contact("c-1") { TimeZones = ImmutableArray.Create(DateTimeZone.Utc) })
         {

@@ -30,10 +30,13 @@ public static class BelgiumRules
         new RuleMetadata("BE-LIST-01", "Code de droit économique, art. VI.111–VI.114")
         {
             Description = "No direct-marketing call to a number on the \"Ne m'appelez plus\" list, from 5 days after registration (the law: 5 working days), unless the person opted in with this company after registering; the list must be re-downloaded every 5 days.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (dncm.be).",
+            Reading = "Five working days are read as 5 calendar days (120 hours), never more than 5 working days: the number is protected no later than the law requires.",
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "an opt-in with this company given after the registration")
             {
-                Reading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Dncm },
+                ConsentReading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Dncm },
             }),
         },
         ContactRegistry.Dncm,
@@ -54,9 +57,12 @@ public static class BelgiumRules
         {
             Description = "No advertising message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
             Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (CDE art. XII.13); its soft opt-in read as the Directive's.",
+            Reading = EuropeanUnionRules.MessageReading,
         })
     {
-        Reading = EuropeanUnionRules.MessageConsent,
+        ConsentReading = EuropeanUnionRules.MessageConsent,
     };
 
     /// <summary>The <c>be</c> pack: BE-LIST-01, BE-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>

@@ -49,6 +49,9 @@ public static class EuropeanUnionRules
         {
             Description = "After the person objects to direct marketing, no marketing contact on any channel, customers included; the objection is absolute.",
             Scope = DirectMarketing,
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (GDPR art. 21).",
+            Reading = "Honoured from the objection's request, whatever effective date its record states, on every channel, customers included; in force at every date (Directive 95/46/EC before 25 May 2018).",
         });
 
     /// <summary>EU-AUTO-01: no direct-marketing call by automated calling system without the person's prior consent.</summary>
@@ -65,7 +68,13 @@ public static class EuropeanUnionRules
         {
             Description = "No direct-marketing call by an automated calling system (no live agent) without the person's prior consent.",
             Scope = new RuleScope(channels: new[] { ContactChannel.Voice }, purposes: new[] { ContactPurpose.Marketing }, automated: true),
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
+            Reading = "Calls only (messages are EU-EMSG-01's); in force at every date.",
         });
+
+    /// <summary>The reading shared by EU-EMSG-01 and its national rows, for their rule pages.</summary>
+    internal const string MessageReading = "A consent counts only when it names the message channel: a consent to calls never covers a message, and a record that names no channel cannot show the person agreed to messages (consent to electronic mail must be specific). The caller's soft opt-in counts for its marketing messages only, never for a call. A STOP or an objection made after a consent ends it; a consent given again after it is a new consent. Live and automated messages alike.";
 
     /// <summary>Marketing messages (SMS, MMS, RCS, messaging apps), live or automated.</summary>
     public static RuleScope MarketingMessages { get; } = new RuleScope(channels: new[] { ContactChannel.Sms }, purposes: new[] { ContactPurpose.Marketing });
@@ -106,9 +115,12 @@ public static class EuropeanUnionRules
         {
             Description = "No marketing message (SMS, e-mail, messaging) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
             Scope = MarketingMessages,
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (Directive 2002/58/EC).",
+            Reading = MessageReading,
         })
     {
-        Reading = MessageConsent,
+        ConsentReading = MessageConsent,
     };
 
     /// <summary>The <c>eu</c> pack: EU-OBJ-01, EU-AUTO-01 and EU-EMSG-01.</summary>

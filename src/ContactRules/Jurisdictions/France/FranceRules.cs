@@ -97,7 +97,7 @@ public static class FranceRules
         "until 10 August 2026, the consumer's express and prior consent to be called outside the legal days and hours (D223-9 al. 2 before décret n° 2026-662)")
     {
         InForce = new InForcePeriod(null, BloctelLastDay),
-        Reading = CanvassingConsent,
+        ConsentReading = CanvassingConsent,
     };
 
     /// <summary>
@@ -114,7 +114,7 @@ public static class FranceRules
         "a consent to be called at a precisely specified date and time, inside that slot only (L223-1 al. 6; D223-9 as rewritten by décret n° 2026-662)")
     {
         SlotOnly = true,
-        Reading = CanvassingConsent,
+        ConsentReading = CanvassingConsent,
     };
 
     /// <summary>FR-HOURS-01: Monday to Friday, 10:00–13:00 and 14:00–20:00, in the consumer's zone.</summary>
@@ -130,6 +130,9 @@ public static class FranceRules
             InForce = InForcePeriod.Since(D223_9InForce),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ConsentOutsideHours, SlotConsent),
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "Days and hours: V1 (Légifrance JORFTEXT000046421823). The slot-consent exemption from 11 August 2026: F-quoted (décret n° 2026-662).",
+            Reading = "Windows are half-open, [10:00, 13:00) and [14:00, 20:00) in the consumer's zone. An outside-hours consent lifts them only while every candidate zone is on or before 10 August 2026; a slot consent lifts them inside its slot only, before and after that date.",
         },
         WeeklyHours.Weekdays(LocalTimeInterval.Hours(10, 13), LocalTimeInterval.Hours(14, 20)));
 
@@ -141,6 +144,9 @@ public static class FranceRules
             InForce = InForcePeriod.Since(D223_9InForce),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ConsentOutsideHours, SlotConsent),
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "Holidays: V1 (L3133-1). The slot-consent exemption from 11 August 2026: F-quoted (décret n° 2026-662).",
+            Reading = "Judged on the consumer's local date in every candidate zone. An outside-hours consent lifts the holidays only until 10 August 2026; a slot consent inside its slot only.",
         },
         FrenchHolidays.National);
 
@@ -179,6 +185,9 @@ public static class FranceRules
             InForce = InForcePeriod.Since(D223_9InForce),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ConsentOutsideHours, SlotConsent),
+            Verification = VerificationLevel.Unconfirmed,
+            VerificationNote = "Alsace-Moselle days V2, their article (L3134-13) R; overseas abolition days V2 (loi n° 83-550, décret n° 83-1003; they match python-holidays); applying them under D223-9 is ContactRules' interpretation (I).",
+            Reading = "D223-9 names only the L3133-1 holidays; these local days are excluded too, which protects the consumer. Alsace-Moselle by region only; an overseas department by region (every zone's date) or by candidate zone (that zone's own date); none for Saint-Pierre-et-Miquelon.",
         },
         new[]
         {
@@ -198,6 +207,9 @@ public static class FranceRules
             Description = "A professional, directly or through a third party acting for it, may not canvass or attempt to canvass the same consumer more than 4 times in 30 calendar days; every attempt counts, answered or not.",
             InForce = InForcePeriod.Since(D223_9InForce),
             Scope = Canvassing,
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (D223-9); unchanged by décret n° 2026-662 (F-quoted).",
+            Reading = "\"30 calendar days\" is any 30 consecutive local dates ending with the call's (d-29 … d); every attempt counts, unanswered, silent and not connected ones included; subcontractors aggregate to the professional; a call of unknown caller counts.",
         },
         maxAttempts: 4,
         FrequencyWindow.OfCalendarDays(30),
@@ -219,6 +231,9 @@ public static class FranceRules
             Description = "After the consumer refuses the canvassing during a conversation, the professional may not contact or attempt to contact them for 60 full calendar days: a refusal on day R blocks R … R+60. Until 10 August 2026.",
             InForce = InForcePeriod.Between(D223_9InForce, BloctelLastDay),
             Scope = Canvassing,
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "The cooldown: V1 (D223-9). Its removal from 11 August 2026: F-quoted (décret n° 2026-662, art. 4).",
+            Reading = "\"60 full days\" after a refusal on local date R blocks R … R+60. In force while any candidate zone is on or before 10 August 2026.",
         },
         AttemptFilter.WithOutcomes(AttemptOutcome.Refused),
         CooldownSpan.OfFullDaysAfter(60),
@@ -266,6 +281,9 @@ public static class FranceRules
             InForce = InForcePeriod.Between(new LocalDate(2016, 6, 1), BloctelLastDay),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ContractInProgress, NewspapersAndPeriodicals),
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (doctrine.fr, circulaire.legifrance); L223-5 V1; the end on 10 August 2026 F-quoted (décret n° 2026-662).",
+            Reading = "The 2020 contract-in-progress exemption is applied to 2016–2020 too, narrower than the law then; without a stated effective date, a registration protects from its receipt + 30 days.",
         },
         ContactRegistry.Bloctel,
         Duration.FromDays(30));
@@ -293,9 +311,12 @@ public static class FranceRules
             InForce = InForcePeriod.Since(ConsentRegimeInForce),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ContractInProgress, NewspapersAndPeriodicals),
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "L223-1 as amended: V1 (tricoteuses LEGIARTI000051830285); its date V2, confirmed by décret n° 2026-662 (F-quoted); the newspapers exemption (L223-5) F-quoted.",
+            Reading = "A consent counts 365 × 24 hours from its grant at most (FR-CONS-02), is withdrawn by a refused call (FR-WDRW-01) and ended by a later STOP or objection; a slot consent counts inside its slot only; a soft opt-in never counts for a call. Newspapers are exempt only when the request's subject says so (press).",
         })
     {
-        Reading = CanvassingConsent,
+        ConsentReading = CanvassingConsent,
     };
 
     /// <summary>
@@ -320,9 +341,12 @@ public static class FranceRules
             InForce = InForcePeriod.Since(ConsentRegimeInForce),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ContractInProgress, NewspapersAndPeriodicals),
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "Catalogue: F-quoted (R223-1 I 3°); 365 days also in the demarchage-consent package.",
+            Reading = "One year is 365 × 24 hours of elapsed time from the grant, whatever the consent's own expiry; consents given before 11 August 2026 are not grandfathered. Reported only beside FR-CONS-01, when a consent that lapsed this way is why none counts.",
         })
     {
-        Reading = CanvassingConsent,
+        ConsentReading = CanvassingConsent,
         ReportsEnding = ConsentEnding.TermLimit,
     };
 
@@ -346,9 +370,12 @@ public static class FranceRules
             InForce = InForcePeriod.Since(ConsentRegimeInForce),
             Scope = Canvassing,
             Exemptions = ImmutableArray.Create(ContractInProgress, NewspapersAndPeriodicals),
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "Catalogue: F-quoted (R223-3).",
+            Reading = "A refused outcome is an oral withdrawal of every consent to canvassing given to that professional before it; every refusal on record counts, those before 11 August 2026 included, and one of unknown caller is taken as this professional's.",
         })
     {
-        Reading = CanvassingConsent,
+        ConsentReading = CanvassingConsent,
         ReportsEnding = ConsentEnding.WithdrawnInCall,
     };
 
@@ -368,11 +395,14 @@ public static class FranceRules
             Description = "Advisory: the proof of the consent relied on (information given, date and time, slot if any) must be kept 3 years from its collection and given to the consumer free on a durable medium on request.",
             InForce = InForcePeriod.Since(ConsentRegimeInForce),
             Scope = Canvassing,
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "Catalogue: F-quoted (R223-2).",
+            Reading = "The advisory's deadline is the end of the UTC date 3 years after the grant; it does not restart at each use.",
         },
         retentionYears: 3)
     {
         FromEachUse = false,
-        Reading = CanvassingConsent,
+        ConsentReading = CanvassingConsent,
     };
 
     /// <summary>
@@ -392,6 +422,9 @@ public static class FranceRules
             Description = "After a consumer asked to end a canvassing call, the professional may not contact them again.",
             InForce = InForcePeriod.Since(ConsentRegimeInForce),
             Scope = Canvassing,
+            Verification = VerificationLevel.Unconfirmed,
+            VerificationNote = "Catalogue: V2 (ocso, cnacim); the exact text and date of the amended L221-16 R.",
+            Reading = "In force from 11 August 2026 with the consent regime; counts refusals recorded before that date; never ends; no exemption lifts it, neither a contract in progress nor a later consent.",
         },
         AttemptFilter.WithOutcomes(AttemptOutcome.Refused),
         CooldownSpan.Permanent,
@@ -460,6 +493,9 @@ public static class FranceRules
             InForce = InForcePeriod.Since(new LocalDate(2020, 7, 26)),
             Scope = new RuleScope(channels: new[] { ContactChannel.Voice, ContactChannel.Sms }, purposes: new[] { ContactPurpose.Marketing }),
             Exemptions = ImmutableArray.Create(ContractInProgress, MessagesBeforeL223_8, AnswerToOwnRequest),
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Calls: V1 (L223-1 al. 3 and 5). Messages (L223-8) and the answer to a request (R223-4): F-quoted; the 2 July 2025 start of L223-8 from a weaker source.",
+            Reading = "The three sectors are banned for calls from 26 July 2020 (home adaptation earlier than the law); the caller declares the sector in the subject; R223-4 counts working days without the local holidays, so its five days end no later than the law's, and only a call answers a request.",
         },
         new[] { EnergyRenovationSubject, RenewableEnergySubject, HomeAdaptationSubject });
 
@@ -479,6 +515,9 @@ public static class FranceRules
         {
             Description = "No direct prospecting call by an automated calling system (no live agent) without the person's prior consent.",
             Scope = new RuleScope(channels: new[] { ContactChannel.Voice }, purposes: new[] { ContactPurpose.Marketing }, automated: true),
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (L34-5, L223-7); the CNIL customer reading V2, not applied.",
+            Reading = "Existing customers are not exempt (the CNIL's reading of a soft opt-in written for electronic mail); calls only, messages are FR-EMSG-01's; in force at every date.",
         });
 
     /// <summary>
@@ -499,9 +538,12 @@ public static class FranceRules
         {
             Description = "No marketing message (SMS, MMS, e-mail, messaging) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
             Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.QuotedOfficialText,
+            VerificationNote = "Catalogue: F-quoted (L34-5 text).",
+            Reading = EuropeanUnionRules.MessageReading,
         })
     {
-        Reading = EuropeanUnionRules.MessageConsent,
+        ConsentReading = EuropeanUnionRules.MessageConsent,
     };
 
     /// <summary>

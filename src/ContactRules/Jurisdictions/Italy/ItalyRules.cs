@@ -31,11 +31,14 @@ public static class ItalyRules
         new RuleMetadata("IT-LIST-01", "Legge 11 gennaio 2018, n. 5; DPR 27 gennaio 2022, n. 26")
         {
             Description = "No marketing call to a number registered on the Registro Pubblico delle Opposizioni, from 15 days after registration; registration revokes earlier consents; the register must be consulted every 15 days.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2; the contract exception of L. 5/2018 art. 1(5) was not found (R) and is not applied.",
+            Reading = "Only a consent given after the registration lifts it; the contract exception is not applied.",
             InForce = InForcePeriod.Since(new LocalDate(2022, 7, 27)),
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "a consent to this company's marketing calls given after the registration (registration revokes earlier consents)")
             {
-                Reading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Rpo },
+                ConsentReading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Rpo },
             }),
         },
         ContactRegistry.Rpo,
@@ -55,9 +58,12 @@ public static class ItalyRules
         {
             Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products; a STOP or objection ends it.",
             Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (Codice privacy art. 130).",
+            Reading = EuropeanUnionRules.MessageReading,
         })
     {
-        Reading = EuropeanUnionRules.MessageConsent,
+        ConsentReading = EuropeanUnionRules.MessageConsent,
     };
 
     /// <summary>The <c>it</c> pack: IT-LIST-01, IT-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>

@@ -34,6 +34,8 @@ public static class NetherlandsRules
         new RuleMetadata("NL-CONS-01", "Telecommunicatiewet, art. 11.7 (as amended, in force 1 July 2021)")
         {
             Description = "No telemarketing call to a natural person without their prior consent, except to a customer, or a former customer for 3 years after their last purchase, about the company's own similar products.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
             InForce = InForcePeriod.Since(new LocalDate(2021, 7, 1)),
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create(CustomersAndFormerCustomers),
@@ -53,9 +55,12 @@ public static class NetherlandsRules
         {
             Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
             Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (Telecommunicatiewet art. 11.7).",
+            Reading = EuropeanUnionRules.MessageReading,
         })
     {
-        Reading = EuropeanUnionRules.MessageConsent,
+        ConsentReading = EuropeanUnionRules.MessageConsent,
     };
 
     /// <summary>The <c>nl</c> pack: NL-CONS-01, NL-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
