@@ -33,7 +33,7 @@ internal static class BloctelComplaint
                 .Append(t.T("Ligne appelée : ", "Line called: ")).Append(context.OwnNumber).Append('\n')
                 .Append(t.T("Numéro de l'appelant : ", "Caller's number: ")).Append(call.Number!.Display).Append('\n')
                 .Append(t.T("Secteur d'activité de l'appelant : ", "Caller's sector: ")).Append(context.Sector).Append('\n')
-                .Append(t.T("Société (facultatif) : ", "Company (optional): ")).Append(context.Caller.Name).Append('\n')
+                .Append(t.T("Société (facultatif) : ", "Company (optional): ")).Append(context.Company).Append('\n')
                 .Append(t.T("Objet de l'appel (facultatif) : ", "Subject of the call (optional): "))
                 .Append(t.T($"démarchage téléphonique, {CallText.HowItEnded(call, t)}", $"telephone canvassing, {CallText.HowItEnded(call, t)}")).Append("\n\n");
         }

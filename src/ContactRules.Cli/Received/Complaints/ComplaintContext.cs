@@ -31,6 +31,9 @@ internal sealed class ComplaintContext
     /// <summary>The person's own number, or a placeholder for them to fill in.</summary>
     internal string OwnNumber => Result.OwnNumber?.Display ?? Language.T("[votre numéro de téléphone]", "[your phone number]");
 
+    /// <summary>The company's name when the person named it, else a placeholder: a number alone names no one.</summary>
+    internal string Company => Caller.Entry is null ? Language.T("[nom du professionnel, s'il est connu]", "[the company's name, if known]") : Caller.Name;
+
     /// <summary>The caller's sector, or a placeholder.</summary>
     internal string Sector => Caller.Sector ?? Language.T("[secteur d'activité de l'appelant]", "[the caller's line of business]");
 
@@ -58,7 +61,10 @@ internal sealed class ComplaintContext
     /// <summary>The rules a call broke, each in plain words with its citation.</summary>
     internal string Rules(ReceivedCall call, Func<string, bool>? only = null)
         => string.Join(Language.T(" ; ", "; "), call.Decision!.Violations.Where(v => only is null || only(v.RuleId))
-            .Select(v => $"{CallText.Rule(v, Result, Language).TrimEnd('.')} ({v.RuleId}, {v.Citation})"));
+            .Select(v => $"{LowerFirst(CallText.Rule(v, Result, Language).TrimEnd('.'))} ({v.RuleId}, {v.Citation})"));
+
+    private static string LowerFirst(string text)
+        => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text.Substring(1) : text;
 
     /// <summary>A message's text, cut to 160 characters, in quotes; empty when none.</summary>
     internal string Quote(ReceivedCall call)

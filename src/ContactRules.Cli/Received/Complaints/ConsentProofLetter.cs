@@ -23,7 +23,7 @@ internal static class ConsentProofLetter
             .Append("\n---\n\n")
             .Append(t.T("[Vos nom et prénom]\n[Votre adresse]\n", "[Your full name]\n[Your address]\n"))
             .Append(t.T("Ligne concernée : ", "Line concerned: ")).Append(context.OwnNumber).Append("\n\n")
-            .Append(name).Append('\n').Append(t.T("[Adresse du professionnel]\n\n", "[The company's address]\n\n"))
+            .Append(context.Company).Append('\n').Append(t.T("[Adresse du professionnel]\n\n", "[The company's address]\n\n"))
             .Append(t.T("[Lieu], le [date]\n\n", "[Place], [date]\n\n"))
             .Append(t.T(
                 "Objet : demande de la preuve de mon consentement au démarchage téléphonique (article R223-2 du code de la consommation) et retrait de tout consentement (article R223-3)\n\n",

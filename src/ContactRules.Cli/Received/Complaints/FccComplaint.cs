@@ -33,7 +33,7 @@ internal static class FccComplaint
                 .Append(t.T("Appel ou SMS : ", "Call or text: ")).Append(call.IsCall ? t.T("appel", "call") : t.T("SMS", "text")).Append('\n')
                 .Append(t.T("L'appel faisait-il la promotion d'un produit ou service : ", "Did the call advertise a product or service: ")).Append(t.T("oui", "yes")).Append('\n')
                 .Append(t.T("Numéro affiché (caller ID) : ", "Caller ID number: ")).Append(call.Number!.Display).Append('\n')
-                .Append(t.T("Identité de l'appelant : ", "Caller's identity: ")).Append(context.Caller.Entry is null ? t.T("inconnue", "unknown") : name).Append('\n')
+                .Append(t.T("Identité de l'appelant : ", "Caller's identity: ")).Append(context.Company).Append('\n')
                 .Append(t.T("Message enregistré ou artificiel : ", "Prerecorded or artificial voice: ")).Append(context.Caller.Recorded ? t.T("oui", "yes") : t.T("non", "no")).Append('\n')
                 .Append(t.T("Règles enfreintes : ", "Rules broken: ")).Append(context.Rules(call, id => id.StartsWith("US-", System.StringComparison.Ordinal))).Append(".\n\n");
         }

@@ -27,7 +27,7 @@ internal static class FtcComplaint
                 .Append(context.Caller.Recorded ? t.T("message enregistré", "prerecorded message") : t.T("personne en direct (ou appel sans message)", "live person (or a call with no message)")).Append('\n')
                 .Append(t.T("Appel ou SMS : ", "Call or text: ")).Append(call.IsCall ? t.T("appel", "call") : t.T("SMS", "text")).Append('\n')
                 .Append(t.T("Objet : ", "Subject: ")).Append(context.Caller.Sector ?? t.T("[ce qui était vendu]", "[what they were selling]")).Append('\n')
-                .Append(t.T("Entreprise : ", "Company name: ")).Append(context.Caller.Entry is null ? t.T("inconnue", "unknown") : context.Caller.Name).Append('\n')
+                .Append(t.T("Entreprise : ", "Company name: ")).Append(context.Company).Append('\n')
                 .Append(t.T("Règles enfreintes : ", "Rules broken: ")).Append(context.Rules(call, id => id.StartsWith("US-", System.StringComparison.Ordinal))).Append(".\n\n");
         }
 

@@ -17,7 +17,7 @@ internal static class IcoComplaint
         var name = context.Caller.Name;
         var refused = facts.Refusals.Where(r => r.Caller == name).Select(r => r.At).ToList();
         var text = context.Start(t.T($"ICO : signalement d'appels et messages indésirables de {name}", $"ICO: nuisance calls and messages report about {name}"));
-        text.Append(t.T("Expéditeur (entreprise) : ", "Sender (company): ")).Append(context.Caller.Entry is null ? t.T("inconnu", "unknown") : name).Append('\n')
+        text.Append(t.T("Expéditeur (entreprise) : ", "Sender (company): ")).Append(context.Company).Append('\n')
             .Append(t.T("Votre relation avec lui : ", "Your relationship with them: "))
             .Append(facts.Contracts.Any(c => c.Caller == name) ? t.T("client (contrat)", "customer (contract)") : t.T("aucune", "none")).Append('\n')
             .Append(t.T("Permission donnée ou refusée : ", "Permission given or refused: "))

@@ -16,7 +16,7 @@ internal static class SignalConsoComplaint
         var text = context.Start(t.T($"SignalConso : démarchage abusif par {context.Caller.Name}", $"SignalConso: abusive canvassing by {context.Caller.Name}"));
         text.Append(t.T("Rubrique : Démarchage abusif > Démarchage téléphonique (un signalement par appel, ou le premier appel puis les autres dans la description).\n",
                 "Category: Démarchage abusif > Démarchage téléphonique (one report per call, or the first call and the others in its description).\n"))
-            .Append(t.T($"Professionnel : {context.Caller.Name}\n", $"Company: {context.Caller.Name}\n"))
+            .Append(t.T("Professionnel : ", "Company: ")).Append(context.Company).Append('\n')
             .Append(context.ZoneLine).Append("\n\n");
         var index = 0;
         foreach (var call in context.Calls)
@@ -29,8 +29,8 @@ internal static class SignalConsoComplaint
                 .Append(t.T("Heure : ", "Time: ")).Append(t.Time(local.TimeOfDay)).Append(" (").Append(Language.Offset(local.Offset)).Append(")\n")
                 .Append(t.T("Ce qui s'est passé : ", "What happened: "))
                 .Append(call.IsCall
-                    ? t.T($"appel de démarchage pour le compte de {context.Caller.Name}, {CallText.HowItEnded(call, t)}. ", $"a canvassing call on behalf of {context.Caller.Name}, {CallText.HowItEnded(call, t)}. ")
-                    : t.T($"SMS publicitaire de {context.Caller.Name}{context.Quote(call)}. ", $"a marketing text from {context.Caller.Name}{context.Quote(call)}. "))
+                    ? t.T($"appel de démarchage{OnBehalf(context, t)}, {CallText.HowItEnded(call, t)}. ", $"a canvassing call{OnBehalf(context, t)}, {CallText.HowItEnded(call, t)}. ")
+                    : t.T($"SMS publicitaire{OnBehalf(context, t)}{context.Quote(call)}. ", $"a marketing text{OnBehalf(context, t)}{context.Quote(call)}. "))
                 .Append(t.T("Règles enfreintes : ", "Rules broken: ")).Append(context.Rules(call)).Append(".\n\n");
         }
 
@@ -42,4 +42,7 @@ internal static class SignalConsoComplaint
 
         return text.ToString();
     }
+
+    private static string OnBehalf(ComplaintContext context, Language t)
+        => context.Caller.Entry is null ? string.Empty : t.T($" pour le compte de {context.Caller.Name}", $" on behalf of {context.Caller.Name}");
 }

@@ -16,7 +16,7 @@ internal static class TpsComplaint
             .Append(t.T("Inscription au TPS : ", "TPS registration: "))
             .Append(context.Registration(ContactRegistry.Tps) ?? t.T("[date de votre inscription]", "[date of your registration]"))
             .Append(t.T(" (au moins 28 jours avant chaque appel ci-dessous)", " (at least 28 days before each call below)")).Append('\n')
-            .Append(t.T("Nom de l'entreprise : ", "Company name: ")).Append(context.Caller.Entry is null ? t.T("inconnu", "unknown") : context.Caller.Name).Append('\n')
+            .Append(t.T("Nom de l'entreprise : ", "Company name: ")).Append(context.Company).Append('\n')
             .Append(t.T("Accord pour transmettre vos coordonnées à l'entreprise : ", "Consent to pass your details to the company: ")).Append(t.T("[oui ou non, à votre choix]", "[yes or no, your choice]")).Append('\n')
             .Append(context.ZoneLine).Append("\n\n");
         var index = 0;

@@ -22,7 +22,7 @@ namespace ContactRules.Cli.Received.Output;
 /// (<c>table#files</c>), the callers with their numbers in full (<c>table#callers</c>), the calls
 /// per day per caller (<c>svg#calls-per-day</c>, one <c>rect.cell</c> per caller and local day
 /// with <c>data-caller</c>, <c>data-date</c>, <c>data-calls</c>, <c>data-breaches</c>), every
-/// breach (<c>table#breaches</c>, one row per call and rule broken), the rules broken
+/// breach (<c>table#breaches</c>, one <c>tr.breach</c> per call with a <c>li[data-rule]</c> per rule broken), the rules broken
 /// (<c>table#rules</c>), what was not judged (<c>table#not-judged</c>, <c>table#unidentified</c>),
 /// the complaint texts (<c>ul#complaints</c>) and what could not be read
 /// (<c>ul#input-problems</c>).
@@ -44,7 +44,7 @@ internal static class ReceivedReportWriter
     /// <summary>The most days in the chart; a longer period shows its busiest stretch.</summary>
     internal const int ChartDays = 62;
 
-    private const int Cell = 16;
+    private const int Cell = 22;
     private const int Left = 190;
     private const int Top = 34;
 
@@ -60,6 +60,7 @@ internal static class ReceivedReportWriter
             .Append("table{border-collapse:collapse;margin:1rem 0;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}")
             .Append("td.n{text-align:right;white-space:nowrap}.bad{color:#b00020;font-weight:600}.ok{color:#0a7d32;font-weight:600}.note{color:#555}")
             .Append("h2{margin-top:2.2rem}.number{font-family:ui-monospace,monospace;white-space:nowrap}")
+            .Append("ul.rules{margin:0;padding-left:1.1rem}ul.rules li{margin:.15rem 0}.rule{font-weight:600;white-space:nowrap}.citation{color:#555;font-size:.9em}")
             .Append(".legend span{display:inline-block;width:1.1rem;height:.9rem;margin-right:.3rem;vertical-align:middle}")
             .Append("@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}svg{max-width:100%;height:auto}}")
             .Append("</style></head><body>\n");
@@ -276,18 +277,22 @@ internal static class ReceivedReportWriter
         }
 
         html.Append("<table id=\"breaches\"><tr><th>").Append(Text(t.T("quand (votre heure)", "when (your time)"))).Append("</th><th>").Append(Text(t.T("démarcheur et numéro", "caller and number")))
-            .Append("</th><th>").Append(Text(t.T("ce qui s'est passé", "what happened"))).Append("</th><th>").Append(Text(t.T("règle", "rule")))
-            .Append("</th><th>").Append(Text(t.T("en clair", "in plain words"))).Append("</th><th>").Append(Text(t.T("texte", "law"))).Append("</th></tr>\n");
+            .Append("</th><th>").Append(Text(t.T("ce qui s'est passé", "what happened"))).Append("</th><th>").Append(Text(t.T("règles enfreintes, en clair, et leur texte", "rules broken, in plain words, and their law"))).Append("</th></tr>\n");
         foreach (var call in breaches)
         {
-            foreach (var violation in call.Decision!.Violations)
+            var violations = call.Decision!.Violations;
+            html.Append("<tr class=\"breach\" data-caller=\"").Append(Text(call.Caller!.Name)).Append("\" data-number=\"").Append(Text(call.Number!.Display))
+                .Append("\" data-at=\"").Append(NodaTime.Text.InstantPattern.ExtendedIso.Format(call.Event.At)).Append("\" data-rules=\"").Append(Text(string.Join(" ", violations.Select(v => v.RuleId))))
+                .Append("\"><td>").Append(Text(CallText.Moment(call, result, t))).Append("</td><td>").Append(Text(call.Caller.Name)).Append("<br><span class=\"number\">").Append(Text(call.Number.Display))
+                .Append("</span></td><td>").Append(Text(call.IsCall ? CallText.HowItEnded(call, t) : CallText.HowItEnded(call, t) + (call.Event.Text is { Length: > 0 } body ? $" : « {Shorten(body)} »" : string.Empty)))
+                .Append("</td><td><ul class=\"rules\">");
+            foreach (var violation in violations)
             {
-                html.Append("<tr data-rule=\"").Append(Text(violation.RuleId)).Append("\" data-caller=\"").Append(Text(call.Caller!.Name))
-                    .Append("\" data-number=\"").Append(Text(call.Number!.Display)).Append("\" data-at=\"").Append(NodaTime.Text.InstantPattern.ExtendedIso.Format(call.Event.At))
-                    .Append("\"><td>").Append(Text(CallText.Moment(call, result, t))).Append("</td><td>").Append(Text(call.Caller.Name)).Append("<br><span class=\"number\">").Append(Text(call.Number.Display))
-                    .Append("</span></td><td>").Append(Text(CallText.HowItEnded(call, t))).Append("</td><td>").Append(Text(violation.RuleId)).Append("</td><td>")
-                    .Append(Text(CallText.Rule(violation, result, t))).Append("</td><td>").Append(Text(violation.Citation)).Append("</td></tr>\n");
+                html.Append("<li data-rule=\"").Append(Text(violation.RuleId)).Append("\"><span class=\"rule\">").Append(Text(violation.RuleId)).Append("</span> ")
+                    .Append(Text(CallText.Rule(violation, result, t))).Append(" <span class=\"citation\">").Append(Text(violation.Citation)).Append("</span></li>");
             }
+
+            html.Append("</ul></td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -485,6 +490,12 @@ internal static class ReceivedReportWriter
         4 => "#e0532f",
         _ => "#9b1111",
     };
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 160 ? line : line.Substring(0, 157) + "...";
+    }
 
     private static string Iso(LocalDate date) => date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
 
