@@ -78,73 +78,8 @@ internal static class ReceivedCommand
     {
         void Error(string message) => stderr.WriteLine($"contactrules received: {message}");
 
-        if (!RulePacks.TryResolve(options.Policy, out var policy, out var policyError))
-        {
-            Error($"--policy: {policyError}.");
-            return InputInError;
-        }
-
-        var settingProblems = new List<ExportProblem>();
-        var facts = options.Facts is { } factsFile ? PersonFactsReader.Read(factsFile, settingProblems) : new PersonFacts();
-        if (Report(settingProblems, stderr))
-        {
-            return InputInError;
-        }
-
-        var firstPack = policy!.Id.Split('+')[0];
-        var zoneId = options.Zone ?? facts.Zone ?? DefaultZone(firstPack);
-        if (zoneId is null)
-        {
-            Error($"--zone: the pack '{firstPack}' spans several time zones; give the person's zone, such as --zone America/New_York.");
-            return InputInError;
-        }
-
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
-        if (zone is null)
-        {
-            Error($"--zone: unknown time zone '{zoneId}'; expected an IANA zone id such as Europe/Paris or America/New_York.");
-            return InputInError;
-        }
-
-        var language = options.Language is { } code ? Output.Language.Parse(code) : firstPack == "fr" ? Output.Language.French : Output.Language.English;
-        if (language is null)
-        {
-            Error($"--lang: '{options.Language}' is not a language of the report; expected {Output.Language.Expected}.");
-            return InputInError;
-        }
-
-        var country = facts.Country ?? DefaultCountry(firstPack);
-        NumberReader numbers;
-        try
-        {
-            numbers = new NumberReader(country);
-        }
-        catch (ArgumentException)
-        {
-            Error($"{options.Facts}, $.country: '{country}' is not a country of the numbering plans; expected an ISO 3166-1 alpha-2 code such as FR, GB or US.");
-            return InputInError;
-        }
-
-        CallingNumber? own = null;
-        if ((options.OwnNumber ?? facts.OwnNumber) is { Length: > 0 } ownText)
-        {
-            own = numbers.Read(ownText);
-            if (!own.IsE164)
-            {
-                Error($"{(options.OwnNumber is null ? $"{options.Facts}, $.ownNumber" : "--own-number")}: '{ownText}' is not a valid phone number; expected your number as you would dial it, such as 06 12 34 56 78 or +33612345678.");
-                return InputInError;
-            }
-        }
-
-        var map = options.Callers is { } callersFile ? CallerMap.Read(callersFile, numbers, settingProblems) : CallerMap.Empty;
-        if (Report(settingProblems, stderr))
-        {
-            return InputInError;
-        }
-
-        var readings = options.Files.Select(ReadExport).ToList();
-        var result = ReceivedJudge.Judge(new ReceivedResult(policy, zone, facts, own, readings), map, numbers, settingProblems, options.Facts ?? "--facts");
-        if (Report(settingProblems, stderr))
+        var result = Judge(options, stderr, out var language);
+        if (result is null)
         {
             return InputInError;
         }
@@ -194,6 +129,86 @@ internal static class ReceivedCommand
         }
 
         return result.Breaches.Any() ? BreachesFound : Clean;
+    }
+
+    /// <summary>
+    /// Reads the options, the facts, the callers and the exports, and judges: everything but the
+    /// writing. Returns null (after saying why on <paramref name="stderr"/>) when an option, the
+    /// callers file or the facts file is wrong.
+    /// </summary>
+    internal static ReceivedResult? Judge(ReceivedOptions options, TextWriter stderr, out Output.Language language)
+    {
+        void Error(string message) => stderr.WriteLine($"contactrules received: {message}");
+
+        language = Output.Language.English;
+        if (!RulePacks.TryResolve(options.Policy, out var policy, out var policyError))
+        {
+            Error($"--policy: {policyError}.");
+            return null;
+        }
+
+        var settingProblems = new List<ExportProblem>();
+        var facts = options.Facts is { } factsFile ? PersonFactsReader.Read(factsFile, settingProblems) : new PersonFacts();
+        if (Report(settingProblems, stderr))
+        {
+            return null;
+        }
+
+        var firstPack = policy!.Id.Split('+')[0];
+        var zoneId = options.Zone ?? facts.Zone ?? DefaultZone(firstPack);
+        if (zoneId is null)
+        {
+            Error($"--zone: the pack '{firstPack}' spans several time zones; give the person's zone, such as --zone America/New_York.");
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        if (zone is null)
+        {
+            Error($"--zone: unknown time zone '{zoneId}'; expected an IANA zone id such as Europe/Paris or America/New_York.");
+            return null;
+        }
+
+        var chosen = options.Language is { } code ? Output.Language.Parse(code) : firstPack == "fr" ? Output.Language.French : Output.Language.English;
+        if (chosen is null)
+        {
+            Error($"--lang: '{options.Language}' is not a language of the report; expected {Output.Language.Expected}.");
+            return null;
+        }
+
+        language = chosen;
+        var country = facts.Country ?? DefaultCountry(firstPack);
+        NumberReader numbers;
+        try
+        {
+            numbers = new NumberReader(country);
+        }
+        catch (ArgumentException)
+        {
+            Error($"{options.Facts}, $.country: '{country}' is not a country of the numbering plans; expected an ISO 3166-1 alpha-2 code such as FR, GB or US.");
+            return null;
+        }
+
+        CallingNumber? own = null;
+        if ((options.OwnNumber ?? facts.OwnNumber) is { Length: > 0 } ownText)
+        {
+            own = numbers.Read(ownText);
+            if (!own.IsE164)
+            {
+                Error($"{(options.OwnNumber is null ? $"{options.Facts}, $.ownNumber" : "--own-number")}: '{ownText}' is not a valid phone number; expected your number as you would dial it, such as 06 12 34 56 78 or +33612345678.");
+                return null;
+            }
+        }
+
+        var map = options.Callers is { } callersFile ? CallerMap.Read(callersFile, numbers, settingProblems) : CallerMap.Empty;
+        if (Report(settingProblems, stderr))
+        {
+            return null;
+        }
+
+        var readings = options.Files.Select(ReadExport).ToList();
+        var result = ReceivedJudge.Judge(new ReceivedResult(policy, zone, facts, own, readings), map, numbers, settingProblems, options.Facts ?? "--facts");
+        return Report(settingProblems, stderr) ? null : result;
     }
 
     /// <summary>The person's zone when the pack has one obvious zone.</summary>
