@@ -43,6 +43,10 @@ internal static class SignalConsoComplaint
         return text.ToString();
     }
 
+    // French elides "de" before a vowel or a mute h: "pour le compte d'Acme".
+    private static string Of(string name)
+        => name.Length > 0 && "AEIOUYHÉÈÊÀÂÎÔaeiouyhéèêàâîô".Contains(name[0], System.StringComparison.Ordinal) ? "d'" + name : "de " + name;
+
     private static string OnBehalf(ComplaintContext context, Language t)
-        => context.Caller.Entry is null ? string.Empty : t.T($" pour le compte de {context.Caller.Name}", $" on behalf of {context.Caller.Name}");
+        => context.Caller.Entry is null ? string.Empty : t.T($" pour le compte {Of(context.Caller.Name)}", $" on behalf of {context.Caller.Name}");
 }
