@@ -41,6 +41,8 @@ public class RequestRoundTripTests
                 ExpiresAt = Utc("2027-02-01T10:00:00Z"),
                 RevokedAt = Instant.FromUnixTimeTicks(17_700_000_000_000_001), // a tick past a second: no rounding
                 OutsideHours = true,
+                Slot = new Interval(Utc("2026-03-02T09:00:00Z"), Utc("2026-03-02T09:15:00Z")),
+                Basis = ConsentBasis.SoftOptIn,
             }),
         OptOuts = ImmutableArray.Create(
             new OptOut(OptOutKind.Registry, Utc("2026-01-05T09:00:00Z")) { Registry = ContactRegistry.Bloctel },
@@ -81,6 +83,8 @@ public class RequestRoundTripTests
         Assert.Equal(Utc("2027-02-01T10:00:00Z"), consent.ExpiresAt);
         Assert.Equal(Instant.FromUnixTimeTicks(17_700_000_000_000_001), consent.RevokedAt);
         Assert.True(consent.OutsideHours);
+        Assert.Equal(new Interval(Utc("2026-03-02T09:00:00Z"), Utc("2026-03-02T09:15:00Z")), consent.Slot);
+        Assert.Equal(ConsentBasis.SoftOptIn, consent.Basis);
 
         Assert.Equal(3, read.OptOuts.Length);
         Assert.Equal((OptOutKind.Registry, (ContactRegistry?)ContactRegistry.Bloctel, Utc("2026-01-05T09:00:00Z"), (Instant?)null, (ContactChannel?)null, (string?)null), Facts(read.OptOuts[0]));
@@ -108,7 +112,7 @@ public class RequestRoundTripTests
         Assert.Equal(
             "{\"contact\":{\"id\":\"p1\",\"phone\":null,\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\"},"
             + "\"channel\":\"voice\",\"purpose\":\"marketing\",\"automated\":false,\"subject\":null,\"caller\":null,\"campaign\":null,\"liveAgentGuaranteed\":false,"
-            + "\"consents\":[{\"id\":null,\"channel\":\"voice\",\"purpose\":\"marketing\",\"entity\":null,\"grantedAt\":\"2026-02-01T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"outsideHours\":false}],"
+            + "\"consents\":[{\"id\":null,\"channel\":\"voice\",\"purpose\":\"marketing\",\"entity\":null,\"grantedAt\":\"2026-02-01T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"outsideHours\":false,\"slot\":null,\"basis\":\"consent\"}],"
             + "\"optOuts\":[],\"registrySnapshotAt\":null}",
             Write(request));
     }

@@ -51,7 +51,7 @@ internal sealed class CaseReader
     };
 
     private static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry" };
-    private static readonly string[] ConsentFields = { "channel", "purpose", "grantedAt", "expiresAt", "revokedAt", "outsideHours" };
+    private static readonly string[] ConsentFields = { "channel", "purpose", "grantedAt", "expiresAt", "revokedAt", "outsideHours", "slot", "basis" };
     private static readonly string[] OptOutFields = { "kind", "registry", "requestedAt", "effectiveAt" };
     private static readonly string[] AttemptFields = { "at", "channel", "purpose", "subject", "outcome" };
 
@@ -220,6 +220,8 @@ internal sealed class CaseReader
                 ExpiresAt = consent.OptionalInstant("expiresAt"),
                 RevokedAt = consent.OptionalInstant("revokedAt"),
                 OutsideHours = consent.OptionalBool("outsideHours") ?? false,
+                Slot = consent.OptionalObject("slot", RequestJson.SlotFields) is { } slot ? RequestJson.ReadSlot(slot) : null,
+                Basis = consent.OptionalEnum<ConsentBasis>("basis") ?? ConsentBasis.Consent,
             });
         }
 

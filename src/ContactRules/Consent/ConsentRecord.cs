@@ -13,6 +13,8 @@ namespace ContactRules;
 /// </remarks>
 public sealed class ConsentRecord
 {
+    private readonly Interval? slot;
+
     /// <summary>Creates a consent granted at <paramref name="grantedAt"/>.</summary>
     /// <param name="grantedAt">The instant the person gave the consent.</param>
     public ConsentRecord(Instant grantedAt)
@@ -49,6 +51,26 @@ public sealed class ConsentRecord
     /// lifts the days-and-hours rule only, never the frequency cap or the cooldown).
     /// </summary>
     public bool OutsideHours { get; init; }
+
+    /// <summary>
+    /// The precise date and time the person agreed to be called at, half-open
+    /// (<c>[Start, End)</c>), when the consent names one (France from 11 August 2026: only such a
+    /// consent lifts the legal days and hours, and only inside its slot); null otherwise.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">The interval is not bounded at both ends, or is empty.</exception>
+    public Interval? Slot
+    {
+        get => slot;
+        init => slot = value is { } given && (!given.HasStart || !given.HasEnd || given.Start >= given.End)
+            ? throw new System.ArgumentException("A consent slot must have a start before its end.", nameof(Slot))
+            : value;
+    }
+
+    /// <summary>
+    /// The ground of the consent: the person's own consent (the default) or the ePrivacy soft
+    /// opt-in, which counts only for the caller's marketing messages.
+    /// </summary>
+    public ConsentBasis Basis { get; init; }
 
     /// <summary>
     /// The instant from which this consent no longer holds: the earlier of expiry and
