@@ -244,6 +244,8 @@ internal static class ReceivedJudge
                 ExpiresAt = c.ExpiresAt?.In(zone),
                 RevokedAt = revoked,
                 OutsideHours = c.OutsideHours,
+                Slot = c.Slot,
+                Basis = c.Basis,
             };
         });
 

@@ -109,7 +109,7 @@ internal static class PersonFactsReader
 
             foreach (var (item, at) in reader.Array(root, "consents"))
             {
-                reader.OnlyKnown(item, at, "caller", "grantedAt", "expiresAt", "revokedAt", "channel", "outsideHours");
+                reader.OnlyKnown(item, at, "caller", "grantedAt", "expiresAt", "revokedAt", "channel", "outsideHours", "slot", "basis");
                 var caller = reader.RequiredString(item, at, "caller");
                 var granted = reader.RequiredTime(item, at, "grantedAt");
                 var expires = reader.OptionalTime(item, at, "expiresAt");
@@ -128,9 +128,23 @@ internal static class PersonFactsReader
                 }
 
                 var outsideHours = reader.OptionalBool(item, at, "outsideHours") ?? false;
+                var slot = reader.OptionalSlot(item, at);
+                var basis = ConsentBasis.Consent;
+                if (reader.OptionalString(item, at, "basis") is { } basisText)
+                {
+                    if (ContractEnum<ConsentBasis>.TryParse(basisText, out var parsedBasis))
+                    {
+                        basis = parsedBasis;
+                    }
+                    else
+                    {
+                        reader.Problem(at + ".basis", $"'{ValueText.Shorten(basisText)}' is not a basis; expected {ContractEnum<ConsentBasis>.Expected}");
+                    }
+                }
+
                 if (caller is not null && granted is { } g)
                 {
-                    facts.Consents.Add(new ConsentFact(at, caller, g, expires, revoked, channel, outsideHours));
+                    facts.Consents.Add(new ConsentFact(at, caller, g, expires, revoked, channel, outsideHours, slot, basis));
                 }
             }
 
@@ -316,6 +330,56 @@ internal static class PersonFactsReader
             }
 
             return OptionalTime(item, at, name);
+        }
+
+        /// <summary>A consent's slot, <c>{"from": instant, "to": instant}</c>, half-open.</summary>
+        internal Interval? OptionalSlot(JsonElement item, string at)
+        {
+            if (!item.TryGetProperty("slot", out var slot) || slot.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var path = at + ".slot";
+            if (slot.ValueKind != JsonValueKind.Object)
+            {
+                Problem(path, $"{Shown(slot)}; expected an object {{\"from\": instant, \"to\": instant}}");
+                return null;
+            }
+
+            OnlyKnown(slot, path, "from", "to");
+            Instant? Read(string name)
+            {
+                var text = OptionalString(slot, path, name);
+                if (text is null)
+                {
+                    Problem($"{path}.{name}", $"missing; expected {InstantText.Expected}");
+                    return null;
+                }
+
+                if (!InstantText.TryParse(text, out var instant))
+                {
+                    Problem($"{path}.{name}", InstantText.Problem(text));
+                    return null;
+                }
+
+                return instant;
+            }
+
+            var from = Read("from");
+            var to = Read("to");
+            if (from is not { } start || to is not { } end)
+            {
+                return null;
+            }
+
+            if (start >= end)
+            {
+                Problem(path, "'from' is not before 'to'; expected a slot that starts before it ends");
+                return null;
+            }
+
+            return new Interval(start, end);
         }
 
         internal LocalDate? OptionalDate(JsonElement item, string at, string name)
