@@ -78,7 +78,7 @@ internal sealed class ConsentModel
         {
             foreach (var symbol in DocumentationIds.Resolve(builtIn.DocumentationCommentId, compilation))
             {
-                methods[symbol] = new Entry(null, builtIn.RequiredMember);
+                methods[symbol] = new Entry(null, builtIn.Requirement, builtIn.Channel);
             }
         }
 
@@ -88,7 +88,7 @@ internal sealed class ConsentModel
             {
                 if (line.Error is null)
                 {
-                    Add(DocumentationIds.Resolve(line.Id, compilation), new Entry(line.Message, null), methods, types);
+                    Add(DocumentationIds.Resolve(line.Id, compilation), new Entry(line.Message, null, null), methods, types);
                 }
             }
         }
@@ -97,7 +97,7 @@ internal sealed class ConsentModel
         {
             if (DialApiFile.Validate(id.Id) is null)
             {
-                Add(DocumentationIds.Resolve(id.Id, compilation), new Entry(null, null), methods, types);
+                Add(DocumentationIds.Resolve(id.Id, compilation), new Entry(null, null, null), methods, types);
             }
         }
 
@@ -536,7 +536,11 @@ internal sealed class ConsentModel
 
         if (!channelDeclared)
         {
-            channel = DialChannels.Infer(definition);
+            // The catalogue states the channel of every built-in API (Unknown: a Studio flow may
+            // call or text); anything else says it by its names, or not at all.
+            channel = entry?.Channel is { } stated
+                ? stated switch { DialChannel.Voice => Channels.Voice, DialChannel.Sms => Channels.Sms, _ => Channels.None }
+                : DialChannels.Infer(definition);
         }
 
         var parameters = definition.Parameters;
@@ -559,7 +563,7 @@ internal sealed class ConsentModel
             contactOrdinal >= 0 ? ImmutableArray.Create(contactOrdinal) : ImmutableArray<int>.Empty,
             permitOrdinal,
             entry?.Message,
-            entry?.RequiredMember,
+            entry?.Requirement,
             channel);
     }
 
@@ -575,5 +579,6 @@ internal sealed class ConsentModel
         return lower.Contains("phone") || lower.Contains("number") || lower.Contains("contact") || lower.Contains("customer") || lower.Contains("recipient");
     }
 
-    private sealed record Entry(string? Message, string? RequiredMember);
+    /// <summary>A configured dial API: its note, the form a call must have to contact anyone, and its channel as the catalogue states it.</summary>
+    private sealed record Entry(string? Message, ContactRequirement? Requirement, DialChannel? Channel);
 }

@@ -61,7 +61,7 @@ public sealed partial class PostgreSqlContactLedger
         var ids = people.Ids.ToArray();
         batch.BatchCommands.Add(Statement(selectHistories, withHistory ? ids : Array.Empty<string>(), Cutoff()));
         batch.BatchCommands.Add(Statement(
-            $"SELECT contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM {schema}.consents WHERE contact_id = ANY($1)",
+            $"SELECT contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis FROM {schema}.consents WHERE contact_id = ANY($1)",
             (object)ids));
         batch.BatchCommands.Add(Statement(
             $"SELECT contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity FROM {schema}.opt_outs WHERE contact_id = ANY($1) ORDER BY id",

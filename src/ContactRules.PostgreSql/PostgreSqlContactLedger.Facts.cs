@@ -51,7 +51,7 @@ public sealed partial class PostgreSqlContactLedger
     {
         using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Statement(
-            $"SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM {schema}.consents WHERE contact_id = $1",
+            $"SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis FROM {schema}.consents WHERE contact_id = $1",
             contact.Id));
         batch.BatchCommands.Add(Statement(
             $"SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM {schema}.opt_outs WHERE contact_id = $1 ORDER BY id",
@@ -89,12 +89,12 @@ public sealed partial class PostgreSqlContactLedger
         DurableWrite((connection, transaction) =>
         {
             using var insert = new NpgsqlCommand(
-                $"INSERT INTO {schema}.consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
+                $"INSERT INTO {schema}.consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis, "
                 + "capture_method, text_shown, text_version, evidence_refs, phone_e164, phone_hash, collected_by, recorded_at_ticks) VALUES "
-                + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING",
+                + "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT DO NOTHING",
                 connection,
                 transaction);
-            Add(insert, contactId, consentId, consent.GrantedAt.ToUnixTimeTicks(), Ticks(consent.ExpiresAt), Ticks(consent.RevokedAt), (short?)consent.Channel, (short?)consent.Purpose, consent.Entity, consent.OutsideHours);
+            Add(insert, contactId, consentId, consent.GrantedAt.ToUnixTimeTicks(), Ticks(consent.ExpiresAt), Ticks(consent.RevokedAt), (short?)consent.Channel, (short?)consent.Purpose, consent.Entity, consent.OutsideHours, Ticks(consent.Slot?.Start), Ticks(consent.Slot?.End), (short)consent.Basis);
             Add(insert, proof.CaptureMethod, proof.TextShown, proof.TextVersion, proof.EvidenceReferences.ToArray(), proof.PhoneNumber, proof.PhoneNumber is { } number ? PhoneNumbers.Hash(number) : null, proof.CollectedBy, Clock.GetCurrentInstant().ToUnixTimeTicks());
             if (insert.ExecuteNonQuery() != 1)
             {
@@ -228,7 +228,7 @@ public sealed partial class PostgreSqlContactLedger
             using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
             using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(Statement(
-                "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
+                "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis, "
                 + $"capture_method, text_shown, text_version, evidence_refs, phone_e164, collected_by, recorded_at_ticks FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2",
                 contactId,
                 consentId));
@@ -243,13 +243,13 @@ public sealed partial class PostgreSqlContactLedger
             }
 
             var consent = ReadConsent(reader, 0);
-            var proof = new ConsentProof(reader.GetString(8), reader.GetString(9), reader.GetString(10))
+            var proof = new ConsentProof(reader.GetString(ConsentColumns), reader.GetString(ConsentColumns + 1), reader.GetString(ConsentColumns + 2))
             {
-                EvidenceReferences = reader.GetFieldValue<string[]>(11).ToImmutableArray(),
-                PhoneNumber = reader.IsDBNull(12) ? null : reader.GetString(12),
-                CollectedBy = reader.IsDBNull(13) ? null : reader.GetString(13),
+                EvidenceReferences = reader.GetFieldValue<string[]>(ConsentColumns + 3).ToImmutableArray(),
+                PhoneNumber = reader.IsDBNull(ConsentColumns + 4) ? null : reader.GetString(ConsentColumns + 4),
+                CollectedBy = reader.IsDBNull(ConsentColumns + 5) ? null : reader.GetString(ConsentColumns + 5),
             };
-            var recordedAt = Instant.FromUnixTimeTicks(reader.GetInt64(14));
+            var recordedAt = Instant.FromUnixTimeTicks(reader.GetInt64(ConsentColumns + 6));
             reader.NextResult();
             var uses = ImmutableArray.CreateBuilder<ConsentUse>();
             while (reader.Read())
@@ -279,6 +279,14 @@ public sealed partial class PostgreSqlContactLedger
             Channel = reader.IsDBNull(first + 3) ? null : (ContactChannel)reader.GetInt16(first + 3),
         };
 
+    /// <summary>The number of columns <see cref="ReadConsent"/> reads.</summary>
+    private const int ConsentColumns = 11;
+
+    /// <summary>
+    /// A consent from the columns <c>consent_id, granted_at_ticks, expires_at_ticks,
+    /// revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks,
+    /// basis</c>, from <paramref name="first"/> on.
+    /// </summary>
     private static ConsentRecord ReadConsent(NpgsqlDataReader reader, int first)
         => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
         {
@@ -289,6 +297,8 @@ public sealed partial class PostgreSqlContactLedger
             Purpose = reader.IsDBNull(first + 5) ? null : (ContactPurpose)reader.GetInt16(first + 5),
             Entity = reader.IsDBNull(first + 6) ? null : reader.GetString(first + 6),
             OutsideHours = reader.GetBoolean(first + 7),
+            Slot = ReadInstant(reader, first + 8) is { } from ? new Interval(from, Instant.FromUnixTimeTicks(reader.GetInt64(first + 9))) : null,
+            Basis = (ConsentBasis)reader.GetInt16(first + 10),
         };
 
     private static Instant? ReadInstant(NpgsqlDataReader reader, int ordinal)

@@ -99,6 +99,13 @@ internal static class PostgreSqlSchema
                 hash text NOT NULL);
             INSERT INTO {s}.evidence_head (id, seq, hash) VALUES (1, 0, repeat('0', 64));
             """),
+        (2, "consent slot and basis", """
+            ALTER TABLE {s}.consents ADD COLUMN slot_from_ticks bigint NULL;
+            ALTER TABLE {s}.consents ADD COLUMN slot_to_ticks bigint NULL;
+            ALTER TABLE {s}.consents ADD COLUMN basis smallint NOT NULL DEFAULT 0;
+            ALTER TABLE {s}.consents ADD CONSTRAINT consents_slot_bounded
+                CHECK ((slot_from_ticks IS NULL) = (slot_to_ticks IS NULL) AND (slot_from_ticks IS NULL OR slot_from_ticks < slot_to_ticks));
+            """),
     };
 
     /// <summary>The newest schema version this package knows.</summary>

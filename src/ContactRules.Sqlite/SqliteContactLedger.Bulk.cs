@@ -13,7 +13,7 @@ public sealed partial class SqliteContactLedger
     private static readonly string SelectMany =
         "SELECT contact_id, at_ticks, outcome, channel, purpose, subject, caller FROM attempts "
         + "WHERE contact_id IN (SELECT value FROM json_each($ids)) AND (outcome <> " + Reserved + " OR at_ticks >= $cutoff) ORDER BY contact_id, at_ticks, id;"
-        + "SELECT contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM consents WHERE contact_id IN (SELECT value FROM json_each($ids));"
+        + "SELECT contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis FROM consents WHERE contact_id IN (SELECT value FROM json_each($ids));"
         + "SELECT contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity FROM opt_outs WHERE contact_id IN (SELECT value FROM json_each($ids)) ORDER BY id;"
         + "SELECT phone_e164, registry, registered_at_ticks, effective_at_ticks, channel FROM registry_entries WHERE phone_e164 IN (SELECT value FROM json_each($phones)) ORDER BY registered_at_ticks;";
 

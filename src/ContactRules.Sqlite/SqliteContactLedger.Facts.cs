@@ -13,7 +13,7 @@ namespace ContactRules.Sqlite;
 public sealed partial class SqliteContactLedger
 {
     private const string SelectFacts =
-        "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours FROM consents WHERE contact_id = $contact;"
+        "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis FROM consents WHERE contact_id = $contact;"
         + "SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM opt_outs WHERE contact_id = $contact ORDER BY id;"
         + "SELECT registry, registered_at_ticks, effective_at_ticks, channel FROM registry_entries WHERE phone_e164 = $phone ORDER BY registered_at_ticks;";
 
@@ -69,9 +69,9 @@ public sealed partial class SqliteContactLedger
             }
 
             using (var insert = WriterCommand(
-                "INSERT INTO consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
+                "INSERT INTO consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis, "
                 + "capture_method, text_shown, text_version, phone_e164, phone_hash, collected_by, recorded_at_ticks) VALUES "
-                + "($contact, $consent, $granted, $expires, $revoked, $channel, $purpose, $entity, $outside, $method, $text, $version, $phone, $hash, $collected, $now)"))
+                + "($contact, $consent, $granted, $expires, $revoked, $channel, $purpose, $entity, $outside, $slotFrom, $slotTo, $basis, $method, $text, $version, $phone, $hash, $collected, $now)"))
             {
                 insert.Parameters.AddWithValue("$contact", contactId);
                 insert.Parameters.AddWithValue("$consent", consentId);
@@ -82,6 +82,9 @@ public sealed partial class SqliteContactLedger
                 insert.Parameters.AddWithValue("$purpose", Nullable((int?)consent.Purpose));
                 insert.Parameters.AddWithValue("$entity", Nullable(consent.Entity));
                 insert.Parameters.AddWithValue("$outside", consent.OutsideHours ? 1 : 0);
+                insert.Parameters.AddWithValue("$slotFrom", Ticks(consent.Slot?.Start));
+                insert.Parameters.AddWithValue("$slotTo", Ticks(consent.Slot?.End));
+                insert.Parameters.AddWithValue("$basis", (int)consent.Basis);
                 insert.Parameters.AddWithValue("$method", proof.CaptureMethod);
                 insert.Parameters.AddWithValue("$text", proof.TextShown);
                 insert.Parameters.AddWithValue("$version", proof.TextVersion);
@@ -242,7 +245,7 @@ public sealed partial class SqliteContactLedger
         using var command = lease.Connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, "
+            "SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis, "
             + "capture_method, text_shown, text_version, phone_e164, collected_by, recorded_at_ticks FROM consents WHERE contact_id = $contact AND consent_id = $consent;"
             + "SELECT reference FROM consent_evidence WHERE contact_id = $contact AND consent_id = $consent ORDER BY position;"
             + "SELECT used_at_ticks, attempt_id FROM consent_uses WHERE contact_id = $contact AND consent_id = $consent ORDER BY used_at_ticks, id;";
@@ -255,12 +258,12 @@ public sealed partial class SqliteContactLedger
         }
 
         var consent = ReadConsent(reader, 0);
-        var method = reader.GetString(8);
-        var text = reader.GetString(9);
-        var version = reader.GetString(10);
-        var phone = ReadText(reader, 11);
-        var collectedBy = ReadText(reader, 12);
-        var recordedAt = Instant.FromUnixTimeTicks(reader.GetInt64(13));
+        var method = reader.GetString(ConsentColumns);
+        var text = reader.GetString(ConsentColumns + 1);
+        var version = reader.GetString(ConsentColumns + 2);
+        var phone = ReadText(reader, ConsentColumns + 3);
+        var collectedBy = ReadText(reader, ConsentColumns + 4);
+        var recordedAt = Instant.FromUnixTimeTicks(reader.GetInt64(ConsentColumns + 5));
         reader.NextResult();
         var references = ImmutableArray.CreateBuilder<string>();
         while (reader.Read())
@@ -297,6 +300,14 @@ public sealed partial class SqliteContactLedger
             Channel = (ContactChannel?)ReadInt(reader, first + 3),
         };
 
+    /// <summary>The number of columns <see cref="ReadConsent"/> reads.</summary>
+    private const int ConsentColumns = 11;
+
+    /// <summary>
+    /// A consent from the columns <c>consent_id, granted_at_ticks, expires_at_ticks,
+    /// revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks,
+    /// basis</c>, from <paramref name="first"/> on.
+    /// </summary>
     private static ConsentRecord ReadConsent(SqliteDataReader reader, int first)
         => new ConsentRecord(Instant.FromUnixTimeTicks(reader.GetInt64(first + 1)))
         {
@@ -307,5 +318,7 @@ public sealed partial class SqliteContactLedger
             Purpose = (ContactPurpose?)ReadInt(reader, first + 5),
             Entity = ReadText(reader, first + 6),
             OutsideHours = reader.GetInt32(first + 7) != 0,
+            Slot = ReadInstant(reader, first + 8) is { } from ? new Interval(from, Instant.FromUnixTimeTicks(reader.GetInt64(first + 9))) : null,
+            Basis = (ConsentBasis)reader.GetInt32(first + 10),
         };
 }

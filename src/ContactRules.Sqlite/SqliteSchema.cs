@@ -100,6 +100,11 @@ internal static class SqliteSchema
                 hash TEXT NOT NULL);
             INSERT INTO evidence_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
             """),
+        (2, "consent slot and basis", """
+            ALTER TABLE consents ADD COLUMN slot_from_ticks INTEGER NULL;
+            ALTER TABLE consents ADD COLUMN slot_to_ticks INTEGER NULL;
+            ALTER TABLE consents ADD COLUMN basis INTEGER NOT NULL DEFAULT 0;
+            """),
     };
 
     /// <summary>The newest schema version this package knows.</summary>

@@ -68,6 +68,13 @@ public class ErrorTests
         => AssertSingleError(line, id, error);
 
     [Theory]
+    [InlineData(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-09-10T09:30:00Z"",""consents"":[{""channel"":""voice"",""purpose"":""marketing"",""grantedAt"":""2026-09-01T10:00:00Z"",""slot"":{""from"":""2026-09-10T09:00:00Z""}}]}", "c1", "missing required field 'consents[0].slot.to'; expected " + InstantExpected)]
+    [InlineData(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-09-10T09:30:00Z"",""consents"":[{""channel"":""voice"",""purpose"":""marketing"",""grantedAt"":""2026-09-01T10:00:00Z"",""slot"":{""from"":""2026-09-10T09:00:00Z"",""to"":""2026-09-10T09:00:00Z""}}]}", "c1", "field 'consents[0].slot.to': is not after 'from'; expected the end of the slot, after its start (the slot is [from, to))")]
+    [InlineData(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-09-10T09:30:00Z"",""consents"":[{""channel"":""sms"",""purpose"":""marketing"",""grantedAt"":""2026-09-01T10:00:00Z"",""basis"":""soft""}]}", "c1", "field 'consents[0].basis': unknown value 'soft'; expected one of consent, soft-opt-in")]
+    public void A_bad_consent_slot_or_basis_is_an_error(string line, string? id, string error)
+        => AssertSingleError(line, id, error);
+
+    [Theory]
     [InlineData("0612345678")]
     [InlineData("+33 6 12 34 56 78")]
     [InlineData("+0612345678")]

@@ -22,6 +22,8 @@ public class RequestRoundTripTests
             Contract = new ContractStatus(Active: true, RelatedToPurpose: false),
             LastPurchase = new LocalDate(2025, 1, 15),
             LastInquiry = null,
+            LastPermanentDisconnection = new LocalDate(2025, 6, 30),
+            ReassignedNumbersCheckedAt = Utc("2026-02-15T08:00:00Z"),
         },
         ContactChannel.Voice,
         ContactPurpose.DebtCollection)
@@ -41,6 +43,8 @@ public class RequestRoundTripTests
                 ExpiresAt = Utc("2027-02-01T10:00:00Z"),
                 RevokedAt = Instant.FromUnixTimeTicks(17_700_000_000_000_001), // a tick past a second: no rounding
                 OutsideHours = true,
+                Slot = new Interval(Utc("2026-03-02T09:00:00Z"), Utc("2026-03-02T09:15:00Z")),
+                Basis = ConsentBasis.SoftOptIn,
             }),
         OptOuts = ImmutableArray.Create(
             new OptOut(OptOutKind.Registry, Utc("2026-01-05T09:00:00Z")) { Registry = ContactRegistry.Bloctel },
@@ -63,6 +67,8 @@ public class RequestRoundTripTests
         Assert.Equal(new ContractStatus(true, false), read.Contact.Contract);
         Assert.Equal(new LocalDate(2025, 1, 15), read.Contact.LastPurchase);
         Assert.Null(read.Contact.LastInquiry);
+        Assert.Equal(new LocalDate(2025, 6, 30), read.Contact.LastPermanentDisconnection);
+        Assert.Equal(Utc("2026-02-15T08:00:00Z"), read.Contact.ReassignedNumbersCheckedAt);
         Assert.Equal(ContactChannel.Voice, read.Channel);
         Assert.Equal(ContactPurpose.DebtCollection, read.Purpose);
         Assert.True(read.Automated);
@@ -81,6 +87,8 @@ public class RequestRoundTripTests
         Assert.Equal(Utc("2027-02-01T10:00:00Z"), consent.ExpiresAt);
         Assert.Equal(Instant.FromUnixTimeTicks(17_700_000_000_000_001), consent.RevokedAt);
         Assert.True(consent.OutsideHours);
+        Assert.Equal(new Interval(Utc("2026-03-02T09:00:00Z"), Utc("2026-03-02T09:15:00Z")), consent.Slot);
+        Assert.Equal(ConsentBasis.SoftOptIn, consent.Basis);
 
         Assert.Equal(3, read.OptOuts.Length);
         Assert.Equal((OptOutKind.Registry, (ContactRegistry?)ContactRegistry.Bloctel, Utc("2026-01-05T09:00:00Z"), (Instant?)null, (ContactChannel?)null, (string?)null), Facts(read.OptOuts[0]));
@@ -106,9 +114,10 @@ public class RequestRoundTripTests
         };
 
         Assert.Equal(
-            "{\"contact\":{\"id\":\"p1\",\"phone\":null,\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\"},"
+            "{\"contact\":{\"id\":\"p1\",\"phone\":null,\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\","
+            + "\"lastPermanentDisconnection\":null,\"reassignedNumbersCheckedAt\":null},"
             + "\"channel\":\"voice\",\"purpose\":\"marketing\",\"automated\":false,\"subject\":null,\"caller\":null,\"campaign\":null,\"liveAgentGuaranteed\":false,"
-            + "\"consents\":[{\"id\":null,\"channel\":\"voice\",\"purpose\":\"marketing\",\"entity\":null,\"grantedAt\":\"2026-02-01T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"outsideHours\":false}],"
+            + "\"consents\":[{\"id\":null,\"channel\":\"voice\",\"purpose\":\"marketing\",\"entity\":null,\"grantedAt\":\"2026-02-01T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"outsideHours\":false,\"slot\":null,\"basis\":\"consent\"}],"
             + "\"optOuts\":[],\"registrySnapshotAt\":null}",
             Write(request));
     }

@@ -3,11 +3,11 @@ using Microsoft.CodeAnalysis;
 namespace ContactRules.Analyzers.Model;
 
 /// <summary>
-/// The channel of a dial API: <c>[DialApi(Channel = ...)]</c> when declared, else read from its
-/// names, the member's first, then its type's, then its namespace's (innermost first), so that
-/// Twilio's <c>MessageResource.Create</c>, Vonage's <c>SendAnSms</c> and SNS's
-/// <c>SimpleNotificationService.Publish</c> are text messages and <c>CallResource.Create</c>,
-/// <c>CreateCall</c>, <c>StartOutboundVoiceContact</c> and TwiML's <c>Dial</c> are calls.
+/// The channel of a dial API that neither <c>[DialApi(Channel = ...)]</c> nor the built-in
+/// catalogue states: read from its names, the member's first, then its type's, then its
+/// namespace's (innermost first), so that an <c>ISmsSender.SendAsync</c> or a
+/// <c>TextMessages.Send</c> is a text message and an <c>IDialer.Dial</c> or a
+/// <c>CallCenter.PlaceCall</c> a call. A name that says neither (or both) says nothing.
 /// </summary>
 internal static class DialChannels
 {
@@ -41,7 +41,7 @@ internal static class DialChannels
 
     private static Channels FromWord(string word) => word switch
     {
-        "SMS" or "MMS" or "TEXT" or "TEXTS" or "MESSAGE" or "MESSAGES" or "MESSAGING" or "WHATSAPP" or "NOTIFICATION" => Channels.Sms,
+        "SMS" or "MMS" or "TEXT" or "TEXTS" or "MESSAGE" or "MESSAGES" or "MESSAGING" or "WHATS" or "WHATSAPP" => Channels.Sms,
         "CALL" or "CALLS" or "CALLING" or "CALLOUT" or "CALLOUTS" or "VOICE" or "DIAL" or "DIALER" or "DIALLER" => Channels.Voice,
         _ => Channels.None,
     };

@@ -21,9 +21,10 @@ internal static class RequestJson
         "contact", "channel", "purpose", "automated", "subject", "caller", "campaign", "liveAgentGuaranteed", "consents", "optOuts", "registrySnapshotAt",
     };
 
-    internal static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry" };
+    internal static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry", "lastPermanentDisconnection", "reassignedNumbersCheckedAt" };
     internal static readonly string[] ContractFields = { "active", "relatedToPurpose" };
-    internal static readonly string[] ConsentFields = { "id", "channel", "purpose", "entity", "grantedAt", "expiresAt", "revokedAt", "outsideHours" };
+    internal static readonly string[] ConsentFields = { "id", "channel", "purpose", "entity", "grantedAt", "expiresAt", "revokedAt", "outsideHours", "slot", "basis" };
+    internal static readonly string[] SlotFields = { "from", "to" };
     internal static readonly string[] OptOutFields = { "kind", "registry", "requestedAt", "effectiveAt", "channel", "entity" };
 
     internal static void Write(Utf8JsonWriter writer, ContactRequest request)
@@ -112,6 +113,8 @@ internal static class RequestJson
 
         NodaJson.WriteDate(writer, "lastPurchase", contact.LastPurchase);
         NodaJson.WriteDate(writer, "lastInquiry", contact.LastInquiry);
+        NodaJson.WriteDate(writer, "lastPermanentDisconnection", contact.LastPermanentDisconnection);
+        NodaJson.WriteInstant(writer, "reassignedNumbersCheckedAt", contact.ReassignedNumbersCheckedAt);
         writer.WriteEndObject();
     }
 
@@ -127,6 +130,8 @@ internal static class RequestJson
             Contract = fields.PresentObject("contract", ContractFields) is { } contract ? ReadContract(contract) : null,
             LastPurchase = fields.PresentDate("lastPurchase"),
             LastInquiry = fields.PresentDate("lastInquiry"),
+            LastPermanentDisconnection = fields.PresentDate("lastPermanentDisconnection"),
+            ReassignedNumbersCheckedAt = fields.PresentInstant("reassignedNumbersCheckedAt"),
         };
     }
 
@@ -145,6 +150,19 @@ internal static class RequestJson
         NodaJson.WriteInstant(writer, "expiresAt", consent.ExpiresAt);
         NodaJson.WriteInstant(writer, "revokedAt", consent.RevokedAt);
         writer.WriteBoolean("outsideHours", consent.OutsideHours);
+        if (consent.Slot is { } slot)
+        {
+            writer.WriteStartObject("slot");
+            NodaJson.WriteInstant(writer, "from", slot.Start);
+            NodaJson.WriteInstant(writer, "to", slot.End);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("slot");
+        }
+
+        writer.WriteString("basis", EnumText<ConsentBasis>.Format(consent.Basis));
         writer.WriteEndObject();
     }
 
@@ -158,7 +176,19 @@ internal static class RequestJson
             ExpiresAt = fields.PresentInstant("expiresAt"),
             RevokedAt = fields.PresentInstant("revokedAt"),
             OutsideHours = fields.RequiredBool("outsideHours"),
+            Slot = fields.PresentObject("slot", SlotFields) is { } slot ? ReadSlot(slot) : null,
+            Basis = fields.RequiredEnum<ConsentBasis>("basis"),
         };
+
+    /// <summary>A consent slot, <c>{ "from", "to" }</c>: two instants, the first before the second (half-open).</summary>
+    internal static NodaTime.Interval ReadSlot(JsonFields fields)
+    {
+        var from = fields.RequiredInstant("from");
+        var to = fields.RequiredInstant("to");
+        return from < to
+            ? new NodaTime.Interval(from, to)
+            : throw JsonFieldException.Field(fields.PathOf("to"), "is not after 'from'; expected the end of the slot, after its start (the slot is [from, to))");
+    }
 
     internal static void WriteOptOut(Utf8JsonWriter writer, OptOut optOut)
     {

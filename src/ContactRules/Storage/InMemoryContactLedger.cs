@@ -219,6 +219,8 @@ public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
             ExpiresAt = consent.ExpiresAt,
             RevokedAt = revokedAt,
             OutsideHours = consent.OutsideHours,
+            Slot = consent.Slot,
+            Basis = consent.Basis,
         };
 
     private StoredConsent FindConsent(string contactId, string consentId, out PersonFacts person)

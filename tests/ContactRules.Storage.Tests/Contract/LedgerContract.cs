@@ -195,6 +195,38 @@ public abstract class LedgerContract : IDisposable
     }
 
     [Fact]
+    public void A_slot_consent_and_a_soft_opt_in_come_back_with_their_slot_and_basis_read_alone_and_in_bulk()
+    {
+        var ledger = Open();
+        var slot = new ConsentRecord(Instant.FromUtc(2026, 9, 1, 8, 0, 0))
+        {
+            Id = "slot-1",
+            Channel = ContactChannel.Voice,
+            Purpose = ContactPurpose.Marketing,
+            Entity = "acme",
+            Slot = new Interval(Instant.FromUtc(2026, 9, 5, 17, 0, 0), Instant.FromUtc(2026, 9, 5, 17, 30, 0)),
+        };
+        var softOptIn = new ConsentRecord(Instant.FromUtc(2026, 9, 2, 8, 0, 0))
+        {
+            Id = "soft-1",
+            Channel = ContactChannel.Sms,
+            Purpose = ContactPurpose.Marketing,
+            Entity = "acme",
+            Basis = ConsentBasis.SoftOptIn,
+        };
+        ledger.RecordConsent("c-1", slot, Proof());
+        ledger.RecordConsent("c-1", softOptIn, Proof());
+
+        var stored = ledger.GetFacts(Person()).Consents.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
+        AssertSameConsent(slot, stored[0]);
+        AssertSameConsent(softOptIn, stored[1]);
+        AssertSameConsent(slot, ledger.GetConsentEvidence("c-1", "slot-1")!.Consent);
+        var bulk = Assert.IsAssignableFrom<IContactBulkReader>(ledger).ReadMany(new[] { Person() })[0].Facts.Consents.OrderBy(c => c.Id, StringComparer.Ordinal).ToArray();
+        AssertSameConsent(slot, bulk[0]);
+        AssertSameConsent(softOptIn, bulk[1]);
+    }
+
+    [Fact]
     public void A_revocation_is_kept_and_an_earlier_one_is_not_overwritten()
     {
         var ledger = Open();
@@ -666,5 +698,7 @@ public abstract class LedgerContract : IDisposable
         Assert.Equal(expected.Purpose, actual.Purpose);
         Assert.Equal(expected.Entity, actual.Entity);
         Assert.Equal(expected.OutsideHours, actual.OutsideHours);
+        Assert.Equal(expected.Slot, actual.Slot);
+        Assert.Equal(expected.Basis, actual.Basis);
     }
 }

@@ -343,7 +343,7 @@ internal sealed partial class ConsentInterpreter
             }
         }
 
-        if (target.RequiredMember is { } member && !SetsMember(arguments, member))
+        if (target.Requirement is { } requirement && !requirement.IsMet(arguments))
         {
             return;
         }
@@ -361,39 +361,4 @@ internal sealed partial class ConsentInterpreter
 
         rules.OnDial(new DialSite(dial.Syntax, name, target, contact, contactSyntax), state);
     }
-
-    /// <summary>True when the request passed sets <paramref name="member"/> (SNS: <c>PhoneNumber</c>), in its initializer or by assignment.</summary>
-    private static bool SetsMember(ImmutableArray<IArgumentOperation> arguments, string member)
-    {
-        foreach (var argument in arguments)
-        {
-            var syntax = argument.Value.Syntax;
-            if (AssignsMember(syntax, member))
-            {
-                return true;
-            }
-
-            if (syntax is IdentifierNameSyntax identifier && syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } body)
-            {
-                foreach (var node in body.DescendantNodes())
-                {
-                    if (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == identifier.Identifier.ValueText && declarator.Initializer is { } initializer && AssignsMember(initializer, member))
-                    {
-                        return true;
-                    }
-
-                    if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax access } && access.Name.Identifier.ValueText == member
-                        && access.Expression is IdentifierNameSyntax target && target.Identifier.ValueText == identifier.Identifier.ValueText)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool AssignsMember(SyntaxNode syntax, string member)
-        => syntax.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == member);
 }

@@ -9,7 +9,8 @@ namespace ContactRules.Jurisdictions;
 /// </summary>
 /// <remarks>
 /// There is no existing-customer exemption for telephone advertising to consumers (the soft
-/// opt-in of § 7(3) is for e-mail) and no statutory calling hours or frequency cap. The pack
+/// opt-in of § 7(3) is for electronic mail, SMS included: DE-EMSG-01) and no statutory calling
+/// hours or frequency cap. The pack
 /// treats every contact as a consumer contact: presumed consent for other market participants
 /// (§ 7(2) Nr. 1, second case) is not modelled. It carries the GDPR objection (EU-OBJ-01);
 /// DE-CONS-01 already covers automated calls, so EU-AUTO-01 is not repeated.
@@ -34,6 +35,9 @@ public static class GermanyRules
         new RuleMetadata("DE-CONS-01", Uwg7)
         {
             Description = "No advertising call to a consumer without their prior express consent; no existing-customer exemption; automated calling machines need the same consent.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
+            Reading = "Express consent is required from 2004, the reading that protects the consumer more than the presumed-consent wording before 2009.",
             InForce = InForcePeriod.Since(new LocalDate(2004, 7, 8)),
             Scope = AdvertisingCalls,
         });
@@ -49,11 +53,36 @@ public static class GermanyRules
         new RuleMetadata("DE-PROOF-01", "Gesetz gegen den unlauteren Wettbewerb (UWG), § 7a")
         {
             Description = "Advisory: the proof of the consent relied on must be kept 5 years from its grant and from each use, and shown to the Bundesnetzagentur on request.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (nwb, lexetius).",
+            Reading = "The retention is counted to the end of the UTC date 5 years after the later of the grant and the use.",
             InForce = InForcePeriod.Since(new LocalDate(2021, 10, 1)),
             Scope = AdvertisingCalls,
         },
         retentionYears: 5);
 
-    /// <summary>The <c>de</c> pack: DE-CONS-01, DE-PROOF-01 and EU-OBJ-01.</summary>
-    public static ContactPolicy Pack { get; } = new ContactPolicy("de", new ContactRule[] { PriorExpressConsent, ConsentProof, EuropeanUnionRules.Objection });
+    /// <summary>DE-EMSG-01: no advertising message without the addressee's prior express consent, live or automated; the soft opt-in of § 7(3) counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). From UWG 2004
+    /// (8 July 2004), like DE-CONS-01.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("DE-EMSG-01", "Gesetz gegen den unlauteren Wettbewerb (UWG), § 7(2) Nr. 2, § 7(3)")
+        {
+            Description = "No advertising message (SMS, e-mail) without the addressee's prior express consent to messages, live or automated; the soft opt-in of § 7(3) counts for the caller's own similar products; a STOP or objection ends it.",
+            InForce = InForcePeriod.Since(new LocalDate(2004, 7, 8)),
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (UWG § 7).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>de</c> pack: DE-CONS-01, DE-PROOF-01, DE-EMSG-01 and EU-OBJ-01.</summary>
+    public static ContactPolicy Pack { get; } = new ContactPolicy("de", new ContactRule[] { PriorExpressConsent, ConsentProof, MarketingMessageConsent, EuropeanUnionRules.Objection });
 }

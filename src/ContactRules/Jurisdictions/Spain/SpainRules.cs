@@ -41,6 +41,8 @@ public static class SpainRules
         new RuleMetadata("ES-CONS-01", "Ley 11/2022 General de Telecomunicaciones, art. 66.1.b; AEPD Circular 1/2023")
         {
             Description = "No commercial call without the person's prior consent, except to a customer or a former customer of less than a year about similar products of the same company.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V1 (BOE) for the article; V2 for the legitimate-interest criteria.",
             InForce = InForcePeriod.Since(new LocalDate(2023, 6, 29)),
             Scope = CommercialCalls,
             Exemptions = ImmutableArray.Create(CustomerLegitimateInterest),
@@ -58,6 +60,9 @@ public static class SpainRules
         new RuleMetadata("ES-LIST-01", "Ley Orgánica 3/2018 (LOPDGDD), art. 23.4")
         {
             Description = "No commercial call to a person registered on the Lista Robinson, from 30 days after registration, unless they consented to this company's calls.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2; sources conflict on the delay (30 days or 2 months).",
+            Reading = "The shorter delay, 30 days, protects the person sooner.",
             InForce = InForcePeriod.Since(new LocalDate(2018, 12, 7)),
             Scope = CommercialCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "the person's consent to this company's commercial calls")),
@@ -65,9 +70,30 @@ public static class SpainRules
         ContactRegistry.Robinson,
         Duration.FromDays(30));
 
-    /// <summary>The <c>es</c> pack: ES-CONS-01, ES-LIST-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    /// <summary>ES-EMSG-01: no commercial message by electronic means without the person's prior consent, live or automated; the soft opt-in counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
+    /// every date: the LSSI (2002) predates any date ContactRules evaluates; the day is not verified.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("ES-EMSG-01", "Ley 34/2002 de servicios de la sociedad de la información (LSSI), art. 21")
+        {
+            Description = "No commercial message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (LSSI art. 21).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>es</c> pack: ES-CONS-01, ES-LIST-01, ES-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("es", new ContactRule[]
     {
-        PriorConsent, Robinson, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+        PriorConsent, Robinson, MarketingMessageConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
     });
 }
