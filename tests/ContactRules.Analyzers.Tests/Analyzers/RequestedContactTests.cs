@@ -34,6 +34,20 @@ public class RequestedContactTests
             Verify.Diagnostic(DiagnosticIds.RequestedContact, 0).WithArguments("MessageResource.CreateAsync", "'new PhoneNumber(customer.Phone)'", "OneTimePassword", "Sent only when the person asks for a sign-in code on the login page."));
 
     [Fact]
+    public Task CR0007_a_contact_that_is_checked_anyway_is_not_listed()
+        => Verify.AnalyzeAsync(File("""
+            public sealed class Callbacks
+            {
+                [RequestedContact(RequestedContactKind.RequestedCallback, "The person pressed 'call me back' on the website.")]
+                public void CallBack(Customer customer, IDialer dialer, ContactGate gate)
+                {
+                    if (!gate.Check(new ContactRequest(customer.Contact, ContactChannel.Voice, ContactPurpose.Informational)).IsAllowed) return;
+                    dialer.Dial(customer.Phone);
+                }
+            }
+            """));
+
+    [Fact]
     public Task CR0007_the_same_send_without_the_declaration_is_CR0001()
         => Verify.AnalyzeAsync(File("""
             public sealed class SignInCodes

@@ -9,7 +9,7 @@ namespace ContactRules.Analyzers.Flow.Rules;
 /// CR0001, CR0003, CR0006 at a contact: covered by a fact for that person, that number and that
 /// channel; else a fact for that person by another channel (CR0006), else one for another number
 /// of theirs or another person (CR0003), else none (CR0001). Inside a <c>[RequestedContact]</c>
-/// method every contact is CR0007 instead.
+/// method a contact that is not covered is CR0007 instead.
 /// </summary>
 internal sealed class DialRule
 {
@@ -27,12 +27,6 @@ internal sealed class DialRule
     public void OnDial(DialSite dial, FlowState state)
     {
         var who = dial.ContactSyntax is null ? "someone" : "'" + Text.Shorten(dial.ContactSyntax.ToString()) + "'";
-        if (exemption is not null)
-        {
-            findings.Add(Descriptors.CR0007RequestedContact, dial.Syntax, dial.Name, who, exemption.Kind, exemption.Reason);
-            return;
-        }
-
         var channel = dial.Target.Channel;
         var samePerson = new List<Consent>();
         foreach (var consent in state.Consented)
@@ -49,6 +43,13 @@ internal sealed class DialRule
                     samePerson.Add(consent);
                 }
             }
+        }
+
+        if (exemption is not null)
+        {
+            // Only a contact the exemption is needed for is listed: a checked one is not exempted.
+            findings.Add(Descriptors.CR0007RequestedContact, dial.Syntax, dial.Name, who, exemption.Kind, exemption.Reason);
+            return;
         }
 
         var message = dial.Target.Message is null ? string.Empty : " (" + dial.Target.Message + ")";
