@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Text;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Output;
@@ -31,8 +30,7 @@ internal static class ViolationsFile
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var csv = new CsvWriter(stream);
-        csv.Fields(Encoding.UTF8.GetBytes(Header));
-        csv.EndRecord();
+        csv.Header(Header);
         foreach (var row in result.Rows.Where(r => r.IsListed).OrderBy(r => r.Line))
         {
             var decision = row.Decision!;

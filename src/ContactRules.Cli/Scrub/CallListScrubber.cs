@@ -79,8 +79,6 @@ internal sealed class CallListScrubber
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
     private readonly Dictionary<byte[], ScrubOutcome>.AlternateLookup<ReadOnlySpan<byte>> outcomeLookup;
     private readonly byte[] key = new byte[MaxKeyBytes];
-    private readonly MemoryStream formatted = new();
-    private readonly CsvWriter formatter;
     private readonly List<PendingRow> pending = new();
 
     private CsvHeader header = null!;
@@ -109,7 +107,6 @@ internal sealed class CallListScrubber
         // and only those are served from the cache; that needs the bulk read's snapshots.
         this.cacheOutcomes = cacheOutcomes && (gate is null || bulk is not null);
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
-        formatter = new CsvWriter(formatted);
     }
 
     /// <summary>Scrubs the list: the header is already read; every record is decided and written.</summary>
@@ -133,8 +130,7 @@ internal sealed class CallListScrubber
         region = header.IndexOf("region");
         keyColumns = new[] { timeZones, channel, purpose, automated, region, caller, subject, campaign };
 
-        output.Fields(Encoding.UTF8.GetBytes(OutputHeader));
-        output.EndRecord();
+        output.Header(OutputHeader);
         var counts = new ScrubCounts();
         while (reader.TryRead(out var problem))
         {
@@ -232,7 +228,11 @@ internal sealed class CallListScrubber
         output.Field(line);
         output.Field(numberField);
         output.Field(contactIdField);
-        output.Fields(outcome.Fields);
+        foreach (var field in outcome.Fields!)
+        {
+            output.Verbatim(field);
+        }
+
         output.EndRecord();
         if (outcome.Allowed)
         {
@@ -458,28 +458,17 @@ internal sealed class CallListScrubber
         => ScrubOutcome.Decided(Format(decision, zones), decision.IsAllowed, decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId));
 
     /// <summary>The columns <c>decision,nextPermittedAt,nextPermittedLocal,rules,reasons</c> of a decision.</summary>
-    private byte[] Format(ContactDecision decision, ImmutableArray<DateTimeZone> zones)
+    private static byte[][] Format(ContactDecision decision, ImmutableArray<DateTimeZone> zones)
     {
-        formatted.SetLength(0);
-        formatter.Field(decision.IsAllowed ? "allowed" : "refused");
-        if (decision.NextPermittedAt is { } next)
+        var next = decision.NextPermittedAt;
+        return new[]
         {
-            formatter.Field(DecisionText.Utc(next));
-            formatter.Field(zones.IsDefaultOrEmpty ? DecisionText.Utc(next) : DecisionText.Local(next, zones[0]));
-        }
-        else
-        {
-            formatter.Field((string?)null);
-            formatter.Field((string?)null);
-        }
-
-        formatter.Field(DecisionText.Rules(decision));
-        formatter.Field(DecisionText.Reasons(decision));
-        formatter.EndRecord();
-        formatter.Flush();
-
-        // The record's line end is the output row's, written there: keep the fields only.
-        return formatted.GetBuffer().AsSpan(0, (int)formatted.Length - 1).ToArray();
+            SpreadsheetText.Safe(decision.IsAllowed ? "allowed" : "refused"),
+            SpreadsheetText.Safe(next is { } utc ? DecisionText.Utc(utc) : null),
+            SpreadsheetText.Safe(next is { } local ? (zones.IsDefaultOrEmpty ? DecisionText.Utc(local) : DecisionText.Local(local, zones[0])) : null),
+            SpreadsheetText.Safe(DecisionText.Rules(decision)),
+            SpreadsheetText.Safe(DecisionText.Reasons(decision)),
+        };
     }
 
     private void WriteError(CsvReader reader, CsvWriter output, InputErrors errors, ScrubCounts counts, int column, string message, bool fieldsUsable)
