@@ -105,8 +105,9 @@ public class AuditTests
         Assert.Equal(
             new[] { "CORE-ZONE-01 1", "FR-COOL-01 1", "FR-FREQ-01 4", "FR-HOL-01 1", "FR-HOURS-01 2" },
             run.Lines.Skip(2).Take(5).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2))));
-        Assert.Equal("Violations: " + folder.File("violations.csv"), run.Lines[7]);
-        Assert.Equal("Report: " + folder.File("audit-report.html"), run.Lines[8]);
+        Assert.Equal("Verdict: BREACH: 7 calls to 4 people broke at least one rule.", run.Lines[7]);
+        Assert.Equal("Violations: " + folder.File("violations.csv"), run.Lines[8]);
+        Assert.Equal("Report: " + folder.File("audit-report.html"), run.Lines[9]);
         Assert.DoesNotContain(run.Lines, l => l.Contains("+336", StringComparison.Ordinal));
     }
 
@@ -145,7 +146,7 @@ public class AuditTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(new[] { Header }, File.ReadAllLines(folder.File(Path.Combine("out", "violations.csv"))));
-        Assert.Equal("No call broke a rule.", run.Lines[1]);
+        Assert.Equal("Verdict: No breach: every row was read (2 calls), and no call and no campaign broke a rule.", run.Lines[1]);
     }
 
     [Fact]

@@ -174,7 +174,7 @@ public class LedgerTests
     }
 
     [Fact]
-    public void A_missing_ledger_is_exit_code_2_and_is_not_created()
+    public void A_missing_ledger_is_exit_code_3_and_is_not_created()
     {
         using var folder = new TempFolder();
         var list = LedgerFixture.WriteList(folder);
@@ -183,10 +183,10 @@ public class LedgerTests
         var scrub = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--ledger", missing, "--out", folder.File("decisions.csv"));
         var verify = CliRun.Run(string.Empty, null, "ledger", "verify", "--ledger", missing);
 
-        Assert.Equal(2, scrub.ExitCode);
+        Assert.Equal(3, scrub.ExitCode);
         Assert.StartsWith($"contactrules scrub: --ledger: there is no ledger file '{missing}'; expected an existing SQLite ledger", scrub.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("decisions.csv")), "no decision is written without the ledger asked for");
-        Assert.Equal(2, verify.ExitCode);
+        Assert.Equal(3, verify.ExitCode);
         Assert.StartsWith($"contactrules ledger verify: --ledger: there is no ledger file '{missing}'", verify.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
     }
@@ -194,7 +194,7 @@ public class LedgerTests
     [Theory]
     [InlineData("garbage")]
     [InlineData("truncated")]
-    public void A_damaged_ledger_is_exit_code_2(string damage)
+    public void A_damaged_ledger_is_exit_code_3(string damage)
     {
         using var folder = new TempFolder();
         var ledgerPath = folder.File("ledger.db");
@@ -215,15 +215,15 @@ public class LedgerTests
         var scrub = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--ledger", ledgerPath);
         var verify = CliRun.Run(string.Empty, null, "ledger", "verify", "--ledger", ledgerPath);
 
-        Assert.Equal(2, scrub.ExitCode);
+        Assert.Equal(3, scrub.ExitCode);
         Assert.Empty(scrub.Lines);
         Assert.StartsWith($"contactrules scrub: --ledger: cannot read the ledger '{ledgerPath}': ", scrub.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, verify.ExitCode);
+        Assert.Equal(3, verify.ExitCode);
         Assert.Empty(verify.Lines);
     }
 
     [Fact]
-    public void An_unreachable_PostgreSQL_server_is_exit_code_2_and_the_password_is_not_shown()
+    public void An_unreachable_PostgreSQL_server_is_exit_code_3_and_the_password_is_not_shown()
     {
         using var folder = new TempFolder();
         var list = LedgerFixture.WriteList(folder);
@@ -233,10 +233,10 @@ public class LedgerTests
         var scrub = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--pg", Connection);
         var verify = CliRun.Run(string.Empty, null, "ledger", "verify", "--pg", Connection);
 
-        Assert.Equal(2, scrub.ExitCode);
+        Assert.Equal(3, scrub.ExitCode);
         Assert.Empty(scrub.Lines);
         Assert.StartsWith("contactrules scrub: --pg: cannot read the PostgreSQL ledger in schema 'contactrules': ", scrub.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, verify.ExitCode);
+        Assert.Equal(3, verify.ExitCode);
         Assert.DoesNotContain("s3cret-pw", scrub.Stderr + verify.Stderr, StringComparison.Ordinal);
     }
 

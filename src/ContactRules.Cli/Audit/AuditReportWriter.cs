@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using ContactRules.Cli.Evaluate;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Cli.Audit;
@@ -73,6 +74,7 @@ internal static class AuditReportWriter
 
         html.Append("</p>\n");
         html.Append("<p class=\"note\">Numbers are masked in this report; the line of the log and violations.csv identify each call.</p>\n");
+        html.Append("<p id=\"verdict\" class=\"").Append(result.Verdict.IsClean ? "ok" : "bad").Append("\">").Append(Text(result.Verdict.Headline)).Append("</p>\n");
 
         Summary(html, result);
         ByRule(html, result);
@@ -91,7 +93,7 @@ internal static class AuditReportWriter
     {
         yield return ("calls", "calls audited", result.Rows.Count);
         yield return ("people", "people called", result.People.Count);
-        yield return ("violating-calls", "calls that broke at least one rule", result.ViolatingCalls);
+        yield return ("violating-calls", "calls that broke at least one rule", result.ListedCalls);
         yield return ("people-with-violations", "people who received such a call", result.PeopleWithViolations);
         yield return ("worst-day", "most calls to one person in one local day", WorstDay(result));
         yield return ("campaign-findings", "campaign-level findings", result.CampaignFindings.Count);
@@ -116,16 +118,17 @@ internal static class AuditReportWriter
         html.Append("<h2>Violations by rule</h2>\n");
         if (result.CallsByRule.Count == 0)
         {
-            html.Append("<p class=\"ok\">No call broke a rule.</p>\n");
+            // Green only when the verdict is: rows not read may hold what broke a rule.
+            html.Append("<p class=\"").Append(result.Verdict.IsClean ? "ok" : "note").Append("\">")
+                .Append(result.Verdict.IsClean ? "No call broke a rule." : "No call read broke a rule; the rows not read are not judged (see the verdict above).").Append("</p>\n");
         }
 
         html.Append("<table id=\"by-rule\"><tr><th>rule</th><th>what it says</th><th>citation</th><th>calls</th></tr>\n");
         foreach (var (id, calls) in result.CallsByRule)
         {
-            var rule = result.RuleOf(id);
-            var sample = result.Rows.First(r => r.IsViolation && r.Decision!.Violations.Any(v => v.RuleId == id)).Decision!.Violations.First(v => v.RuleId == id);
+            var (description, citation) = result.Describe(id);
             html.Append("<tr data-rule=\"").Append(Text(id)).Append("\"><td>").Append(Text(id)).Append("</td><td>")
-                .Append(Text(rule?.Metadata.Description ?? EngineRefusal(sample.Kind))).Append("</td><td>").Append(Text(sample.Citation))
+                .Append(Text(description)).Append("</td><td>").Append(Text(citation))
                 .Append("</td><td class=\"n calls bad\">").Append(calls.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
@@ -309,7 +312,7 @@ internal static class AuditReportWriter
                 html.Append("<tr data-line=\"").Append(row.Line).Append("\"><td class=\"n\">").Append(row.Line).Append("</td><td>")
                     .Append(Text(row.At.InZone(person.Zone).LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
                     .Append("</td><td>").Append(Text(row.Caller ?? string.Empty)).Append("</td><td>").Append(Text(row.Subcontractor ?? string.Empty))
-                    .Append("</td><td>").Append(Text(row.Campaign ?? string.Empty)).Append("</td><td>").Append(Text(ContractEnum<AttemptOutcome>.Format(row.Outcome)))
+                    .Append("</td><td>").Append(Text(row.Campaign ?? string.Empty)).Append("</td><td>").Append(Text(EnumText<AttemptOutcome>.Format(row.Outcome)))
                     .Append("</td><td class=\"rules").Append(rules.Length > 0 ? " bad" : string.Empty).Append("\">").Append(Text(rules)).Append("</td></tr>\n");
             }
 
@@ -322,18 +325,9 @@ internal static class AuditReportWriter
 
         if (!any)
         {
-            html.Append("<p class=\"ok\">No call broke a rule.</p>\n");
+            html.Append("<p class=\"note\">No call read broke a rule of its own.</p>\n");
         }
     }
-
-    // The engine's own refusals carry no description, and their reasons may name the person (a
-    // number, when the log gives no contact id): the report says what they mean in general.
-    private static string EngineRefusal(RuleKind kind) => kind switch
-    {
-        RuleKind.Zone => "The called person's time zone was unknown (neither given nor derivable from the number), so the calling hours could not be checked: the engine refuses rather than guess.",
-        RuleKind.Store => "The contact history could not be read, so caps and cooldowns could not be checked.",
-        _ => "A refusal of the engine itself.",
-    };
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

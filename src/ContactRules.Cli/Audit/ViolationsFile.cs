@@ -3,6 +3,7 @@ using System.Linq;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Output;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Cli.Audit;
@@ -52,7 +53,7 @@ internal static class ViolationsFile
             csv.Field(row.Subcontractor);
             csv.Field(row.Campaign);
             csv.Field(row.Subject);
-            csv.Field(ContractEnum<AttemptOutcome>.Format(row.Outcome));
+            csv.Field(EnumText<AttemptOutcome>.Format(row.Outcome));
             csv.Field(rules);
             csv.Field(reasons);
             csv.Field(row.IsViolation && decision.NextPermittedAt is { } next ? DecisionWriter.Format(next) : null);

@@ -5,11 +5,13 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Output;
 using ContactRules.Cli.Zones;
+using ContactRules.Internal;
 using ContactRules.Registries;
 using ContactRules.Storage;
 using NodaTime;
@@ -81,6 +83,8 @@ internal sealed class CallListScrubber
     private readonly byte[] key = new byte[MaxKeyBytes];
     private readonly List<PendingRow> pending = new();
 
+    private readonly Dictionary<string, CallerTally> callers = new(StringComparer.Ordinal);
+
     private CsvHeader header = null!;
     private int number, contactId, timeZones, channel, purpose, automated, caller, subject, campaign, region;
     private int[] keyColumns = Array.Empty<int>();
@@ -108,6 +112,31 @@ internal sealed class CallListScrubber
         this.cacheOutcomes = cacheOutcomes && (gate is null || bulk is not null);
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
+
+    /// <summary>The instant every row is decided at.</summary>
+    internal Instant At => at;
+
+    /// <summary>The rules.</summary>
+    internal ContactPolicy Policy => policy;
+
+    /// <summary>True when the rows are decided on a ledger.</summary>
+    internal bool HasLedger => gate is not null;
+
+    /// <summary>The registry files each number is looked up in.</summary>
+    internal IReadOnlyList<RegistryFile> Registries => registries;
+
+    /// <summary>The consents joined to the rows, or null.</summary>
+    internal ConsentsFile? Consents { get; init; }
+
+    /// <summary>
+    /// The callers of the list, once it is scrubbed on a ledger, that none of the attempts read
+    /// for their rows' people names, while some of those people were called before; less those
+    /// <paramref name="stated"/> as new.
+    /// </summary>
+    internal IEnumerable<UnknownCaller> UnknownCallers(IReadOnlyList<string> stated)
+        => callers.Where(c => c.Value.People > 0 && !c.Value.Matched && !stated.Contains(c.Key, StringComparer.Ordinal))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new UnknownCaller(c.Key, c.Value.People, c.Value.Attempts, c.Value.Named));
 
     /// <summary>Scrubs the list: the header is already read; every record is decided and written.</summary>
     /// <param name="reader">The list, after its header.</param>
@@ -171,14 +200,14 @@ internal sealed class CallListScrubber
         {
             // Each row depends on its person's history and facts: rows wait for their block, and
             // the block's people are read together.
-            var invalid = Prepare(reader, numberField, out var request, out var numberGaveZones);
+            var invalid = Prepare(reader, numberField, out var request, out var ownOutcome);
             if (invalid is not null)
             {
                 WriteError(reader, output, errors, counts, invalid.ErrorColumn, invalid.Error!, fieldsUsable: true);
                 return;
             }
 
-            var rowKeyLength = cacheOutcomes && !numberGaveZones ? BuildKey(reader, numberField) : -1;
+            var rowKeyLength = cacheOutcomes && !ownOutcome ? BuildKey(reader, numberField) : -1;
             var rowKey = rowKeyLength >= 0 ? key.AsSpan(0, rowKeyLength).ToArray() : null;
             pending.Add(new PendingRow(reader.Line, numberField.ToArray(), contactId >= 0 ? reader[contactId].ToArray() : Array.Empty<byte>(), request!, rowKey));
             if (pending.Count == LedgerBlock)
@@ -197,8 +226,8 @@ internal sealed class CallListScrubber
             var rowKey = new ReadOnlySpan<byte>(key, 0, keyLength);
             if (!outcomeLookup.TryGetValue(rowKey, out outcome))
             {
-                outcome = Evaluate(reader, numberField, out var numberGaveZones);
-                if (!numberGaveZones)
+                outcome = Evaluate(reader, numberField, out var ownOutcome);
+                if (!ownOutcome)
                 {
                     if (outcomes.Count >= MaxCachedOutcomes)
                     {
@@ -312,6 +341,7 @@ internal sealed class CallListScrubber
 
     private ScrubOutcome DecideOnLedger(PendingRow row, ContactSnapshot snapshot)
     {
+        Tally(row.Request.Caller, snapshot.History);
         var zones = row.Request.Contact.TimeZones;
         var nothingStored = snapshot.History.Count == 0 && snapshot.Facts.IsEmpty
             && string.Equals(snapshot.Contact.Id, row.Request.Contact.Id, StringComparison.Ordinal);
@@ -332,6 +362,46 @@ internal sealed class CallListScrubber
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// Notes whether the ledger's attempts for a row's person name the row's caller, so that a
+    /// caller no attempt ever names (a misspelt name reads as "never called") can be reported.
+    /// </summary>
+    private void Tally(string? caller, ContactHistory history)
+    {
+        const int MaxCallers = 1024;
+        if (caller is null || history.Count == 0 || (!callers.TryGetValue(caller, out var tally) && callers.Count >= MaxCallers))
+        {
+            return;
+        }
+
+        if (tally is null)
+        {
+            tally = new CallerTally();
+            callers.Add(caller, tally);
+        }
+
+        tally.People++;
+        tally.Attempts += history.Count;
+        foreach (var attempt in history.Attempts)
+        {
+            if (attempt.Caller is not { } named)
+            {
+                continue;
+            }
+
+            if (string.Equals(named, caller, StringComparison.Ordinal))
+            {
+                tally.Matched = true;
+                return;
+            }
+
+            if (tally.Named.Count < CallerTally.MaxNamed && !tally.Named.Contains(named, StringComparer.Ordinal))
+            {
+                tally.Named.Add(named);
+            }
+        }
     }
 
     /// <summary>
@@ -374,21 +444,21 @@ internal sealed class CallListScrubber
     /// <summary>Reads the deciding fields of the row, decides, and formats the decision columns.</summary>
     /// <param name="reader">The row.</param>
     /// <param name="numberField">Its number, checked.</param>
-    /// <param name="numberGaveZones">True when the zones came from the number, so that the outcome is this row's only.</param>
-    private ScrubOutcome Evaluate(CsvReader reader, ReadOnlySpan<byte> numberField, out bool numberGaveZones)
-        => Prepare(reader, numberField, out var request, out numberGaveZones)
+    /// <param name="ownOutcome">True when the outcome is this row's only (zones from the number, consents of its own).</param>
+    private ScrubOutcome Evaluate(CsvReader reader, ReadOnlySpan<byte> numberField, out bool ownOutcome)
+        => Prepare(reader, numberField, out var request, out ownOutcome)
             ?? Outcome(policy.Evaluate(request!, at, ContactHistory.Empty), request!.Contact.TimeZones);
 
     /// <summary>Reads the deciding fields of the row into a request.</summary>
     /// <param name="reader">The row.</param>
     /// <param name="numberField">Its number, checked.</param>
-    /// <param name="request">The request, with the registry files' say when there are any; null when a field is in error.</param>
-    /// <param name="numberGaveZones">True when the zones came from the number, so that the outcome is this row's only.</param>
+    /// <param name="request">The request, with the registry files' say and the consents file's consents when there are any; null when a field is in error.</param>
+    /// <param name="ownOutcome">True when the outcome is this row's only: its zones came from its number, or it has consents of its own.</param>
     /// <returns>Null, or the field in error and what was expected.</returns>
-    private ScrubOutcome? Prepare(CsvReader reader, ReadOnlySpan<byte> numberField, out ContactRequest? request, out bool numberGaveZones)
+    private ScrubOutcome? Prepare(CsvReader reader, ReadOnlySpan<byte> numberField, out ContactRequest? request, out bool ownOutcome)
     {
         request = null;
-        numberGaveZones = false;
+        ownOutcome = false;
         var numberText = Encoding.ASCII.GetString(numberField);
         var zones = ImmutableArray<DateTimeZone>.Empty;
         if (timeZones >= 0 && !zoneList.TryRead(Text(reader, timeZones), out zones, out var zoneProblem))
@@ -398,20 +468,20 @@ internal sealed class CallListScrubber
 
         if (zones.IsEmpty)
         {
-            numberGaveZones = true;
+            ownOutcome = true;
             zones = phoneNumberZones.CandidateZones(numberText);
         }
 
         var contactChannel = ContactChannel.Voice;
-        if (channel >= 0 && Text(reader, channel) is { Length: > 0 } channelText && !ContractEnum<ContactChannel>.TryParse(channelText, out contactChannel))
+        if (channel >= 0 && Text(reader, channel) is { Length: > 0 } channelText && !EnumText<ContactChannel>.TryParse(channelText, out contactChannel))
         {
-            return ScrubOutcome.Invalid(channel, $"unknown value '{ValueText.Shorten(channelText)}'; expected one of {ContractEnum<ContactChannel>.Expected}, or empty for voice");
+            return ScrubOutcome.Invalid(channel, $"unknown value '{ValueText.Shorten(channelText)}'; expected one of {EnumText<ContactChannel>.Expected}, or empty for voice");
         }
 
         var contactPurpose = ContactPurpose.Marketing;
-        if (purpose >= 0 && Text(reader, purpose) is { Length: > 0 } purposeText && !ContractEnum<ContactPurpose>.TryParse(purposeText, out contactPurpose))
+        if (purpose >= 0 && Text(reader, purpose) is { Length: > 0 } purposeText && !EnumText<ContactPurpose>.TryParse(purposeText, out contactPurpose))
         {
-            return ScrubOutcome.Invalid(purpose, $"unknown value '{ValueText.Shorten(purposeText)}'; expected one of {ContractEnum<ContactPurpose>.Expected}, or empty for marketing");
+            return ScrubOutcome.Invalid(purpose, $"unknown value '{ValueText.Shorten(purposeText)}'; expected one of {EnumText<ContactPurpose>.Expected}, or empty for marketing");
         }
 
         var isAutomated = false;
@@ -449,6 +519,12 @@ internal sealed class CallListScrubber
         if (registries.Count > 0)
         {
             request = RegistryScreening.Screen(request, registries);
+        }
+
+        if (Consents?.For(id.Length > 0 ? id : null, numberText) is { IsEmpty: false } consents)
+        {
+            request = request.WithFacts(consents, null);
+            ownOutcome = true;
         }
 
         return null;
@@ -494,6 +570,25 @@ internal sealed class CallListScrubber
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim((byte)' ');
+}
+
+/// <summary>What the ledger's attempts say of one caller of the list: whether any names it.</summary>
+internal sealed class CallerTally
+{
+    /// <summary>The most callers kept as examples of what the attempts do name.</summary>
+    internal const int MaxNamed = 3;
+
+    /// <summary>People of the caller's rows who have attempts in the ledger.</summary>
+    internal long People { get; set; }
+
+    /// <summary>Their attempts.</summary>
+    internal long Attempts { get; set; }
+
+    /// <summary>True once an attempt of the ledger names the caller.</summary>
+    internal bool Matched { get; set; }
+
+    /// <summary>A few callers the attempts name.</summary>
+    internal List<string> Named { get; } = new();
 }
 
 /// <summary>A row waiting for its block on the ledger: what its output line needs, its request, and its cache key.</summary>
