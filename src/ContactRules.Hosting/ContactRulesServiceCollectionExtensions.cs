@@ -32,7 +32,8 @@ public static class ContactRulesServiceCollectionExtensions
         Preconditions.CheckNotNull(configuration, nameof(configuration));
         var section = configuration.GetSection(ContactRulesOptions.SectionName);
         var source = section.Exists() ? section : configuration;
-        services.AddOptions<ContactRulesOptions>().Bind(source).ValidateOnStart();
+        // Read setting by setting: a wrong value is named with the values it takes (ContactRulesOptionsBinder).
+        services.AddOptions<ContactRulesOptions>().Configure(options => ContactRulesOptionsBinder.Bind(source, options)).ValidateOnStart();
         return AddCore(services);
     }
 

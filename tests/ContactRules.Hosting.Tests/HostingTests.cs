@@ -68,6 +68,45 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public void A_misspelt_store_duration_or_setting_names_the_setting_and_the_values_it_takes()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["ContactRules:Policy"] = "fr",
+            ["ContactRules:Store"] = "Sqlte",
+            ["ContactRules:SqlitePath"] = Path.Combine(folder, "ledger.db"),
+            ["ContactRules:PhoneNumberHashKey"] = Key,
+            ["ContactRules:ReservationExpiry"] = "5 minutes",
+            ["ContactRules:ReservationExpiery"] = "00:05:00",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ContactGate>());
+        Assert.Equal(
+            new[]
+            {
+                "ContactRules:ReservationExpiery is not a setting; expected one of Policy, Store, SqlitePath, PostgreSqlConnectionString, PhoneNumberHashKey, ReservationExpiry.",
+                "ContactRules:Store: 'Sqlte' is not a store; expected one of Sqlite, PostgreSql, InMemory.",
+                "ContactRules:ReservationExpiry: '5 minutes' is not a duration; expected [d.]hh:mm[:ss], such as '00:05:00' (5 minutes), '02:00:00' (2 hours) or '1.00:00:00' (a day), or no value to count unfinished reservations for good.",
+            },
+            error.Failures);
+        Assert.False(File.Exists(Path.Combine(folder, "ledger.db")));
+    }
+
+    [Fact]
+    public void Settings_are_read_whatever_the_case_of_their_values()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["ContactRules:Policy"] = "fr",
+            ["ContactRules:Store"] = "inmemory",
+            ["ContactRules:ReservationExpiry"] = "00:05:00",
+        });
+
+        Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<IContactLedger>());
+        Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<ContactRulesOptions>>().Value.ReservationExpiry);
+    }
+
+    [Fact]
     public void A_PostgreSQL_store_needs_its_connection_string_and_a_key()
     {
         var services = new ServiceCollection().AddSingleton(typeof(ILogger<>), typeof(ListLogger<>));
