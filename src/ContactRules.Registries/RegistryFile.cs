@@ -143,33 +143,126 @@ public sealed unsafe class RegistryFile : IDisposable
 
     internal bool Contains(ulong key)
     {
+        ThrowIfDisposed();
+        if (!TryLocate(key, out var first, out var count, out var low))
+        {
+            return false;
+        }
+
+        return Walk(first, count, low, Guess(first, count, low));
+    }
+
+    /// <summary>
+    /// Looks many numbers up at once: <paramref name="found"/>[i] is true when
+    /// <paramref name="e164Numbers"/>[i] is in the snapshot. The answers are those of
+    /// <see cref="Contains(string)"/>, faster per number on a large file: the memory reads of a
+    /// group of lookups are started together (prefetched) instead of waiting for one another, so
+    /// that a group costs about one uncached read rather than two per number
+    /// (docs/benchmarks.md).
+    /// </summary>
+    /// <param name="e164Numbers">Numbers in E.164 form, such as <c>+12025550123</c>.</param>
+    /// <param name="found">Receives one answer per number; at least as long as <paramref name="e164Numbers"/>.</param>
+    /// <exception cref="ArgumentException">A number is not in E.164 form, or <paramref name="found"/> is too short.</exception>
+    public void ContainsMany(ReadOnlySpan<string> e164Numbers, Span<bool> found)
+    {
+        Preconditions.CheckArgument(found.Length >= e164Numbers.Length, nameof(found), $"found holds {found.Length} answers for {e164Numbers.Length} numbers.");
+        ThrowIfDisposed();
+        const int Group = 16;
+        Span<long> firsts = stackalloc long[Group];
+        Span<long> counts = stackalloc long[Group];
+        Span<ulong> lows = stackalloc ulong[Group];
+        Span<long> buckets = stackalloc long[Group];
+        for (var start = 0; start < e164Numbers.Length; start += Group)
+        {
+            var size = Math.Min(Group, e164Numbers.Length - start);
+
+            // The bucket of each number, and a read of its index entry started.
+            for (var i = 0; i < size; i++)
+            {
+                var e164 = e164Numbers[start + i];
+                Preconditions.CheckArgument(e164 is not null, nameof(e164Numbers), "The numbers must not contain null.");
+                if (!PhoneKey.TryParseE164(e164.AsSpan(), out var key))
+                {
+                    throw new ArgumentException($"Expected an E.164 number ('+' then up to 15 digits); got '{e164}'.", nameof(e164Numbers));
+                }
+
+                buckets[i] = Bucket(key, out lows[i]);
+                if (buckets[i] >= 0)
+                {
+                    Prefetch(index + buckets[i]);
+                }
+            }
+
+            // Where each number would sit in its bucket, and a read of that entry started.
+            for (var i = 0; i < size; i++)
+            {
+                if (buckets[i] < 0)
+                {
+                    continue;
+                }
+
+                firsts[i] = index[buckets[i]];
+                counts[i] = (long)index[buckets[i] + 1] - firsts[i];
+                if (counts[i] > 0)
+                {
+                    Prefetch(entries + (Guess(firsts[i], counts[i], lows[i]) * entryWidth));
+                }
+            }
+
+            for (var i = 0; i < size; i++)
+            {
+                found[start + i] = buckets[i] >= 0 && counts[i] > 0 && Walk(firsts[i], counts[i], lows[i], Guess(firsts[i], counts[i], lows[i]));
+            }
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
         if (Volatile.Read(ref disposed) != 0)
         {
             throw new ObjectDisposedException(nameof(RegistryFile));
         }
+    }
 
+    /// <summary>The bucket of <paramref name="key"/> and its low bits, or -1 when no bucket can hold it.</summary>
+    private long Bucket(ulong key, out ulong low)
+    {
+        low = 0;
         if (key < minKey)
         {
-            return false;
+            return -1;
         }
 
         var offset = key - minKey;
         var bucket = shift == 64 ? 0UL : offset >> shift;
         if (bucket >= (ulong)bucketCount)
         {
-            return false;
+            return -1;
         }
 
-        var low = offset & lowMask;
-        long first = index[bucket];
-        long count = (long)index[bucket + 1] - first;
-        if (count == 0)
+        low = offset & lowMask;
+        return (long)bucket;
+    }
+
+    private bool TryLocate(ulong key, out long first, out long count, out ulong low)
+    {
+        first = count = 0;
+        var bucket = Bucket(key, out low);
+        if (bucket < 0)
         {
             return false;
         }
 
-        // Numbers spread evenly within a bucket: start where the value would sit, then walk.
-        var guess = first + (long)(count * ((double)low / ((double)lowMask + 1)));
+        first = index[bucket];
+        count = (long)index[bucket + 1] - first;
+        return count > 0;
+    }
+
+    // Numbers spread evenly within a bucket: start where the value would sit, then walk.
+    private long Guess(long first, long count, ulong low) => first + (long)(count * ((double)low / ((double)lowMask + 1)));
+
+    private bool Walk(long first, long count, ulong low, long guess)
+    {
         var value = Entry(guess);
         if (value == low)
         {
@@ -200,6 +293,18 @@ public sealed unsafe class RegistryFile : IDisposable
         }
 
         return false;
+    }
+
+    private static void Prefetch(void* address)
+    {
+#if NET8_0_OR_GREATER
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(address);
+        }
+#else
+        _ = address;
+#endif
     }
 
     private ulong Entry(long i) => entryWidth switch

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
@@ -81,11 +82,17 @@ internal sealed class CallListScrubber
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
     private readonly Dictionary<byte[], ScrubOutcome>.AlternateLookup<ReadOnlySpan<byte>> outcomeLookup;
     private readonly byte[] key = new byte[MaxKeyBytes];
-    private readonly List<PendingRow> pending = new();
 
     private readonly Dictionary<string, CallerTally> callers = new(StringComparer.Ordinal);
 
     private CsvHeader header = null!;
+    private ReaderFields readerRow = null!;
+    private PendingBlock pending = null!;
+    private PendingBlock spare = null!;
+
+    // The block whose people the ledger is reading on another thread while the next block is read
+    // from the list: the two cores overlap the ledger's reads with parsing, deciding and writing.
+    private PendingBlock? reading;
     private int number, contactId, timeZones, channel, purpose, automated, caller, subject, campaign, region;
     private int[] keyColumns = Array.Empty<int>();
 
@@ -158,6 +165,9 @@ internal sealed class CallListScrubber
         campaign = header.IndexOf("campaign");
         region = header.IndexOf("region");
         keyColumns = new[] { timeZones, channel, purpose, automated, region, caller, subject, campaign };
+        readerRow = new ReaderFields(reader);
+        pending = new PendingBlock(LedgerBlock, header.Count);
+        spare = new PendingBlock(LedgerBlock, header.Count);
 
         output.Header(OutputHeader);
         var counts = new ScrubCounts();
@@ -182,7 +192,7 @@ internal sealed class CallListScrubber
             }
         }
 
-        FlushPending(output, counts);
+        FlushPending(output, errors, counts);
         progress(counts.Rows, reader.BytesConsumed);
         return counts;
     }
@@ -199,20 +209,23 @@ internal sealed class CallListScrubber
         if (gate is not null)
         {
             // Each row depends on its person's history and facts: rows wait for their block, and
-            // the block's people are read together.
-            var invalid = Prepare(reader, numberField, out var request, out var ownOutcome);
-            if (invalid is not null)
+            // the block's people are read together; a row's request is built only then.
+            var numberText = Encoding.ASCII.GetString(numberField);
+            var id = contactId >= 0 ? Trim(reader[contactId]) : ReadOnlySpan<byte>.Empty;
+            pending.Add(reader, numberText, id.IsEmpty ? null : Encoding.UTF8.GetString(id));
+            if (pending.IsFull)
             {
-                WriteError(reader, output, errors, counts, invalid.ErrorColumn, invalid.Error!, fieldsUsable: true);
-                return;
-            }
+                // The block read before this one is decided and written; this one's people are
+                // read meanwhile, and the next rows go to the spare block.
+                if (reading is not null)
+                {
+                    Complete(reading, output, errors, counts);
+                    spare = reading;
+                }
 
-            var rowKeyLength = cacheOutcomes && !ownOutcome ? BuildKey(reader, numberField) : -1;
-            var rowKey = rowKeyLength >= 0 ? key.AsSpan(0, rowKeyLength).ToArray() : null;
-            pending.Add(new PendingRow(reader.Line, numberField.ToArray(), contactId >= 0 ? reader[contactId].ToArray() : Array.Empty<byte>(), request!, rowKey));
-            if (pending.Count == LedgerBlock)
-            {
-                FlushPending(output, counts);
+                Submit(pending);
+                reading = pending;
+                pending = spare;
             }
 
             return;
@@ -220,13 +233,13 @@ internal sealed class CallListScrubber
 
         ScrubOutcome? outcome = null;
         var zonesGiven = timeZones >= 0 && !Trim(reader[timeZones]).IsEmpty;
-        var keyLength = zonesGiven && cacheOutcomes ? BuildKey(reader, numberField) : -1;
+        var keyLength = zonesGiven && cacheOutcomes ? BuildKey(readerRow, numberField, null) : -1;
         if (keyLength >= 0)
         {
             var rowKey = new ReadOnlySpan<byte>(key, 0, keyLength);
             if (!outcomeLookup.TryGetValue(rowKey, out outcome))
             {
-                outcome = Evaluate(reader, numberField, out var ownOutcome);
+                outcome = Evaluate(readerRow, numberField, out var ownOutcome);
                 if (!ownOutcome)
                 {
                     if (outcomes.Count >= MaxCachedOutcomes)
@@ -240,7 +253,7 @@ internal sealed class CallListScrubber
         }
         else
         {
-            outcome = Evaluate(reader, numberField, out _);
+            outcome = Evaluate(readerRow, numberField, out _);
         }
 
         if (outcome.Fields is null)
@@ -277,92 +290,161 @@ internal sealed class CallListScrubber
         }
     }
 
-    /// <summary>Decides the rows waiting for their block on the ledger, and writes them in their order.</summary>
-    private void FlushPending(CsvWriter output, ScrubCounts counts)
+    /// <summary>Decides and writes every row waiting for the ledger, in the list's order.</summary>
+    private void FlushPending(CsvWriter output, InputErrors errors, ScrubCounts counts)
     {
-        if (pending.Count == 0)
+        if (reading is not null)
         {
-            return;
+            Complete(reading, output, errors, counts);
+            spare = reading;
+            reading = null;
         }
 
-        var requests = new ContactRequest[pending.Count];
-        for (var i = 0; i < requests.Length; i++)
+        if (pending.Count > 0)
         {
-            requests[i] = pending[i].Request;
+            Submit(pending);
+            Complete(pending, output, errors, counts);
         }
+    }
 
+    /// <summary>Starts reading the block's people from the ledger, on another thread.</summary>
+    private void Submit(PendingBlock block)
+    {
         if (bulk is null)
         {
-            var decisions = gate!.CheckMany(requests, at);
-            for (var i = 0; i < requests.Length; i++)
-            {
-                var row = pending[i];
-                WriteDecided(output, counts, row.Line, row.Number, row.ContactId, Outcome(decisions[i], row.Request.Contact.TimeZones));
-            }
-
-            pending.Clear();
             return;
         }
 
-        // ContactGate.CheckMany, with the snapshots in hand: a person with nothing stored is
-        // decided exactly as without a ledger, so the ledger-less cache can serve them.
+        var people = block.ContactList;
+        block.Snapshots = Task.Run(() =>
+        {
+            try
+            {
+                var snapshots = bulk.ReadMany(people);
+                return snapshots.Count == people.Count
+                    ? (snapshots, (Exception?)null)
+                    : (null, new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {people.Count} people."));
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                return ((IReadOnlyList<ContactSnapshot>?)null, failure);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Decides the rows of a block once its people are read, and writes them in their order: the
+    /// block's numbers are looked up in each registry together (prefetched), and a request is
+    /// built only for a row whose person has something stored, or whose combination of deciding
+    /// fields has no decision kept yet.
+    /// </summary>
+    private void Complete(PendingBlock pending, CsvWriter output, InputErrors errors, ScrubCounts counts)
+    {
+        var size = pending.Count;
+        var listedBy = new bool[registries.Count][];
+        for (var r = 0; r < registries.Count; r++)
+        {
+            listedBy[r] = new bool[size];
+            registries[r].ContainsMany(pending.Numbers, listedBy[r]);
+        }
+
         IReadOnlyList<ContactSnapshot>? snapshots = null;
         ContactDecision? unreadable = null;
-        try
+        if (pending.Snapshots is { } read)
         {
-            var contacts = new Contact[requests.Length];
-            for (var i = 0; i < contacts.Length; i++)
-            {
-                contacts[i] = requests[i].Contact;
-            }
-
-            snapshots = bulk.ReadMany(contacts);
-            if (snapshots.Count != contacts.Length)
-            {
-                throw new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {contacts.Length} people.");
-            }
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            unreadable = ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
+            var (answer, failure) = read.GetAwaiter().GetResult();
+            snapshots = answer;
+            unreadable = failure is null ? null : ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
         }
 
-        for (var i = 0; i < requests.Length; i++)
+        var listed = new bool[registries.Count];
+        var requests = bulk is null ? new ContactRequest?[size] : null;
+        var outcomesOfRows = new ScrubOutcome?[size];
+        for (var i = 0; i < size; i++)
         {
-            var row = pending[i];
-            var outcome = unreadable is not null
-                ? Outcome(unreadable, row.Request.Contact.TimeZones)
-                : DecideOnLedger(row, snapshots![i]);
-            WriteDecided(output, counts, row.Line, row.Number, row.ContactId, outcome);
+            for (var r = 0; r < listed.Length; r++)
+            {
+                listed[r] = listedBy[r][i];
+            }
+
+            var row = pending.Fields(i);
+            var number = pending.Numbers[i];
+            var person = pending.Contacts[i];
+            var snapshot = snapshots?[i];
+            var cached = snapshot is not null && cacheOutcomes && NothingStored(snapshot, person)
+                && timeZones >= 0 && !Trim(row[timeZones]).IsEmpty
+                && (Consents is null || Consents.For(contactId >= 0 && !Trim(row[contactId]).IsEmpty ? person.Id : null, number).IsEmpty);
+            var keyLength = cached ? BuildKey(row, ReadOnlySpan<byte>.Empty, listed) : -1;
+            if (keyLength >= 0 && outcomeLookup.TryGetValue(key.AsSpan(0, keyLength), out var kept))
+            {
+                outcomesOfRows[i] = kept;
+                continue;
+            }
+
+            var invalid = Prepare(row, number, listed, out var request, out _);
+            if (invalid is not null)
+            {
+                outcomesOfRows[i] = invalid;
+            }
+            else if (unreadable is not null)
+            {
+                outcomesOfRows[i] = Outcome(unreadable, request!.Contact.TimeZones);
+            }
+            else if (snapshot is null)
+            {
+                requests![i] = request;
+            }
+            else
+            {
+                Tally(request!.Caller, snapshot.History);
+                var outcome = Outcome(gate!.Check(request, at, snapshot), request.Contact.TimeZones);
+                outcomesOfRows[i] = outcome;
+                if (keyLength >= 0)
+                {
+                    if (outcomes.Count >= MaxCachedOutcomes)
+                    {
+                        outcomes.Clear();
+                    }
+
+                    outcomeLookup[key.AsSpan(0, keyLength)] = outcome;
+                }
+            }
+        }
+
+        if (requests is not null)
+        {
+            // A ledger without bulk reads: the gate reads each person of the block itself.
+            var valid = Enumerable.Range(0, size).Where(i => requests[i] is not null).ToArray();
+            var decisions = gate!.CheckMany(valid.Select(i => requests[i]!).ToArray(), at);
+            for (var k = 0; k < valid.Length; k++)
+            {
+                outcomesOfRows[valid[k]] = Outcome(decisions[k], requests[valid[k]]!.Contact.TimeZones);
+            }
+        }
+
+        for (var i = 0; i < size; i++)
+        {
+            var outcome = outcomesOfRows[i]!;
+            var row = pending.Fields(i);
+            if (outcome.Fields is null)
+            {
+                WriteErrorRow(row, pending.Line(i), output, errors, counts, outcome.ErrorColumn, outcome.Error!);
+            }
+            else
+            {
+                WriteDecided(output, counts, pending.Line(i), Trim(row[number]), contactId >= 0 ? row[contactId] : ReadOnlySpan<byte>.Empty, outcome);
+            }
         }
 
         pending.Clear();
     }
 
-    private ScrubOutcome DecideOnLedger(PendingRow row, ContactSnapshot snapshot)
-    {
-        Tally(row.Request.Caller, snapshot.History);
-        var zones = row.Request.Contact.TimeZones;
-        var nothingStored = snapshot.History.Count == 0 && snapshot.Facts.IsEmpty
-            && string.Equals(snapshot.Contact.Id, row.Request.Contact.Id, StringComparison.Ordinal);
-        if (!nothingStored || row.Key is null)
-        {
-            return Outcome(gate!.Check(row.Request, at, snapshot), zones);
-        }
-
-        if (!outcomes.TryGetValue(row.Key, out var outcome))
-        {
-            outcome = Outcome(gate!.Check(row.Request, at, snapshot), zones);
-            if (outcomes.Count >= MaxCachedOutcomes)
-            {
-                outcomes.Clear();
-            }
-
-            outcomes[row.Key] = outcome;
-        }
-
-        return outcome;
-    }
+    /// <summary>
+    /// True when the ledger holds nothing for the person (no attempt, no fact) under the id asked
+    /// for: such a row is decided exactly as without a ledger, so the kept decisions serve it.
+    /// </summary>
+    private static bool NothingStored(ContactSnapshot snapshot, Contact person)
+        => snapshot.History.Count == 0 && snapshot.Facts.IsEmpty && string.Equals(snapshot.Contact.Id, person.Id, StringComparison.Ordinal);
 
     /// <summary>
     /// Notes whether the ledger's attempts for a row's person name the row's caller, so that a
@@ -408,12 +490,12 @@ internal sealed class CallListScrubber
     /// The deciding fields joined by a separator that CSV text does not hold, then one byte per
     /// registry file saying whether the number is in it; -1 when too long to cache.
     /// </summary>
-    private int BuildKey(CsvReader reader, ReadOnlySpan<byte> numberField)
+    private int BuildKey(RowFields row, ReadOnlySpan<byte> numberField, bool[]? listed)
     {
         var length = 0;
         foreach (var column in keyColumns)
         {
-            var field = column >= 0 ? reader[column] : ReadOnlySpan<byte>.Empty;
+            var field = column >= 0 ? row[column] : ReadOnlySpan<byte>.Empty;
             if (length + field.Length + 1 > key.Length)
             {
                 return -1;
@@ -431,10 +513,10 @@ internal sealed class CallListScrubber
                 return -1;
             }
 
-            var numberText = Encoding.ASCII.GetString(numberField);
-            foreach (var registry in registries)
+            var numberText = listed is null ? Encoding.ASCII.GetString(numberField) : null;
+            for (var r = 0; r < registries.Count; r++)
             {
-                key[length++] = registry.Contains(numberText) ? (byte)'1' : (byte)'0';
+                key[length++] = (listed is null ? registries[r].Contains(numberText!) : listed[r]) ? (byte)'1' : (byte)'0';
             }
         }
 
@@ -442,26 +524,26 @@ internal sealed class CallListScrubber
     }
 
     /// <summary>Reads the deciding fields of the row, decides, and formats the decision columns.</summary>
-    /// <param name="reader">The row.</param>
+    /// <param name="row">The row.</param>
     /// <param name="numberField">Its number, checked.</param>
     /// <param name="ownOutcome">True when the outcome is this row's only (zones from the number, consents of its own).</param>
-    private ScrubOutcome Evaluate(CsvReader reader, ReadOnlySpan<byte> numberField, out bool ownOutcome)
-        => Prepare(reader, numberField, out var request, out ownOutcome)
+    private ScrubOutcome Evaluate(RowFields row, ReadOnlySpan<byte> numberField, out bool ownOutcome)
+        => Prepare(row, Encoding.ASCII.GetString(numberField), null, out var request, out ownOutcome)
             ?? Outcome(policy.Evaluate(request!, at, ContactHistory.Empty), request!.Contact.TimeZones);
 
     /// <summary>Reads the deciding fields of the row into a request.</summary>
-    /// <param name="reader">The row.</param>
-    /// <param name="numberField">Its number, checked.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="numberText">Its number, checked.</param>
+    /// <param name="listed">For each registry file, whether it lists the number, when already looked up; null to look it up.</param>
     /// <param name="request">The request, with the registry files' say and the consents file's consents when there are any; null when a field is in error.</param>
     /// <param name="ownOutcome">True when the outcome is this row's only: its zones came from its number, or it has consents of its own.</param>
     /// <returns>Null, or the field in error and what was expected.</returns>
-    private ScrubOutcome? Prepare(CsvReader reader, ReadOnlySpan<byte> numberField, out ContactRequest? request, out bool ownOutcome)
+    private ScrubOutcome? Prepare(RowFields row, string numberText, bool[]? listed, out ContactRequest? request, out bool ownOutcome)
     {
         request = null;
         ownOutcome = false;
-        var numberText = Encoding.ASCII.GetString(numberField);
         var zones = ImmutableArray<DateTimeZone>.Empty;
-        if (timeZones >= 0 && !zoneList.TryRead(Text(reader, timeZones), out zones, out var zoneProblem))
+        if (timeZones >= 0 && !zoneList.TryRead(Text(row, timeZones), out zones, out var zoneProblem))
         {
             return ScrubOutcome.Invalid(timeZones, zoneProblem!);
         }
@@ -473,19 +555,19 @@ internal sealed class CallListScrubber
         }
 
         var contactChannel = ContactChannel.Voice;
-        if (channel >= 0 && Text(reader, channel) is { Length: > 0 } channelText && !EnumText<ContactChannel>.TryParse(channelText, out contactChannel))
+        if (channel >= 0 && Text(row, channel) is { Length: > 0 } channelText && !EnumText<ContactChannel>.TryParse(channelText, out contactChannel))
         {
             return ScrubOutcome.Invalid(channel, $"unknown value '{ValueText.Shorten(channelText)}'; expected one of {EnumText<ContactChannel>.Expected}, or empty for voice");
         }
 
         var contactPurpose = ContactPurpose.Marketing;
-        if (purpose >= 0 && Text(reader, purpose) is { Length: > 0 } purposeText && !EnumText<ContactPurpose>.TryParse(purposeText, out contactPurpose))
+        if (purpose >= 0 && Text(row, purpose) is { Length: > 0 } purposeText && !EnumText<ContactPurpose>.TryParse(purposeText, out contactPurpose))
         {
             return ScrubOutcome.Invalid(purpose, $"unknown value '{ValueText.Shorten(purposeText)}'; expected one of {EnumText<ContactPurpose>.Expected}, or empty for marketing");
         }
 
         var isAutomated = false;
-        if (automated >= 0 && Text(reader, automated) is { Length: > 0 } automatedText)
+        if (automated >= 0 && Text(row, automated) is { Length: > 0 } automatedText)
         {
             if (automatedText is not ("true" or "false"))
             {
@@ -496,7 +578,7 @@ internal sealed class CallListScrubber
         }
 
         string? regionText = null;
-        if (region >= 0 && Text(reader, region) is { Length: > 0 } givenRegion)
+        if (region >= 0 && Text(row, region) is { Length: > 0 } givenRegion)
         {
             if (!Subdivision.IsMatch(givenRegion))
             {
@@ -506,19 +588,19 @@ internal sealed class CallListScrubber
             regionText = givenRegion;
         }
 
-        var id = contactId >= 0 ? Text(reader, contactId) : string.Empty;
+        var id = contactId >= 0 ? Text(row, contactId) : string.Empty;
         var contact = new Contact(id.Length > 0 ? id : numberText) { PhoneNumber = numberText, TimeZones = zones, Region = regionText };
         request = new ContactRequest(contact, contactChannel, contactPurpose)
         {
             Automated = isAutomated,
-            Caller = NullIfEmpty(caller >= 0 ? Text(reader, caller) : string.Empty),
-            Subject = NullIfEmpty(subject >= 0 ? Text(reader, subject) : string.Empty),
-            Campaign = NullIfEmpty(campaign >= 0 ? Text(reader, campaign) : string.Empty),
+            Caller = NullIfEmpty(caller >= 0 ? Text(row, caller) : string.Empty),
+            Subject = NullIfEmpty(subject >= 0 ? Text(row, subject) : string.Empty),
+            Campaign = NullIfEmpty(campaign >= 0 ? Text(row, campaign) : string.Empty),
         };
 
         if (registries.Count > 0)
         {
-            request = RegistryScreening.Screen(request, registries);
+            request = listed is null ? RegistryScreening.Screen(request, registries) : RegistryScreening.Screen(request, registries, listed);
         }
 
         if (Consents?.For(id.Length > 0 ? id : null, numberText) is { IsEmpty: false } consents)
@@ -550,12 +632,18 @@ internal sealed class CallListScrubber
     private void WriteError(CsvReader reader, CsvWriter output, InputErrors errors, ScrubCounts counts, int column, string message, bool fieldsUsable)
     {
         // Rows waiting for their block on the ledger come first: the output keeps the list's order.
-        FlushPending(output, counts);
+        FlushPending(output, errors, counts);
+        WriteErrorRow(fieldsUsable ? readerRow : null, reader.Line, output, errors, counts, column, message);
+    }
+
+    /// <summary>Writes a row in error: its line, number and id when its fields could be read, the decision <c>error</c>, and the problem.</summary>
+    private void WriteErrorRow(RowFields? row, long line, CsvWriter output, InputErrors errors, ScrubCounts counts, int column, string message)
+    {
         var columnName = column >= 0 ? header.NameAt(column) : null;
-        errors.Report(reader.Line, column + 1, columnName, message);
-        output.Field(reader.Line);
-        output.Field(fieldsUsable && number < reader.FieldCount ? reader[number] : ReadOnlySpan<byte>.Empty);
-        output.Field(fieldsUsable && contactId >= 0 && contactId < reader.FieldCount ? reader[contactId] : ReadOnlySpan<byte>.Empty);
+        errors.Report(line, column + 1, columnName, message);
+        output.Field(line);
+        output.Field(row is not null && number < row.Count ? row[number] : ReadOnlySpan<byte>.Empty);
+        output.Field(row is not null && contactId >= 0 && contactId < row.Count ? row[contactId] : ReadOnlySpan<byte>.Empty);
         output.Field("error");
         output.Field((string?)null);
         output.Field((string?)null);
@@ -565,7 +653,7 @@ internal sealed class CallListScrubber
         counts.InError++;
     }
 
-    private static string Text(CsvReader reader, int column) => Encoding.UTF8.GetString(Trim(reader[column]));
+    private static string Text(RowFields reader, int column) => Encoding.UTF8.GetString(Trim(reader[column]));
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
@@ -590,11 +678,3 @@ internal sealed class CallerTally
     /// <summary>A few callers the attempts name.</summary>
     internal List<string> Named { get; } = new();
 }
-
-/// <summary>A row waiting for its block on the ledger: what its output line needs, its request, and its cache key.</summary>
-/// <param name="Line">The row's line in the list.</param>
-/// <param name="Number">Its number, as written.</param>
-/// <param name="ContactId">Its contact id, as written.</param>
-/// <param name="Request">What is decided for it.</param>
-/// <param name="Key">Its deciding fields as a cache key, or null when its outcome is its own.</param>
-internal readonly record struct PendingRow(long Line, byte[] Number, byte[] ContactId, ContactRequest Request, byte[]? Key);
