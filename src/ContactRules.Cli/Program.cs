@@ -8,6 +8,7 @@ using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
 using ContactRules.Cli.Help;
 using ContactRules.Cli.Ledger;
+using ContactRules.Cli.Received;
 using ContactRules.Cli.Registry;
 using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
@@ -68,6 +69,9 @@ internal static class Program
         };
         root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
+        var received = ReceivedCommand.Create(stdout, stderr);
+        received.Description = ReceivedManual.Manual.HelpText();
+        root.Subcommands.Add(received);
         root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
         root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));

@@ -45,6 +45,7 @@ internal static class CliReference
     {
         EvaluateCommand.Manual,
         AuditCommand.Manual,
+        ReceivedManual.Manual,
         ScrubCommand.Manual,
         ExplainCommand.Manual,
         RegistryCommand.BuildManual,
