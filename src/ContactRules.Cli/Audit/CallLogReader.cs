@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
@@ -29,8 +30,8 @@ namespace ContactRules.Cli.Audit;
 /// </remarks>
 internal sealed class CallLogReader
 {
-    internal static readonly string[] Required = { "instant", "number", "outcome", "caller", "subcontractor", "campaign", "subject" };
-    internal static readonly string[] Optional = { "contactId", "timeZones", "channel", "purpose", "region" };
+    /// <summary>The columns a call log must have (AuditCommand's manual says which).</summary>
+    internal static readonly string[] Required = AuditCommand.Manual.Columns.Where(c => c.Required != "no").Select(c => c.Name).ToArray();
 
     private static readonly Instant EarliestAt = Instant.FromUtc(1900, 1, 1, 0, 0);
     private static readonly Instant AfterLatestAt = Instant.FromUtc(3000, 1, 1, 0, 0);

@@ -58,7 +58,8 @@ namespace ContactRules.Cli.Scrub;
 /// </remarks>
 internal sealed class CallListScrubber
 {
-    internal static readonly string[] Columns = { "number", "contactId", "timeZones", "channel", "purpose", "automated", "caller", "subject", "campaign", "region" };
+    /// <summary>The columns a list may have (ScrubCommand's manual describes each).</summary>
+    internal static readonly string[] Columns = ScrubCommand.Manual.Columns.Select(c => c.Name).ToArray();
 
     internal const string OutputHeader = "line,number,contactId,decision,nextPermittedAt,nextPermittedLocal,rules,reasons";
 
