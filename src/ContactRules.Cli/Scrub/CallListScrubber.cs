@@ -73,7 +73,7 @@ internal sealed class CallListScrubber
     private readonly IPhoneNumberZones phoneNumberZones;
     private readonly bool cacheOutcomes;
     private readonly ContactGate? gate;
-    private readonly IContactBulkReader? bulk;
+    private readonly ContactLedger? ledger;
     private readonly IReadOnlyList<RegistryFile> registries;
     private readonly ZoneList zoneList = new();
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
@@ -93,7 +93,7 @@ internal sealed class CallListScrubber
     /// <param name="cacheOutcomes">False to decide every row on its own (the tests compare both ways).</param>
     /// <param name="ledger">The ledger whose histories and facts decide each row, or null to decide with no history.</param>
     /// <param name="registries">The registry snapshots each number is looked up in.</param>
-    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, IContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
+    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, ContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
     {
         this.policy = policy;
         this.at = at;
@@ -103,11 +103,11 @@ internal sealed class CallListScrubber
         // because every row is checked at the scrub's instant, and Check records nothing.
         gate = ledger is null ? null : new ContactGate(policy, SystemClock.Instance, ledger);
         this.registries = registries ?? Array.Empty<RegistryFile>();
-        bulk = ledger as IContactBulkReader;
+        this.ledger = ledger;
 
         // On a ledger, only rows whose person has nothing stored are decided as without one,
-        // and only those are served from the cache; that needs the bulk read's snapshots.
-        this.cacheOutcomes = cacheOutcomes && (gate is null || bulk is not null);
+        // and only those are served from the cache (the bulk read's snapshots tell which).
+        this.cacheOutcomes = cacheOutcomes;
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
         formatter = new CsvWriter(formatted);
     }
@@ -262,19 +262,6 @@ internal sealed class CallListScrubber
             requests[i] = pending[i].Request;
         }
 
-        if (bulk is null)
-        {
-            var decisions = gate!.CheckMany(requests, at);
-            for (var i = 0; i < requests.Length; i++)
-            {
-                var row = pending[i];
-                WriteDecided(output, counts, row.Line, row.Number, row.ContactId, Outcome(decisions[i], row.Request.Contact.TimeZones));
-            }
-
-            pending.Clear();
-            return;
-        }
-
         // ContactGate.CheckMany, with the snapshots in hand: a person with nothing stored is
         // decided exactly as without a ledger, so the ledger-less cache can serve them.
         IReadOnlyList<ContactSnapshot>? snapshots = null;
@@ -287,7 +274,7 @@ internal sealed class CallListScrubber
                 contacts[i] = requests[i].Contact;
             }
 
-            snapshots = bulk.ReadMany(contacts);
+            snapshots = ledger!.ReadMany(contacts);
             if (snapshots.Count != contacts.Length)
             {
                 throw new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {contacts.Length} people.");

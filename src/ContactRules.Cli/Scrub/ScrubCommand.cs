@@ -128,11 +128,11 @@ internal static class ScrubCommand
                 registry.Dispose();
             }
 
-            (ledger as IDisposable)?.Dispose();
+            ledger?.Dispose();
         }
     }
 
-    private static int Run(string path, ContactPolicy policy, Instant at, string? outPath, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes, IContactLedger? ledger, string ledgerName, List<RegistryFile> registries)
+    private static int Run(string path, ContactPolicy policy, Instant at, string? outPath, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes, ContactLedger? ledger, string ledgerName, List<RegistryFile> registries)
     {
         FileStream input;
         try

@@ -30,7 +30,7 @@ public sealed class ContactPermit
     /// <summary>When the reservation was taken; it counts as an attempt from this instant.</summary>
     public Instant ReservedAt { get; }
 
-    /// <summary>The id of the reserved attempt in the history store.</summary>
+    /// <summary>The id of the reserved attempt in the ledger.</summary>
     public long AttemptId { get; }
 
     /// <summary>True once <see cref="Complete"/> has recorded the outcome.</summary>

@@ -18,7 +18,7 @@ public sealed class PostgreSqlLedgerContract : LedgerContract
         this.server = server;
     }
 
-    protected override IContactLedger Open(Duration? reservationExpiry = null)
+    protected override ContactLedger Open(Duration? reservationExpiry = null)
     {
         options = new PostgreSqlContactLedgerOptions(server.ConnectionString, TestData.Hasher)
         {
@@ -30,7 +30,7 @@ public sealed class PostgreSqlLedgerContract : LedgerContract
         return OpenAnotherNode();
     }
 
-    protected override IContactLedger OpenAnotherNode()
+    protected override ContactLedger OpenAnotherNode()
     {
         var ledger = PostgreSqlContactLedger.Open(options!);
         opened.Add(ledger);
