@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ContactRules.Storage;
 using Npgsql;
@@ -20,14 +21,23 @@ public sealed partial class PostgreSqlContactLedger
         }
 
         var people = new BulkPeople(contacts);
-        var snapshots = Run(connection =>
+        IReadOnlyList<ContactSnapshot> snapshots;
+        NpgsqlConnection? connection = null;
+        try
         {
+            connection = reader.Open();
             using var read = new NpgsqlBatch(connection);
             AddSnapshotStatements(read, people);
-            using var reader = read.ExecuteReader();
-            people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry).GetAwaiter().GetResult();
-            return people.Snapshots();
-        });
+            using var rows = read.ExecuteReader();
+            people.Read(rows, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry).GetAwaiter().GetResult();
+            snapshots = people.Snapshots();
+        }
+        catch (Exception failure) when (IsConnectionLoss(failure, connection))
+        {
+            reader.Drop();
+            dataSource.Clear();
+            throw;
+        }
 
         var next = 0;
         foreach (var work in batch)

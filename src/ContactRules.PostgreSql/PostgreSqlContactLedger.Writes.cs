@@ -70,7 +70,7 @@ public sealed partial class PostgreSqlContactLedger
         NpgsqlConnection? connection = null;
         try
         {
-            connection = dataSource.OpenConnection();
+            connection = writer.Open();
             if (reservations.Count == 0)
             {
                 using var alone = new NpgsqlBatch(connection);
@@ -95,12 +95,9 @@ public sealed partial class PostgreSqlContactLedger
         }
         catch (Exception failure) when (IsConnectionLoss(failure, connection))
         {
+            writer.Drop();
             dataSource.Clear();
             throw;
-        }
-        finally
-        {
-            connection?.Dispose();
         }
     }
 
@@ -253,6 +250,7 @@ public sealed partial class PostgreSqlContactLedger
                 {
                     // Sent, and no answer: the commit may have happened.
                     open = false;
+                    writer.Drop();
                     dataSource.Clear();
                     var uncertain = new UncertainCommitException(ToString(), failure);
                     foreach (var (write, _) in taken)

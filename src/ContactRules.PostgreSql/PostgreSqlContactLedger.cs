@@ -48,6 +48,8 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
     private readonly LedgerWriter<PostgreSqlWrite> writes;
     private readonly LedgerWriter<ReadWork> reads;
     private readonly PostgreSqlEvidenceLog log;
+    private readonly HeldConnection writer;
+    private readonly HeldConnection reader;
     private int disposed;
 
     private PostgreSqlContactLedger(PostgreSqlContactLedgerOptions options, NpgsqlDataSource dataSource, string attemptIds)
@@ -58,6 +60,8 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
         this.attemptIds = attemptIds;
         schema = options.Schema;
         log = new PostgreSqlEvidenceLog(this);
+        writer = new HeldConnection(dataSource);
+        reader = new HeldConnection(dataSource);
         writes = new LedgerWriter<PostgreSqlWrite>(ToString(), MaxBatch, RunWrites, work => work is ReserveWrite { Contended: true });
         reads = new LedgerWriter<ReadWork>(ToString(), MaxBatch, RunReads);
     }
@@ -116,6 +120,8 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
             var wait = options.OperationTimeout.ToTimeSpan() + TimeSpan.FromSeconds(5);
             writes.Stop(wait);
             reads.Stop(wait);
+            writer.Drop();
+            reader.Drop();
             dataSource.Dispose();
         }
     }

@@ -26,6 +26,9 @@ public sealed class PostgreSqlLedgerContract : LedgerContract
             Clock = Clock,
             ReservationExpiry = reservationExpiry,
             MaxConnections = 8,
+            // The contract is about what is recorded, not about time: a generous deadline keeps a
+            // loaded shared machine from turning a slow answer into a refusal.
+            OperationTimeout = Duration.FromSeconds(30),
         };
         return OpenAnotherNode();
     }

@@ -12,7 +12,8 @@ public sealed class SqliteLedgerContract : LedgerContract
 
     protected override ContactLedger Open(Duration? reservationExpiry = null)
     {
-        options = new SqliteContactLedgerOptions(folder.File("ledger.db"), TestData.Hasher) { Clock = Clock, ReservationExpiry = reservationExpiry };
+        // The contract is about what is recorded, not about time (see the PostgreSQL contract).
+        options = new SqliteContactLedgerOptions(folder.File("ledger.db"), TestData.Hasher) { Clock = Clock, ReservationExpiry = reservationExpiry, OperationTimeout = Duration.FromSeconds(30) };
         return OpenAnotherNode();
     }
 
