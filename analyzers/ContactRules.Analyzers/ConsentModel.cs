@@ -60,7 +60,7 @@ internal sealed class ConsentModel
         {
             foreach (var symbol in DocumentationIds.Resolve(builtIn.DocumentationCommentId, compilation))
             {
-                methods[symbol] = new Entry(null, builtIn.RequiredMember);
+                methods[symbol] = new Entry(null, builtIn.Requirement);
             }
         }
 
@@ -349,7 +349,7 @@ internal sealed class ConsentModel
             contactOrdinal >= 0 ? ImmutableArray.Create(contactOrdinal) : ImmutableArray<int>.Empty,
             permitOrdinal,
             entry?.Message,
-            entry?.RequiredMember);
+            entry?.Requirement);
     }
 
     /// <summary>The parameter naming convention of the issue: <c>to</c>, <c>phone</c>, <c>number</c>, <c>contact</c>, <c>customer</c>.</summary>
@@ -412,5 +412,5 @@ internal sealed class ConsentModel
         }
     }
 
-    private sealed record Entry(string? Message, string? RequiredMember);
+    private sealed record Entry(string? Message, ContactRequirement? Requirement);
 }

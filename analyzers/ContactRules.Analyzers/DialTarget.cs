@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ContactRules.Analyzers.Configuration;
 
 namespace ContactRules.Analyzers;
 
@@ -9,8 +10,8 @@ namespace ContactRules.Analyzers;
 /// </param>
 /// <param name="PermitOrdinal">The ordinal of a <c>ContactPermit</c> parameter, or -1: a permit is proof by its type.</param>
 /// <param name="Message">A note from the configuration, appended to the diagnostic.</param>
-/// <param name="RequiredMember">When set, the call contacts someone only if its request sets this member.</param>
-internal sealed record DialTarget(ImmutableArray<int> ContactOrdinals, int PermitOrdinal, string? Message, string? RequiredMember)
+/// <param name="Requirement">When set, the form a call must have to contact anyone (see <see cref="ContactRequirement"/>).</param>
+internal sealed record DialTarget(ImmutableArray<int> ContactOrdinals, int PermitOrdinal, string? Message, ContactRequirement? Requirement)
 {
     /// <summary>Marks "not a dial API" in caches.</summary>
     public static readonly DialTarget None = new(ImmutableArray<int>.Empty, -1, null, null);

@@ -92,6 +92,29 @@ public sealed class Contact
     /// <summary>The local date of the person's last inquiry to the caller, if any.</summary>
     public LocalDate? LastInquiry { get; init; }
 
+    /// <summary>
+    /// The local date of the number's last permanent disconnection, as the FCC's Reassigned
+    /// Numbers Database reports it (47 CFR 64.1200(m)), when the caller checked it and the
+    /// database knows one; null otherwise. The number has changed hands since that date: a
+    /// consent given before it was given by the number's previous holder and no longer counts
+    /// (US-RND-01; see <see cref="ConsentRecord.Covers(ContactRequest)"/>).
+    /// </summary>
+    /// <remarks>
+    /// The database gives a date, not an instant. A consent granted on that date may predate the
+    /// disconnection, so it is taken as given by the previous holder: a consent counts only when
+    /// it was granted after the whole date has passed in every candidate zone (with no zone, in
+    /// every zone on Earth, UTC-12 being the last).
+    /// </remarks>
+    public LocalDate? LastPermanentDisconnection { get; init; }
+
+    /// <summary>
+    /// When the number was last checked against the FCC's Reassigned Numbers Database, if it
+    /// was; null when it was not (Maine requires the check before a telephone sales call,
+    /// US-ME-RND-01). A check that found no disconnection leaves
+    /// <see cref="LastPermanentDisconnection"/> null.
+    /// </summary>
+    public Instant? ReassignedNumbersCheckedAt { get; init; }
+
     /// <summary>Creates a copy of this contact with the given candidate zones.</summary>
     /// <param name="zones">The candidate zones; must not contain null.</param>
     /// <returns>A new contact, equal to this one but for its zones.</returns>
@@ -104,7 +127,41 @@ public sealed class Contact
             Contract = Contract,
             LastPurchase = LastPurchase,
             LastInquiry = LastInquiry,
+            LastPermanentDisconnection = LastPermanentDisconnection,
+            ReassignedNumbersCheckedAt = ReassignedNumbersCheckedAt,
         };
+
+    // The last candidate zone on Earth to finish a date: UTC-12 (Baker Island).
+    private static readonly DateTimeZone LatestZone = DateTimeZone.ForOffset(Offset.FromHours(-12));
+
+    /// <summary>
+    /// True when a consent granted at <paramref name="grantedAt"/> may have been given by the
+    /// number's previous holder: the number was permanently disconnected on a local date that
+    /// had not yet ended, in some candidate zone, at the grant.
+    /// </summary>
+    internal bool IsBeforeReassignment(Instant grantedAt)
+    {
+        if (LastPermanentDisconnection is not { } date)
+        {
+            return false;
+        }
+
+        var after = date.PlusDays(1);
+        if (timeZones.IsEmpty)
+        {
+            return grantedAt < Internal.ZoneMath.StartOfDay(LatestZone, after);
+        }
+
+        foreach (var zone in timeZones)
+        {
+            if (grantedAt < Internal.ZoneMath.StartOfDay(zone, after))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"Contact {Id}";

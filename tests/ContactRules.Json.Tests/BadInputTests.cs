@@ -15,7 +15,8 @@ public class BadInputTests
 
     // A valid request, written out in full; each case below breaks one thing in it.
     private const string Request =
-        "{\"contact\":{\"id\":\"p1\",\"phone\":\"+33612345678\",\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\"},"
+        "{\"contact\":{\"id\":\"p1\",\"phone\":\"+33612345678\",\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\","
+        + "\"lastPermanentDisconnection\":\"2025-06-30\",\"reassignedNumbersCheckedAt\":\"2026-02-15T08:00:00Z\"},"
         + "\"channel\":\"voice\",\"purpose\":\"marketing\",\"automated\":false,\"subject\":null,\"caller\":null,\"campaign\":null,\"liveAgentGuaranteed\":false,"
         + "\"consents\":[{\"id\":null,\"channel\":\"voice\",\"purpose\":\"marketing\",\"entity\":null,\"grantedAt\":\"2026-02-01T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"outsideHours\":false,"
         + "\"slot\":{\"from\":\"2026-03-02T09:00:00Z\",\"to\":\"2026-03-02T09:30:00Z\"},\"basis\":\"consent\"}],"
@@ -46,6 +47,9 @@ public class BadInputTests
     [InlineData("\"grantedAt\":\"2026-02-01T10:00:00Z\"", "\"grantedAt\":\"2026-02-30T10:00:00Z\"", "$.consents[0].grantedAt", "'2026-02-30T10:00:00Z' is not a valid instant; expected " + InstantExpected)]
     [InlineData("\"grantedAt\":\"2026-02-01T10:00:00Z\"", "\"grantedAt\":\"2026-02-01T11:00:00+01:00\"", "$.consents[0].grantedAt", "'2026-02-01T11:00:00+01:00' is not a valid instant; expected " + InstantExpected)]
     [InlineData("\"lastInquiry\":\"2026-02-28\"", "\"lastInquiry\":\"28/02/2026\"", "$.contact.lastInquiry", "'28/02/2026' is not a valid date; expected a date 'yyyy-MM-dd' such as '2025-01-15'")]
+    [InlineData("\"lastPermanentDisconnection\":\"2025-06-30\"", "\"lastPermanentDisconnection\":\"2025-06-31\"", "$.contact.lastPermanentDisconnection", "'2025-06-31' is not a valid date; expected a date 'yyyy-MM-dd' such as '2025-01-15'")]
+    [InlineData("\"lastPermanentDisconnection\":\"2025-06-30\"", "\"lastPermanentDisconnection\":\"2025-06-30T00:00:00Z\"", "$.contact.lastPermanentDisconnection", "'2025-06-30T00:00:00Z' is not a valid date; expected a date 'yyyy-MM-dd' such as '2025-01-15'")]
+    [InlineData("\"reassignedNumbersCheckedAt\":\"2026-02-15T08:00:00Z\"", "\"reassignedNumbersCheckedAt\":\"2026-02-15\"", "$.contact.reassignedNumbersCheckedAt", "'2026-02-15' is not a valid instant; expected " + InstantExpected)]
     // What the core would refuse, and what no rule could honour.
     [InlineData("\"basis\":\"consent\"", "\"basis\":\"soft-opt-out\"", "$.consents[0].basis", "unknown value 'soft-opt-out'; expected one of consent, soft-opt-in")]
     [InlineData("\"to\":\"2026-03-02T09:30:00Z\"", "\"to\":\"2026-03-02T09:00:00Z\"", "$.consents[0].slot.to", "is not after 'from'; expected the end of the slot, after its start (the slot is [from, to))")]
@@ -63,6 +67,8 @@ public class BadInputTests
     [InlineData(",\"to\":\"2026-03-02T09:30:00Z\"", "$.consents[0].slot.to", InstantExpected)]
     [InlineData(",\"registrySnapshotAt\":null", "$.registrySnapshotAt", InstantExpected + ", or null")]
     [InlineData("\"kind\":\"registry\",", "$.optOuts[0].kind", "one of company, registry, objection")]
+    [InlineData(",\"lastPermanentDisconnection\":\"2025-06-30\"", "$.contact.lastPermanentDisconnection", "a date 'yyyy-MM-dd' such as '2025-01-15', or null")]
+    [InlineData(",\"reassignedNumbersCheckedAt\":\"2026-02-15T08:00:00Z\"", "$.contact.reassignedNumbersCheckedAt", InstantExpected + ", or null")]
     public void A_missing_property_of_a_request_is_named(string removed, string path, string expected)
         => AssertRefused<ContactRequest>(Replace(Request, removed, string.Empty), path, $"Missing required property '{path}'; expected {expected}.");
 

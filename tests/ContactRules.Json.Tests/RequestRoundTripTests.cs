@@ -22,6 +22,8 @@ public class RequestRoundTripTests
             Contract = new ContractStatus(Active: true, RelatedToPurpose: false),
             LastPurchase = new LocalDate(2025, 1, 15),
             LastInquiry = null,
+            LastPermanentDisconnection = new LocalDate(2025, 6, 30),
+            ReassignedNumbersCheckedAt = Utc("2026-02-15T08:00:00Z"),
         },
         ContactChannel.Voice,
         ContactPurpose.DebtCollection)
@@ -65,6 +67,8 @@ public class RequestRoundTripTests
         Assert.Equal(new ContractStatus(true, false), read.Contact.Contract);
         Assert.Equal(new LocalDate(2025, 1, 15), read.Contact.LastPurchase);
         Assert.Null(read.Contact.LastInquiry);
+        Assert.Equal(new LocalDate(2025, 6, 30), read.Contact.LastPermanentDisconnection);
+        Assert.Equal(Utc("2026-02-15T08:00:00Z"), read.Contact.ReassignedNumbersCheckedAt);
         Assert.Equal(ContactChannel.Voice, read.Channel);
         Assert.Equal(ContactPurpose.DebtCollection, read.Purpose);
         Assert.True(read.Automated);
@@ -110,7 +114,8 @@ public class RequestRoundTripTests
         };
 
         Assert.Equal(
-            "{\"contact\":{\"id\":\"p1\",\"phone\":null,\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\"},"
+            "{\"contact\":{\"id\":\"p1\",\"phone\":null,\"timeZones\":[\"Europe/Paris\"],\"region\":null,\"contract\":null,\"lastPurchase\":null,\"lastInquiry\":\"2026-02-28\","
+            + "\"lastPermanentDisconnection\":null,\"reassignedNumbersCheckedAt\":null},"
             + "\"channel\":\"voice\",\"purpose\":\"marketing\",\"automated\":false,\"subject\":null,\"caller\":null,\"campaign\":null,\"liveAgentGuaranteed\":false,"
             + "\"consents\":[{\"id\":null,\"channel\":\"voice\",\"purpose\":\"marketing\",\"entity\":null,\"grantedAt\":\"2026-02-01T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"outsideHours\":false,\"slot\":null,\"basis\":\"consent\"}],"
             + "\"optOuts\":[],\"registrySnapshotAt\":null}",

@@ -9,7 +9,8 @@ namespace ContactRules.Packaging.Tests;
 
 /// <summary>
 /// The way a user meets the analyzers: a fresh project that references the packed ContactRules
-/// package (from a local folder feed) and the real Twilio 8.2.0 package, built with dotnet build.
+/// package by PackageReference from the local folder feed, and the real Twilio 8.2.0 package,
+/// built with dotnet build.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class ConsumerBuildTests
@@ -17,16 +18,19 @@ public class ConsumerBuildTests
     private static readonly Regex Warning = new(@"(?<file>[^\s\\/(]+\.cs)\((?<line>\d+),\d+\): warning (?<id>CR\d{4})", RegexOptions.Compiled);
     private static readonly Regex Expectation = new(@"// expect (?<id>CR\d{4})", RegexOptions.Compiled);
 
-    private readonly PackedPackage package;
+    private readonly PackageFeed package;
 
-    public ConsumerBuildTests(PackedPackage package) => this.package = package;
+    public ConsumerBuildTests(PackageFeed package) => this.package = package;
 
     [Fact]
     public void Building_a_consumer_reports_exactly_the_expected_warnings()
     {
         var project = Path.Combine(package.Root, "consumer");
         Directory.CreateDirectory(project);
-        File.Copy(RepositoryPaths.ConsumerSource, Path.Combine(project, "Crm.cs"));
+        foreach (var source in RepositoryPaths.ConsumerSources)
+        {
+            File.Copy(source, Path.Combine(project, Path.GetFileName(source)));
+        }
 
         // Stop MSBuild from picking up any Directory.Build.* or central versions above the temp folder.
         File.WriteAllText(Path.Combine(project, "Directory.Build.props"), "<Project />");
@@ -43,16 +47,18 @@ public class ConsumerBuildTests
             </configuration>
             """);
 
-        // A private packages folder, so that a ContactRules package cached by an earlier run is
-        // never taken for this one; the machine's folder is a fallback for NodaTime and Twilio.
+        // The consumer's own packages folder, never the machine's: a ContactRules package of the
+        // same version cached there by an earlier run (or by another branch) would be taken
+        // instead of this one, and this run's package would stay in the machine's cache to
+        // mislead the next. NodaTime and Twilio come from the machine's default source.
+        var packages = Path.Combine(package.Root, "packages");
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
-                <RestorePackagesPath>{Path.Combine(package.Root, "packages")}</RestorePackagesPath>
-                <RestoreFallbackFolders>{GlobalPackagesFolder()}</RestoreFallbackFolders>
+                <RestorePackagesPath>{packages}</RestorePackagesPath>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ContactRules" Version="{package.Version}" />
@@ -64,15 +70,28 @@ public class ConsumerBuildTests
         var (exitCode, output) = DotNet.Run(project, TimeSpan.FromMinutes(8), null, "build", "Consumer.csproj", "--disable-build-servers", "-nologo", "-clp:NoSummary");
         Assert.True(exitCode == 0, "the consumer did not build:" + Environment.NewLine + output);
 
+        // The package restored is, byte for byte, the one in the feed.
+        var restored = Path.Combine(packages, "contactrules", package.Version.ToLowerInvariant(), $"contactrules.{package.Version.ToLowerInvariant()}.nupkg.sha512");
+        Assert.True(File.Exists(restored), "ContactRules was not restored into the consumer's own packages folder: " + restored);
+        using (var stream = File.OpenRead(package.Package))
+        {
+            Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream)), File.ReadAllText(restored).Trim());
+        }
+
+        var cached = Path.Combine(GlobalPackagesFolder(), "contactrules", package.Version.ToLowerInvariant());
+        Assert.False(Directory.Exists(cached), $"a ContactRules {package.Version} package is in the machine's packages folder ({cached}); no source serves one, so a local build put it there, and every later restore of that version takes it instead of the feed's: delete it");
+
         var reported = Warning.Matches(output).Select(m => (File: m.Groups["file"].Value, Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value)).ToHashSet();
-        var expected = File.ReadAllLines(RepositoryPaths.ConsumerSource)
-            .Select((text, index) => (Match: Expectation.Match(text), Line: index + 1))
-            .Where(x => x.Match.Success)
-            .Select(x => (File: "Crm.cs", x.Line, Id: x.Match.Groups["id"].Value))
+        var expected = RepositoryPaths.ConsumerSources
+            .SelectMany(source => File.ReadAllLines(source)
+                .Select((text, index) => (Match: Expectation.Match(text), Line: index + 1))
+                .Where(x => x.Match.Success)
+                .Select(x => (File: Path.GetFileName(source), x.Line, Id: x.Match.Groups["id"].Value)))
             .ToHashSet();
 
-        // One of each rule a consumer can meet in code: CR0001-CR0005.
-        Assert.Equal(new[] { "CR0001", "CR0002", "CR0003", "CR0004", "CR0005" }, expected.Select(e => e.Id).OrderBy(id => id));
+        // Each rule a consumer can meet in code (CR0001-CR0005), in more than one file.
+        Assert.Equal(new[] { "CR0001", "CR0002", "CR0003", "CR0004", "CR0005" }, expected.Select(e => e.Id).Distinct().OrderBy(id => id));
+        Assert.True(expected.Select(e => e.File).Distinct().Count() > 1);
         Assert.True(expected.SetEquals(reported), $"expected {Describe(expected)}{Environment.NewLine}reported {Describe(reported)}{Environment.NewLine}{output}");
     }
 
@@ -82,5 +101,5 @@ public class ConsumerBuildTests
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static string Describe(IEnumerable<(string File, int Line, string Id)> warnings)
-        => string.Join(", ", warnings.OrderBy(w => w.Line).Select(w => $"{w.File}:{w.Line} {w.Id}"));
+        => string.Join(", ", warnings.OrderBy(w => w.File, StringComparer.Ordinal).ThenBy(w => w.Line).Select(w => $"{w.File}:{w.Line} {w.Id}"));
 }

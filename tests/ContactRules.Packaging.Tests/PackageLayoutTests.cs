@@ -1,16 +1,41 @@
+using System;
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace ContactRules.Packaging.Tests;
 
-/// <summary>One ContactRules package carries the library, the analyzers and the code fixes.</summary>
+/// <summary>
+/// What the feed holds: one package per packable project, and one ContactRules package that
+/// carries the library, the analyzers and the code fixes where the compiler looks for them.
+/// </summary>
 [Collection(PackageCollection.Name)]
 public class PackageLayoutTests
 {
-    private readonly PackedPackage package;
+    private static readonly Regex Packable = new(@"<IsPackable>\s*true\s*</IsPackable>", RegexOptions.Compiled | RegexOptions.IgnoreCase);
+    private static readonly Regex PackageIdElement = new(@"<PackageId>\s*(?<id>[^<\s]+)\s*</PackageId>", RegexOptions.Compiled);
 
-    public PackageLayoutTests(PackedPackage package) => this.package = package;
+    private readonly PackageFeed package;
+
+    public PackageLayoutTests(PackageFeed package) => this.package = package;
+
+    [Fact]
+    public void Every_packable_project_is_packed_and_nothing_else()
+    {
+        var projects = Directory.GetFiles(RepositoryPaths.Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Select(path => (Path: path, Text: File.ReadAllText(path)))
+            .Where(project => Packable.IsMatch(project.Text))
+            .Select(project => PackageIdElement.Match(project.Text) is { Success: true } id ? id.Groups["id"].Value : Path.GetFileNameWithoutExtension(project.Path))
+            .ToHashSet(StringComparer.Ordinal);
+
+        // The eight shipped packages; the analyzers ship inside ContactRules, never on their own.
+        Assert.Equal(8, projects.Count);
+        Assert.DoesNotContain(projects, id => id.Contains("Analyzers", StringComparison.Ordinal));
+        Assert.Equal(projects.OrderBy(id => id, StringComparer.Ordinal), package.PackageIds().OrderBy(id => id, StringComparer.Ordinal));
+    }
 
     [Fact]
     public void Package_holds_both_libraries_the_analyzers_and_the_readme()
@@ -21,22 +46,34 @@ public class PackageLayoutTests
         Assert.Contains("lib/netstandard2.0/ContactRules.dll", entries);
         Assert.Contains("lib/net8.0/ContactRules.dll", entries);
         Assert.Contains("lib/net8.0/ContactRules.xml", entries);
-        Assert.Contains("analyzers/dotnet/cs/ContactRules.Analyzers.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/ContactRules.Analyzers.CodeFixes.dll", entries);
         Assert.Contains("README.md", entries);
 
-        // Analyzers load only from analyzers/; a copy under lib/ would be referenced by consumers.
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) && e.Contains("Analyzers"));
-        // Exactly the two analyzer assemblies, in the one language folder the compiler reads.
-        Assert.Equal(2, entries.Count(e => e.StartsWith("analyzers/", System.StringComparison.Ordinal)));
+        // Exactly the two analyzer assemblies, in the one language folder the compiler reads
+        // (analyzers/dotnet/cs): no copy under lib/, which consumers would reference as a library.
+        Assert.Equal(
+            new[] { "analyzers/dotnet/cs/ContactRules.Analyzers.CodeFixes.dll", "analyzers/dotnet/cs/ContactRules.Analyzers.dll" },
+            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
+        Assert.DoesNotContain(entries, e => !e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("Analyzers", StringComparison.Ordinal));
+        Assert.Equal(new[] { "lib/net8.0/ContactRules.dll", "lib/netstandard2.0/ContactRules.dll" }, entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal) && e.StartsWith("lib/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
 
         var nuspec = zip.Entries.Single(e => e.FullName == "ContactRules.nuspec");
-        using var reader = new System.IO.StreamReader(nuspec.Open());
+        using var reader = new StreamReader(nuspec.Open());
         var manifest = reader.ReadToEnd();
         Assert.Contains("<readme>README.md</readme>", manifest);
         // SourceLink: the package records the commit it was built from.
         Assert.Contains("<repository type=\"git\"", manifest);
+        // The analyzers' own references (Roslyn) are not the consumer's dependencies.
         Assert.DoesNotContain("Microsoft.CodeAnalysis", manifest);
+    }
+
+    [Fact]
+    public void Analyzers_ship_only_in_the_ContactRules_package()
+    {
+        foreach (var other in Directory.GetFiles(package.Feed, "*.nupkg").Where(p => p != package.Package))
+        {
+            using var zip = ZipFile.OpenRead(other);
+            Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal) || e.FullName.Contains("ContactRules.Analyzers", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

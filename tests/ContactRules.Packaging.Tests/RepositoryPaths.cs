@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace ContactRules.Packaging.Tests;
 
@@ -8,7 +9,8 @@ internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string ConsumerSource => Path.Combine(AppContext.BaseDirectory, "Consumer", "Crm.cs");
+    /// <summary>The consumer project's source files, copied next to the tests.</summary>
+    public static string[] ConsumerSources => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs").OrderBy(p => p, StringComparer.Ordinal).ToArray();
 
     private static string FindRoot()
     {

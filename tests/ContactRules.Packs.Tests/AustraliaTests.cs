@@ -29,7 +29,7 @@ public class AustraliaTests
     [InlineData("2026-03-13 20:00", "2026-03-14 09:00")] // Friday night → Saturday 09:00
     [InlineData("2026-03-14 17:00", "2026-03-16 09:00")] // Saturday 17:00 → Monday (no Sunday)
     [InlineData("2026-03-15 11:00", "2026-03-16 09:00")] // Sunday
-    public void Hours_refuse_outside_the_windows(string at, string next)
+    public void AU_HOURS_01_hours_refuse_outside_the_windows(string at, string next)
     {
         var decision = Evaluate(Au, Request(), S(at));
         AssertRefusedBy(decision, "AU-HOURS-01");
@@ -41,10 +41,10 @@ public class AustraliaTests
     [InlineData("2026-03-10 19:59")]
     [InlineData("2026-03-14 09:00")]
     [InlineData("2026-03-14 16:59")]
-    public void Hours_allow_inside_the_windows(string at) => AssertAllowed(Evaluate(Au, Request(), S(at)));
+    public void AU_HOURS_01_hours_allow_inside_the_windows(string at) => AssertAllowed(Evaluate(Au, Request(), S(at)));
 
     [Fact]
-    public void Hours_apply_from_31_May_2007()
+    public void AU_HOURS_01_hours_apply_from_31_May_2007()
     {
         // The first standard commenced with Part 2 of the Act on Thursday 31 May 2007.
         AssertAllowed(Evaluate(Au, Request(), S("2007-05-30 21:00")));
@@ -55,7 +55,7 @@ public class AustraliaTests
     // Monday (Easter 5 April 2026, 28 March 2027), Anzac Day (25 Apr), Christmas, Boxing Day, plus
     // the next free weekday when a fixed date falls on a weekend.
     [Fact]
-    public void The_national_public_holidays_of_2026_and_2027()
+    public void AU_HOL_01_the_national_public_holidays_of_2026_and_2027()
     {
         string[] y2026 =
         {
@@ -94,7 +94,7 @@ public class AustraliaTests
     [InlineData("2027-12-25", "2027-12-29")] // Sat; Sun; Mon 27 and Tue 28 substitutes
     [InlineData("2027-12-27", "2027-12-29")]
     [InlineData("2027-12-28", "2027-12-29")]
-    public void A_holiday_is_refused_until_the_next_calling_day(string holiday, string next)
+    public void AU_HOL_01_a_holiday_is_refused_until_the_next_calling_day(string holiday, string next)
     {
         var decision = Evaluate(Au, Request(), S(holiday + " 11:00"));
         AssertRefusedBy(decision, "AU-HOL-01");
@@ -104,14 +104,14 @@ public class AustraliaTests
     [Theory]
     [InlineData("2027-04-25")]
     [InlineData("2027-12-26")]
-    public void A_Sunday_holiday_is_refused_by_the_holiday_rule_too(string holiday)
+    public void AU_HOL_01_AU_HOURS_01_a_Sunday_holiday_is_refused_by_the_holiday_rule_too(string holiday)
         => Assert.False(RuleAllows(AustraliaRules.Holidays, Request(), S(holiday + " 11:00")));
 
     // Consent to calls at other times granted 5 January 2026 00:00Z, no period stated: lapses
     // 3 months later, 5 April 2026 00:00Z. Sydney's summer time ends at 03:00 on 5 April, so
     // 4 April 23:59Z is Sunday 5 April 09:59 AEST and 5 April 00:00Z is 10:00 AEST.
     [Fact]
-    public void Consent_to_other_times_lapses_after_3_months_when_no_period_is_stated()
+    public void AU_HOURS_01_consent_to_other_times_lapses_after_3_months_when_no_period_is_stated()
     {
         var consent = new ConsentRecord(Utc("2026-01-05T00:00:00Z")) { OutsideHours = true, Entity = Acme };
         AssertAllowed(Evaluate(Au, Request(consents: consent), Utc("2026-04-04T23:59:00Z")));
@@ -126,7 +126,7 @@ public class AustraliaTests
     private static readonly ImmutableArray<OptOut> OnRegister = ImmutableArray.Create(Registered(ContactRegistry.Dncr, Utc("2026-03-02T00:00:00Z")));
 
     [Fact]
-    public void A_registered_number_needs_consent()
+    public void AU_LIST_01_a_registered_number_needs_consent()
     {
         AssertRefusedForGoodFrom(Au, Request(OnRegister), Utc("2026-03-02T00:00:00Z"), "AU-LIST-01");
     }
@@ -134,7 +134,7 @@ public class AustraliaTests
     // Consent granted 1 February 2026 00:00Z, no period: good until 1 May 2026 00:00Z
     // (Friday 1 May 10:00 AEST).
     [Fact]
-    public void Consent_to_calls_lapses_after_3_months_when_no_period_is_stated()
+    public void AU_LIST_01_consent_to_calls_lapses_after_3_months_when_no_period_is_stated()
     {
         var consent = ConsentTo(Utc("2026-02-01T00:00:00Z"));
         AssertAllowed(Evaluate(Au, Request(OnRegister, consents: consent), Utc("2026-04-30T23:59:00Z")));
@@ -142,7 +142,7 @@ public class AustraliaTests
     }
 
     [Fact]
-    public void A_wash_older_than_30_days_refuses_every_call()
+    public void AU_LIST_01_a_wash_older_than_30_days_refuses_every_call()
     {
         // Washed 1 March 00:00Z; 31 March 00:00Z is Tuesday 11:00 AEDT.
         var snapshot = Utc("2026-03-01T00:00:00Z");
@@ -151,7 +151,7 @@ public class AustraliaTests
     }
 
     [Fact]
-    public void Register_applies_from_31_May_2007()
+    public void AU_LIST_01_register_applies_from_31_May_2007()
     {
         // Wednesday 30 and Thursday 31 May 2007 at 11:00 AEST = 01:00Z.
         var optOuts = ImmutableArray.Create(Registered(ContactRegistry.Dncr, Utc("2007-05-01T00:00:00Z")));

@@ -21,20 +21,20 @@ public class BelgiumTests
     private static readonly ImmutableArray<OptOut> OnDncm = ImmutableArray.Create(Registered(ContactRegistry.Dncm, Utc("2026-03-02T10:00:00Z")));
 
     [Fact]
-    public void Dncm_protects_5_calendar_days_after_registration()
+    public void BE_LIST_01_Dncm_protects_5_calendar_days_after_registration()
     {
         AssertRefusedForGoodFrom(Be, Request(OnDncm), Utc("2026-03-07T10:00:00Z"), "BE-LIST-01");
     }
 
     [Fact]
-    public void Only_an_opt_in_given_after_registration_lifts_the_list()
+    public void BE_LIST_01_only_an_opt_in_given_after_registration_lifts_the_list()
     {
         AssertRefusedBy(Evaluate(Be, Request(OnDncm, consents: ConsentTo(Utc("2026-02-01T09:00:00Z"))), Utc("2026-03-20T10:00:00Z")), "BE-LIST-01");
         AssertAllowed(Evaluate(Be, Request(OnDncm, consents: ConsentTo(Utc("2026-03-10T09:00:00Z"))), Utc("2026-03-20T10:00:00Z")));
     }
 
     [Fact]
-    public void A_list_download_older_than_5_days_refuses_every_call()
+    public void BE_LIST_01_a_list_download_older_than_5_days_refuses_every_call()
     {
         var snapshot = Utc("2026-03-01T00:00:00Z");
         AssertAllowed(Evaluate(Be, Request(snapshot: snapshot), Utc("2026-03-06T00:00:00Z")));
@@ -42,7 +42,7 @@ public class BelgiumTests
     }
 
     [Fact]
-    public void Existing_customers_are_not_exempt()
+    public void BE_LIST_01_existing_customers_are_not_exempt()
     {
         var customer = new ContactRequest(new Contact("c-1") { TimeZones = ImmutableArray.Create(Brussels), Contract = new ContractStatus(true, true) }) { Caller = Acme, OptOuts = OnDncm };
         AssertRefusedBy(Evaluate(Be, customer, Utc("2026-03-20T10:00:00Z")), "BE-LIST-01");

@@ -21,7 +21,7 @@ public class NetherlandsTests
         };
 
     [Fact]
-    public void Opt_in_is_required_from_1_July_2021()
+    public void NL_CONS_01_opt_in_is_required_from_1_July_2021()
     {
         // Amsterdam is UTC+2 in summer: 10:00Z is 12:00 local on 30 June and 1 July.
         AssertAllowed(Evaluate(Nl, Request(), Utc("2021-06-30T10:00:00Z")));
@@ -32,7 +32,7 @@ public class NetherlandsTests
     // A former customer whose last purchase was on 10 March 2023: exempt while the local date is
     // before 10 March 2023 + 36 months = 10 March 2026, so until 9 March 2026 inclusive.
     [Fact]
-    public void A_former_customer_may_be_called_for_3_years_after_the_last_purchase()
+    public void NL_CONS_01_a_former_customer_may_be_called_for_3_years_after_the_last_purchase()
     {
         var former = new ContractStatus(false, true);
         AssertAllowed(Evaluate(Nl, Request(former, Date("2023-03-10")), Local("2026-03-09 23:59", Amsterdam)));
@@ -40,13 +40,13 @@ public class NetherlandsTests
     }
 
     [Fact]
-    public void A_customer_is_exempt_only_for_similar_products()
+    public void NL_CONS_01_a_customer_is_exempt_only_for_similar_products()
     {
         AssertAllowed(Evaluate(Nl, Request(new ContractStatus(true, true)), Utc("2026-03-10T10:00:00Z")));
         AssertRefusedBy(Evaluate(Nl, Request(new ContractStatus(true, false)), Utc("2026-03-10T10:00:00Z")), "NL-CONS-01");
     }
 
     [Fact]
-    public void Automated_calls_need_consent_even_for_customers()
+    public void EU_AUTO_01_automated_calls_need_consent_even_for_customers()
         => AssertRefusedBy(Evaluate(Nl, Request(new ContractStatus(true, true), automated: true), Utc("2026-03-10T10:00:00Z")), "EU-AUTO-01");
 }

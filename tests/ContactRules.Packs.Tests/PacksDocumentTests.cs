@@ -13,9 +13,9 @@ public class PacksDocumentTests
     [Fact]
     public void Docs_packs_md_matches_the_packs()
     {
-        var path = Path.Combine(RepositoryRoot(), PacksDocument.RelativePath);
+        var path = Path.Combine(RepositoryFiles.Root(), PacksDocument.RelativePath);
         var expected = PacksDocument.Render();
-        if (Environment.GetEnvironmentVariable(PacksDocument.RegenerateVariable) == "1")
+        if (RepositoryFiles.Regenerating)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, expected);
@@ -25,7 +25,7 @@ public class PacksDocumentTests
         Assert.True(
             actual == expected,
             $"{PacksDocument.RelativePath} is stale: it differs from what the registered packs produce. Regenerate it with\n"
-            + $"    {PacksDocument.RegenerateVariable}=1 dotnet test tests/ContactRules.Packs.Tests --filter PacksDocumentTests\n"
+            + $"    {RepositoryFiles.RegenerateVariable}=1 dotnet test tests/ContactRules.Packs.Tests --filter PacksDocumentTests\n"
             + "and commit the result.");
     }
 
@@ -54,18 +54,5 @@ public class PacksDocumentTests
             Assert.False(string.IsNullOrWhiteSpace(rule.Metadata.Description), rule.Id + " has no description");
             Assert.False(string.IsNullOrWhiteSpace(rule.Citation), rule.Id + " has no citation");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ContactRules.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ContactRules.sln was not found above " + AppContext.BaseDirectory + "; run the tests from the repository.");
     }
 }

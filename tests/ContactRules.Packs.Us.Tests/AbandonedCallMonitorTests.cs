@@ -26,7 +26,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void A_campaign_with_no_live_answer_cannot_afford_one_abandoned_call()
+    public void US_ABN_01_a_campaign_with_no_live_answer_cannot_afford_one_abandoned_call()
     {
         // One abandoned call of one live answer is 100%.
         var status = new AbandonedCallMonitor(AbandonmentLimit.UnitedStates).Status("spring", June1);
@@ -45,7 +45,7 @@ public class AbandonedCallMonitorTests
     [InlineData(97, 3)]
     // 1000 connected: a ≤ 30 / 0.97 = 30.9, so 30 (30 of 1030 is 2.91%; 31 of 1031 is 3.007%).
     [InlineData(1000, 30)]
-    public void Headroom_is_the_abandoned_calls_the_period_can_still_take(int connected, int headroom)
+    public void US_ABN_01_headroom_is_the_abandoned_calls_the_period_can_still_take(int connected, int headroom)
     {
         var monitor = new AbandonedCallMonitor(AbandonmentLimit.UnitedStates);
         RecordMany(monitor, "spring", June1, AttemptOutcome.Conversation, connected);
@@ -55,7 +55,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void At_exactly_three_percent_the_dialer_pauses_before_the_limit_not_after()
+    public void US_ABN_01_at_exactly_three_percent_the_dialer_pauses_before_the_limit_not_after()
     {
         // 97 connected and 3 abandoned: 3 of 100 live answers, exactly the limit, not beyond it;
         // a fourth abandoned call would make 4 of 101. Pause now.
@@ -69,7 +69,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void Above_three_percent_the_period_is_exceeded()
+    public void US_ABN_01_above_three_percent_the_period_is_exceeded()
     {
         // 4 abandoned of 94 live answers: 4.26%.
         var monitor = new AbandonedCallMonitor(AbandonmentLimit.UnitedStates);
@@ -81,7 +81,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void Machines_no_answers_and_numbers_not_in_service_are_left_out()
+    public void US_ABN_01_machines_no_answers_and_numbers_not_in_service_are_left_out()
     {
         // FTC: calls answered by machines, unanswered calls and non-working numbers do not count.
         var monitor = new AbandonedCallMonitor(AbandonmentLimit.UnitedStates);
@@ -98,7 +98,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void Each_successive_30_day_period_is_measured_separately()
+    public void US_ABN_01_each_successive_30_day_period_is_measured_separately()
     {
         // The campaign's first call is 1 June 14:00Z: the first period is [1 June 14:00Z,
         // 1 July 14:00Z), the second [1 July 14:00Z, 31 July 14:00Z).
@@ -122,7 +122,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void Campaigns_are_measured_apart()
+    public void US_ABN_01_campaigns_are_measured_apart()
     {
         var monitor = new AbandonedCallMonitor(AbandonmentLimit.UnitedStates);
         RecordMany(monitor, "spring", June1, AttemptOutcome.Conversation, 97);
@@ -132,7 +132,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void Concurrent_dialer_threads_lose_no_call()
+    public void US_ABN_01_concurrent_dialer_threads_lose_no_call()
     {
         // Eight threads record 2,500 connected calls each into the same campaign: 20,000, whose
         // headroom is 0.03·20000 / 0.97 = 618.5, so 618.
@@ -151,7 +151,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void The_UK_rate_adds_the_estimated_AMD_false_positives()
+    public void UK_ABN_01_the_UK_rate_adds_the_estimated_AMD_false_positives()
     {
         // 90 live connected, 10 machine-detected, estimate 20% false positives: 2 estimated live
         // people left in silence, counted as abandoned. Rate 2 / 92 = 2.17%. Headroom: (2 + a) ≤
@@ -174,7 +174,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void The_UK_rate_is_measured_over_the_24_hours_before_each_instant()
+    public void UK_ABN_01_the_UK_rate_is_measured_over_the_24_hours_before_each_instant()
     {
         // 97 connected at 1 June 14:00Z. Over (t - 24 h, t]: at 2 June 13:59Z they count
         // (headroom 3); at 2 June 14:00Z they are exactly 24 hours old and no longer count.
@@ -185,7 +185,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void The_UK_monitor_refuses_to_answer_for_instants_it_no_longer_holds()
+    public void UK_ABN_01_the_UK_monitor_refuses_to_answer_for_instants_it_no_longer_holds()
     {
         var monitor = new AbandonedCallMonitor(AbandonmentLimit.UnitedKingdom(0m));
         monitor.Record("winter", Utc("2026-06-05T14:00:00Z"), AttemptOutcome.Conversation);
@@ -193,7 +193,7 @@ public class AbandonedCallMonitorTests
     }
 
     [Fact]
-    public void A_bad_AMD_estimate_is_refused()
+    public void UK_ABN_01_a_bad_AMD_estimate_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => AbandonmentLimit.UnitedKingdom(1.5m));
     }

@@ -26,7 +26,7 @@ public class FloridaOklahomaMarylandTests
 
     [Theory]
     [MemberData(nameof(Packs))]
-    public void Hours_are_eight_to_eight(string pack, string hoursId, string frequencyId)
+    public void US_FL_02_US_OK_01_US_MD_01_hours_are_eight_to_eight(string pack, string hoursId, string frequencyId)
     {
         // Tuesday 10 March 2026 in the state's zone (Miami and Baltimore: New York time;
         // Oklahoma City: Chicago time): 07:59 and 20:00 refused, 08:00 and 19:59 allowed.
@@ -44,7 +44,7 @@ public class FloridaOklahomaMarylandTests
 
     [Theory]
     [MemberData(nameof(Packs))]
-    public void The_third_call_on_a_subject_in_24_hours_is_allowed(string pack, string hoursId, string frequencyId)
+    public void US_FL_01_US_OK_FREQ_01_US_MD_FREQ_01_the_third_call_on_a_subject_in_24_hours_is_allowed(string pack, string hoursId, string frequencyId)
     {
         _ = hoursId;
         _ = frequencyId;
@@ -55,7 +55,7 @@ public class FloridaOklahomaMarylandTests
 
     [Theory]
     [MemberData(nameof(Packs))]
-    public void The_fourth_call_on_a_subject_waits_until_the_first_is_24_hours_old(string pack, string hoursId, string frequencyId)
+    public void US_FL_01_US_OK_FREQ_01_US_MD_FREQ_01_the_fourth_call_on_a_subject_waits_until_the_first_is_24_hours_old(string pack, string hoursId, string frequencyId)
     {
         // Calls at 09:00, 10:00 and 11:00 on 10 March: the 09:00 call leaves the window at 09:00
         // on 11 March. 08:59 is refused, 09:00 allowed.
@@ -77,7 +77,7 @@ public class FloridaOklahomaMarylandTests
 
     [Theory]
     [MemberData(nameof(Packs))]
-    public void Texts_and_calls_of_unknown_subject_count(string pack, string hoursId, string frequencyId)
+    public void US_FL_01_US_OK_FREQ_01_US_MD_FREQ_01_texts_and_calls_of_unknown_subject_count(string pack, string hoursId, string frequencyId)
     {
         // Two texts on the subject and one call whose subject is unknown (it cannot be told apart,
         // so it counts): the fourth contact on "solar" is refused.
@@ -91,7 +91,7 @@ public class FloridaOklahomaMarylandTests
     }
 
     [Fact]
-    public void Twenty_four_hours_are_elapsed_time_across_the_spring_forward()
+    public void US_FL_01_twenty_four_hours_are_elapsed_time_across_the_spring_forward()
     {
         // Saturday 7 March 2026, calls at 09:00, 10:00, 11:00 EST (14:00Z, 15:00Z, 16:00Z). On
         // Sunday 8 March the clocks skip an hour: 09:00 EDT is 13:00Z, only 23 hours after the
@@ -114,7 +114,7 @@ public class FloridaOklahomaMarylandTests
     [InlineData("us-ok", "2022-11-01 20:30", false)]
     [InlineData("us-md", "2023-12-31 20:30", true)]
     [InlineData("us-md", "2024-01-01 20:30", false)]
-    public void Each_state_law_applies_from_its_date(string pack, string local, bool allowed)
+    public void US_FL_02_US_OK_01_US_MD_01_each_state_law_applies_from_its_date(string pack, string local, bool allowed)
     {
         var zone = ZoneOf(pack);
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, RulePacks.Get(pack));
@@ -127,7 +127,7 @@ public class FloridaOklahomaMarylandTests
     [Theory]
     [InlineData("2021-06-30 19:50", true)]
     [InlineData("2021-07-01 09:00", false)]
-    public void Florida_counts_from_1_July_2021(string local, bool allowed)
+    public void US_FL_01_Florida_counts_from_1_July_2021(string local, bool allowed)
     {
         var history = History(
             Attempt(Ny("2021-06-30 19:00"), subject: "solar"),

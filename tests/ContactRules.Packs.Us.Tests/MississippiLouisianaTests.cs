@@ -23,7 +23,7 @@ public class MississippiLouisianaTests
     [InlineData("2026-07-14 09:00", true)]
     [InlineData("2026-07-14 20:59", true)]
     [InlineData("2026-07-14 21:00", false)]
-    public void Mississippi_in_July_runs_an_hour_later_on_the_wall_clock(string chicagoWallTime, bool allowed)
+    public void US_MS_01_Mississippi_in_July_runs_an_hour_later_on_the_wall_clock(string chicagoWallTime, bool allowed)
     {
         var decision = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(chicagoWallTime, Chicago), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
@@ -34,7 +34,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Mississippi_in_July_opens_at_14_00_UTC()
+    public void US_MS_01_Mississippi_in_July_opens_at_14_00_UTC()
     {
         var decision = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-14 07:30", Chicago), ContactHistory.Empty);
         Assert.Equal(Utc("2026-07-14T14:00:00Z"), decision.NextPermittedAt);
@@ -46,13 +46,13 @@ public class MississippiLouisianaTests
     [InlineData("2026-01-13 08:00", true)]
     [InlineData("2026-01-13 19:59", true)]
     [InlineData("2026-01-13 20:00", false)]
-    public void Mississippi_in_January_matches_the_wall_clock(string chicagoWallTime, bool allowed)
+    public void US_MS_01_Mississippi_in_January_matches_the_wall_clock(string chicagoWallTime, bool allowed)
     {
         Assert.Equal(allowed, MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(chicagoWallTime, Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
-    public void Mississippi_has_no_Sunday()
+    public void US_MS_01_Mississippi_has_no_Sunday()
     {
         // Sunday 12 July 2026 noon: refused; next is Monday 13 July 08:00 CST = 14:00Z.
         var decision = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-12 12:00", Chicago), ContactHistory.Empty);
@@ -62,7 +62,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Mississippi_decides_without_the_persons_zone()
+    public void US_MS_01_Mississippi_decides_without_the_persons_zone()
     {
         // The statute fixes the clock, so no zone is needed: Tuesday 14 July 2026 15:00Z is
         // 09:00 CST.
@@ -70,7 +70,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Mississippi_property_any_instant_is_allowed_exactly_when_UTC_minus_six_is_a_weekday_or_Saturday_between_eight_and_eight()
+    public void US_MS_01_Mississippi_property_any_instant_is_allowed_exactly_when_UTC_minus_six_is_a_weekday_or_Saturday_between_eight_and_eight()
     {
         // The law restated with plain offset arithmetic, for any instant of 2024–2028.
         var from = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
@@ -85,7 +85,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Property_a_New_York_and_Los_Angeles_contact_is_allowed_exactly_from_11_to_21_New_York_time()
+    public void US_HOURS_01_property_a_New_York_and_Los_Angeles_contact_is_allowed_exactly_from_11_to_21_New_York_time()
     {
         // 08:00 Los Angeles is 11:00 New York all year (both zones change clocks on the same
         // dates, at night): the intersection of the two 08:00–21:00 windows is 11:00–21:00 in New
@@ -107,13 +107,13 @@ public class MississippiLouisianaTests
     [InlineData("2026-03-10 08:00", true)]
     [InlineData("2026-03-10 19:59", true)]
     [InlineData("2026-03-10 20:00", false)]
-    public void Louisiana_hours(string local, bool allowed)
+    public void US_LA_01_Louisiana_hours(string local, bool allowed)
     {
         Assert.Equal(allowed, LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(local, Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
-    public void Louisiana_has_no_Sunday()
+    public void US_LA_01_Louisiana_has_no_Sunday()
     {
         var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-03-15 12:00", Chicago), ContactHistory.Empty);
         Assert.Equal("US-LA-01", Single(decision));
@@ -157,7 +157,7 @@ public class MississippiLouisianaTests
     [InlineData("2027-12-24")]
     [InlineData("2027-12-25")]
     [InlineData("2027-12-31")]
-    public void Louisiana_legal_holidays_of_2026_and_2027(string date)
+    public void US_LA_HOL_01_Louisiana_legal_holidays_of_2026_and_2027(string date)
     {
         var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty);
         Assert.Contains("US-LA-HOL-01", Ids(decision));
@@ -167,13 +167,13 @@ public class MississippiLouisianaTests
     [InlineData("2026-02-18")]
     [InlineData("2026-04-02")]
     [InlineData("2027-12-30")]
-    public void The_days_around_holidays_are_ordinary(string date)
+    public void US_LA_HOL_01_the_days_around_holidays_are_ordinary(string date)
     {
         Assert.True(LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
-    public void A_Saturday_holiday_then_Sunday_waits_until_Monday()
+    public void US_LA_HOL_01_a_Saturday_holiday_then_Sunday_waits_until_Monday()
     {
         // Saturday 4 July 2026 is Independence Day, Sunday 5 July has no calls: Monday 6 July 08:00.
         var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-04 12:00", Chicago), ContactHistory.Empty);
@@ -181,7 +181,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void A_user_fed_emergency_stops_every_solicitation_on_its_days()
+    public void US_LA_EMERG_01_a_user_fed_emergency_stops_every_solicitation_on_its_days()
     {
         // A state of emergency declared for Thursday 27 August 2026 (the user feeds it).
         var emergencies = HolidayCalendar.FromDates("declared emergencies", new[] { (Date("2026-08-27"), "Hurricane declaration") });
@@ -197,7 +197,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void A_governor_declared_holiday_is_fed_by_the_user()
+    public void US_LA_HOL_01_a_governor_declared_holiday_is_fed_by_the_user()
     {
         // The governor declared Monday 3 July 2023 a holiday (regulations.md 2.4); it is no
         // federal holiday, so only the fed calendar refuses it.
@@ -209,7 +209,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Federal_holidays_of_2026_on_weekdays_are_the_catalogues()
+    public void US_IDNC_DEADLINE_01_Federal_holidays_of_2026_on_weekdays_are_the_catalogues()
     {
         // regulations.md 2.5: 1 Jan, 19 Jan, 16 Feb, 25 May, 19 Jun, 3 Jul (obs.), 7 Sep, 12 Oct,
         // 11 Nov, 26 Nov, 25 Dec.
@@ -218,7 +218,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Federal_holidays_of_2027_on_weekdays()
+    public void US_IDNC_DEADLINE_01_Federal_holidays_of_2027_on_weekdays()
     {
         // Third Monday of January (1 Jan is a Friday): 18; third Monday of February (1 Feb is a
         // Monday): 15; last Monday of May: 31; Juneteenth is a Saturday: Friday 18 June;
@@ -230,7 +230,7 @@ public class MississippiLouisianaTests
     }
 
     [Fact]
-    public void Juneteenth_is_a_holiday_from_2021()
+    public void US_IDNC_DEADLINE_01_Juneteenth_is_a_holiday_from_2021()
     {
         Assert.False(UnitedStatesHolidays.Federal.IsHoliday(Date("2020-06-19")));
         Assert.True(UnitedStatesHolidays.Federal.IsHoliday(Date("2021-06-18")));

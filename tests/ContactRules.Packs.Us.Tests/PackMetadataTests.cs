@@ -16,7 +16,10 @@ public class PackMetadataTests
 {
     // Catalogue dates: Reg F 30 Nov 2021; FL SB 1120 1 Jul 2021; OK HB 3168 1 Nov 2022; MD SB 90
     // 1 Jan 2024; WA HB 1497 9 Jun 2022; CT PA 23-98 1 Oct 2023; TRACED limits 20 Jul 2023; FCC
-    // 24-24 10 business days 11 Apr 2025. Rows without a date are in force at every date.
+    // 24-24 10 business days 11 Apr 2025; section 11.3: revoke all 31 Jan 2027 (DA 26-12), RND 2021
+    // (the database opened 1 Nov 2021), Texas SB 140 1 Sep 2025, Virginia SB 1339 1 Jan 2026, Maine
+    // LD 2234 16 Jul 2024; New York 399-z(5-a) 18 Dec 2019. Rows without a date are in force at
+    // every date.
     public static TheoryData<string, string, string?> Rules => new()
     {
         { "us", "US-HOURS-01", null },
@@ -24,6 +27,9 @@ public class PackMetadataTests
         { "us", "US-IDNC-01", null },
         { "us", "US-IDNC-DEADLINE-01", "2025-04-11" },
         { "us", "US-CONS-01", null },
+        { "us", "US-REVOKE-01", "2025-04-11" },
+        { "us", "US-REVOKE-02", "2027-01-31" },
+        { "us", "US-RND-01", "2021-11-01" },
         { "us", "US-TRACED-01", "2023-07-20" },
         { "us", "US-TRACED-DAY-01", "2023-07-20" },
         { "us-regf", "US-REGF-HOURS-01", "2021-11-30" },
@@ -41,11 +47,25 @@ public class PackMetadataTests
         { "us-ct", "US-CT-01", "2023-10-01" },
         { "us-ct", "US-CT-CONS-01", "2023-10-01" },
         { "us-tx", "US-TX-01", null },
+        { "us-tx", "US-TX-02", "2025-09-01" },
         { "us-ms", "US-MS-01", null },
         { "us-la", "US-LA-01", null },
         { "us-la", "US-LA-HOL-01", null },
         { "us-la", "US-LA-EMERG-01", null },
+        { "us-va", "US-VA-01", null },
+        { "us-va", "US-VA-STOP-01", "2026-01-01" },
+        { "us-ny", "US-NY-01", null },
+        { "us-ny", "US-NY-EMERG-01", "2019-12-18" },
+        { "us-me", "US-ME-RND-01", "2024-07-16" },
+        { "us-al", "US-AL-01", null },
+        { "us-al", "US-AL-HOL-01", null },
+        { "us-ri", "US-RI-01", null },
+        { "us-ri", "US-RI-HOL-01", null },
+        { "us-ut", "US-UT-01", null },
+        { "us-ut", "US-UT-HOL-01", null },
     };
+
+    private static readonly string[] UsPacks = { "us", "us-regf", "us-fl", "us-ok", "us-md", "us-wa", "us-ct", "us-tx", "us-ms", "us-la", "us-va", "us-ny", "us-me", "us-al", "us-ri", "us-ut" };
 
     [Theory]
     [MemberData(nameof(Rules))]
@@ -65,7 +85,7 @@ public class PackMetadataTests
     public void The_packs_hold_exactly_the_listed_rules()
     {
         var listed = new HashSet<(string, string)>(Rules.Select(row => ((string)row[0], (string)row[1])));
-        var actual = new[] { "us", "us-regf", "us-fl", "us-ok", "us-md", "us-wa", "us-ct", "us-tx", "us-ms", "us-la" }
+        var actual = UsPacks
             .SelectMany(pack => RulePacks.Get(pack).Rules.Select(r => (pack, r.Id)));
         Assert.Equal(listed.OrderBy(x => x), actual.OrderBy(x => x));
     }
@@ -73,8 +93,8 @@ public class PackMetadataTests
     [Fact]
     public void The_us_packs_combine_without_id_clashes()
     {
-        Assert.True(RulePacks.TryResolve("us+us-regf+us-fl+us-ok+us-md+us-wa+us-ct+us-tx+us-ms+us-la", out var all, out var error), error);
-        Assert.Equal(26, all!.Rules.Length);
+        Assert.True(RulePacks.TryResolve(string.Join("+", UsPacks), out var all, out var error), error);
+        Assert.Equal(41, all!.Rules.Length);
     }
 
     [Fact]

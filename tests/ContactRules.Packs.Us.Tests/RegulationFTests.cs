@@ -20,7 +20,7 @@ public class RegulationFTests
     [InlineData("2026-06-10 08:00", true)]
     [InlineData("2026-06-10 20:59", true)]
     [InlineData("2026-06-10 21:00", false)]
-    public void Inconvenient_times_are_before_eight_and_after_nine(string local, bool allowed)
+    public void US_REGF_HOURS_01_inconvenient_times_are_before_eight_and_after_nine(string local, bool allowed)
     {
         var decision = RegF.Evaluate(Debt(Person(NewYork)), Ny(local), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
@@ -35,7 +35,7 @@ public class RegulationFTests
     [Theory]
     [InlineData("2021-11-29 21:30", true)]
     [InlineData("2021-11-30 21:30", false)]
-    public void Regulation_F_applies_from_30_November_2021(string local, bool allowed)
+    public void US_REGF_HOURS_01_Regulation_F_applies_from_30_November_2021(string local, bool allowed)
     {
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, RegF);
         Assert.Equal(allowed, policy.Evaluate(Debt(Person(NewYork)), Ny(local), ContactHistory.Empty).IsAllowed);
@@ -45,14 +45,14 @@ public class RegulationFTests
         => Enumerable.Range(0, days).Select(i => DebtAttempt(Ny(Date(firstDate).PlusDays(i).ToString("yyyy-MM-dd", null) + " 10:00"), outcome, debt)).ToArray();
 
     [Fact]
-    public void The_seventh_call_in_seven_days_is_allowed()
+    public void US_REGF_FREQ_01_the_seventh_call_in_seven_days_is_allowed()
     {
         // N = 7: six calls on 1–6 June; the seventh on 7 June (window 1–7 June) is allowed.
         Assert.True(RegF.Evaluate(Debt(Person(NewYork)), Ny("2026-06-07 15:00"), History(OnePerDay("2026-06-01", 6))).IsAllowed);
     }
 
     [Fact]
-    public void The_eighth_call_in_seven_days_is_refused_until_the_first_leaves()
+    public void US_REGF_FREQ_01_the_eighth_call_in_seven_days_is_refused_until_the_first_leaves()
     {
         // N + 1: seven calls on 1–7 June; an eighth on 7 June is refused. On 8 June the window is
         // 2–8 June (six calls): the rule alone allows from 8 June 00:00, the pack from 08:00.
@@ -64,7 +64,7 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void Calls_not_connected_are_not_counted()
+    public void US_REGF_FREQ_01_calls_not_connected_are_not_counted()
     {
         // 1006.14(b)(3)(ii): six ordinary calls and one not connected on 1–7 June: six count.
         var history = OnePerDay("2026-06-01", 6).Append(DebtAttempt(Ny("2026-06-07 09:00"), AttemptOutcome.NotConnected)).ToArray();
@@ -72,7 +72,7 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void Each_debt_is_counted_apart_and_an_unknown_debt_counts_for_all()
+    public void US_REGF_FREQ_01_each_debt_is_counted_apart_and_an_unknown_debt_counts_for_all()
     {
         // 1006.14(b)(4): per particular debt. Seven calls about debt-2 do not limit debt-1 ...
         Assert.True(RegF.Evaluate(Debt(Person(NewYork), "debt-1"), Ny("2026-06-07 15:00"), History(OnePerDay("2026-06-01", 7, debt: "debt-2"))).IsAllowed);
@@ -83,7 +83,7 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void Texts_are_not_telephone_calls_for_the_presumption()
+    public void US_REGF_FREQ_01_texts_are_not_telephone_calls_for_the_presumption()
     {
         var texts = OnePerDay("2026-06-01", 7).Select(a => DebtAttempt(a.At, a.Outcome, channel: ContactChannel.Sms)).ToArray();
         Assert.True(RegF.Evaluate(Debt(Person(NewYork)), Ny("2026-06-07 15:00"), History(texts)).IsAllowed);
@@ -96,7 +96,7 @@ public class RegulationFTests
     [InlineData("2026-06-10 15:00", false)]
     [InlineData("2026-06-16 23:59", false)]
     [InlineData("2026-06-17 00:00", true)]
-    public void A_conversation_blocks_seven_dates_counting_its_own(string local, bool allowed)
+    public void US_REGF_COOL_01_a_conversation_blocks_seven_dates_counting_its_own(string local, bool allowed)
     {
         var history = History(DebtAttempt(Ny("2026-06-10 14:00"), AttemptOutcome.Conversation));
         var decision = Only(RegulationFRules.ConversationCooldown).Evaluate(Debt(Person(NewYork)), Ny(local), history);
@@ -104,7 +104,7 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void After_a_conversation_the_pack_allows_the_eighth_day_at_eight()
+    public void US_REGF_COOL_01_after_a_conversation_the_pack_allows_the_eighth_day_at_eight()
     {
         // Under the whole pack the last refused instant in the hours is 16 June 20:59 and the next
         // permitted instant is 17 June 08:00.
@@ -117,14 +117,14 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void A_refusal_is_a_conversation_too()
+    public void US_REGF_COOL_01_a_refusal_is_a_conversation_too()
     {
         var history = History(DebtAttempt(Ny("2026-06-10 14:00"), AttemptOutcome.Refused));
         Assert.False(RegF.Evaluate(Debt(Person(NewYork)), Ny("2026-06-12 12:00"), history).IsAllowed);
     }
 
     [Fact]
-    public void Direct_prior_consent_lifts_the_conversation_cooldown_for_seven_dates()
+    public void US_REGF_COOL_01_direct_prior_consent_lifts_the_conversation_cooldown_for_seven_dates()
     {
         // The person, in the conversation of 10 June, asks to be called back on 12 June: the
         // consent is dated 10 June (day 1) and covers calls on 10–16 June.
@@ -134,7 +134,7 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void Calls_under_direct_prior_consent_are_neither_refused_nor_counted()
+    public void US_REGF_FREQ_01_calls_under_direct_prior_consent_are_neither_refused_nor_counted()
     {
         // Consent given on Monday 1 June 2026 (day 1) covers 1–7 June. Ten calls on 2–6 June (two
         // a day) are placed under it.
@@ -162,7 +162,7 @@ public class RegulationFTests
     [Theory]
     [InlineData("2026-06-07 23:59", true)]
     [InlineData("2026-06-08 00:00", false)]
-    public void The_consent_period_ends_after_its_seventh_date(string local, bool allowed)
+    public void US_REGF_COOL_01_the_consent_period_ends_after_its_seventh_date(string local, bool allowed)
     {
         var consent = new ConsentRecord(Ny("2026-06-01 09:00")) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.DebtCollection };
         var history = History(DebtAttempt(Ny("2026-06-06 10:00"), AttemptOutcome.Conversation));
@@ -171,7 +171,7 @@ public class RegulationFTests
     }
 
     [Fact]
-    public void A_medium_opt_out_stops_that_medium_only()
+    public void US_REGF_MED_01_a_medium_opt_out_stops_that_medium_only()
     {
         // 1006.14(h): the person asked the collector not to text them.
         var optOut = new OptOut(OptOutKind.Company, Ny("2026-06-01 10:00")) { Channel = ContactChannel.Sms };

@@ -24,7 +24,7 @@ public class TracedActTests
     private static ContactAttempt Placed(Instant at) => Attempt(at, AttemptOutcome.Voicemail, ContactPurpose.Informational);
 
     [Fact]
-    public void The_third_call_in_30_days_is_allowed()
+    public void US_TRACED_01_the_third_call_in_30_days_is_allowed()
     {
         // N = 3: two earlier calls (1 and 5 June) leave room for a third.
         var history = History(Placed(Utc("2026-06-01T14:00:00Z")), Placed(Utc("2026-06-05T14:00:00Z")));
@@ -37,7 +37,7 @@ public class TracedActTests
     [InlineData("2026-06-30T14:00:00Z", false)]
     [InlineData("2026-07-01T13:59:00Z", false)]
     [InlineData("2026-07-01T14:00:00Z", true)]
-    public void The_fourth_call_in_30_days_is_refused(string at, bool allowed)
+    public void US_TRACED_01_the_fourth_call_in_30_days_is_refused(string at, bool allowed)
     {
         var history = History(Placed(Utc("2026-06-01T14:00:00Z")), Placed(Utc("2026-06-05T14:00:00Z")), Placed(Utc("2026-06-10T14:00:00Z")));
         var decision = ThirtyDays.Evaluate(Prerecorded(), Utc(at), history);
@@ -54,14 +54,14 @@ public class TracedActTests
     [Theory]
     [InlineData("2023-07-19 12:00", true)]
     [InlineData("2023-07-20 12:00", false)]
-    public void The_limits_apply_from_20_July_2023(string local, bool allowed)
+    public void US_TRACED_01_US_TRACED_DAY_01_the_limits_apply_from_20_July_2023(string local, bool allowed)
     {
         var history = History(Placed(Ny("2023-07-01 12:00")), Placed(Ny("2023-07-05 12:00")), Placed(Ny("2023-07-10 12:00")));
         Assert.Equal(allowed, ThirtyDays.Evaluate(Prerecorded(), Ny(local), history).IsAllowed);
     }
 
     [Fact]
-    public void Consent_takes_the_call_out_of_the_limits()
+    public void US_TRACED_01_US_TRACED_DAY_01_consent_takes_the_call_out_of_the_limits()
     {
         var history = History(Placed(Utc("2026-06-01T14:00:00Z")), Placed(Utc("2026-06-05T14:00:00Z")), Placed(Utc("2026-06-10T14:00:00Z")));
         var request = Prerecorded().WithConsents(new ConsentRecord(Utc("2026-01-01T00:00:00Z")));
@@ -69,7 +69,7 @@ public class TracedActTests
     }
 
     [Fact]
-    public void Prerecorded_telemarketing_is_not_an_exempted_call()
+    public void US_TRACED_01_US_CONS_01_prerecorded_telemarketing_is_not_an_exempted_call()
     {
         // Prerecorded telemarketing needs written consent (US-CONS-01); it is not one of the
         // exempted calls these limits count.
@@ -81,7 +81,7 @@ public class TracedActTests
     [Theory]
     [InlineData("2026-06-11T13:59:00Z", false)]
     [InlineData("2026-06-11T14:00:00Z", true)]
-    public void One_call_a_day(string at, bool allowed)
+    public void US_TRACED_DAY_01_one_call_a_day(string at, bool allowed)
     {
         var decision = Daily.Evaluate(Prerecorded(), Utc(at), History(Placed(Utc("2026-06-10T14:00:00Z"))));
         Assert.Equal(allowed, decision.IsAllowed);
@@ -92,14 +92,14 @@ public class TracedActTests
     [Theory]
     [InlineData("2026-06-08T13:59:00Z", false)]
     [InlineData("2026-06-08T14:00:00Z", true)]
-    public void Three_health_care_calls_a_week(string at, bool allowed)
+    public void US_TRACED_WEEK_01_three_health_care_calls_a_week(string at, bool allowed)
     {
         var history = History(Placed(Utc("2026-06-01T14:00:00Z")), Placed(Utc("2026-06-02T14:00:00Z")), Placed(Utc("2026-06-03T14:00:00Z")));
         Assert.Equal(allowed, HealthWeekly.Evaluate(Prerecorded(), Utc(at), history).IsAllowed);
     }
 
     [Fact]
-    public void The_health_care_pack_allows_a_fourth_call_in_30_days_after_a_week()
+    public void US_TRACED_WEEK_01_the_health_care_pack_allows_a_fourth_call_in_30_days_after_a_week()
     {
         // Calls on 1, 2 and 3 June at 14:00Z. On 10 June 14:00Z the last of them has left its
         // week (3 June + 7 days) and its day: the health-care limits allow. The general limit
@@ -115,7 +115,7 @@ public class TracedActTests
     }
 
     [Fact]
-    public void The_us_pack_applies_the_daily_limit_to_every_exempted_call()
+    public void US_TRACED_DAY_01_the_us_pack_applies_the_daily_limit_to_every_exempted_call()
     {
         // ContactRules cannot tell a health-care message from another exempted call: the us pack
         // allows only what both regimes allow, so a second call within 24 hours is refused.

@@ -22,7 +22,7 @@ public class UnitedStatesPackTests
     [InlineData("2026-03-10 08:00", true)]
     [InlineData("2026-03-10 20:59", true)]
     [InlineData("2026-03-10 21:00", false)]
-    public void Hours_are_eight_to_nine_in_the_called_partys_zone(string local, bool allowed)
+    public void US_HOURS_01_hours_are_eight_to_nine_in_the_called_partys_zone(string local, bool allowed)
     {
         var decision = Us.Evaluate(Marketing(Person(NewYork)), Ny(local), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
@@ -33,7 +33,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void After_nine_the_next_permitted_instant_is_eight_the_next_morning()
+    public void US_HOURS_01_after_nine_the_next_permitted_instant_is_eight_the_next_morning()
     {
         // 21:00 Tuesday is refused; the next allowed local time is 08:00 Wednesday.
         var decision = Us.Evaluate(Marketing(Person(NewYork)), Ny("2026-03-10 21:00"), ContactHistory.Empty);
@@ -41,7 +41,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void Texts_are_calls_for_the_hours_rule()
+    public void US_HOURS_01_texts_are_calls_for_the_hours_rule()
     {
         // A text is a "call" under the TCPA: 07:59 is refused for an SMS too.
         var decision = Us.Evaluate(Marketing(Person(NewYork), channel: ContactChannel.Sms), Ny("2026-03-10 07:59"), ContactHistory.Empty);
@@ -49,7 +49,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void The_hours_rule_is_lifted_only_by_a_consent_to_calls_outside_the_hours()
+    public void US_HOURS_01_the_hours_rule_is_lifted_only_by_a_consent_to_calls_outside_the_hours()
     {
         // TSR 310.4(c): "unless the seller has obtained the prior consent of such person".
         var contact = Person(NewYork);
@@ -61,7 +61,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void Informational_live_calls_are_not_telemarketing()
+    public void US_HOURS_01_informational_live_calls_are_not_telemarketing()
     {
         // The hours rule governs telephone solicitation and telemarketing only.
         var request = new ContactRequest(Person(NewYork), ContactChannel.Voice, ContactPurpose.Informational) { Caller = "acme" };
@@ -76,14 +76,14 @@ public class UnitedStatesPackTests
     [InlineData("2026-03-10 11:00", true)]
     [InlineData("2026-03-10 20:59", true)]
     [InlineData("2026-03-10 21:00", false)]
-    public void A_contact_in_two_zones_is_called_only_when_both_allow(string newYorkTime, bool allowed)
+    public void US_HOURS_01_a_contact_in_two_zones_is_called_only_when_both_allow(string newYorkTime, bool allowed)
     {
         var decision = Us.Evaluate(Marketing(Person(NewYork, LosAngeles)), Ny(newYorkTime), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
     }
 
     [Fact]
-    public void A_contact_in_two_zones_waits_for_eight_in_the_later_zone()
+    public void US_HOURS_01_a_contact_in_two_zones_waits_for_eight_in_the_later_zone()
     {
         // At 09:00 New York it is 06:00 in Los Angeles: the next instant both allow is 08:00 Los
         // Angeles, which is 11:00 New York.
@@ -93,7 +93,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void An_Alaska_number_is_called_from_eight_on_the_Aleutians()
+    public void US_HOURS_01_an_Alaska_number_is_called_from_eight_on_the_Aleutians()
     {
         // Area code 907 spans Alaska time (Anchorage, UTC-9 in January) and Hawaii-Aleutian
         // time (Adak, one hour behind). Tuesday 13 January 2026:
@@ -105,7 +105,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void Spring_forward_day_in_New_York()
+    public void US_HOURS_01_spring_forward_day_in_New_York()
     {
         // Sunday 8 March 2026 the clocks go from 02:00 EST to 03:00 EDT. 08:00 EDT is 12:00Z
         // (UTC-4); 07:59 EDT is 11:59Z. From 01:00 EST (06:00Z) the wait is six hours, not seven.
@@ -116,7 +116,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void Fall_back_day_in_New_York()
+    public void US_HOURS_01_fall_back_day_in_New_York()
     {
         // Sunday 1 November 2026 the clocks go from 02:00 EDT back to 01:00 EST. 08:00 EST is
         // 13:00Z (UTC-5): 12:59Z (07:59 EST) is refused. From 21:00 EDT on Saturday (01:00Z) the
@@ -131,7 +131,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void Without_a_zone_the_contact_is_refused_rather_than_guessed()
+    public void US_HOURS_01_without_a_zone_the_contact_is_refused_rather_than_guessed()
     {
         var decision = Us.Evaluate(Marketing(Person()), Utc("2026-03-10T16:00:00Z"), ContactHistory.Empty);
         Assert.False(decision.IsAllowed);
@@ -145,7 +145,7 @@ public class UnitedStatesPackTests
     [Theory]
     [InlineData("2026-02-01T14:59:00Z", true)]
     [InlineData("2026-02-01T15:00:00Z", false)]
-    public void A_registry_entry_protects_from_31_days_after_registration(string at, bool allowed)
+    public void US_DNC_01_a_registry_entry_protects_from_31_days_after_registration(string at, bool allowed)
     {
         var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2026-01-01T15:00:00Z")) { Registry = ContactRegistry.UsDnc });
         var decision = Us.Evaluate(request, Utc(at), ContactHistory.Empty);
@@ -164,7 +164,7 @@ public class UnitedStatesPackTests
     [Theory]
     [InlineData("2026-03-04T15:00:00Z", true)]
     [InlineData("2026-03-04T15:01:00Z", false)]
-    public void A_registry_version_older_than_31_days_refuses_every_number(string at, bool allowed)
+    public void US_DNC_01_a_registry_version_older_than_31_days_refuses_every_number(string at, bool allowed)
     {
         var request = Marketing(Person(NewYork)).With(snapshot: Utc("2026-02-01T15:00:00Z"));
         var decision = Us.Evaluate(request, Utc(at), ContactHistory.Empty);
@@ -180,7 +180,7 @@ public class UnitedStatesPackTests
     [Theory]
     [InlineData("2026-07-14 12:00", true)]
     [InlineData("2026-07-15 12:00", false)]
-    public void A_purchase_exempts_from_the_registry_for_18_months(string local, bool allowed)
+    public void US_DNC_01_a_purchase_exempts_from_the_registry_for_18_months(string local, bool allowed)
     {
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastPurchase = Date("2025-01-15") };
         var request = Marketing(contact).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2020-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc });
@@ -191,7 +191,7 @@ public class UnitedStatesPackTests
     [Theory]
     [InlineData("2026-08-09 12:00", true)]
     [InlineData("2026-08-10 12:00", false)]
-    public void An_inquiry_exempts_from_the_registry_for_3_months(string local, bool allowed)
+    public void US_DNC_01_an_inquiry_exempts_from_the_registry_for_3_months(string local, bool allowed)
     {
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastInquiry = Date("2026-05-10") };
         var request = Marketing(contact).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2020-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc });
@@ -199,7 +199,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void A_company_opt_out_ends_the_relationship_exemption()
+    public void US_DNC_01_US_IDNC_01_a_company_opt_out_ends_the_relationship_exemption()
     {
         // 64.1200(f)(5): a company-specific do-not-call request terminates the EBR for DNC
         // purposes even if purchases continue. Both rules refuse.
@@ -216,7 +216,7 @@ public class UnitedStatesPackTests
     [Theory]
     [InlineData("2026-03-10T13:59:00Z", true)]
     [InlineData("2026-03-10T14:00:00Z", false)]
-    public void A_company_opt_out_takes_effect_at_once(string at, bool allowed)
+    public void US_IDNC_01_a_company_opt_out_takes_effect_at_once(string at, bool allowed)
     {
         var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Utc("2026-03-10T14:00:00Z")));
         var decision = Us.Evaluate(request, Utc(at), ContactHistory.Empty);
@@ -229,7 +229,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void The_ten_business_day_deadline_is_an_advisory()
+    public void US_IDNC_DEADLINE_01_the_ten_business_day_deadline_is_an_advisory()
     {
         // Received Tuesday 10 March 2026. Business days after it (no federal holiday until
         // Memorial Day): Wed 11 (1), Thu 12 (2), Fri 13 (3), Mon 16 (4), Tue 17 (5), Wed 18 (6),
@@ -243,7 +243,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void Business_days_skip_federal_holidays()
+    public void US_IDNC_DEADLINE_01_business_days_skip_federal_holidays()
     {
         // Received Thursday 2 July 2026. Friday 3 July is Independence Day observed (4 July is a
         // Saturday). Mon 6 (1), Tue 7 (2), Wed 8 (3), Thu 9 (4), Fri 10 (5), Mon 13 (6), Tue 14
@@ -260,7 +260,7 @@ public class UnitedStatesPackTests
     [Theory]
     [InlineData("2025-04-10 12:00", null)]
     [InlineData("2025-04-11 12:00", "2025-04-24T04:00:00Z")]
-    public void The_deadline_advisory_is_in_force_from_11_April_2025(string local, string? deadline)
+    public void US_IDNC_DEADLINE_01_the_deadline_advisory_is_in_force_from_11_April_2025(string local, string? deadline)
     {
         var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Ny("2025-04-09 10:00")));
         var decision = Us.Evaluate(request, Ny(local), ContactHistory.Empty);
@@ -268,7 +268,7 @@ public class UnitedStatesPackTests
     }
 
     [Fact]
-    public void An_automated_call_needs_consent_whatever_its_purpose()
+    public void US_CONS_01_an_automated_call_needs_consent_whatever_its_purpose()
     {
         // 227(b): autodialed or prerecorded calls to a wireless number need prior express
         // consent; a US number does not say whether it is wireless. Waiting does not help.

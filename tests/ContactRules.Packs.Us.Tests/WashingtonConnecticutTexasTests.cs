@@ -14,7 +14,7 @@ public class WashingtonConnecticutTexasTests
     [InlineData("2026-03-10 08:00", true)]
     [InlineData("2026-03-10 19:59", true)]
     [InlineData("2026-03-10 20:00", false)]
-    public void Washington_hours(string local, bool allowed)
+    public void US_WA_01_Washington_hours(string local, bool allowed)
     {
         var decision = WashingtonRules.Pack.Evaluate(Marketing(Person(LosAngeles)), Local(local, LosAngeles), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
@@ -26,7 +26,7 @@ public class WashingtonConnecticutTexasTests
     [Theory]
     [InlineData("2026-03-10 23:59", false)]
     [InlineData("2026-03-11 00:00", true)]
-    public void Washington_one_year_after_do_not_call_again(string local, bool allowed)
+    public void US_WA_COOL_01_Washington_one_year_after_do_not_call_again(string local, bool allowed)
     {
         var history = History(Attempt(Local("2025-03-10 14:00", LosAngeles), AttemptOutcome.Refused));
         var decision = Only(WashingtonRules.DoNotCallAgain).Evaluate(Marketing(Person(LosAngeles)), Local(local, LosAngeles), history);
@@ -34,7 +34,7 @@ public class WashingtonConnecticutTexasTests
     }
 
     [Fact]
-    public void Washington_pack_allows_again_at_eight_the_day_after_the_anniversary()
+    public void US_WA_COOL_01_Washington_pack_allows_again_at_eight_the_day_after_the_anniversary()
     {
         // Within the hours, the last refused instant is 10 March 2026 19:59; the next permitted
         // instant is 11 March 2026 08:00 (the cooldown ends at 00:00, the hours open at 08:00).
@@ -47,7 +47,7 @@ public class WashingtonConnecticutTexasTests
     }
 
     [Fact]
-    public void Washington_year_from_29_February_ends_on_28_February()
+    public void US_WA_COOL_01_Washington_year_from_29_February_ends_on_28_February()
     {
         // 29 February 2028 + 1 year = 28 February 2029 (no 29th): blocked through it, allowed
         // from 1 March 2029.
@@ -58,7 +58,7 @@ public class WashingtonConnecticutTexasTests
     }
 
     [Fact]
-    public void Washington_cooldown_is_per_caller()
+    public void US_WA_COOL_01_Washington_cooldown_is_per_caller()
     {
         var history = History(Attempt(Local("2026-03-02 14:00", LosAngeles), AttemptOutcome.Refused, caller: "other-company"));
         Assert.True(WashingtonRules.Pack.Evaluate(Marketing(Person(LosAngeles)), Local("2026-03-10 12:00", LosAngeles), history).IsAllowed);
@@ -67,7 +67,7 @@ public class WashingtonConnecticutTexasTests
     [Theory]
     [InlineData("2022-06-08 20:30", true)]
     [InlineData("2022-06-09 20:30", false)]
-    public void Washington_applies_from_9_June_2022(string local, bool allowed)
+    public void US_WA_01_US_WA_COOL_01_Washington_applies_from_9_June_2022(string local, bool allowed)
     {
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, WashingtonRules.Pack);
         Assert.Equal(allowed, policy.Evaluate(Marketing(Person(LosAngeles)), Local(local, LosAngeles), ContactHistory.Empty).IsAllowed);
@@ -81,7 +81,7 @@ public class WashingtonConnecticutTexasTests
     [InlineData("2026-03-10 09:00", true)]
     [InlineData("2026-03-10 19:59", true)]
     [InlineData("2026-03-10 20:00", false)]
-    public void Connecticut_hours(string local, bool allowed)
+    public void US_CT_01_Connecticut_hours(string local, bool allowed)
     {
         var decision = ConnecticutRules.Pack.Evaluate(Marketing(Person(NewYork)).WithConsents(WrittenConsent), Ny(local), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
@@ -92,7 +92,7 @@ public class WashingtonConnecticutTexasTests
     }
 
     [Fact]
-    public void Connecticut_needs_prior_express_written_consent()
+    public void US_CT_CONS_01_Connecticut_needs_prior_express_written_consent()
     {
         var decision = ConnecticutRules.Pack.Evaluate(Marketing(Person(NewYork)), Ny("2026-03-10 12:00"), ContactHistory.Empty);
         Assert.Equal("US-CT-CONS-01", Single(decision));
@@ -104,7 +104,7 @@ public class WashingtonConnecticutTexasTests
     [Theory]
     [InlineData("2023-09-30 08:30", 0)]
     [InlineData("2023-10-01 08:30", 2)]
-    public void Connecticut_applies_from_1_October_2023(string local, int violations)
+    public void US_CT_01_US_CT_CONS_01_Connecticut_applies_from_1_October_2023(string local, int violations)
     {
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, ConnecticutRules.Pack);
         Assert.Equal(violations, policy.Evaluate(Marketing(Person(NewYork)), Ny(local), ContactHistory.Empty).Violations.Length);
@@ -124,13 +124,13 @@ public class WashingtonConnecticutTexasTests
     [InlineData("2026-03-16 09:00", true)]
     [InlineData("2026-03-16 20:59", true)]
     [InlineData("2026-03-16 21:00", false)]
-    public void Texas_hours(string local, bool allowed)
+    public void US_TX_01_Texas_hours(string local, bool allowed)
     {
         Assert.Equal(allowed, TexasRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(local, Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
-    public void Texas_Sunday_morning_waits_for_noon()
+    public void US_TX_01_Texas_Sunday_morning_waits_for_noon()
     {
         var decision = TexasRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-03-15 09:00", Chicago), ContactHistory.Empty);
         Assert.Equal(Local("2026-03-15 12:00", Chicago), decision.NextPermittedAt);

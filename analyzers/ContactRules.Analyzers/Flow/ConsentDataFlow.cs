@@ -1059,7 +1059,7 @@ internal sealed class ConsentDataFlow
             return;
         }
 
-        if (target.RequiredMember is { } member && !SetsMember(arguments, member))
+        if (target.Requirement is { } requirement && !requirement.IsMet(arguments))
         {
             return;
         }
@@ -1100,41 +1100,6 @@ internal sealed class ConsentDataFlow
             Report(Descriptors.CR0001DialWithoutConsent, dial.Syntax, name, who, target.Message is null ? string.Empty : " (" + target.Message + ")");
         }
     }
-
-    /// <summary>True when the request passed sets <paramref name="member"/> (SNS: <c>PhoneNumber</c>), in its initializer or by assignment.</summary>
-    private static bool SetsMember(ImmutableArray<IArgumentOperation> arguments, string member)
-    {
-        foreach (var argument in arguments)
-        {
-            var syntax = argument.Value.Syntax;
-            if (AssignsMember(syntax, member))
-            {
-                return true;
-            }
-
-            if (syntax is IdentifierNameSyntax identifier && syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } body)
-            {
-                foreach (var node in body.DescendantNodes())
-                {
-                    if (node is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == identifier.Identifier.ValueText && declarator.Initializer is { } initializer && AssignsMember(initializer, member))
-                    {
-                        return true;
-                    }
-
-                    if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax access } && access.Name.Identifier.ValueText == member
-                        && access.Expression is IdentifierNameSyntax target && target.Identifier.ValueText == identifier.Identifier.ValueText)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool AssignsMember(SyntaxNode syntax, string member)
-        => syntax.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == member);
 
     private static string Shorten(string text)
     {

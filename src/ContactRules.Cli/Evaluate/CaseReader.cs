@@ -50,7 +50,7 @@ internal sealed class CaseReader
         "id", "policy", "at", "channel", "purpose", "automated", "subject", "contact", "consents", "optOuts", "registrySnapshotAt", "history",
     };
 
-    private static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry" };
+    private static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry", "lastPermanentDisconnection", "reassignedNumbersCheckedAt" };
     private static readonly string[] ConsentFields = { "channel", "purpose", "grantedAt", "expiresAt", "revokedAt", "outsideHours", "slot", "basis" };
     private static readonly string[] OptOutFields = { "kind", "registry", "requestedAt", "effectiveAt" };
     private static readonly string[] AttemptFields = { "at", "channel", "purpose", "subject", "outcome" };
@@ -186,6 +186,8 @@ internal sealed class CaseReader
 
         var lastPurchase = fields.OptionalDate("lastPurchase");
         var lastInquiry = fields.OptionalDate("lastInquiry");
+        var lastPermanentDisconnection = fields.OptionalDate("lastPermanentDisconnection");
+        var reassignedNumbersCheckedAt = fields.OptionalInstant("reassignedNumbersCheckedAt");
 
         // Zones given in the case win; the number is asked only when they are absent (or empty).
         var zones = fields.OptionalZones("timeZones");
@@ -202,6 +204,8 @@ internal sealed class CaseReader
             Contract = contract,
             LastPurchase = lastPurchase,
             LastInquiry = lastInquiry,
+            LastPermanentDisconnection = lastPermanentDisconnection,
+            ReassignedNumbersCheckedAt = reassignedNumbersCheckedAt,
         };
     }
 

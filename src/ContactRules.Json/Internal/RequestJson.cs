@@ -21,7 +21,7 @@ internal static class RequestJson
         "contact", "channel", "purpose", "automated", "subject", "caller", "campaign", "liveAgentGuaranteed", "consents", "optOuts", "registrySnapshotAt",
     };
 
-    internal static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry" };
+    internal static readonly string[] ContactFields = { "id", "phone", "timeZones", "region", "contract", "lastPurchase", "lastInquiry", "lastPermanentDisconnection", "reassignedNumbersCheckedAt" };
     internal static readonly string[] ContractFields = { "active", "relatedToPurpose" };
     internal static readonly string[] ConsentFields = { "id", "channel", "purpose", "entity", "grantedAt", "expiresAt", "revokedAt", "outsideHours", "slot", "basis" };
     internal static readonly string[] SlotFields = { "from", "to" };
@@ -113,6 +113,8 @@ internal static class RequestJson
 
         NodaJson.WriteDate(writer, "lastPurchase", contact.LastPurchase);
         NodaJson.WriteDate(writer, "lastInquiry", contact.LastInquiry);
+        NodaJson.WriteDate(writer, "lastPermanentDisconnection", contact.LastPermanentDisconnection);
+        NodaJson.WriteInstant(writer, "reassignedNumbersCheckedAt", contact.ReassignedNumbersCheckedAt);
         writer.WriteEndObject();
     }
 
@@ -128,6 +130,8 @@ internal static class RequestJson
             Contract = fields.PresentObject("contract", ContractFields) is { } contract ? ReadContract(contract) : null,
             LastPurchase = fields.PresentDate("lastPurchase"),
             LastInquiry = fields.PresentDate("lastInquiry"),
+            LastPermanentDisconnection = fields.PresentDate("lastPermanentDisconnection"),
+            ReassignedNumbersCheckedAt = fields.PresentInstant("reassignedNumbersCheckedAt"),
         };
     }
 

@@ -87,12 +87,22 @@ public sealed class ConsentRecord
     public bool IsValidAt(Instant instant) => GrantedAt <= instant && (EndsAt is not { } end || instant < end);
 
     /// <summary>
-    /// True when this consent's scope (channel, purpose, entity) covers the request. Validity in
-    /// time is a separate question: see <see cref="IsValidAt(Instant)"/>.
+    /// True when this consent's scope (channel, purpose, entity) covers the request and it was
+    /// given by the number's present holder. Validity in time is a separate question: see
+    /// <see cref="IsValidAt(Instant)"/>.
     /// </summary>
+    /// <remarks>
+    /// A consent granted before the number's last permanent disconnection
+    /// (<see cref="Contact.LastPermanentDisconnection"/>) was given by its previous holder: it is
+    /// no consent of the person called now, under any pack's law, and covers nothing.
+    /// </remarks>
     /// <param name="request">The contact to be made.</param>
     /// <returns>Whether the scope covers the request.</returns>
     public bool Covers(ContactRequest request)
+        => CoversScope(request) && !request.Contact.IsBeforeReassignment(GrantedAt);
+
+    /// <summary>The channel, purpose and entity test of <see cref="Covers(ContactRequest)"/>, without the number's reassignment.</summary>
+    internal bool CoversScope(ContactRequest request)
         => request is not null
             && (Channel is not { } channel || channel == request.Channel)
             && (Purpose is not { } purpose || purpose == request.Purpose)

@@ -20,6 +20,7 @@ public static class RulePacks
             ["de"] = () => GermanyRules.Pack,
             ["es"] = () => SpainRules.Pack,
             ["it"] = () => ItalyRules.Pack,
+            ["it-code"] = () => ItalianTelemarketingCodeRules.Pack,
             ["be"] = () => BelgiumRules.Pack,
             ["nl"] = () => NetherlandsRules.Pack,
             ["ca"] = () => CanadaRules.Pack,
@@ -34,6 +35,12 @@ public static class RulePacks
             ["us-tx"] = () => TexasRules.Pack,
             ["us-ms"] = () => MississippiRules.Pack,
             ["us-la"] = () => LouisianaRules.Pack,
+            ["us-va"] = () => VirginiaRules.Pack,
+            ["us-ny"] = () => NewYorkRules.Pack,
+            ["us-me"] = () => MaineRules.Pack,
+            ["us-al"] = () => AlabamaRules.Pack,
+            ["us-ri"] = () => RhodeIslandRules.Pack,
+            ["us-ut"] = () => UtahRules.Pack,
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
     /// <summary>The ids of the packs available, in alphabetical order.</summary>

@@ -18,9 +18,6 @@ namespace ContactRules.Rules;
 /// </remarks>
 public sealed class OptOutDeadline : ContactRule, IAdvisingRule
 {
-    // The earliest local clock on Earth (Line Islands): a deadline read there is never late.
-    private static readonly DateTimeZone EarliestZone = DateTimeZone.ForOffset(Offset.FromHours(14));
-
     /// <summary>Creates the deadline.</summary>
     /// <param name="metadata">The rule's id, citation, dates, scope and exemptions.</param>
     /// <param name="businessDays">The number of business days after the date of receipt; at least 1.</param>
@@ -50,21 +47,7 @@ public sealed class OptOutDeadline : ContactRule, IAdvisingRule
     /// </summary>
     /// <param name="received">The local date the request was received.</param>
     /// <returns>The first local date after the deadline.</returns>
-    public LocalDate DayAfterDeadline(LocalDate received)
-    {
-        var date = received;
-        var remaining = BusinessDays;
-        while (remaining > 0)
-        {
-            date = date.PlusDays(1);
-            if (date.DayOfWeek != IsoDayOfWeek.Saturday && date.DayOfWeek != IsoDayOfWeek.Sunday && !NonBusinessDays.IsHoliday(date))
-            {
-                remaining--;
-            }
-        }
-
-        return date.PlusDays(1);
-    }
+    public LocalDate DayAfterDeadline(LocalDate received) => Internal.BusinessDays.DayAfterDeadline(received, BusinessDays, NonBusinessDays);
 
     /// <inheritdoc />
     public void AddAdvisories(in EvaluationContext context, Instant instant, ICollection<ContactAdvisory> advisories)
@@ -98,22 +81,5 @@ public sealed class OptOutDeadline : ContactRule, IAdvisingRule
         => "A deadline to honour an opt-out never refuses a contact by itself.";
 
     private Instant Deadline(Instant received, in EvaluationContext context)
-    {
-        if (context.Zones.IsDefaultOrEmpty)
-        {
-            return ZoneMath.StartOfDay(EarliestZone, DayAfterDeadline(ZoneMath.DateOf(received, EarliestZone)));
-        }
-
-        var earliest = Instant.MaxValue;
-        foreach (var zone in context.Zones)
-        {
-            var end = ZoneMath.StartOfDay(zone, DayAfterDeadline(ZoneMath.DateOf(received, zone)));
-            if (end < earliest)
-            {
-                earliest = end;
-            }
-        }
-
-        return earliest;
-    }
+        => Internal.BusinessDays.Deadline(received, context.Zones, BusinessDays, NonBusinessDays);
 }

@@ -103,6 +103,42 @@ public sealed class ContactPolicy
     }
 
     /// <summary>
+    /// This policy, with the same id, where the holiday rule <paramref name="holidayRuleId"/>
+    /// also excludes the dates of <paramref name="declaredDays"/>: the one-off days a government
+    /// declares (a day of national mourning, an emergency, a holiday proclaimed for one year).
+    /// </summary>
+    /// <remarks>
+    /// A declared day is refused under the holiday rule it is added to, with that rule's id and
+    /// citation, and its own name in the explanation. Add the days to the rule whose law they fall
+    /// under: in France a day of national mourning is not a holiday of L3133-1 unless a text makes
+    /// it one, so adding it is the caller's own, stricter choice. Dates are local dates of the
+    /// called person, like every holiday.
+    /// </remarks>
+    /// <param name="holidayRuleId">The id of a holiday rule of this policy, for example <c>FR-HOL-01</c>.</param>
+    /// <param name="declaredDays">The declared dates, with their names (<see cref="HolidayCalendar.FromDates"/>).</param>
+    /// <returns>The new policy.</returns>
+    /// <exception cref="ArgumentException">The policy has no holiday rule of that id.</exception>
+    public ContactPolicy WithAddedHolidays(string holidayRuleId, HolidayCalendar declaredDays)
+    {
+        Preconditions.CheckNotEmpty(holidayRuleId, nameof(holidayRuleId));
+        Preconditions.CheckNotNull(declaredDays, nameof(declaredDays));
+        var target = Rules.FirstOrDefault(r => string.Equals(r.Id, holidayRuleId, StringComparison.Ordinal));
+        if (target is not HolidayExclusion holidays)
+        {
+            var candidates = Rules.OfType<HolidayExclusion>().Select(r => r.Id).ToList();
+            throw new ArgumentException(
+                (target is null ? $"Policy '{Id}' has no rule '{holidayRuleId}'" : $"Rule '{holidayRuleId}' of policy '{Id}' is not a holiday rule")
+                + (candidates.Count == 0
+                    ? "; it has no holiday rule, so a declared day would change none of its decisions."
+                    : $"; its holiday rules are {string.Join(", ", candidates)}."),
+                nameof(holidayRuleId));
+        }
+
+        var replaced = holidays.WithAddedDates(declaredDays);
+        return new ContactPolicy(Id, Rules.Select(r => ReferenceEquals(r, holidays) ? replaced : r));
+    }
+
+    /// <summary>
     /// Decides whether <paramref name="request"/> may be made at <paramref name="at"/>, given the
     /// person's attempt <paramref name="history"/>.
     /// </summary>

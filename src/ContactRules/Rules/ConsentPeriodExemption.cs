@@ -90,6 +90,7 @@ public sealed class ConsentPeriodExemption : RuleExemption
             if ((consent.Channel is not { } channel || channel == attempt.Channel)
                 && (consent.Purpose is not { } purpose || purpose == attempt.Purpose)
                 && (consent.Entity is null || string.Equals(consent.Entity, attempt.Caller, System.StringComparison.Ordinal))
+                && !context.Request.Contact.IsBeforeReassignment(consent.GrantedAt)
                 && consent.IsValidAt(attempt.At)
                 && WithinPeriod(consent, attempt.At, context))
             {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ContactRules.Internal;
+using NodaTime;
 
 namespace ContactRules.Rules;
 
@@ -41,4 +42,30 @@ public sealed class RuleMetadata
         get => exemptions;
         init => exemptions = value.IsDefault ? ImmutableArray<RuleExemption>.Empty : value;
     }
+
+    /// <summary>
+    /// How ContactRules reads the law where its text leaves a choice (a boundary, an exemption
+    /// not applied, a scope widened), and why that reading protects the called person; empty
+    /// when the rule is applied as written.
+    /// </summary>
+    public string Reading { get; init; } = string.Empty;
+
+    /// <summary>How sure the rule's source is, in the catalogue's levels; <see cref="VerificationLevel.NotStated"/> by default.</summary>
+    public VerificationLevel Verification { get; init; }
+
+    /// <summary>
+    /// Which part of the rule rests on which source, where they differ (for example "hours V2;
+    /// emergency ban R"), or where the source was seen; empty when the level says it all.
+    /// </summary>
+    public string VerificationNote { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The first local date from which an attempt that never connected
+    /// (<see cref="AttemptOutcome.NotConnected"/>) is a contact under this rule, for audits of
+    /// what was dialled; null (the default) when it always is. Before it, an audit does not hold
+    /// an unconnected attempt against the rule (PECR before the Data (Use and Access) Act 2025:
+    /// a "call" was a connection established). A gate is not concerned: before dialling, every
+    /// call may connect.
+    /// </summary>
+    public LocalDate? UnconnectedAttemptsCountFrom { get; init; }
 }

@@ -47,6 +47,18 @@ public sealed class HolidayCalendar
         return new HolidayCalendar(name, year => byYear[year].ToArray());
     }
 
+    /// <summary>
+    /// A calendar of the dates of this one and of <paramref name="added"/> (for example the legal
+    /// holidays and a day of national mourning a government declared).
+    /// </summary>
+    /// <param name="added">The dates to add.</param>
+    /// <returns>The combined calendar, named after both.</returns>
+    public HolidayCalendar Plus(HolidayCalendar added)
+    {
+        Preconditions.CheckNotNull(added, nameof(added));
+        return new HolidayCalendar($"{Name}, and {added.Name}", year => YearDates(year).Concat(added.YearDates(year)));
+    }
+
     /// <summary>The excluded dates of <paramref name="year"/>, earliest first.</summary>
     /// <param name="year">The year.</param>
     /// <returns>The dates and their names.</returns>

@@ -32,6 +32,16 @@ public sealed class HolidayExclusion : ContactRule
     /// <inheritdoc />
     public override bool DependsOnZone => FixedZone is null;
 
+    /// <summary>
+    /// This rule, with the same id, citation, dates and scope, excluding the dates of
+    /// <paramref name="added"/> too: one-off days a government declares (a day of national
+    /// mourning, an emergency).
+    /// </summary>
+    /// <param name="added">The dates to add.</param>
+    /// <returns>The new rule.</returns>
+    public HolidayExclusion WithAddedDates(HolidayCalendar added)
+        => new HolidayExclusion(Metadata, Calendar.Plus(added), FixedZone);
+
     /// <inheritdoc />
     public override string Parameters => $"no contact on {Calendar.Name}";
 

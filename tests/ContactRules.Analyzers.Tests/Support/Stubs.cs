@@ -10,6 +10,8 @@ internal static class Stubs
         #nullable enable
         using System;
         using System.Diagnostics.CodeAnalysis;
+        using System.Threading;
+        using System.Threading.Tasks;
 
         namespace ContactRules
         {
@@ -45,11 +47,22 @@ internal static class Stubs
                 public ContactRequest Request { get; }
                 public bool IsCompleted => false;
                 public void Complete(AttemptOutcome outcome) { }
+                public Task CompleteAsync(AttemptOutcome outcome, CancellationToken cancellationToken = default) => Task.CompletedTask;
+            }
+
+            public sealed class ContactReservation
+            {
+                internal ContactReservation(ContactDecision decision, ContactPermit? permit) { Decision = decision; Permit = permit; }
+                public ContactDecision Decision { get; }
+                public ContactPermit? Permit { get; }
+                [MemberNotNullWhen(true, nameof(Permit))] public bool IsReserved => Permit is not null;
             }
 
             public sealed class ContactGate
             {
                 public ContactDecision Check(ContactRequest request) => ContactDecision.Allowed;
+                public Task<ContactDecision> CheckAsync(ContactRequest request) => Task.FromResult(ContactDecision.Allowed);
+                public Task<ContactReservation> TryReserveAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(new ContactReservation(ContactDecision.Allowed, new ContactPermit(request)));
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit) { permit = new ContactPermit(request); return true; }
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit, out ContactDecision decision) { permit = new ContactPermit(request); decision = ContactDecision.Allowed; return true; }
             }

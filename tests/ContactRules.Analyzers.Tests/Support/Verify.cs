@@ -44,6 +44,27 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// A code-fix test with the stubs and reference assemblies of this class, for tests that set
+    /// more than one file, a fix-all, an equivalence key or the diagnostics left in the fixed code.
+    /// The fixed state starts with the stubs too.
+    /// </summary>
+    public static CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> CreateFixTest<TFix>()
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new Test<TFix>();
+        test.FixedState.Sources.Add(("/0/ContactRulesStubs.cs", Stubs.ContactRules));
+        test.FixedState.Sources.Add(("/0/CrmStubs.cs", Stubs.Crm));
+        // The diagnostics marked in the fixed code are all expected, fixable or not: what a fix
+        // leaves warned is part of what it is tested for.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        // The consent analyzer reports a code block's findings from the first candidate it meets
+        // in the block, which the testing library calls non-local when that candidate is another
+        // operation than the dial (a decision made before it).
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        return test;
+    }
+
     /// <summary>An expected diagnostic at markup location <c>{|#n:...|}</c>.</summary>
     public static DiagnosticResult Diagnostic(string id, int location = 0)
         => new DiagnosticResult(id, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location);

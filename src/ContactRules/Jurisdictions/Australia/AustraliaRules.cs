@@ -49,6 +49,9 @@ public static class AustraliaRules
         new RuleMetadata("AU-HOURS-01", IndustryStandard + ", calling times")
         {
             Description = "Telemarketing calls only 09:00–20:00 Monday to Friday and 09:00–17:00 on Saturday, never on Sunday, in the called person's local time, unless the consumer expressly consented to another time.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (donotcall.gov.au).",
+            Reading = "A consent to another time lapses 3 months after its grant when it states no period (Sch. 2 cl. 3 applied by analogy). Research calls, with other hours, are not distinguished: the telemarketing hours apply to every marketing call.",
             InForce = InForcePeriod.Since(DncrInForce),
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create(ConsentToOtherTimes),
@@ -65,6 +68,9 @@ public static class AustraliaRules
         new RuleMetadata("AU-HOL-01", IndustryStandard + ", calling times")
         {
             Description = "No telemarketing call on a national public holiday (with weekend substitute days), unless the consumer expressly consented to be called then.",
+            Verification = VerificationLevel.Unconfirmed,
+            VerificationNote = "Catalogue: the Standard's list of national public holidays was not seen (R); section 11.4 confirms weekend substitutes are included.",
+            Reading = "The national public holidays are taken as the days every state and territory observes, with their weekend substitute days.",
             InForce = InForcePeriod.Since(DncrInForce),
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create(ConsentToOtherTimes),
@@ -82,6 +88,8 @@ public static class AustraliaRules
         new RuleMetadata("AU-LIST-01", DncrAct + ", s. 11 and Sch. 2")
         {
             Description = "No telemarketing call to a number on the Do Not Call Register without the account holder's consent; consent not stated to be for a period lapses after 3 months; a register wash is valid 30 days.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V1 (AustLII, Sch. 2); wash validity V2.",
             InForce = InForcePeriod.Since(DncrInForce),
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "the account holder's consent (lapsing 3 months after its grant when it states no period, Sch. 2 cl. 3)")

@@ -30,6 +30,9 @@ public static class BelgiumRules
         new RuleMetadata("BE-LIST-01", "Code de droit économique, art. VI.111–VI.114")
         {
             Description = "No direct-marketing call to a number on the \"Ne m'appelez plus\" list, from 5 days after registration (the law: 5 working days), unless the person opted in with this company after registering; the list must be re-downloaded every 5 days.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (dncm.be).",
+            Reading = "Five working days are read as 5 calendar days (120 hours), never more than 5 working days: the number is protected no later than the law requires.",
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "an opt-in with this company given after the registration")
             {

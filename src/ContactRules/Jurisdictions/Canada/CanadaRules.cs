@@ -30,6 +30,9 @@ public static class CanadaRules
         new RuleMetadata("CA-HOURS-01", Utr + ", Part II (Telemarketing Rules)")
         {
             Description = "Telemarketing calls only 09:00–21:30 on weekdays and 10:00–18:00 on Saturdays and Sundays, in the recipient's local time; callers exempt from the DNCL are bound too.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
+            Reading = "Applied to exempt callers too; provincial rules, which may be stricter, are not encoded.",
             Scope = TelemarketingCalls,
         },
         WeeklyHours.Weekdays(new LocalTimeInterval(new LocalTime(9, 0), new LocalTime(21, 30)))
@@ -57,6 +60,8 @@ public static class CanadaRules
         new RuleMetadata("CA-LIST-01", Utr + ", Part III (National DNCL Rules)")
         {
             Description = "No telemarketing call to a number registered on the National Do Not Call List for 31 days, unless the person consented or has an existing business relationship with the caller; the list version used must be at most 31 days old.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (lnnte-dncl.gc.ca).",
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create(
                 new ConsentExemption(false, "the person's express consent to this company's calls"),
@@ -75,6 +80,9 @@ public static class CanadaRules
         new RuleMetadata("CA-IDNC-01", Utr + ", Part II (internal do-not-call lists)")
         {
             Description = "No telemarketing call to a person who asked this company not to call them, even with an existing business relationship; effective at once.",
+            Verification = VerificationLevel.Unconfirmed,
+            VerificationNote = "Catalogue: R for the 14-day and 3-year parameters; V2 for the override of an existing business relationship.",
+            Reading = "Honoured at once and for good, not after the 14 days the rules allow to process it.",
             Scope = TelemarketingCalls,
         });
 

@@ -34,6 +34,9 @@ public static class GermanyRules
         new RuleMetadata("DE-CONS-01", Uwg7)
         {
             Description = "No advertising call to a consumer without their prior express consent; no existing-customer exemption; automated calling machines need the same consent.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
+            Reading = "Express consent is required from 2004, the reading that protects the consumer more than the presumed-consent wording before 2009.",
             InForce = InForcePeriod.Since(new LocalDate(2004, 7, 8)),
             Scope = AdvertisingCalls,
         });
@@ -49,6 +52,9 @@ public static class GermanyRules
         new RuleMetadata("DE-PROOF-01", "Gesetz gegen den unlauteren Wettbewerb (UWG), § 7a")
         {
             Description = "Advisory: the proof of the consent relied on must be kept 5 years from its grant and from each use, and shown to the Bundesnetzagentur on request.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (nwb, lexetius).",
+            Reading = "The retention is counted to the end of the UTC date 5 years after the later of the grant and the use.",
             InForce = InForcePeriod.Since(new LocalDate(2021, 10, 1)),
             Scope = AdvertisingCalls,
         },

@@ -31,6 +31,9 @@ public static class ItalyRules
         new RuleMetadata("IT-LIST-01", "Legge 11 gennaio 2018, n. 5; DPR 27 gennaio 2022, n. 26")
         {
             Description = "No marketing call to a number registered on the Registro Pubblico delle Opposizioni, from 15 days after registration; registration revokes earlier consents; the register must be consulted every 15 days.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2; the contract exception of L. 5/2018 art. 1(5) was not found (R) and is not applied.",
+            Reading = "Only a consent given after the registration lifts it; the contract exception is not applied.",
             InForce = InForcePeriod.Since(new LocalDate(2022, 7, 27)),
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "a consent to this company's marketing calls given after the registration (registration revokes earlier consents)")

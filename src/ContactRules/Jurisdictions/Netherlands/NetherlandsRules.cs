@@ -34,6 +34,8 @@ public static class NetherlandsRules
         new RuleMetadata("NL-CONS-01", "Telecommunicatiewet, art. 11.7 (as amended, in force 1 July 2021)")
         {
             Description = "No telemarketing call to a natural person without their prior consent, except to a customer, or a former customer for 3 years after their last purchase, about the company's own similar products.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
             InForce = InForcePeriod.Since(new LocalDate(2021, 7, 1)),
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create(CustomersAndFormerCustomers),

@@ -41,6 +41,8 @@ public static class SpainRules
         new RuleMetadata("ES-CONS-01", "Ley 11/2022 General de Telecomunicaciones, art. 66.1.b; AEPD Circular 1/2023")
         {
             Description = "No commercial call without the person's prior consent, except to a customer or a former customer of less than a year about similar products of the same company.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V1 (BOE) for the article; V2 for the legitimate-interest criteria.",
             InForce = InForcePeriod.Since(new LocalDate(2023, 6, 29)),
             Scope = CommercialCalls,
             Exemptions = ImmutableArray.Create(CustomerLegitimateInterest),
@@ -58,6 +60,9 @@ public static class SpainRules
         new RuleMetadata("ES-LIST-01", "Ley Orgánica 3/2018 (LOPDGDD), art. 23.4")
         {
             Description = "No commercial call to a person registered on the Lista Robinson, from 30 days after registration, unless they consented to this company's calls.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2; sources conflict on the delay (30 days or 2 months).",
+            Reading = "The shorter delay, 30 days, protects the person sooner.",
             InForce = InForcePeriod.Since(new LocalDate(2018, 12, 7)),
             Scope = CommercialCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "the person's consent to this company's commercial calls")),

@@ -26,6 +26,14 @@ public static class UnitedKingdomRules
     /// <summary>The date PECR came into force: 11 December 2003.</summary>
     public static readonly LocalDate PecrInForce = new LocalDate(2003, 12, 11);
 
+    /// <summary>
+    /// The date from which an attempt to establish a connection is a PECR "call" (Data (Use and
+    /// Access) Act 2025, s. 110, in force 5 February 2026; catalogue row UK-DEF-01): an audit holds
+    /// an unconnected attempt against the PECR rules from then on only
+    /// (<see cref="RuleMetadata.UnconnectedAttemptsCountFrom"/>).
+    /// </summary>
+    public static readonly LocalDate UnconnectedAttemptsAreCalls = new LocalDate(2026, 2, 5);
+
     /// <summary>Unsolicited direct-marketing calls.</summary>
     public static RuleScope MarketingCalls { get; } = new RuleScope(channels: new[] { ContactChannel.Voice }, purposes: new[] { ContactPurpose.Marketing });
 
@@ -56,7 +64,11 @@ public static class UnitedKingdomRules
         new RuleMetadata("UK-LIST-01", Pecr + ", reg. 21(1)(b), (3)-(5)")
         {
             Description = "No unsolicited marketing call to a number listed on the Telephone Preference Service for 28 days, unless the subscriber notified this caller that they do not object; existing customers are not exempt.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (reg. 21 text). Unconnected attempts are calls from 5 February 2026: V2 (UK-DEF-01).",
+            Reading = "28 days are counted from the registration instant (28 × 24 hours), which protects the number no later than whole days before the call would.",
             InForce = InForcePeriod.Since(PecrInForce),
+            UnconnectedAttemptsCountFrom = UnconnectedAttemptsAreCalls,
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create(NoObjectionNotified),
         },
@@ -68,7 +80,10 @@ public static class UnitedKingdomRules
         new RuleMetadata("UK-IDNC-01", Pecr + ", reg. 21(1)(a)")
         {
             Description = "No unsolicited marketing call to a subscriber who previously notified the caller that such calls should not be made on that line; effective at once.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1. Unconnected attempts are calls from 5 February 2026: V2 (UK-DEF-01).",
             InForce = InForcePeriod.Since(PecrInForce),
+            UnconnectedAttemptsCountFrom = UnconnectedAttemptsAreCalls,
             Scope = MarketingCalls,
         });
 
@@ -83,6 +98,9 @@ public static class UnitedKingdomRules
         new RuleMetadata("UK-COOL-01", OfcomPersistentMisuse)
         {
             Description = "After an abandoned (silent) call, no repeat call to the person for 72 hours unless a live operator is guaranteed.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (industry summaries of the Ofcom statements).",
+            Reading = "An abandoned call by any caller blocks every caller, across all the person's numbers. The first date of the rule is not verified: applied at every date.",
             Scope = AllCalls,
             Exemptions = ImmutableArray.Create(LiveOperatorGuaranteed),
         },
@@ -100,6 +118,9 @@ public static class UnitedKingdomRules
         new RuleMetadata("UK-COOL-02", OfcomPersistentMisuse + "; 2010 statement, from 1 February 2011")
         {
             Description = "After answering-machine detection classed a call as a machine, no repeat call to the person for 24 hours unless a live operator is guaranteed.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
+            Reading = "\"The same 24 hours\" is read as 24 elapsed hours, which always covers the rest of the calendar day.",
             InForce = InForcePeriod.Since(new LocalDate(2011, 2, 1)),
             Scope = AllCalls,
             Exemptions = ImmutableArray.Create(LiveOperatorGuaranteed),
@@ -113,7 +134,10 @@ public static class UnitedKingdomRules
         new RuleMetadata("UK-AUTO-01", Pecr + ", reg. 19")
         {
             Description = "No direct-marketing call by an automated calling system (recorded or artificial voice) without the subscriber's prior consent.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (R for the dates). Unconnected attempts are calls from 5 February 2026: V2 (UK-DEF-01).",
             InForce = InForcePeriod.Since(PecrInForce),
+            UnconnectedAttemptsCountFrom = UnconnectedAttemptsAreCalls,
             Scope = new RuleScope(channels: new[] { ContactChannel.Voice }, purposes: new[] { ContactPurpose.Marketing }, automated: true),
         });
 

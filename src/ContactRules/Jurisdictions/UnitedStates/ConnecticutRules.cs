@@ -28,6 +28,8 @@ public static class ConnecticutRules
         new RuleMetadata("US-CT-01", Citation)
         {
             Description = "No telephonic sales call or text before 9:00 a.m. or after 8:00 p.m. local time at the called party's location.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = UnitedStatesRules.Telemarketing,
         },
@@ -38,6 +40,8 @@ public static class ConnecticutRules
         new RuleMetadata("US-CT-CONS-01", Citation)
         {
             Description = "No telephonic sales call or text, live or automated, without the person's prior express written consent.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2.",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = UnitedStatesRules.Telemarketing,
         });

@@ -32,7 +32,9 @@ public static class FloridaRules
         "US-FL-02",
         "Fla. Stat. 501.616(6)(a) (SB 1120, 2021)",
         "No commercial telephone solicitation call or text before 8:00 a.m. or after 8:00 p.m. local time at the called person's location.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (bill text).");
 
     /// <summary>
     /// US-FL-01: at most 3 commercial telephone solicitation calls to a person on the same subject
@@ -43,7 +45,9 @@ public static class FloridaRules
         "US-FL-01",
         "Fla. Stat. 501.616(6)(b) (SB 1120, 2021)",
         "No more than 3 commercial telephone solicitation calls or texts to a person over a 24-hour period on the same subject matter or issue, regardless of the number used.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (bill text).");
 
     /// <summary>The <c>us-fl</c> pack: US-FL-02 and US-FL-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-fl", new ContactRule[] { Hours, Frequency });

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using ContactRules.Internal;
 using ContactRules.Rules;
 using NodaTime;
@@ -41,6 +40,9 @@ public static class LouisianaRules
         {
             Description = "Telephonic solicitation only Monday to Saturday, 8:00 a.m. to 8:00 p.m. at the called party's location, never on Sunday.",
             Scope = UnitedStatesRules.Telemarketing,
+            Reading = "The consent and business-to-business exemptions are not applied. The catalogue gives no start date: applied at every date.",
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V1 (LPSC notice); V2.",
         },
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)).With(IsoDayOfWeek.Sunday));
 
@@ -69,11 +71,7 @@ public static class LouisianaRules
     public static ContactPolicy WithEmergencies(HolidayCalendar emergencies, HolidayCalendar declaredHolidays)
     {
         Preconditions.CheckNotNull(declaredHolidays, nameof(declaredHolidays));
-        var legal = UnitedStatesHolidays.Louisiana;
-        var holidays = HolidayCalendar.Computed(
-            $"{legal.Name}, and {declaredHolidays.Name}",
-            year => legal.DatesOf(year).Concat(declaredHolidays.DatesOf(year)));
-        return new ContactPolicy("us-la", new ContactRule[] { Hours, Holidays(holidays), Emergencies(emergencies) });
+        return WithEmergencies(emergencies).WithAddedHolidays(LegalHolidays.Id, declaredHolidays);
     }
 
     /// <summary>US-LA-EMERG-01: no telephonic solicitation on the days of a declared state of emergency.</summary>
@@ -85,15 +83,21 @@ public static class LouisianaRules
             {
                 Description = "No telephonic solicitation at all during a declared state of emergency for which the Commission staffs the emergency operations centre (the declared days, fed by the user).",
                 Scope = UnitedStatesRules.Telemarketing,
+                Reading = "No exemption applies during an emergency, consent included.",
+                Verification = VerificationLevel.OfficialText,
+                VerificationNote = "Catalogue: V1 (LPSC emergency notice).",
             },
             Preconditions.CheckNotNull(emergencies, nameof(emergencies)));
 
     private static HolidayExclusion Holidays(HolidayCalendar calendar)
         => new HolidayExclusion(
-            new RuleMetadata("US-LA-HOL-01", Citation)
+            new RuleMetadata("US-LA-HOL-01", Citation + "; holidays: La. R.S. 1:55")
             {
-                Description = "No telephonic solicitation on a legal holiday, including holidays declared by the governor.",
+                Description = "No telephonic solicitation on a legal holiday (La. R.S. 1:55, the general election day of even-numbered years, the federal holidays), including holidays declared by the governor.",
                 Scope = UnitedStatesRules.Telemarketing,
+                Reading = "\"Legal holidays\" are read as the union of R.S. 1:55(A)(1), the general election day of every even-numbered year (a holiday of the state's offices under 1:55, not of 1:55(A)(1)), Inauguration Day (Baton Rouge only, applied statewide) and the federal holidays with their observed weekdays. The parish Saturdays of 1:55(A)(1) are not: the Commission's rule allows Saturdays.",
+                Verification = VerificationLevel.Unconfirmed,
+                VerificationNote = "Catalogue: V1 (LPSC notice) for the ban; R for whether 1:55 includes election days. R.S. 1:55(A)(1) was read in the statute's text (legis.la.gov); the election day only in secondary sources.",
             },
             calendar);
 }

@@ -26,14 +26,18 @@ public static class MarylandRules
         "US-MD-01",
         Citation,
         "No telephone solicitation call or text before 8:00 a.m. or after 8:00 p.m. local time at the called party's location.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.SecondarySource,
+        "Catalogue: V2.");
 
     /// <summary>US-MD-FREQ-01: at most 3 telephone solicitation calls or texts in any 24 hours on the same subject, from any number.</summary>
     public static FrequencyCap Frequency { get; } = StateCallingRules.ThreeInAny24HoursPerSubject(
         "US-MD-FREQ-01",
         Citation,
         "No more than 3 telephone solicitation calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.SecondarySource,
+        "Catalogue: V2.");
 
     /// <summary>The <c>us-md</c> pack: US-MD-01 and US-MD-FREQ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-md", new ContactRule[] { Hours, Frequency });

@@ -25,6 +25,9 @@ public static class MississippiRules
         new RuleMetadata("US-MS-01", "Miss. Code Ann. 77-3-723")
         {
             Description = "Telephone solicitation only Monday to Saturday, 8:00 a.m. to 8:00 p.m. Central Standard Time (UTC-6 all year), never on Sunday.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1.",
+            Reading = "The relationship exemption (V2 only) is not applied; 77-3-723's 20:00 is applied rather than 77-3-603's 21:00.",
             Scope = UnitedStatesRules.Telemarketing,
         },
         WeeklyHours.EveryDay(LocalTimeInterval.Hours(8, 20)).With(IsoDayOfWeek.Sunday),

@@ -28,14 +28,18 @@ public static class OklahomaRules
         "US-OK-01",
         Citation,
         "No commercial telephonic sales call or text before 8:00 a.m. or after 8:00 p.m. local time at the called party's location.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (enrolled bill); V2.");
 
     /// <summary>US-OK-FREQ-01: at most 3 commercial telephonic sales calls in any 24 hours on the same subject matter, from any number.</summary>
     public static FrequencyCap Frequency { get; } = StateCallingRules.ThreeInAny24HoursPerSubject(
         "US-OK-FREQ-01",
         Citation,
         "No more than 3 commercial telephonic sales calls or texts to a person in a 24-hour period on the same subject matter, regardless of the number used.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (enrolled bill); V2.");
 
     /// <summary>The <c>us-ok</c> pack: US-OK-01 and US-OK-FREQ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("us-ok", new ContactRule[] { Hours, Frequency });

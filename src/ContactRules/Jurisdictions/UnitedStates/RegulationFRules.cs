@@ -50,6 +50,9 @@ public static class RegulationFRules
         new RuleMetadata("US-REGF-HOURS-01", "12 CFR 1006.6(b)(1)(i)")
         {
             Description = "No debt-collection communication or attempt (call, text) before 8:00 a.m. or after 9:00 p.m. local time at the consumer's location (every candidate zone), unless the consumer said other times are convenient.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (rule quote); all candidate zones R.",
+            Reading = "Every candidate zone must allow (the CFPB commentary's approach, R).",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = DebtCollection,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(
@@ -70,6 +73,9 @@ public static class RegulationFRules
         new RuleMetadata("US-REGF-FREQ-01", "12 CFR 1006.14(b)(2)(i)(A), (b)(3), (b)(4)")
         {
             Description = "A debt collector may place at most 7 telephone calls to a person about a particular debt within 7 consecutive days; calls not connected to the dialed number and calls within 7 days of the person's direct prior consent are not counted.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (rule quote); V2.",
+            Reading = "Without a subject, every debt-collection attempt of the person counts together.",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = DebtCollectionCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(DirectPriorConsent),
@@ -90,6 +96,9 @@ public static class RegulationFRules
         new RuleMetadata("US-REGF-COOL-01", "12 CFR 1006.14(b)(2)(i)(B), (b)(3)")
         {
             Description = "After a telephone conversation with a person about a particular debt, a debt collector may not call them about it within 7 consecutive days, the conversation's date being day 1, except with their direct prior consent.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (rule quote).",
+            Reading = "A conversation about any debt cools them all when the request names no subject.",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = DebtCollectionCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(DirectPriorConsent),
@@ -107,6 +116,8 @@ public static class RegulationFRules
         new RuleMetadata("US-REGF-MED-01", "12 CFR 1006.14(h)")
         {
             Description = "A debt collector may not communicate through a medium (call, text) the person asked it not to use, from the request on.",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (rule quote).",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = DebtCollection,
         });

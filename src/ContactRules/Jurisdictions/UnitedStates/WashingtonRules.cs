@@ -35,7 +35,9 @@ public static class WashingtonRules
         "US-WA-01",
         "RCW 80.36.390(2); RCW 19.158.040(1) (HB 1497, 2022)",
         "No telephone solicitation before 8:00 a.m. or after 8:00 p.m. at the called party's location.",
-        InForceFrom);
+        InForceFrom,
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (RCW text).");
 
     /// <summary>
     /// US-WA-COOL-01: after the called party says they do not wish to be called again, no
@@ -46,6 +48,9 @@ public static class WashingtonRules
         new RuleMetadata("US-WA-COOL-01", "RCW 80.36.390(3); RCW 19.158.040(2) (HB 1497, 2022)")
         {
             Description = "If the called party states that they do not wish to be called again, the solicitor may not call them again for at least one year (the refusal's local date through its anniversary).",
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (RCW text).",
+            Reading = "\"At least one year\" blocks the refusal's local date through its anniversary; counted across all the person's numbers; the statute's exemptions are not applied.",
             InForce = InForcePeriod.Since(InForceFrom),
             Scope = UnitedStatesRules.Telemarketing,
         },
