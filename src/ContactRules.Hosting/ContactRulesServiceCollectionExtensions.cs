@@ -52,8 +52,8 @@ public static class ContactRulesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactRulesOptions>, ContactRulesOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(provider => RulePacks.Get(Options(provider).Policy));
-        // One ledger, reachable by what each caller needs: the gate reads the history, a CRM records
-        // consents and opt-outs through the facts store, an auditor verifies the log.
+        // One ledger: the gate reserves on it, a CRM records consents and opt-outs in it, an
+        // auditor verifies its log.
         services.TryAddSingleton(provider => OpenStore(Options(provider), provider.GetRequiredService<IClock>()));
         services.TryAddSingleton<ContactRulesTelemetry>();
         services.TryAddSingleton(provider => new ContactGate(
