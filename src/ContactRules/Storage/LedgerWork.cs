@@ -34,6 +34,10 @@ internal abstract class LedgerWork
     private const int Abandoned = 4;
 
     private readonly TaskCompletionSource<bool> signal = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // A synchronous caller blocks on this event without spinning first (Task.Wait spins): dozens
+    // of dialer threads spinning on two cores would take them from the ledger's own thread.
+    private readonly ManualResetEventSlim finished = new ManualResetEventSlim(false, 0);
     private readonly long deadline;
     private int state;
 
@@ -102,6 +106,7 @@ internal abstract class LedgerWork
             previous = seen;
         }
 
+        finished.Set();
         signal.TrySetResult(true);
     }
 
@@ -110,7 +115,7 @@ internal abstract class LedgerWork
     {
         try
         {
-            if (Signal.Wait(RemainingMilliseconds, CancellationToken))
+            if (finished.Wait(RemainingMilliseconds, CancellationToken))
             {
                 ThrowIfFailed();
                 return;
@@ -124,7 +129,7 @@ internal abstract class LedgerWork
             }
 
             // Committing: the caller's token no longer stops it; its deadline does.
-            if (Signal.Wait(RemainingMilliseconds))
+            if (finished.Wait(RemainingMilliseconds))
             {
                 ThrowIfFailed();
                 return;
