@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 
 namespace ContactRules.Storage;
 
@@ -7,7 +8,7 @@ namespace ContactRules.Storage;
 /// (the server stopped, the network failed): the write may or may not have been recorded. A
 /// reservation recorded this way counts as an attempt never completed; the caller is told so.
 /// </summary>
-internal sealed class UncertainCommitException : Exception
+internal sealed class UncertainCommitException : IOException
 {
     internal UncertainCommitException(string ledger, Exception failure)
         : base(

@@ -59,7 +59,7 @@ public sealed class PostgreSqlFailoverTests
                         {
                             await reservation.Permit.CompleteAsync(AttemptOutcome.NoAnswer);
                         }
-                        catch (Exception e) when (e is TimeoutException or NpgsqlException or InvalidOperationException)
+                        catch (Exception e) when (e is TimeoutException or System.IO.IOException or NpgsqlException or InvalidOperationException)
                         {
                             // The outcome may be lost with the primary; the reservation counts either way.
                         }

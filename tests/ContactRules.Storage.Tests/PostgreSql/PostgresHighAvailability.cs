@@ -106,7 +106,15 @@ public sealed class PostgresHighAvailability : IDisposable
         pids.AddRange(Descendants(pids[0]));
         pids.Add(keepers[port].Id);
         pids.AddRange(Descendants(keepers[port].Id));
-        Run("kill", "-KILL " + string.Join(" ", pids.Distinct()));
+        // One signal for all: a short-lived helper process may end meanwhile (kill then fails for
+        // it alone); what matters is that the postmaster is gone.
+        using (var kill = Process.Start(new ProcessStartInfo("kill", "-KILL " + string.Join(" ", pids.Distinct())) { RedirectStandardError = true, UseShellExecute = false })!)
+        {
+            kill.StandardError.ReadToEnd();
+            kill.WaitForExit(60_000);
+        }
+
+        WaitFor(() => !Directory.Exists("/proc/" + pids[0]) || File.ReadAllText("/proc/" + pids[0] + "/stat").Contains(") Z ", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the primary's postmaster to die");
         return port;
     }
 
