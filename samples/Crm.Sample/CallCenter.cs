@@ -28,7 +28,7 @@ internal sealed class CallCenter
     public CallResult Call(Customer customer, AttemptOutcome whenAnswered = AttemptOutcome.Conversation)
     {
         // Caller names the professional: D223-9 counts the attempts of a professional and of
-        // every subcontractor calling for it together (FR-FREQ-01, FR-COOL-01).
+        // every subcontractor calling for it together (FR-FREQ-01, FR-STOP-01).
         var request = new ContactRequest(customer.Contact, ContactChannel.Voice, ContactPurpose.Marketing)
         {
             Caller = caller,
@@ -63,7 +63,8 @@ internal sealed class CallCenter
     }
 
     // Every attempt counts towards FR-FREQ-01, answered or not; only a conversation in which the
-    // customer refused starts the 60-day cooldown (FR-COOL-01) and the end-request ban (FR-STOP-01).
+    // customer refused withdraws their consent (FR-WDRW-01) and starts the end-request ban
+    // (FR-STOP-01); until 10 August 2026 it started the 60-day cooldown (FR-COOL-01) instead.
     private static AttemptOutcome OutcomeOf(CallResource.StatusEnum status, AttemptOutcome whenAnswered)
     {
         if (status == CallResource.StatusEnum.Completed)

@@ -73,8 +73,8 @@ internal sealed class Scenario
         ObjectionRecorded(At(Paris, 2027, 2, 1, 11, 5), Denis);
         Call(At(Paris, 2027, 2, 1, 19, 30), Emma, "completed");
 
-        // Tuesday. Bruno is in his cooldown; Denis's objection holds; Emma is reached at 11:00
-        // hers; Alice's line is busy.
+        // Tuesday. Bruno asked to end Monday's call: his consent is withdrawn and he may never be
+        // called again; Denis's objection holds; Emma is reached at 11:00 hers; Alice's line is busy.
         Call(At(Reunion, 2027, 2, 2, 11, 0), Emma, "completed");
         Call(At(Paris, 2027, 2, 2, 10, 30), Alice, "busy");
         Call(At(Paris, 2027, 2, 2, 10, 40), Bruno, "completed");

@@ -7,6 +7,7 @@ using ContactRules.Cli.Audit;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
 using ContactRules.Cli.Ledger;
+using ContactRules.Cli.Received;
 using ContactRules.Cli.Registry;
 using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
@@ -42,6 +43,7 @@ internal static class Program
         };
         root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(ReceivedCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
         root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));

@@ -23,7 +23,8 @@ public enum AttemptOutcome
 
     /// <summary>
     /// The called person refused the solicitation during the conversation, or asked for the call
-    /// to end. Triggers France's 60-day cooldown (and, from 11 August 2026, FR-STOP-01).
+    /// to end. Triggers France's 60-day cooldown until 10 August 2026; from 11 August 2026 it
+    /// withdraws the person's consents to that caller (FR-WDRW-01) and bars any new call (FR-STOP-01).
     /// </summary>
     Refused = 5,
 

@@ -89,7 +89,10 @@ public sealed class Contact
     /// <summary>The local date of the person's last purchase from the caller, if any.</summary>
     public LocalDate? LastPurchase { get; init; }
 
-    /// <summary>The local date of the person's last inquiry to the caller, if any.</summary>
+    /// <summary>
+    /// The local date of the person's last inquiry to the caller, if any (an established business
+    /// relationship; in France, the request for information a call may answer, R223-4).
+    /// </summary>
     public LocalDate? LastInquiry { get; init; }
 
     /// <summary>

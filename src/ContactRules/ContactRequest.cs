@@ -42,7 +42,9 @@ public sealed class ContactRequest
     /// <summary>
     /// The matter of the contact: a debt identifier, an offer or product line. The counting key
     /// where the law counts per subject (Regulation F per debt; Florida, Oklahoma, Maryland per
-    /// subject matter). Null means unknown, and then every attempt counts.
+    /// subject matter). Null means unknown, and then every attempt counts. Some rules read subject
+    /// codes (a code, or a sub-subject after <c>/</c>): France's <c>press</c> (newspapers and
+    /// periodicals, L223-5) and its banned sectors (FR-SECT-01).
     /// </summary>
     public string? Subject { get; init; }
 

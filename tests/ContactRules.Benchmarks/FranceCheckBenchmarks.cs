@@ -29,6 +29,9 @@ public class FranceCheckBenchmarks
     private ContactHistory refusedHistory;
     private ContactAttempt[] allowedList = null!;
     private ContactAttempt[] refusedList = null!;
+    private ContactRequest consentingRequest = null!;
+    private Instant reformAt;
+    private ContactHistory reformHistory;
 
     [Params(1, 30, 1000)]
     public int Attempts { get; set; }
@@ -46,6 +49,14 @@ public class FranceCheckBenchmarks
         refusedList = older.Append(new ContactAttempt(at - Duration.FromDays(3), AttemptOutcome.Refused) { Caller = "acme" }).ToArray();
         allowedHistory = ContactHistory.Create(allowedList);
         refusedHistory = ContactHistory.Create(refusedList);
+
+        reformAt = Paris.AtStrictly(new LocalDateTime(2026, 9, 8, 11, 0)).ToInstant();
+        consentingRequest = new ContactRequest(request.Contact)
+        {
+            Caller = "acme",
+            Consents = ImmutableArray.Create(new ConsentRecord(reformAt - Duration.FromDays(7)) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = "acme" }),
+        };
+        reformHistory = ContactHistory.Create(allowedList.Select(a => new ContactAttempt(a.At + (reformAt - at), a.Outcome) { Caller = "acme" }));
     }
 
     [Benchmark(Baseline = true, Description = "engine, D223-9: allowed")]
@@ -53,6 +64,12 @@ public class FranceCheckBenchmarks
 
     [Benchmark(Description = "engine, fr pack: allowed")]
     public bool PackAllowed() => FranceRules.Pack.Evaluate(request, at, allowedHistory).IsAllowed;
+
+    // From 11 August 2026 the allowed path reads the consent (FR-CONS-01, FR-CONS-02, FR-WDRW-01)
+    // and advises keeping its proof (FR-PROOF-01): Tuesday 8 September 2026 11:00, a consent of
+    // 1 September, the same history shifted to end three days before.
+    [Benchmark(Description = "engine, fr pack after 11 Aug 2026: allowed under a consent")]
+    public bool PackAllowedUnderConsent() => FranceRules.Pack.Evaluate(consentingRequest, reformAt, reformHistory).IsAllowed;
 
     [Benchmark(Description = "LINQ: allowed")]
     public bool LinqAllowed() => FrenchOracle.Allows(request, at, allowedList);

@@ -214,14 +214,55 @@ public class DecisionTests
 
     [Theory]
     // D223-9 governs telephone canvassing: a text message, or an informational call, on a Saturday is
-    // outside the fr pack's scope.
-    [InlineData(@"""channel"":""sms""")]
+    // outside its days and hours. A marketing message needs a consent to messages (FR-EMSG-01), given
+    // here; without it see FR_EMSG_01_a_marketing_text_without_a_consent_to_messages_is_refused.
+    [InlineData(@"""channel"":""sms"",""consents"":[{""channel"":""sms"",""purpose"":""marketing"",""grantedAt"":""2026-01-05T10:00:00Z""}]")]
     [InlineData(@"""purpose"":""informational""")]
     public void Channel_and_purpose_select_the_rules(string field)
     {
         var run = CliRun.Evaluate(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-07T10:00:00Z""," + field + "," + Paris + "}\n");
 
         Assert.Equal(@"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}", run.Single);
+    }
+
+    [Theory]
+    // CPCE L34-5: a marketing message needs a consent to messages. A consent to calls does not cross
+    // channels, and a soft opt-in counts for messages: Saturday 7 March 2026, 11:00 in Paris.
+    [InlineData("", false)]
+    [InlineData(@",""consents"":[{""channel"":""voice"",""purpose"":""marketing"",""grantedAt"":""2026-01-05T10:00:00Z""}]", false)]
+    [InlineData(@",""consents"":[{""channel"":""sms"",""purpose"":""marketing"",""grantedAt"":""2026-01-05T10:00:00Z"",""basis"":""soft-opt-in""}]", true)]
+    public void FR_EMSG_01_a_marketing_text_without_a_consent_to_messages_is_refused(string consents, bool allowed)
+    {
+        var run = CliRun.Evaluate(@"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-07T10:00:00Z"",""channel"":""sms""" + consents + "," + Paris + "}\n");
+
+        Assert.Equal(
+            allowed
+                ? @"{""id"":""c1"",""allowed"":true,""violations"":[],""nextPermittedAt"":null}"
+                : @"{""id"":""c1"",""allowed"":false,""violations"":[{""rule"":""FR-EMSG-01"",""kind"":""consent"",""citation"":""Code des postes et des communications électroniques, art. L34-5"",""until"":null}],""nextPermittedAt"":null}",
+            run.Single);
+    }
+
+    // Décret n° 2026-662: a consent to be called on Saturday 12 September 2026 between 18:00 and
+    // 18:30 Paris (16:00–16:30Z) lifts FR-HOURS-01 inside that slot only, and outside it is no
+    // consent (FR-CONS-01). At 15:59Z both refuse until the slot's start, the next permitted
+    // instant; at 16:00Z the call is allowed.
+    [Fact]
+    public void FR_HOURS_01_evaluate_reads_a_slot_consent()
+    {
+        const string Slot = @",""consents"":[{""channel"":""voice"",""purpose"":""marketing"",""grantedAt"":""2026-09-01T09:00:00Z"",""slot"":{""from"":""2026-09-12T16:00:00Z"",""to"":""2026-09-12T16:30:00Z""}}]";
+        var run = CliRun.Evaluate(
+            @"{""id"":""before"",""policy"":""fr"",""at"":""2026-09-12T15:59:00Z""" + Slot + "," + Paris + "}\n"
+            + @"{""id"":""inside"",""policy"":""fr"",""at"":""2026-09-12T16:00:00Z""" + Slot + "," + Paris + "}\n");
+
+        Assert.Equal(2, run.Lines.Length);
+        Assert.Equal(
+            @"{""id"":""before"",""allowed"":false,""violations"":[{" + Hours + @",""until"":""2026-09-12T16:00:00Z""},{""rule"":""FR-CONS-01"",""kind"":""consent"",""citation"":""Code de la consommation, art. L223-1 al. 1-4 as amended by loi n° 2025-594 du 30 juin 2025, art. 13"",""until"":""2026-09-12T16:00:00Z""}],""nextPermittedAt"":""2026-09-12T16:00:00Z""}",
+            run.WithoutReasons[0]);
+
+        // Allowed under the consent: FR-PROOF-01 advises keeping its proof 3 years from its
+        // collection (1 September 2026 09:00Z), to the end of the UTC date 1 September 2029.
+        Assert.StartsWith(@"{""id"":""inside"",""allowed"":true,""violations"":[],""nextPermittedAt"":null,""advisories"":[{""code"":""FR-PROOF-01"",""message"":", run.Lines[1], System.StringComparison.Ordinal);
+        Assert.EndsWith(@"""deadline"":""2029-09-02T00:00:00Z""}]}", run.Lines[1], System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,8 +34,12 @@ public class ScrubTests
         "5,+33612345679,\"Dupont, Jean\",refused,2026-03-09T10:00:00Z,2026-03-09T11:00:00+01:00,FR-HOURS-01",
         // No zone, and none derivable (no phone-number adapter): CORE-ZONE-01, waiting does not help.
         "6,+33612345680,Z-1,refused,,,CORE-ZONE-01",
-        // D223-9 governs canvassing calls: a text message, and an informational call, are not refused.
-        "7,+262692123457,R-2,allowed,,,",
+        // D223-9 governs canvassing calls: a text message is not refused by its hours (22:30 in
+        // Réunion), but a marketing message needs a consent to messages (CPCE L34-5, FR-EMSG-01),
+        // which a call list cannot carry: refused, and waiting does not help. (This row used to be
+        // allowed: a French marketing SMS needed no consent, which the law never said.)
+        "7,+262692123457,R-2,refused,,,FR-EMSG-01",
+        // An informational call is not canvassing: not refused.
         "8,+262692123458,R-3,allowed,,,",
         "9,+33612345681,P-2,allowed,,,",
         "10,0612345678,P-3,error,,,",
@@ -89,7 +93,7 @@ public class ScrubTests
         Assert.Equal($"contactrules scrub: deciding {list} at {At} under policy 'fr'.", stderr[0]);
         Assert.Equal($"contactrules scrub: {list}, line 10, column 1 'number': the value (10 characters) is not an E.164 number: '+', the country code and the number, digits only, 2 to 15 digits in all, such as '+33612345678'", stderr[1]);
         Assert.Equal(5, stderr.Count(l => l.Contains(", line ", StringComparison.Ordinal)));
-        Assert.StartsWith("contactrules scrub: 14 rows: 5 allowed, 4 refused, 5 in error, in ", stderr[^2], StringComparison.Ordinal);
+        Assert.StartsWith("contactrules scrub: 14 rows: 4 allowed, 5 refused, 5 in error, in ", stderr[^2], StringComparison.Ordinal);
         Assert.Equal($"contactrules scrub: 5 rows of {list} in error were not decided (their decision is 'error').", stderr[^1]);
         Assert.DoesNotContain("0612345678", run.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("+3361234568", run.Stderr, StringComparison.Ordinal);

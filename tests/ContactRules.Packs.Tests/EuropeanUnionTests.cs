@@ -14,8 +14,15 @@ public class EuropeanUnionTests
 {
     private static readonly ContactPolicy Eu = EuropeanUnionRules.Pack;
 
+    // The person consented to this channel and purpose (a marketing message needs it, EU-EMSG-01),
+    // so that only the objection decides.
     private static ContactRequest Request(ContactChannel channel, ContactPurpose purpose, params OptOut[] optOuts)
-        => new ContactRequest(Person(Berlin), channel, purpose) { Caller = Acme, OptOuts = optOuts.ToImmutableArray() };
+        => new ContactRequest(Person(Berlin), channel, purpose)
+        {
+            Caller = Acme,
+            OptOuts = optOuts.ToImmutableArray(),
+            Consents = ImmutableArray.Create(new ConsentRecord(Utc("2026-01-05T10:00:00Z")) { Channel = channel, Purpose = purpose, Entity = Acme }),
+        };
 
     // Art. 21(3): after the objection, no processing for direct marketing, on any channel.
     [Theory]
@@ -23,7 +30,7 @@ public class EuropeanUnionTests
     [InlineData(ContactChannel.Sms, ContactPurpose.Marketing, false)]
     [InlineData(ContactChannel.Voice, ContactPurpose.Informational, true)]
     [InlineData(ContactChannel.Voice, ContactPurpose.DebtCollection, true)]
-    public void An_objection_stops_direct_marketing_on_every_channel(ContactChannel channel, ContactPurpose purpose, bool allowed)
+    public void EU_OBJ_01_an_objection_stops_direct_marketing_on_every_channel(ContactChannel channel, ContactPurpose purpose, bool allowed)
     {
         var objection = new OptOut(OptOutKind.Objection, Utc("2026-03-09T18:00:00Z")) { Channel = ContactChannel.Voice };
         Assert.Equal(allowed, Evaluate(Eu, Request(channel, purpose, objection), Utc("2026-03-09T18:00:00Z")).IsAllowed);
@@ -31,7 +38,7 @@ public class EuropeanUnionTests
     }
 
     [Fact]
-    public void An_objection_is_absolute_for_customers_and_consenting_persons()
+    public void EU_OBJ_01_an_objection_is_absolute_for_customers_and_consenting_persons()
     {
         var customer = new Contact("c-1") { TimeZones = ImmutableArray.Create(Berlin), Contract = new ContractStatus(true, true) };
         var request = new ContactRequest(customer)
@@ -46,7 +53,7 @@ public class EuropeanUnionTests
     }
 
     [Fact]
-    public void Automated_marketing_needs_consent_live_calls_do_not_under_the_eu_pack()
+    public void EU_AUTO_01_automated_marketing_calls_need_consent_live_calls_do_not_under_the_eu_pack()
     {
         var automated = new ContactRequest(Person(Berlin)) { Caller = Acme, Automated = true };
         AssertRefusedBy(Evaluate(Eu, automated, Utc("2026-03-10T10:00:00Z")), "EU-AUTO-01");
@@ -58,7 +65,7 @@ public class EuropeanUnionTests
     [Theory]
     [InlineData("de+eu")]
     [InlineData("fr+eu")]
-    public void A_national_pack_combined_with_eu_applies_each_shared_rule_once(string ids)
+    public void EU_OBJ_01_and_EU_AUTO_01_a_national_pack_combined_with_eu_applies_each_shared_rule_once(string ids)
     {
         Assert.True(RulePacks.TryResolve(ids, out var policy, out var error), error);
         Assert.Single(policy!.Rules, r => r.Id == "EU-OBJ-01");
@@ -66,7 +73,7 @@ public class EuropeanUnionTests
     }
 
     [Fact]
-    public void Every_member_state_pack_carries_the_GDPR_objection()
+    public void EU_OBJ_01_every_member_state_pack_carries_the_GDPR_objection()
     {
         foreach (var id in new[] { "fr", "de", "es", "it", "be", "nl" })
         {

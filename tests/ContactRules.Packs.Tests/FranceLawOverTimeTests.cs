@@ -35,7 +35,7 @@ public class FranceLawOverTimeTests
     // Tuesday 28 February 2023 and Wednesday 1 March 2023, 21:00: before D223-9 no hours rule
     // applied; from 1 March the 20:00 closing applies, next permitted Thursday 2 March 10:00.
     [Fact]
-    public void An_evening_call_the_day_before_and_the_day_D223_9_came_into_force()
+    public void FR_HOURS_01_an_evening_call_the_day_before_and_the_day_D223_9_came_into_force()
     {
         AssertAllowed(Evaluate(Fr, Request(), P("2023-02-28 21:00")));
         var decision = Evaluate(Fr, Request(), P("2023-03-01 21:00"));
@@ -47,7 +47,7 @@ public class FranceLawOverTimeTests
     // yet); on Wednesday 1 March the window 31 Jan–1 Mar holds 4, so it is refused until the
     // attempt of 20 February leaves: 20 Feb + 30 days = Wednesday 22 March 2023, 10:00.
     [Fact]
-    public void A_fifth_attempt_the_day_before_and_the_day_the_cap_came_into_force()
+    public void FR_FREQ_01_a_fifth_attempt_the_day_before_and_the_day_the_cap_came_into_force()
     {
         var history = new[]
         {
@@ -64,7 +64,7 @@ public class FranceLawOverTimeTests
     // applied; from 1 March the refusal blocks until the end of 16 April, which is a Sunday:
     // next permitted Monday 17 April 2023 10:00 (Easter Monday was 10 April).
     [Fact]
-    public void A_refusal_cooldown_the_day_before_and_the_day_D223_9_came_into_force()
+    public void FR_COOL_01_a_refusal_the_day_before_and_the_day_D223_9_came_into_force()
     {
         var refusal = Attempt(P("2023-02-15 11:00"), AttemptOutcome.Refused);
         AssertAllowed(Evaluate(Fr, Request(), P("2023-02-28 11:00"), refusal));
@@ -76,7 +76,7 @@ public class FranceLawOverTimeTests
     // No holiday falls on 28 February or 1 March; the holiday rule is checked on the Easter
     // Mondays either side: 18 April 2022 (before D223-9) and 10 April 2023 (after).
     [Fact]
-    public void The_holiday_rule_applies_to_holidays_from_1_March_2023_only()
+    public void FR_HOL_01_and_FR_HOL_02_apply_to_holidays_from_1_March_2023_only()
     {
         AssertAllowed(Evaluate(Fr, Request(), P("2022-04-18 11:00")));
         AssertRefusedBy(Evaluate(Fr, Request(), P("2023-04-10 11:00")), "FR-HOL-01");
@@ -87,7 +87,7 @@ public class FranceLawOverTimeTests
 
     // Monday 10 and Tuesday 11 August 2026, 11:00 Paris.
     [Fact]
-    public void A_Bloctel_registrant_without_consent_is_protected_by_Bloctel_then_by_the_consent_rule()
+    public void FR_LIST_01_then_FR_CONS_01_protect_a_Bloctel_registrant_without_consent()
     {
         var monday = Evaluate(Fr, Request(onBloctel: true), P("2026-08-10 11:00"));
         AssertRefusedBy(monday, "FR-LIST-01");
@@ -100,7 +100,7 @@ public class FranceLawOverTimeTests
     }
 
     [Fact]
-    public void A_Bloctel_registrant_who_consented_becomes_callable_when_the_consent_regime_starts()
+    public void FR_LIST_01_ends_and_FR_CONS_01_lets_a_registrant_who_consented_be_called_from_11_August()
     {
         // Bloctel had no consent exemption; under the new L223-1 the consent is what counts.
         var monday = Evaluate(Fr, Request(onBloctel: true, consent: true), P("2026-08-10 11:00"));
@@ -110,7 +110,7 @@ public class FranceLawOverTimeTests
     }
 
     [Fact]
-    public void A_person_not_on_Bloctel_and_without_consent_is_callable_on_10_August_only()
+    public void FR_CONS_01_a_person_not_on_Bloctel_and_without_consent_is_callable_on_10_August_only()
     {
         AssertAllowed(Evaluate(Fr, Request(), P("2026-08-10 11:00")));
         var tuesday = Evaluate(Fr, Request(), P("2026-08-11 11:00"));
@@ -119,7 +119,7 @@ public class FranceLawOverTimeTests
     }
 
     [Fact]
-    public void A_customer_with_a_contract_in_progress_is_callable_under_both_regimes()
+    public void FR_LIST_01_and_FR_CONS_01_a_customer_with_a_contract_in_progress_is_callable_under_both_regimes()
     {
         AssertAllowed(Evaluate(Fr, Request(onBloctel: true, contract: true), P("2026-08-10 11:00")));
         AssertAllowed(Evaluate(Fr, Request(onBloctel: true, contract: true), P("2026-08-11 11:00")));
@@ -129,7 +129,7 @@ public class FranceLawOverTimeTests
     // customer is callable again; from 11 August FR-STOP-01 forbids any new call, for good, and
     // even to a customer with a contract in progress.
     [Fact]
-    public void A_consumer_who_asked_to_end_a_call_is_callable_on_10_August_and_never_from_11_August()
+    public void FR_STOP_01_a_consumer_who_asked_to_end_a_call_is_callable_on_10_August_and_never_from_11_August()
     {
         var refusal = Attempt(P("2026-06-02 11:00"), AttemptOutcome.Refused);
         AssertAllowed(Evaluate(Fr, Request(contract: true), P("2026-08-10 11:00"), refusal));
@@ -144,12 +144,13 @@ public class FranceLawOverTimeTests
     }
 
     [Fact]
-    public void From_11_August_a_refusal_blocks_for_good_not_60_days()
+    public void FR_STOP_01_from_11_August_a_refusal_blocks_for_good_and_FR_COOL_01_is_gone()
     {
-        // Refusal on Tuesday 1 September 2026; 61+ days later (Tuesday 3 November) FR-COOL-01 has
-        // ended and only FR-STOP-01 still refuses.
+        // Refusal on Tuesday 1 September 2026. Décret n° 2026-662 removed the 60-day cooldown from
+        // 11 August 2026 (this test used to expect FR-COOL-01 here too, the pre-reform reading):
+        // only FR-STOP-01 refuses, the next day and 61+ days later (Tuesday 3 November) alike.
         var refusal = Attempt(P("2026-09-01 11:00"), AttemptOutcome.Refused);
-        AssertRefusedBy(Evaluate(Fr, Request(contract: true), P("2026-09-02 11:00"), refusal), "FR-COOL-01", "FR-STOP-01");
+        AssertRefusedBy(Evaluate(Fr, Request(contract: true), P("2026-09-02 11:00"), refusal), "FR-STOP-01");
         AssertRefusedBy(Evaluate(Fr, Request(contract: true), P("2026-11-03 11:00"), refusal), "FR-STOP-01");
     }
 }

@@ -17,9 +17,12 @@ public class FranceTests
 
     private static Instant P(string local) => Local(local, Paris);
 
-    // A consumer who gave prior consent (an ordinary one, not to calls outside the legal hours):
-    // from 11 August 2026 FR-CONS-01 needs it, and it lifts nothing else.
-    private static ContactRequest Consenting(Contact contact) => Call(contact, ConsentTo(P("2020-01-06 12:00")));
+    // A consumer who gave prior consent (an ordinary one, not to calls outside the legal hours)
+    // thirty days before the call: from 11 August 2026 FR-CONS-01 needs it (and it counts a year
+    // at most, FR-CONS-02), and it lifts nothing else. These tests used one consent of 2020 for
+    // every date; since décret n° 2026-662 it has lapsed on 11 August 2026, so each call gets a
+    // consent of its own year.
+    private static ContactRequest Consenting(Contact contact, Instant call) => Call(contact, ConsentTo(call - Duration.FromDays(30)));
 
     // D223-9: Monday to Friday, [10:00, 13:00) and [14:00, 20:00) in the consumer's zone.
     // Tuesday 10 March 2026 is an ordinary working day (not in the L3133-1 list).
@@ -31,7 +34,7 @@ public class FranceTests
     [InlineData("2026-03-13 20:00", "2026-03-16 10:00")] // Friday evening: the weekend is closed, next is Monday
     [InlineData("2026-03-14 11:00", "2026-03-16 10:00")] // Saturday
     [InlineData("2026-03-15 11:00", "2026-03-16 10:00")] // Sunday
-    public void Hours_refuse_outside_the_two_daily_windows(string at, string next)
+    public void FR_HOURS_01_refuses_outside_the_two_daily_windows(string at, string next)
     {
         var decision = Evaluate(Fr, Call(Person(Paris)), P(at));
         AssertRefusedBy(decision, "FR-HOURS-01");
@@ -43,11 +46,11 @@ public class FranceTests
     [InlineData("2026-03-10 12:59")] // last allowed minute of the morning
     [InlineData("2026-03-10 14:00")] // first allowed minute of the afternoon
     [InlineData("2026-03-10 19:59")] // last allowed minute of the day
-    public void Hours_allow_inside_the_two_daily_windows(string at)
+    public void FR_HOURS_01_allows_inside_the_two_daily_windows(string at)
         => AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P(at)));
 
     [Fact]
-    public void Consent_to_calls_outside_hours_lifts_the_days_and_hours()
+    public void FR_HOURS_01_a_consent_to_calls_outside_hours_lifted_the_days_and_hours_before_the_reform()
     {
         // D223-9 al. 2: express prior consent allows calls outside the days and hours.
         var consent = ConsentTo(P("2026-01-05 12:00"));
@@ -62,7 +65,7 @@ public class FranceTests
     // 2027 on 28 March (regulations.md 1.8): Easter Monday = Easter + 1, Ascension = Easter + 39,
     // Whit Monday = Easter + 50.
     [Fact]
-    public void The_eleven_public_holidays_of_2026_and_2027()
+    public void FR_HOL_01_the_eleven_public_holidays_of_2026_and_2027()
     {
         string[] y2026 = { "2026-01-01", "2026-04-06", "2026-05-01", "2026-05-08", "2026-05-14", "2026-05-25", "2026-07-14", "2026-08-15", "2026-11-01", "2026-11-11", "2026-12-25" };
         string[] y2027 = { "2027-01-01", "2027-03-29", "2027-05-01", "2027-05-08", "2027-05-06", "2027-05-17", "2027-07-14", "2027-08-15", "2027-11-01", "2027-11-11", "2027-12-25" };
@@ -89,9 +92,9 @@ public class FranceTests
     [InlineData("2027-07-14", "2027-07-15")] // Wed → Thu
     [InlineData("2027-11-01", "2027-11-02")] // Mon → Tue
     [InlineData("2027-11-11", "2027-11-12")] // Thu → Fri
-    public void A_weekday_holiday_is_refused_until_the_next_working_day(string holiday, string next)
+    public void FR_HOL_01_a_weekday_holiday_is_refused_until_the_next_working_day(string holiday, string next)
     {
-        var decision = Evaluate(Fr, Consenting(Person(Paris)), P(holiday + " 11:00"));
+        var decision = Evaluate(Fr, Consenting(Person(Paris), P(holiday + " 11:00")), P(holiday + " 11:00"));
         AssertRefusedBy(decision, "FR-HOL-01");
         Assert.Equal(P(next + " 10:00"), decision.NextPermittedAt);
     }
@@ -105,7 +108,7 @@ public class FranceTests
     [InlineData("2027-05-08")]
     [InlineData("2027-08-15")]
     [InlineData("2027-12-25")]
-    public void A_weekend_holiday_is_refused_by_the_holiday_rule_all_day(string holiday)
+    public void FR_HOL_01_a_weekend_holiday_is_refused_by_the_holiday_rule_all_day(string holiday)
     {
         var request = Call(Person(Paris));
         Assert.False(RuleAllows(FranceRules.Holidays, request, P(holiday + " 00:00")));
@@ -114,7 +117,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void The_day_before_and_after_a_holiday_are_callable()
+    public void FR_HOL_01_the_day_before_and_after_a_holiday_are_callable()
     {
         // 14 July 2026 is a Tuesday: Monday 13 and Wednesday 15 are ordinary working days.
         AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-07-13 19:59")));
@@ -129,22 +132,22 @@ public class FranceTests
     [InlineData("FR-68", "2026-04-03", "2026-04-07")]
     [InlineData("FR-6AE", "2026-04-03", "2026-04-07")]
     [InlineData("FR-67", "2027-03-26", "2027-03-30")] // Good Friday 2027; Monday 29 March is Easter Monday
-    public void Alsace_Moselle_Good_Friday_is_a_day_without_calls(string region, string goodFriday, string next)
+    public void FR_HOL_02_Alsace_Moselle_Good_Friday_is_a_day_without_calls(string region, string goodFriday, string next)
     {
-        var decision = Evaluate(Fr, Consenting(Person(Paris, region)), P(goodFriday + " 11:00"));
+        var decision = Evaluate(Fr, Consenting(Person(Paris, region), P(goodFriday + " 11:00")), P(goodFriday + " 11:00"));
         AssertRefusedBy(decision, "FR-HOL-02");
         Assert.Equal(P(next + " 10:00"), decision.NextPermittedAt);
     }
 
     [Fact]
-    public void Alsace_Moselle_26_December_falls_on_a_weekend_in_2026_and_2027_and_is_still_excluded()
+    public void FR_HOL_02_Alsace_Moselle_26_December_falls_on_a_weekend_in_2026_and_2027_and_is_still_excluded()
     {
         // 26 Dec 2026 is a Saturday, 26 Dec 2027 a Sunday: the hours rule closes them anyway, and
         // FR-HOL-02 excludes them on its own.
         var strasbourg = Call(Person(Paris, "FR-67"));
-        Assert.False(RuleAllows(FranceRules.AlsaceMoselleHolidays, strasbourg, P("2026-12-26 11:00")));
-        Assert.False(RuleAllows(FranceRules.AlsaceMoselleHolidays, strasbourg, P("2027-12-26 11:00")));
-        Assert.True(RuleAllows(FranceRules.AlsaceMoselleHolidays, strasbourg, P("2027-12-27 00:00")));
+        Assert.False(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2026-12-26 11:00")));
+        Assert.False(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2027-12-26 11:00")));
+        Assert.True(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2027-12-27 00:00")));
         Assert.Equal(
             new[] { Date("2026-04-03"), Date("2026-12-26") },
             FrenchHolidays.AlsaceMoselle.DatesOf(2026).Select(h => h.Date));
@@ -157,7 +160,7 @@ public class FranceTests
     [InlineData(null)]     // region unknown: the local calendar is opt-in by region
     [InlineData("FR-75")]  // Paris
     [InlineData("FR-54")]  // Meurthe-et-Moselle borders Moselle but is not Alsace-Moselle
-    public void Good_Friday_outside_Alsace_Moselle_is_an_ordinary_day(string? region)
+    public void FR_HOL_02_Good_Friday_outside_Alsace_Moselle_is_an_ordinary_day(string? region)
         => AssertAllowed(Evaluate(Fr, Call(Person(Paris, region)), P("2026-04-03 11:00")));
 
     // FR-FREQ-01, conventions.md example: attempts on 2, 5, 10, 20 March 2026. A fifth on
@@ -172,7 +175,7 @@ public class FranceTests
     };
 
     [Fact]
-    public void Fifth_attempt_in_30_calendar_days_is_refused_until_the_oldest_leaves()
+    public void FR_FREQ_01_a_fifth_attempt_in_30_calendar_days_is_refused_until_the_oldest_leaves()
     {
         var decision = Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), FourAttempts);
         AssertRefusedBy(decision, "FR-FREQ-01");
@@ -184,11 +187,11 @@ public class FranceTests
     }
 
     [Fact]
-    public void Fourth_attempt_is_allowed()
+    public void FR_FREQ_01_a_fourth_attempt_is_allowed()
         => AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), FourAttempts.Take(3).ToArray()));
 
     [Fact]
-    public void Attempts_by_another_professional_do_not_count_but_unknown_callers_do()
+    public void FR_FREQ_01_attempts_by_another_professional_do_not_count_but_unknown_callers_do()
     {
         var others = FourAttempts.Select(a => new ContactAttempt(a.At, a.Outcome) { Caller = "other-brand" }).ToArray();
         AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), others));
@@ -202,7 +205,7 @@ public class FranceTests
     // révolus"); the rule allows again from Saturday 2 August 00:00, and the pack from Monday
     // 4 August 10:00. 2025 keeps FR-STOP-01 (from 11 August 2026) out of the way.
     [Fact]
-    public void Refusal_cooldown_last_refused_and_first_allowed_instants()
+    public void FR_COOL_01_last_refused_and_first_allowed_instants()
     {
         var refusal = Attempt(P("2025-06-02 11:00"), AttemptOutcome.Refused);
         var request = Call(Person(Paris));
@@ -219,7 +222,7 @@ public class FranceTests
     // FR-LIST-01: a Bloctel receipt issued Tuesday 5 May 2026 15:00 without an effective date
     // protects the number from 5 May + 30 days = Thursday 4 June 2026 15:00 (conventions.md).
     [Fact]
-    public void Bloctel_registration_protects_30_days_after_the_receipt()
+    public void FR_LIST_01_a_registration_protects_30_days_after_the_receipt()
     {
         var request = Call(Person(Paris));
         var registered = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(Registered(ContactRegistry.Bloctel, P("2026-05-05 15:00"))) };
@@ -234,7 +237,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void Bloctel_honours_the_effective_date_on_the_receipt()
+    public void FR_LIST_01_honours_the_effective_date_on_the_receipt()
     {
         var entry = new OptOut(OptOutKind.Registry, P("2026-05-05 15:00")) { Registry = ContactRegistry.Bloctel, EffectiveAt = P("2026-05-12 00:00") };
         var registered = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(entry) };
@@ -246,7 +249,7 @@ public class FranceTests
     [InlineData(true, true, true)]    // contract in progress, call about its object: exempt
     [InlineData(true, false, false)]  // contract in progress, unrelated offer: not exempt
     [InlineData(false, true, false)]  // ended contract: not exempt (2020 wording "contrat en cours")
-    public void Bloctel_exempts_only_a_contract_in_progress_about_its_object(bool active, bool related, bool allowed)
+    public void FR_LIST_01_exempts_only_a_contract_in_progress_about_its_object(bool active, bool related, bool allowed)
     {
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(Paris), Contract = new ContractStatus(active, related) };
         var request = new ContactRequest(contact) { Caller = Acme, OptOuts = ImmutableArray.Create(Registered(ContactRegistry.Bloctel, P("2025-01-06 12:00"))) };
@@ -255,7 +258,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void Bloctel_in_force_from_1_June_2016()
+    public void FR_LIST_01_in_force_from_1_June_2016()
     {
         // The list opened on 1 June 2016 (loi Hamon). D223-9 is not yet in force, so no hours rule.
         var request = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Registry, P("2016-04-01 12:00")) { Registry = ContactRegistry.Bloctel, EffectiveAt = P("2016-04-01 12:00") }) };
@@ -272,7 +275,7 @@ public class FranceTests
     [InlineData("energy-supply", true)]           // selling electricity is not renovation works
     [InlineData("energy-renovations", true)]      // a different code, not a sub-subject
     [InlineData(null, true)]                      // no subject declared
-    public void Sector_ban_refuses_energy_renovation_renewables_and_home_adaptation(string? subject, bool allowed)
+    public void FR_SECT_01_refuses_energy_renovation_renewables_and_home_adaptation(string? subject, bool allowed)
     {
         var request = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = subject };
         var decision = Evaluate(Fr, request, P("2026-03-10 11:00"));
@@ -285,7 +288,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void Sector_ban_yields_to_a_contract_in_progress_but_not_to_consent()
+    public void FR_SECT_01_yields_to_a_contract_in_progress_but_not_to_consent()
     {
         var customer = new Contact("c-1") { TimeZones = ImmutableArray.Create(Paris), Contract = new ContractStatus(true, true) };
         AssertAllowed(Evaluate(Fr, new ContactRequest(customer) { Caller = Acme, Subject = "energy-renovation" }, P("2026-03-10 11:00")));
@@ -296,7 +299,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void Sector_ban_in_force_from_26_July_2020()
+    public void FR_SECT_01_in_force_from_26_July_2020()
     {
         // Loi n° 2020-901 in force 26 July 2020 (a Sunday); D223-9 (hours) only from 2023.
         var request = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "energy-renovation" };
@@ -306,7 +309,7 @@ public class FranceTests
 
     // FR-AUTO-01 (CPCE L34-5): an automated call needs consent, customers included.
     [Fact]
-    public void Automated_canvassing_needs_prior_consent()
+    public void FR_AUTO_01_automated_canvassing_needs_prior_consent()
     {
         var customer = new Contact("c-1") { TimeZones = ImmutableArray.Create(Paris), Contract = new ContractStatus(true, true) };
         var automated = new ContactRequest(customer) { Caller = Acme, Automated = true };
@@ -319,7 +322,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void A_GDPR_objection_made_by_sms_stops_marketing_calls_but_not_informational_ones()
+    public void EU_OBJ_01_a_GDPR_objection_made_by_sms_stops_marketing_calls_but_not_informational_ones()
     {
         // EU-OBJ-01 is part of fr: Art. 21(3) stops direct marketing on every channel.
         var objection = new OptOut(OptOutKind.Objection, P("2026-03-09 18:00")) { Channel = ContactChannel.Sms };
@@ -339,7 +342,7 @@ public class FranceTests
     [InlineData("America/Martinique", "2026-03-10T14:00:00Z", "2026-03-11T00:00:00Z")]
     [InlineData("America/Guadeloupe", "2026-03-10T14:00:00Z", "2026-03-11T00:00:00Z")]
     [InlineData("America/Cayenne", "2026-03-10T13:00:00Z", "2026-03-10T23:00:00Z")]
-    public void Overseas_departments_use_their_own_clock(string zoneId, string tenLocal, string eightPmLocal)
+    public void FR_HOURS_01_overseas_departments_use_their_own_clock(string zoneId, string tenLocal, string eightPmLocal)
     {
         var request = Call(Person(Zone(zoneId)));
         var opens = Utc(tenLocal);
@@ -354,7 +357,7 @@ public class FranceTests
     }
 
     [Fact]
-    public void Reunion_evening_is_closed_while_Paris_afternoon_is_open()
+    public void FR_HOURS_01_Reunion_evening_is_closed_while_Paris_afternoon_is_open()
     {
         // 16:30Z on Tuesday 10 March 2026 is 17:30 in Paris (UTC+1) but 20:30 in Réunion (UTC+4).
         var at = Utc("2026-03-10T16:30:00Z");

@@ -54,19 +54,18 @@ public sealed class CrmScenarioTests : IClassFixture<CrmScenarioTests.SampleRun>
     }
 
     [Fact]
-    public void After_a_refusal_Bruno_is_in_the_60_day_cooldown_and_may_not_be_called_again()
+    public void After_a_refusal_Bruno_may_never_be_called_again_FR_STOP_01_and_his_consent_is_withdrawn_FR_WDRW_01()
     {
-        // Refusal on 1 Feb 2027 (R). FR-COOL-01 blocks R … R+60 and allows from R+61 = 3 Apr
-        // 2027 00:00 in Paris, on CEST (UTC+2) by then: 2 Apr 22:00 UTC. FR-STOP-01 (from
-        // 11 Aug 2026) forbids calling him again at all, so the decision has no next instant.
+        // Refusal on 1 Feb 2027. Décret n° 2026-662 removed the 60-day cooldown (FR-COOL-01) from
+        // 11 August 2026; this test expected it until then. Now the refusal withdraws his consent
+        // of December at that instant (R223-3: FR-WDRW-01, with FR-CONS-01 as no other consent
+        // counts), and FR-STOP-01 forbids calling him again at all: no rule ever lifts.
         var bruno = run.Results.Where(r => r.Customer == Scenario.Bruno).ToList();
         Assert.Equal(2, bruno.Count);
         Assert.Equal(AttemptOutcome.Refused, bruno[0].Outcome);
         Assert.False(bruno[1].Placed);
-        var cooldown = Assert.Single(bruno[1].Decision.Violations, v => v.RuleId == "FR-COOL-01");
-        Assert.Equal(Instant.FromUtc(2027, 4, 2, 22, 0), cooldown.Until);
-        var stop = Assert.Single(bruno[1].Decision.Violations, v => v.RuleId == "FR-STOP-01");
-        Assert.Null(stop.Until);
+        Assert.Equal(new[] { "FR-CONS-01", "FR-STOP-01", "FR-WDRW-01" }, bruno[1].Decision.Violations.Select(v => v.RuleId).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.All(bruno[1].Decision.Violations, v => Assert.Null(v.Until));
         Assert.Null(bruno[1].Decision.NextPermittedAt);
     }
 
@@ -74,12 +73,13 @@ public sealed class CrmScenarioTests : IClassFixture<CrmScenarioTests.SampleRun>
     public void An_objection_recorded_in_the_ledger_stops_the_next_call()
     {
         // Denis was reached on Monday, objected (GDPR Art. 21), and is refused on Tuesday by
-        // EU-OBJ-01, which has no end.
+        // EU-OBJ-01, which has no end. The objection also ended his consent to be called (it was
+        // made after the grant), so FR-CONS-01 refuses beside it.
         var denis = run.Results.Where(r => r.Customer == Scenario.Denis).ToList();
         Assert.Equal(2, denis.Count);
         Assert.True(denis[0].Placed);
         Assert.False(denis[1].Placed);
-        Assert.Equal("EU-OBJ-01", Assert.Single(denis[1].Decision.Violations).RuleId);
+        Assert.Equal(new[] { "EU-OBJ-01", "FR-CONS-01" }, denis[1].Decision.Violations.Select(v => v.RuleId).OrderBy(id => id, StringComparer.Ordinal));
         Assert.Null(denis[1].Decision.NextPermittedAt);
     }
 

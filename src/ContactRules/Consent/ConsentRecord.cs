@@ -8,8 +8,10 @@ namespace ContactRules;
 /// </summary>
 /// <remarks>
 /// Scope fields left null widen the consent: a consent with no <see cref="Channel"/> covers every
-/// channel. Record what the person actually agreed to; a consent wider than the proof is a
-/// liability, not a convenience.
+/// channel where a rule's reading allows it (the European marketing-message rules do not: a
+/// consent to messages must say so). Record what the person actually agreed to; a consent wider
+/// than the proof is a liability, not a convenience. A consent with a <see cref="Slot"/> holds
+/// only inside its slot: outside it, it is no consent at all.
 /// </remarks>
 public sealed class ConsentRecord
 {
@@ -81,14 +83,20 @@ public sealed class ConsentRecord
             ? (RevokedAt is { } revoked && revoked < expires ? revoked : expires)
             : RevokedAt;
 
-    /// <summary>True when the consent holds at <paramref name="instant"/>: granted, not yet expired or revoked.</summary>
+    /// <summary>
+    /// True when the consent holds at <paramref name="instant"/> by its own record: granted, inside
+    /// its slot when it names one, not yet expired or revoked. A rule may read less into it (a
+    /// term limit, a withdrawal in a call): see <see cref="Rules.ConsentReading"/>.
+    /// </summary>
     /// <param name="instant">The instant of the contact.</param>
     /// <returns>Whether the consent holds.</returns>
-    public bool IsValidAt(Instant instant) => GrantedAt <= instant && (EndsAt is not { } end || instant < end);
+    public bool IsValidAt(Instant instant)
+        => GrantedAt <= instant && (EndsAt is not { } end || instant < end) && (slot is not { } s || s.Contains(instant));
 
     /// <summary>
     /// True when this consent's scope (channel, purpose, entity) covers the request and it was
-    /// given by the number's present holder. Validity in time is a separate question: see
+    /// given by the number's present holder; a soft opt-in covers the caller's marketing messages
+    /// only, never a call. Validity in time is a separate question: see
     /// <see cref="IsValidAt(Instant)"/>.
     /// </summary>
     /// <remarks>
@@ -106,5 +114,6 @@ public sealed class ConsentRecord
         => request is not null
             && (Channel is not { } channel || channel == request.Channel)
             && (Purpose is not { } purpose || purpose == request.Purpose)
-            && (Entity is null || request.Caller is null || Entity == request.Caller);
+            && (Entity is null || request.Caller is null || Entity == request.Caller)
+            && (Basis != ConsentBasis.SoftOptIn || (request.Channel == ContactChannel.Sms && request.Purpose == ContactPurpose.Marketing));
 }

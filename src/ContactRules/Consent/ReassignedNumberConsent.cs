@@ -51,7 +51,7 @@ public sealed class ReassignedNumberConsent : ContactRule
 
         // The rule refuses while a voided consent would otherwise hold: until a consent of the
         // present holder holds, or every voided one would have ended anyway.
-        return voided.Any ? Earlier(Internal.ConsentSearch.EarliestCovered(request, instant, outsideHoursOnly: false), voided.LastEnd) : instant;
+        return voided.Any ? Earlier(ConsentReading.Plain.EarliestCounting(context, instant, ConsentFilter.Any), voided.LastEnd) : instant;
     }
 
     /// <inheritdoc />

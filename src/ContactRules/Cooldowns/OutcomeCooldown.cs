@@ -8,7 +8,7 @@ namespace ContactRules.Rules;
 /// refusal, the UK's 72 hours after an abandoned call, Regulation F's 7 days after a
 /// conversation.
 /// </summary>
-public sealed class OutcomeCooldown : ContactRule
+public sealed class OutcomeCooldown : ContactRule, IZoneAnswer
 {
     /// <summary>Creates a cooldown.</summary>
     /// <param name="metadata">The rule's id, citation, dates, scope and exemptions.</param>
@@ -66,19 +66,7 @@ public sealed class OutcomeCooldown : ContactRule
             return end;
         }
 
-        var zones = context.Zones;
-        if (zones.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        Instant? earliest = instant;
-        foreach (var zone in zones)
-        {
-            earliest = Later(earliest, EarliestInZone(context, instant, zone));
-        }
-
-        return earliest;
+        return EveryZone.Earliest(this, context, instant);
     }
 
     /// <inheritdoc />
@@ -100,7 +88,7 @@ public sealed class OutcomeCooldown : ContactRule
         return $"After {what}, no contact is allowed for {Span}" + (until is { } u ? $", that is before {u}." : ".");
     }
 
-    private Instant? EarliestInZone(in EvaluationContext context, Instant instant, DateTimeZone zone)
+    Instant? IZoneAnswer.EarliestInZone(in EvaluationContext context, Instant instant, DateTimeZone zone)
     {
         var attempts = context.History.Attempts;
 

@@ -9,6 +9,9 @@ namespace ContactRules;
 /// </summary>
 public sealed class ContactAdvisory
 {
+    private System.Func<string>? write;
+    private string? message;
+
     /// <summary>Creates an advisory.</summary>
     /// <param name="code">The rule id or advisory code it comes from.</param>
     /// <param name="message">What the caller should know or do, in plain words.</param>
@@ -16,15 +19,39 @@ public sealed class ContactAdvisory
     public ContactAdvisory(string code, string message, Instant? deadline = null)
     {
         Code = Preconditions.CheckNotEmpty(code, nameof(code));
-        Message = Preconditions.CheckNotEmpty(message, nameof(message));
+        this.message = Preconditions.CheckNotEmpty(message, nameof(message));
         Deadline = deadline;
+    }
+
+    /// <summary>
+    /// Creates an advisory whose message is written when first read: an advisory given on every
+    /// allowed check (a proof to keep) then costs the dialer's hot path no formatting.
+    /// </summary>
+    internal ContactAdvisory(string code, Instant? deadline, System.Func<string> write)
+    {
+        Code = code;
+        Deadline = deadline;
+        this.write = write;
     }
 
     /// <summary>The rule id or advisory code it comes from.</summary>
     public string Code { get; }
 
     /// <summary>What the caller should know or do.</summary>
-    public string Message { get; }
+    public string Message
+    {
+        get
+        {
+            // Written at most once in practice; two threads racing write the same text.
+            if (message is null)
+            {
+                message = Preconditions.CheckNotEmpty(write!(), nameof(Message));
+                write = null;
+            }
+
+            return message;
+        }
+    }
 
     /// <summary>The instant by which to act, if any.</summary>
     public Instant? Deadline { get; }

@@ -13,7 +13,7 @@ namespace ContactRules.Rules;
 /// Rolling windows: an attempt at <c>a</c> occupies <c>[a, a+D)</c>; one exactly D earlier no
 /// longer counts. Reservations count as attempts.
 /// </remarks>
-public sealed class FrequencyCap : ContactRule
+public sealed class FrequencyCap : ContactRule, IZoneAnswer
 {
     /// <summary>Creates a frequency cap.</summary>
     /// <param name="metadata">The rule's id, citation, dates, scope and exemptions.</param>
@@ -68,19 +68,7 @@ public sealed class FrequencyCap : ContactRule
             return EarliestRolling(context, instant);
         }
 
-        var zones = context.Zones;
-        if (zones.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        Instant? earliest = instant;
-        foreach (var zone in zones)
-        {
-            earliest = Later(earliest, EarliestInZone(context, instant, zone));
-        }
-
-        return earliest;
+        return EveryZone.Earliest(this, context, instant);
     }
 
     /// <inheritdoc />
@@ -93,17 +81,14 @@ public sealed class FrequencyCap : ContactRule
             return $"{count} counted attempts already in the {DurationText.Of(Window.Rolling)} before {instant}; the limit is {MaxAttempts} per {Window}.";
         }
 
-        foreach (var zone in context.Zones)
+        if (EveryZone.FirstRefusing(this, context, instant) is { } zone)
         {
             var date = ZoneMath.DateOf(instant, zone);
             var first = date.PlusDays(-(Window.CalendarDays - 1));
             var start = ZoneMath.StartOfDay(zone, first);
             var end = ZoneMath.StartOfDay(zone, date.PlusDays(1));
             var count = Count(context, context.History.FirstIndexAtOrAfter(start), end, inclusiveEnd: false);
-            if (count >= MaxAttempts)
-            {
-                return $"{count} counted attempts already on {ZoneMath.Format(first)} … {ZoneMath.Format(date)} (local dates in {zone.Id}); the limit is {MaxAttempts} per {Window}.";
-            }
+            return $"{count} counted attempts already on {ZoneMath.Format(first)} … {ZoneMath.Format(date)} (local dates in {zone.Id}); the limit is {MaxAttempts} per {Window}.";
         }
 
         return "The called person's time zone is unknown, so the calendar days cannot be counted.";
@@ -123,7 +108,7 @@ public sealed class FrequencyCap : ContactRule
         return leaving.At + Window.Rolling;
     }
 
-    private Instant? EarliestInZone(in EvaluationContext context, Instant instant, DateTimeZone zone)
+    Instant? IZoneAnswer.EarliestInZone(in EvaluationContext context, Instant instant, DateTimeZone zone)
     {
         var date = ZoneMath.DateOf(instant, zone);
         var start = ZoneMath.StartOfDay(zone, date.PlusDays(-(Window.CalendarDays - 1)));

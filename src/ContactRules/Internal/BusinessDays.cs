@@ -7,7 +7,8 @@ namespace ContactRules.Internal;
 /// <summary>
 /// A legal deadline counted in business days (Monday to Friday, except the dates of a holiday
 /// calendar) after the local date something was received: the FCC's 10 business days to honour
-/// a do-not-call request or a revocation of consent.
+/// a do-not-call request or a revocation of consent; France's five working days to answer a
+/// request for information (R223-4).
 /// </summary>
 internal static class BusinessDays
 {
@@ -16,9 +17,15 @@ internal static class BusinessDays
 
     /// <summary>The local date after the <paramref name="businessDays"/>-th business day after <paramref name="received"/>.</summary>
     internal static LocalDate DayAfterDeadline(LocalDate received, int businessDays, HolidayCalendar nonBusinessDays)
+        => After(received, businessDays, nonBusinessDays).PlusDays(1);
+
+    /// <summary>
+    /// The <paramref name="count"/>-th business day after <paramref name="date"/>, not counting
+    /// <paramref name="date"/> itself (France's R223-4: the fifth working day after a request).
+    /// </summary>
+    internal static LocalDate After(LocalDate date, int count, HolidayCalendar nonBusinessDays)
     {
-        var date = received;
-        var remaining = businessDays;
+        var remaining = count;
         while (remaining > 0)
         {
             date = date.PlusDays(1);
@@ -28,7 +35,7 @@ internal static class BusinessDays
             }
         }
 
-        return date.PlusDays(1);
+        return date;
     }
 
     /// <summary>

@@ -30,9 +30,10 @@ public sealed class OptOut
     public Instant RequestedAt { get; }
 
     /// <summary>
-    /// When the opt-out takes effect, as stated by the list operator. When null: at once for
-    /// company opt-outs and objections, and the registration instant plus the register's legal
-    /// delay for registry entries.
+    /// For a registry entry, when the registration takes effect, as stated by the list operator;
+    /// when null, the registration instant plus the register's legal delay. Company opt-outs and
+    /// objections ignore it: they take effect at <see cref="RequestedAt"/>, because a legal
+    /// honouring delay (US: 10 business days) is a deadline for the caller, never a grace period.
     /// </summary>
     public Instant? EffectiveAt { get; init; }
 
@@ -44,4 +45,14 @@ public sealed class OptOut
 
     /// <summary>The company the opt-out was addressed to; null when it covers any caller.</summary>
     public string? Entity { get; init; }
+
+    /// <summary>
+    /// True when the opt-out reaches <paramref name="request"/>: an objection stops direct
+    /// marketing on every channel, whatever channel it came by; another opt-out reaches its own
+    /// channel (every channel when it names none); either reaches the caller it was addressed to
+    /// (every caller when it names none, or when the request names no caller).
+    /// </summary>
+    internal bool Reaches(ContactRequest request)
+        => (Kind == OptOutKind.Objection || Channel is not { } channel || channel == request.Channel)
+            && (Entity is null || request.Caller is null || Entity == request.Caller);
 }

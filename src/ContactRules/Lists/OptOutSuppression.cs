@@ -10,6 +10,10 @@ namespace ContactRules.Rules;
 /// objection to direct marketing (every marketing purpose, every channel). Waiting never lifts
 /// an opt-out.
 /// </summary>
+/// <remarks>
+/// A company opt-out and an objection are honoured from <see cref="OptOut.RequestedAt"/>, whatever
+/// <see cref="OptOut.EffectiveAt"/> says: only a registry entry waits for its effective instant.
+/// </remarks>
 public sealed class OptOutSuppression : ContactRule
 {
     private OptOutSuppression(RuleMetadata metadata, RuleKind kind, OptOutKind optOutKind, ContactRegistry? registry, Duration legalDelay, Duration? maxSnapshotAge)
@@ -130,10 +134,12 @@ public sealed class OptOutSuppression : ContactRule
             // A registry entry that does not say which register it is from could be from this one:
             // taken as on every register (fail closed), never as on none.
             && (OptOutKind != OptOutKind.Registry || optOut.Registry is null || optOut.Registry == Registry)
-            // An Art. 21 objection stops direct marketing on every channel, whatever channel it came by.
-            && (OptOutKind == OptOutKind.Objection || optOut.Channel is not { } channel || channel == request.Channel)
-            && (optOut.Entity is null || request.Caller is null || optOut.Entity == request.Caller);
+            && optOut.Reaches(request);
 
+    // Only a registry entry waits for its effective instant (the list operator's date, else the
+    // register's legal delay). A company opt-out or an objection takes effect when the person
+    // asks, even when its record carries a later EffectiveAt: a legal honouring delay (US: 10
+    // business days) is a deadline for the caller, never a grace period (docs/conventions.md).
     private Instant EffectiveAt(OptOut optOut)
-        => optOut.EffectiveAt ?? (OptOutKind == OptOutKind.Registry ? optOut.RequestedAt + LegalDelay : optOut.RequestedAt);
+        => OptOutKind == OptOutKind.Registry ? optOut.EffectiveAt ?? optOut.RequestedAt + LegalDelay : optOut.RequestedAt;
 }

@@ -3,15 +3,14 @@ using NodaTime;
 namespace ContactRules.Rules;
 
 /// <summary>
-/// Exempts a contact covered by a valid consent of the person (optionally one that names calls
-/// outside the legal days and hours).
+/// Exempts a contact covered by a consent of the person that counts at the instant of the
+/// contact under the exemption's <see cref="ConsentReading"/> (optionally only a consent to calls
+/// outside the legal days and hours, or only a consent to a precise slot).
 /// </summary>
 /// <remarks>
-/// Two optional refinements carry what some laws add to "a valid consent":
-/// <see cref="DefaultTerm"/> (a consent that states no period lapses after a fixed time:
-/// Australia's Do Not Call Register Act, Sch. 2 cl. 3) and <see cref="VoidedByRegistrationOn"/>
-/// (registration on a national register revokes the consents given before it: Italy's RPO;
-/// Belgium's DNCM yields only to an opt-in given after registration).
+/// What a law adds to "a valid consent" is in the <see cref="ConsentReading"/>: a default term
+/// for a consent that states no period (Australia), registration voiding earlier consents
+/// (Italy's RPO, Belgium's DNCM), France's one-year limit and withdrawal in a call.
 /// </remarks>
 public sealed class ConsentExemption : RuleExemption
 {
@@ -28,20 +27,15 @@ public sealed class ConsentExemption : RuleExemption
     public bool OutsideHoursOnly { get; }
 
     /// <summary>
-    /// When set, a consent with no <see cref="ConsentRecord.ExpiresAt"/> lapses this long after its
-    /// grant, counted on the UTC calendar (Australia: 3 months). Null: such a consent holds until
-    /// revoked.
+    /// Only consents to be called at a precise date and time (<see cref="ConsentRecord.Slot"/>)
+    /// count, and only inside their slot (France from 11 August 2026, D223-9 as rewritten).
     /// </summary>
-    public Period? DefaultTerm { get; init; }
+    public bool SlotOnly { get; init; }
 
-    /// <summary>
-    /// When set, a consent granted at or before the person's registration on this register (its
-    /// <see cref="OptOut.RequestedAt"/>) does not count: the registration revoked it. Null: every
-    /// consent counts.
-    /// </summary>
-    public ContactRegistry? VoidedByRegistrationOn { get; init; }
+    /// <summary>How the exemption reads the person's consents; <see cref="ConsentReading.Plain"/> by default.</summary>
+    public ConsentReading ConsentReading { get; init; } = ConsentReading.Plain;
 
     /// <inheritdoc />
     public override Instant? ExemptFrom(in EvaluationContext context, Instant instant)
-        => Internal.ConsentSearch.EarliestCovered(context.Request, instant, OutsideHoursOnly, DefaultTerm, VoidedByRegistrationOn);
+        => ConsentReading.EarliestCounting(context, instant, SlotOnly ? ConsentFilter.Slot : OutsideHoursOnly ? ConsentFilter.OutsideHours : ConsentFilter.Any);
 }

@@ -80,7 +80,7 @@ public abstract class ContactRule
 
         foreach (var exemption in Exemptions)
         {
-            var exemptFrom = exemption.ExemptFrom(context, instant);
+            var exemptFrom = exemption.EarliestHolding(context, instant);
             if (exemptFrom == instant)
             {
                 return instant;

@@ -1,4 +1,5 @@
 using System;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Rules;
@@ -53,20 +54,12 @@ public sealed class CustomerExemption : RuleExemption
             return instant;
         }
 
-        if (MonthsAfterLastPurchase == 0 || contact.LastPurchase is not { } purchase || context.Zones.IsDefaultOrEmpty)
+        if (MonthsAfterLastPurchase == 0 || contact.LastPurchase is not { } purchase
+            || !EveryZone.LocalDates(instant, context, out var earliestToday, out var latestToday))
         {
             return null;
         }
 
-        foreach (var zone in context.Zones)
-        {
-            var today = instant.InZone(zone).Date;
-            if (!(purchase <= today && today < purchase.PlusMonths(MonthsAfterLastPurchase)))
-            {
-                return null;
-            }
-        }
-
-        return instant;
+        return purchase <= earliestToday && latestToday < purchase.PlusMonths(MonthsAfterLastPurchase) ? instant : null;
     }
 }

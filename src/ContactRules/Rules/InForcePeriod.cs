@@ -131,6 +131,79 @@ public sealed class InForcePeriod
         return end > instant ? end : instant;
     }
 
+    /// <summary>
+    /// The first instant at which the period has started in at least one zone (with no zone, in
+    /// at least one place on Earth): from then on a rule with this period applies, on the
+    /// stricter reading.
+    /// </summary>
+    /// <param name="zones">The called person's candidate zones.</param>
+    /// <returns>The instant; <see cref="Instant.MinValue"/> when the period has no start.</returns>
+    internal Instant StartInSomeZone(ImmutableArray<DateTimeZone> zones)
+    {
+        if (From is not { } from)
+        {
+            return Instant.MinValue;
+        }
+
+        if (zones.IsDefaultOrEmpty)
+        {
+            return fromLowerBound;
+        }
+
+        var start = Instant.MaxValue;
+        foreach (var zone in zones)
+        {
+            var zoneStart = Internal.ZoneMath.StartOfDay(zone, from);
+            if (zoneStart < start)
+            {
+                start = zoneStart;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// The earliest instant at or after <paramref name="instant"/> at which the period holds in
+    /// every zone (with no zone, everywhere on Earth), or null when it never will again: the
+    /// stricter reading for an exemption with dates, which holds only where every zone allows it.
+    /// </summary>
+    /// <param name="instant">The instant.</param>
+    /// <param name="zones">The called person's candidate zones.</param>
+    /// <returns>The instant, or null.</returns>
+    internal Instant? EarliestInForceEverywhere(Instant instant, ImmutableArray<DateTimeZone> zones)
+    {
+        Instant start;
+        Instant end;
+        if (zones.IsDefaultOrEmpty)
+        {
+            start = From is null ? Instant.MinValue : fromUpperBound;
+            end = To is null ? Instant.MaxValue : toLowerBound;
+        }
+        else
+        {
+            start = Instant.MinValue;
+            end = Instant.MaxValue;
+            foreach (var zone in zones)
+            {
+                if (From is { } from)
+                {
+                    var zoneStart = Internal.ZoneMath.StartOfDay(zone, from);
+                    start = zoneStart > start ? zoneStart : start;
+                }
+
+                if (To is { } to)
+                {
+                    var zoneEnd = Internal.ZoneMath.StartOfDay(zone, to.PlusDays(1));
+                    end = zoneEnd < end ? zoneEnd : end;
+                }
+            }
+        }
+
+        var earliest = instant > start ? instant : start;
+        return earliest < end ? earliest : null;
+    }
+
     /// <inheritdoc />
     public override string ToString()
         => $"{(From is { } f ? f.ToString("yyyy-MM-dd", null) : "always")} .. {(To is { } t ? t.ToString("yyyy-MM-dd", null) : "until further notice")}";

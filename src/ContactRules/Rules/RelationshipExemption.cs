@@ -56,7 +56,7 @@ public sealed class RelationshipExemption : RuleExemption
         {
             foreach (var optOut in request.OptOuts)
             {
-                if (optOut.Kind == OptOutKind.Company && (optOut.EffectiveAt ?? optOut.RequestedAt) <= instant
+                if (optOut.Kind == OptOutKind.Company && optOut.RequestedAt <= instant
                     && (optOut.Entity is null || request.Caller is null || optOut.Entity == request.Caller))
                 {
                     return null;

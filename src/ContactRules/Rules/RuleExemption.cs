@@ -19,6 +19,14 @@ public abstract class RuleExemption
     public string Description { get; }
 
     /// <summary>
+    /// The local dates on which the law provides the exemption; always by default. An exemption
+    /// with dates holds only at instants whose local date lies in the period in <em>every</em>
+    /// candidate zone (with no zone, everywhere on Earth): where the zone is uncertain, the
+    /// stricter reading wins, as for a rule's own dates.
+    /// </summary>
+    public InForcePeriod InForce { get; init; } = InForcePeriod.Always;
+
+    /// <summary>
     /// The earliest instant at or after <paramref name="instant"/> at which the exemption holds
     /// (equal to <paramref name="instant"/> when it holds now), or null when it never will
     /// given what is known.
@@ -27,6 +35,28 @@ public abstract class RuleExemption
     /// <param name="instant">The instant of the contact.</param>
     /// <returns>The instant, or null.</returns>
     public abstract Instant? ExemptFrom(in EvaluationContext context, Instant instant);
+
+    /// <summary>
+    /// <see cref="ExemptFrom"/> within the exemption's dates: the earliest instant at or after
+    /// <paramref name="instant"/> at which the exemption is provided in every zone and holds, or
+    /// null when it never will.
+    /// </summary>
+    internal Instant? EarliestHolding(in EvaluationContext context, Instant instant)
+    {
+        if (ReferenceEquals(InForce, InForcePeriod.Always))
+        {
+            return ExemptFrom(context, instant);
+        }
+
+        if (InForce.EarliestInForceEverywhere(instant, context.Zones) is not { } provided
+            || ExemptFrom(context, provided) is not { } holds)
+        {
+            return null;
+        }
+
+        // The period is one stretch of time: past its end in some zone, it never holds again.
+        return holds == provided || InForce.EarliestInForceEverywhere(holds, context.Zones) == holds ? holds : null;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Description;

@@ -37,15 +37,7 @@ public sealed class SubjectBan : ContactRule
     public SubjectBan(RuleMetadata metadata, IEnumerable<string> subjects)
         : base(metadata, RuleKind.Consent)
     {
-        Subjects = Preconditions.CheckNotNull(subjects, nameof(subjects)).ToImmutableArray();
-        Preconditions.CheckArgument(!Subjects.IsEmpty, nameof(subjects), "A subject ban needs at least one subject code.");
-        foreach (var subject in Subjects)
-        {
-            Preconditions.CheckArgument(
-                !string.IsNullOrWhiteSpace(subject) && subject.IndexOf('/') < 0,
-                nameof(subjects),
-                $"Subject codes must be non-empty and must not contain '/' (it separates a code from a sub-subject); got '{subject}'.");
-        }
+        Subjects = SubjectCodes.Check(subjects, nameof(subjects), "A subject ban");
     }
 
     /// <summary>The banned subject codes.</summary>
@@ -60,24 +52,7 @@ public sealed class SubjectBan : ContactRule
     /// <summary>The banned code that <paramref name="subject"/> falls under, or null when it falls under none.</summary>
     /// <param name="subject">A request's subject; null for none.</param>
     /// <returns>The banned code, or null.</returns>
-    public string? BannedCodeOf(string? subject)
-    {
-        if (subject is null)
-        {
-            return null;
-        }
-
-        foreach (var code in Subjects)
-        {
-            if (subject.StartsWith(code, StringComparison.OrdinalIgnoreCase)
-                && (subject.Length == code.Length || subject[code.Length] == '/'))
-            {
-                return code;
-            }
-        }
-
-        return null;
-    }
+    public string? BannedCodeOf(string? subject) => SubjectCodes.Match(Subjects, subject);
 
     /// <inheritdoc />
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)

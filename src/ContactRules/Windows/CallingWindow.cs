@@ -12,7 +12,7 @@ namespace ContactRules.Rules;
 /// a start skipped by a spring-forward change moves later, an end repeated by a fall-back change
 /// is its first occurrence. An allowed window never grows because of a clock change.
 /// </remarks>
-public sealed class CallingWindow : ContactRule
+public sealed class CallingWindow : ContactRule, IZoneAnswer
 {
     // A zone interval that starts at least two days before and ends at least two days after an
     // instant has no clock change on that instant's local date, so local times map 1:1.
@@ -49,35 +49,12 @@ public sealed class CallingWindow : ContactRule
 
     /// <inheritdoc />
     protected override Instant? EarliestAllowedCore(in EvaluationContext context, Instant instant)
-    {
-        if (FixedZone is { } fixedZone)
-        {
-            return EarliestInZone(fixedZone, instant);
-        }
-
-        var zones = context.Zones;
-        if (zones.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        Instant? earliest = instant;
-        foreach (var zone in zones)
-        {
-            earliest = Later(earliest, EarliestInZone(zone, instant));
-            if (earliest is null)
-            {
-                return null;
-            }
-        }
-
-        return earliest;
-    }
+        => EveryZone.Earliest(this, context, instant, FixedZone);
 
     /// <inheritdoc />
     public override string ExplainRefusal(in EvaluationContext context, Instant instant)
     {
-        var zone = FixedZone ?? RefusingZone(context, instant);
+        var zone = FixedZone ?? EveryZone.FirstRefusing(this, context, instant);
         if (zone is null)
         {
             return "The called person's time zone is unknown, so their local time cannot be known.";
@@ -88,18 +65,7 @@ public sealed class CallingWindow : ContactRule
             + (next is { } n ? $"; the next allowed hour there starts {ZoneMath.Format(n, zone)}." : "; no allowed hour follows.");
     }
 
-    private DateTimeZone? RefusingZone(in EvaluationContext context, Instant instant)
-    {
-        foreach (var zone in context.Zones)
-        {
-            if (EarliestInZone(zone, instant) != instant)
-            {
-                return zone;
-            }
-        }
-
-        return null;
-    }
+    Instant? IZoneAnswer.EarliestInZone(in EvaluationContext context, Instant instant, DateTimeZone zone) => EarliestInZone(zone, instant);
 
     private Instant? EarliestInZone(DateTimeZone zone, Instant instant)
     {

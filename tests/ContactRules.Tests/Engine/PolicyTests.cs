@@ -99,11 +99,21 @@ public class PolicyTests
     }
 
     [Fact]
-    public void The_French_rules_do_not_cover_informational_calls_or_text_messages()
+    public void The_French_canvassing_rules_do_not_cover_informational_calls_or_text_messages()
     {
         var saturday = Paris_("2026-03-14 11:00");
         Assert.True(FranceRules.Pack.Evaluate(new ContactRequest(Person(Paris), ContactChannel.Voice, ContactPurpose.Informational), saturday, ContactHistory.Empty).IsAllowed);
-        Assert.True(FranceRules.Pack.Evaluate(new ContactRequest(Person(Paris), ContactChannel.Sms), saturday, ContactHistory.Empty).IsAllowed);
+
+        // D223-9's days and hours are rules of telephone canvassing: a marketing SMS on a Saturday
+        // is not refused by them. It needs a consent to messages (CPCE L34-5, FR-EMSG-01): this
+        // expectation used to allow it with no consent at all, which the law never did.
+        var sms = new ContactRequest(Person(Paris), ContactChannel.Sms);
+        Assert.Equal(new[] { "FR-EMSG-01" }, FranceRules.Pack.Evaluate(sms, saturday, ContactHistory.Empty).Violations.Select(v => v.RuleId));
+        var consenting = new ContactRequest(Person(Paris), ContactChannel.Sms)
+        {
+            Consents = ImmutableArray.Create(new ConsentRecord(Paris_("2026-01-05 12:00")) { Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing }),
+        };
+        Assert.True(FranceRules.Pack.Evaluate(consenting, saturday, ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]

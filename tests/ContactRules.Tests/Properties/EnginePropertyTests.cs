@@ -11,7 +11,9 @@ namespace ContactRules.Tests.Properties;
 /// <summary>
 /// Properties of the engine on random French cases, under the four rules of art. D223-9: histories of up to 40 attempts in the 60 days
 /// before a random instant of 2026, by three callers, with refusals; one or two candidate zones
-/// among mainland France and overseas departments; sometimes a consent to calls outside hours.
+/// among mainland France and overseas departments; sometimes a consent to calls outside hours
+/// (which décret n° 2026-662 stops counting on 11 August 2026), sometimes a consent to a slot
+/// near the instant.
 /// </summary>
 public class EnginePropertyTests
 {
@@ -33,6 +35,8 @@ public class EnginePropertyTests
         from at in Gen.Long[0, 360L * 24 * 60].Select(m => Year + Duration.FromMinutes(m))
         from zones in Zones
         from consent in Gen.Int[0, 4]
+        from slotStart in Gen.Long[-3L * 24 * 60, 3L * 24 * 60]
+        from slotMinutes in Gen.Long[1, 3L * 24 * 60]
         from caller in Gen.OneOfConst<string?>("acme", "acme", null)
         from attempts in Gen.Select(Gen.Long[0, 60L * 24 * 60], Outcomes, Callers, Gen.Int[0, 9])
             .Select((minutesBefore, outcome, attemptCaller, kind) => new ContactAttempt(
@@ -45,9 +49,15 @@ public class EnginePropertyTests
             new ContactRequest(new Contact("c-1") { TimeZones = zones.ToImmutableArray() })
             {
                 Caller = caller,
-                Consents = consent == 0
-                    ? ImmutableArray.Create(new ConsentRecord(Utc("2025-01-01T00:00:00Z")) { OutsideHours = true })
-                    : ImmutableArray<ConsentRecord>.Empty,
+                Consents = consent switch
+                {
+                    0 => ImmutableArray.Create(new ConsentRecord(Utc("2025-01-01T00:00:00Z")) { OutsideHours = true }),
+                    1 => ImmutableArray.Create(new ConsentRecord(Utc("2025-12-01T00:00:00Z"))
+                    {
+                        Slot = new Interval(at + Duration.FromMinutes(slotStart), at + Duration.FromMinutes(slotStart + slotMinutes)),
+                    }),
+                    _ => ImmutableArray<ConsentRecord>.Empty,
+                },
             },
             at,
             attempts);
@@ -118,7 +128,7 @@ public class EnginePropertyTests
     internal sealed record Case(ContactRequest Request, Instant At, ContactAttempt[] Attempts)
     {
         public override string ToString()
-            => $"at {At}, zones {string.Join(",", Request.Contact.TimeZones.Select(z => z.Id))}, caller {Request.Caller ?? "null"}, consent {Request.Consents.Length}, "
+            => $"at {At}, zones {string.Join(",", Request.Contact.TimeZones.Select(z => z.Id))}, caller {Request.Caller ?? "null"}, consents [{string.Join("; ", Request.Consents.Select(c => $"{c.GrantedAt} outside-hours {c.OutsideHours} slot {c.Slot}"))}], "
                 + $"attempts [{string.Join("; ", Attempts.OrderBy(a => a.At).Select(a => $"{a.At} {a.Outcome} {a.Channel} {a.Purpose} {a.Caller ?? "null"}"))}]";
     }
 }

@@ -7,8 +7,11 @@ namespace ContactRules.Tests.Properties;
 /// <summary>
 /// A deliberately naive, independent reading of D223-9 (FR-HOURS-01, FR-HOL-01, FR-FREQ-01,
 /// FR-COOL-01) for 2025–2027, written straight from regulations.md and conventions.md: every
-/// attempt converted to a local date, holidays from a hand-written table. The engine must agree
-/// with it everywhere.
+/// attempt converted to a local date, holidays from a hand-written table; décret n° 2026-662 from
+/// 11 August 2026 (the cooldown ends on 10 August; an outside-hours consent lifts the days and
+/// hours only until then, a slot consent inside its slot in both regimes; from 11 August a consent
+/// counts 365 days from its grant and a refused call withdraws it). The engine must agree with it
+/// everywhere.
 /// </summary>
 internal static class FrenchOracle
 {
@@ -25,14 +28,28 @@ internal static class FrenchOracle
             new LocalDate(2027, 3, 29), new LocalDate(2027, 5, 6), new LocalDate(2027, 5, 17),
         }));
 
+    private static readonly LocalDate LastDayBeforeReform = new LocalDate(2026, 8, 10);
+
     internal static bool Allows(ContactRequest request, Instant at, IReadOnlyList<ContactAttempt> history)
     {
-        var outsideHoursConsent = request.Consents.Any(c => c.OutsideHours && c.IsValidAt(at) && c.Covers(request));
-        foreach (var zone in request.Contact.TimeZones)
+        var zones = request.Contact.TimeZones;
+
+        // The old regime holds at this instant for the exemption only where every zone is still on
+        // or before 10 August 2026; the cooldown applies while any zone is.
+        var oldRegimeEverywhere = zones.All(z => at.InZone(z).Date <= LastDayBeforeReform);
+        var cooldownInForce = zones.Any(z => at.InZone(z).Date <= LastDayBeforeReform);
+        var liftsDaysAndHours = request.Consents.Any(c => c.Covers(request) && c.GrantedAt <= at
+            && (c.Slot is { } slot
+                ? slot.Start <= at && at < slot.End
+                    && (oldRegimeEverywhere
+                        || (at < c.GrantedAt + Duration.FromDays(365)
+                            && !history.Any(a => a.Outcome == AttemptOutcome.Refused && SameCaller(request, a) && a.At >= c.GrantedAt)))
+                : c.OutsideHours && oldRegimeEverywhere));
+        foreach (var zone in zones)
         {
             var local = at.InZone(zone).LocalDateTime;
             var date = local.Date;
-            if (!outsideHoursConsent)
+            if (!liftsDaysAndHours)
             {
                 if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday || Holidays.Contains(date))
                 {
@@ -53,7 +70,7 @@ internal static class FrenchOracle
                 return false;
             }
 
-            if (history.Any(a => a.Outcome == AttemptOutcome.Refused && SameCaller(request, a) && a.At <= at
+            if (cooldownInForce && history.Any(a => a.Outcome == AttemptOutcome.Refused && SameCaller(request, a) && a.At <= at
                 && date <= a.At.InZone(zone).Date.PlusDays(60)))
             {
                 return false;

@@ -165,4 +165,95 @@ public class ConsentAndOptOutTests
         var optedOut = registered.Add(new OptOut(OptOutKind.Company, Utc("2026-03-01T00:00:00Z")));
         Assert.False(policy.Evaluate(new ContactRequest(customer) { OptOuts = optedOut }, Local("2026-04-01 12:00", NewYork), ContactHistory.Empty).IsAllowed);
     }
+
+    // The engine bug of issue 12: a company opt-out or an objection whose record carries a later
+    // effectiveAt (here the US 10-business-day deadline, 15 September) was not honoured until
+    // then. Conventions: it refuses from requestedAt; only registry entries use effectiveAt.
+    [Theory]
+    [InlineData(OptOutKind.Company)]
+    [InlineData(OptOutKind.Objection)]
+    public void A_company_opt_out_or_objection_is_honoured_from_its_request_whatever_its_effectiveAt(OptOutKind kind)
+    {
+        var rule = kind == OptOutKind.Company
+            ? OptOutSuppression.Company(new RuleMetadata("TEST-IDNC", "test"))
+            : OptOutSuppression.Objection(new RuleMetadata("TEST-OBJ", "test"));
+        var policy = new ContactPolicy("o", new ContactRule[] { rule });
+        var request = new ContactRequest(Person(Paris)) { OptOuts = ImmutableArray.Create(new OptOut(kind, At) { EffectiveAt = Utc("2026-09-15T09:00:00Z") }) };
+        Assert.True(policy.Evaluate(request, At - Duration.FromSeconds(1), ContactHistory.Empty).IsAllowed);
+        var decision = policy.Evaluate(request, At, ContactHistory.Empty);
+        Assert.False(decision.IsAllowed);
+        Assert.Null(decision.NextPermittedAt);
+        Assert.False(policy.Evaluate(request, Utc("2026-09-10T09:00:00Z"), ContactHistory.Empty).IsAllowed);
+    }
+
+    // The US relationship exemption is lost from the opt-out's request too, not from a later
+    // effectiveAt: purchase 15 January 2026 (exempt 18 months), opt-out requested 1 March 2026
+    // with a stated effectiveAt of 13 March; on 5 March the registry refuses.
+    [Fact]
+    public void The_relationship_exemption_is_lost_from_the_opt_outs_request()
+    {
+        var policy = new ContactPolicy("ebr", new ContactRule[]
+        {
+            OptOutSuppression.RegistryList(
+                new RuleMetadata("TEST-DNC", "test") { Exemptions = ImmutableArray.Create<RuleExemption>(new RelationshipExemption(18, 3, lostOnCompanyOptOut: true, "EBR")) },
+                ContactRegistry.UsDnc,
+                Duration.FromDays(31)),
+        });
+        var customer = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastPurchase = new LocalDate(2026, 1, 15) };
+        var optOuts = ImmutableArray.Create(
+            new OptOut(OptOutKind.Registry, Utc("2024-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc },
+            new OptOut(OptOutKind.Company, Utc("2026-03-01T15:00:00Z")) { EffectiveAt = Utc("2026-03-13T15:00:00Z") });
+        Assert.True(policy.Evaluate(new ContactRequest(customer) { OptOuts = optOuts }, Utc("2026-03-01T14:59:00Z"), ContactHistory.Empty).IsAllowed);
+        Assert.False(policy.Evaluate(new ContactRequest(customer) { OptOuts = optOuts }, Utc("2026-03-05T15:00:00Z"), ContactHistory.Empty).IsAllowed);
+    }
+
+    // A consent with a slot is a consent only inside it: [from, to), first and last minute.
+    [Fact]
+    public void A_slot_consent_holds_only_inside_its_slot()
+    {
+        var slot = new ConsentRecord(At - Duration.FromDays(3)) { Slot = new Interval(At, At + Duration.FromMinutes(30)) };
+        Assert.False(ConsentOnly.Evaluate(With(slot), At - Duration.FromMinutes(1), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(At, ConsentOnly.Evaluate(With(slot), At - Duration.FromMinutes(1), ContactHistory.Empty).NextPermittedAt);
+        Assert.True(ConsentOnly.Evaluate(With(slot), At, ContactHistory.Empty).IsAllowed);
+        Assert.True(ConsentOnly.Evaluate(With(slot), At + Duration.FromMinutes(29), ContactHistory.Empty).IsAllowed);
+        var after = ConsentOnly.Evaluate(With(slot), At + Duration.FromMinutes(30), ContactHistory.Empty);
+        Assert.False(after.IsAllowed);
+        Assert.Null(after.NextPermittedAt);
+        Assert.Contains("slot", Assert.Single(after.Violations).Reason, System.StringComparison.Ordinal);
+    }
+
+    // A soft opt-in covers the caller's marketing messages only: never a call, nor an
+    // informational message; and a plain consent requirement (a US or voice rule) never counts
+    // it, only a reading that says so.
+    [Fact]
+    public void A_soft_opt_in_covers_marketing_messages_only_and_counts_only_where_a_reading_says_so()
+    {
+        var softOptIn = new ConsentRecord(At - Duration.FromDays(1)) { Channel = ContactChannel.Sms, Basis = ConsentBasis.SoftOptIn };
+        Assert.True(softOptIn.Covers(new ContactRequest(Person(Paris), ContactChannel.Sms)));
+        Assert.False(softOptIn.Covers(new ContactRequest(Person(Paris), ContactChannel.Voice)));
+        Assert.False(softOptIn.Covers(new ContactRequest(Person(Paris), ContactChannel.Sms, ContactPurpose.Informational)));
+
+        var sms = new ContactRequest(Person(Paris), ContactChannel.Sms) { Consents = ImmutableArray.Create(softOptIn) };
+        Assert.False(ConsentOnly.Evaluate(sms, At, ContactHistory.Empty).IsAllowed);
+        var messages = new ContactPolicy("m", new ContactRule[] { new ConsentRequirement(new RuleMetadata("TEST-EMSG", "test")) { ConsentReading = new ConsentReading { SoftOptInCounts = true } } });
+        Assert.True(messages.Evaluate(sms, At, ContactHistory.Empty).IsAllowed);
+    }
+
+    // A term limit from a date: a consent of 1 September 2025 09:00Z with a 365-day limit that
+    // applies from 1 March 2026 (UTC here): it counts until 1 March 2026 00:00Z (its year ended
+    // before the limit applied, so it ends when the limit does), not after.
+    [Fact]
+    public void A_term_limit_applies_from_its_date_to_consents_granted_before_it()
+    {
+        var limited = new ContactPolicy("t", new ContactRule[]
+        {
+            new ConsentRequirement(new RuleMetadata("TEST-TERM", "test")) { ConsentReading = new ConsentReading { TermLimit = Duration.FromDays(365), LimitsFrom = new LocalDate(2026, 3, 1) } },
+        });
+        var utc = new ContactRequest(new Contact("c-1") { TimeZones = ImmutableArray.Create(DateTimeZone.Utc) })
+        {
+            Consents = ImmutableArray.Create(new ConsentRecord(Utc("2024-09-01T09:00:00Z"))),
+        };
+        Assert.True(limited.Evaluate(utc, Utc("2026-02-28T23:59:00Z"), ContactHistory.Empty).IsAllowed);
+        Assert.False(limited.Evaluate(utc, Utc("2026-03-01T00:00:00Z"), ContactHistory.Empty).IsAllowed);
+    }
 }

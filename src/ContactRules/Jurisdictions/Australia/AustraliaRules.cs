@@ -38,7 +38,7 @@ public static class AustraliaRules
         outsideHoursOnly: true,
         "the consumer's express consent to be called at other times (lapsing 3 months after its grant when it states no period)")
     {
-        DefaultTerm = ConsentDefaultTerm,
+        ConsentReading = new ConsentReading { DefaultTerm = ConsentDefaultTerm },
     };
 
     /// <summary>
@@ -94,7 +94,7 @@ public static class AustraliaRules
             Scope = TelemarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "the account holder's consent (lapsing 3 months after its grant when it states no period, Sch. 2 cl. 3)")
             {
-                DefaultTerm = ConsentDefaultTerm,
+                ConsentReading = new ConsentReading { DefaultTerm = ConsentDefaultTerm },
             }),
         },
         ContactRegistry.Dncr,

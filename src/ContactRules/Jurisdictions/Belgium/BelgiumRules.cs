@@ -36,16 +36,38 @@ public static class BelgiumRules
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "an opt-in with this company given after the registration")
             {
-                VoidedByRegistrationOn = ContactRegistry.Dncm,
+                ConsentReading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Dncm },
             }),
         },
         ContactRegistry.Dncm,
         Duration.FromDays(5),
         maxSnapshotAge: Duration.FromDays(5));
 
-    /// <summary>The <c>be</c> pack: BE-LIST-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    /// <summary>BE-EMSG-01: no advertising by electronic mail (SMS included) without the person's prior consent, live or automated; the soft opt-in counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). The soft opt-in is
+    /// read as in the Directive (the catalogue's row gives no separate reading). In force at every date:
+    /// art. XII.13 and its predecessor (loi du 11 mars 2003, art. 14) predate any date ContactRules evaluates.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("BE-EMSG-01", "Code de droit économique, art. XII.13")
+        {
+            Description = "No advertising message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (CDE art. XII.13); its soft opt-in read as the Directive's.",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>be</c> pack: BE-LIST-01, BE-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("be", new ContactRule[]
     {
-        DoNotCallMe, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+        DoNotCallMe, MarketingMessageConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
     });
 }

@@ -27,6 +27,29 @@ public static class FrenchHolidays
         "the Alsace-Moselle holidays (Good Friday, 26 December)",
         AlsaceMoselleDates);
 
+    /// <summary>
+    /// Guadeloupe's day commemorating the abolition of slavery, 27 May (loi n° 83-550 du
+    /// 30 juin 1983; décret n° 83-1003 du 23 novembre 1983).
+    /// </summary>
+    public static HolidayCalendar GuadeloupeAbolition { get; } = Abolition("Guadeloupe", 5, 27);
+
+    /// <summary>Martinique's day commemorating the abolition of slavery, 22 May (loi n° 83-550; décret n° 83-1003).</summary>
+    public static HolidayCalendar MartiniqueAbolition { get; } = Abolition("Martinique", 5, 22);
+
+    /// <summary>Guyane's day commemorating the abolition of slavery, 10 June (loi n° 83-550; décret n° 83-1003).</summary>
+    public static HolidayCalendar GuyaneAbolition { get; } = Abolition("Guyane", 6, 10);
+
+    /// <summary>La Réunion's day commemorating the abolition of slavery, 20 December (loi n° 83-550; décret n° 83-1003).</summary>
+    public static HolidayCalendar ReunionAbolition { get; } = Abolition("La Réunion", 12, 20);
+
+    /// <summary>Mayotte's day commemorating the abolition of slavery, 27 April (loi n° 83-550; décret n° 83-1003 as amended).</summary>
+    public static HolidayCalendar MayotteAbolition { get; } = Abolition("Mayotte", 4, 27);
+
+    private static HolidayCalendar Abolition(string department, int month, int day)
+        => HolidayCalendar.Computed(
+            $"the abolition of slavery day in {department}",
+            year => new[] { (new LocalDate(year, month, day), $"the abolition of slavery day in {department} (Abolition de l'esclavage)") });
+
     private static IEnumerable<(LocalDate Date, string Name)> NationalDates(int year)
     {
         var easter = Easter.Sunday(year);

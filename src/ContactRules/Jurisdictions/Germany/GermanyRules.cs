@@ -9,7 +9,8 @@ namespace ContactRules.Jurisdictions;
 /// </summary>
 /// <remarks>
 /// There is no existing-customer exemption for telephone advertising to consumers (the soft
-/// opt-in of § 7(3) is for e-mail) and no statutory calling hours or frequency cap. The pack
+/// opt-in of § 7(3) is for electronic mail, SMS included: DE-EMSG-01) and no statutory calling
+/// hours or frequency cap. The pack
 /// treats every contact as a consumer contact: presumed consent for other market participants
 /// (§ 7(2) Nr. 1, second case) is not modelled. It carries the GDPR objection (EU-OBJ-01);
 /// DE-CONS-01 already covers automated calls, so EU-AUTO-01 is not repeated.
@@ -60,6 +61,28 @@ public static class GermanyRules
         },
         retentionYears: 5);
 
-    /// <summary>The <c>de</c> pack: DE-CONS-01, DE-PROOF-01 and EU-OBJ-01.</summary>
-    public static ContactPolicy Pack { get; } = new ContactPolicy("de", new ContactRule[] { PriorExpressConsent, ConsentProof, EuropeanUnionRules.Objection });
+    /// <summary>DE-EMSG-01: no advertising message without the addressee's prior express consent, live or automated; the soft opt-in of § 7(3) counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). From UWG 2004
+    /// (8 July 2004), like DE-CONS-01.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("DE-EMSG-01", "Gesetz gegen den unlauteren Wettbewerb (UWG), § 7(2) Nr. 2, § 7(3)")
+        {
+            Description = "No advertising message (SMS, e-mail) without the addressee's prior express consent to messages, live or automated; the soft opt-in of § 7(3) counts for the caller's own similar products; a STOP or objection ends it.",
+            InForce = InForcePeriod.Since(new LocalDate(2004, 7, 8)),
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (UWG § 7).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>de</c> pack: DE-CONS-01, DE-PROOF-01, DE-EMSG-01 and EU-OBJ-01.</summary>
+    public static ContactPolicy Pack { get; } = new ContactPolicy("de", new ContactRule[] { PriorExpressConsent, ConsentProof, MarketingMessageConsent, EuropeanUnionRules.Objection });
 }

@@ -20,7 +20,7 @@ public static class ItalyRules
     /// <summary>IT-LIST-01: no marketing call to a number on the RPO, 15 days after registration, unless the person consented after registering.</summary>
     /// <remarks>
     /// Registration revokes every marketing consent given before it, so only a consent granted
-    /// after the registration (<see cref="ConsentExemption.VoidedByRegistrationOn"/>) lifts it; a
+    /// after the registration (<see cref="ConsentReading.VoidedByRegistrationOn"/>) lifts it; a
     /// new registration wipes later consents again. Calls become unlawful at the latest 15 days
     /// after registration, and operators must consult the register every 15 days: a scrub older
     /// than 15 days (<see cref="ContactRequest.RegistrySnapshotAt"/>) refuses every call. The
@@ -38,16 +38,37 @@ public static class ItalyRules
             Scope = MarketingCalls,
             Exemptions = ImmutableArray.Create<RuleExemption>(new ConsentExemption(false, "a consent to this company's marketing calls given after the registration (registration revokes earlier consents)")
             {
-                VoidedByRegistrationOn = ContactRegistry.Rpo,
+                ConsentReading = new ConsentReading { VoidedByRegistrationOn = ContactRegistry.Rpo },
             }),
         },
         ContactRegistry.Rpo,
         Duration.FromDays(15),
         maxSnapshotAge: Duration.FromDays(15));
 
-    /// <summary>The <c>it</c> pack: IT-LIST-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    /// <summary>IT-EMSG-01: no marketing message without the person's prior consent, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
+    /// every date: the Codice (2003) predates any date ContactRules evaluates; the day is not verified.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("IT-EMSG-01", "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003), art. 130")
+        {
+            Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products; a STOP or objection ends it.",
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (Codice privacy art. 130).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>it</c> pack: IT-LIST-01, IT-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("it", new ContactRule[]
     {
-        Rpo, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+        Rpo, MarketingMessageConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
     });
 }

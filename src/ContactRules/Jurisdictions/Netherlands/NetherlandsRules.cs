@@ -41,9 +41,31 @@ public static class NetherlandsRules
             Exemptions = ImmutableArray.Create(CustomersAndFormerCustomers),
         });
 
-    /// <summary>The <c>nl</c> pack: NL-CONS-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    /// <summary>NL-EMSG-01: no unsolicited marketing message without the person's prior consent, live or automated; the soft opt-in counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
+    /// every date: art. 11.7 has required consent for electronic messages since before any date
+    /// ContactRules evaluates (2004); the day is not verified.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("NL-EMSG-01", "Telecommunicatiewet, art. 11.7")
+        {
+            Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (Telecommunicatiewet art. 11.7).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>nl</c> pack: NL-CONS-01, NL-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("nl", new ContactRule[]
     {
-        PriorConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+        PriorConsent, MarketingMessageConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
     });
 }

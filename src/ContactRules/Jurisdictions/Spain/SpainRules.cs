@@ -70,9 +70,30 @@ public static class SpainRules
         ContactRegistry.Robinson,
         Duration.FromDays(30));
 
-    /// <summary>The <c>es</c> pack: ES-CONS-01, ES-LIST-01, EU-OBJ-01, EU-AUTO-01.</summary>
+    /// <summary>ES-EMSG-01: no commercial message by electronic means without the person's prior consent, live or automated; the soft opt-in counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
+    /// every date: the LSSI (2002) predates any date ContactRules evaluates; the day is not verified.
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("ES-EMSG-01", "Ley 34/2002 de servicios de la sociedad de la información (LSSI), art. 21")
+        {
+            Description = "No commercial message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.SecondarySource,
+            VerificationNote = "Catalogue: V2 (LSSI art. 21).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>es</c> pack: ES-CONS-01, ES-LIST-01, ES-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("es", new ContactRule[]
     {
-        PriorConsent, Robinson, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
+        PriorConsent, Robinson, MarketingMessageConsent, EuropeanUnionRules.Objection, EuropeanUnionRules.AutomatedCallConsent,
     });
 }

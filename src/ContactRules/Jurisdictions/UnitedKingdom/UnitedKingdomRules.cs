@@ -6,8 +6,8 @@ namespace ContactRules.Jurisdictions;
 
 /// <summary>
 /// The United Kingdom: PECR's rules on marketing calls (TPS, "do not call me", recorded calls)
-/// and Ofcom's persistent-misuse rules on repeat calls after abandoned and machine-detected
-/// calls.
+/// and marketing messages (consent or soft opt-in), and Ofcom's persistent-misuse rules on
+/// repeat calls after abandoned and machine-detected calls.
 /// </summary>
 /// <remarks>
 /// Existing customers are not exempt from the TPS: only a subscriber's notification that they do
@@ -141,9 +141,30 @@ public static class UnitedKingdomRules
             Scope = new RuleScope(channels: new[] { ContactChannel.Voice }, purposes: new[] { ContactPurpose.Marketing }, automated: true),
         });
 
-    /// <summary>The <c>uk</c> pack: UK-LIST-01, UK-IDNC-01, UK-COOL-01, UK-COOL-02, UK-AUTO-01.</summary>
+    /// <summary>UK-EMSG-01: no marketing message to an individual subscriber without their prior consent, live or automated; the soft opt-in (reg. 22(3)) counts for the caller's own similar products.</summary>
+    /// <remarks>
+    /// A consent to messages (a voice consent never covers a message; a consent that names no
+    /// channel does not count) or the caller's soft opt-in (<see cref="ConsentBasis.SoftOptIn"/>),
+    /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
+    /// it ends either and is reported here. In force with PECR (11 December 2003).
+    /// </remarks>
+    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
+        new RuleMetadata("UK-EMSG-01", Pecr + ", reg. 22")
+        {
+            Description = "No marketing message (SMS, e-mail) to an individual subscriber without their prior consent to messages, live or automated; the soft opt-in (reg. 22(3)) counts for the caller's own similar products; a STOP or objection ends it.",
+            InForce = InForcePeriod.Since(PecrInForce),
+            Scope = EuropeanUnionRules.MarketingMessages,
+            Verification = VerificationLevel.OfficialText,
+            VerificationNote = "Catalogue: V1 (PECR reg. 22).",
+            Reading = EuropeanUnionRules.MessageReading,
+        })
+    {
+        ConsentReading = EuropeanUnionRules.MessageConsent,
+    };
+
+    /// <summary>The <c>uk</c> pack: UK-LIST-01, UK-IDNC-01, UK-COOL-01, UK-COOL-02, UK-AUTO-01, UK-EMSG-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("uk", new ContactRule[]
     {
-        TpsRegistered, CompanyOptOut, AfterAbandonedCall, AfterMachineDetected, AutomatedCallConsent,
+        TpsRegistered, CompanyOptOut, AfterAbandonedCall, AfterMachineDetected, AutomatedCallConsent, MarketingMessageConsent,
     });
 }
