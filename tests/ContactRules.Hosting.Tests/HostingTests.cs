@@ -39,16 +39,15 @@ public sealed class HostingTests : IDisposable
         var gate = provider.GetRequiredService<ContactGate>();
         Assert.Same(gate, provider.GetRequiredService<ContactGate>());
         Assert.Equal("fr", gate.Policy.Id);
-        // One ledger behind every storage service: what a CRM records as a fact, the gate reads.
-        var ledger = provider.GetRequiredService<IContactLedger>();
-        Assert.Same(ledger, provider.GetRequiredService<IContactHistoryStore>());
-        Assert.Same(ledger, provider.GetRequiredService<IContactFactsStore>());
+        // One ledger, the gate's: what a CRM records as a fact there, the gate reads.
+        var ledger = provider.GetRequiredService<ContactLedger>();
+        Assert.IsType<ContactRules.Sqlite.SqliteContactLedger>(ledger);
         Assert.True(File.Exists(Path.Combine(folder, "ledger.db")));
 
         // Tuesday 10 March 2026, 10:30 in Paris: allowed, and recorded in the ledger.
         Assert.True(gate.TryReserve(Customer(), out var permit));
         permit.Complete(AttemptOutcome.NoAnswer);
-        Assert.Equal(AttemptOutcome.NoAnswer, provider.GetRequiredService<IContactHistoryStore>().GetHistory("customer-42").Attempts[0].Outcome);
+        Assert.Equal(AttemptOutcome.NoAnswer, ledger.Read(new Contact("customer-42")).History.Attempts[0].Outcome);
     }
 
     [Fact]
@@ -102,7 +101,7 @@ public sealed class HostingTests : IDisposable
             ["ContactRules:ReservationExpiry"] = "00:05:00",
         });
 
-        Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<IContactLedger>());
+        Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<ContactLedger>());
         Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<ContactRulesOptions>>().Value.ReservationExpiry);
     }
 

@@ -137,7 +137,7 @@ internal static class AuditCommand
         }
     }
 
-    private static int Run(string path, ContactPolicy policy, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, decimal amdFalsePositiveRate, ConsentsFile? consents, IContactLedger? ledger)
+    private static int Run(string path, ContactPolicy policy, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, decimal amdFalsePositiveRate, ConsentsFile? consents, ContactLedger? ledger)
     {
         FileStream stream;
         try
@@ -250,7 +250,7 @@ internal static class AuditCommand
     /// counted: the verdict names them.
     /// </summary>
     /// <returns>The people the ledger could not be read for.</returns>
-    private static long AddLedgerFacts(IContactLedger ledger, List<AuditRow> rows, TextWriter stderr)
+    private static long AddLedgerFacts(ContactLedger ledger, List<AuditRow> rows, TextWriter stderr)
     {
         long failures = 0;
         foreach (var calls in rows.GroupBy(r => r.Person))
@@ -261,7 +261,7 @@ internal static class AuditCommand
             ContactFacts facts;
             try
             {
-                facts = ledger.GetFacts(new Contact(person.Key) { PhoneNumber = first.Number, TimeZones = first.Zones });
+                facts = ledger.Read(new Contact(person.Key) { PhoneNumber = first.Number, TimeZones = first.Zones }).Facts;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -60,7 +60,7 @@ internal static class LedgerCommand
         }
         finally
         {
-            (ledger as IDisposable)?.Dispose();
+            ledger?.Dispose();
         }
 
         if (verdict.IsIntact)

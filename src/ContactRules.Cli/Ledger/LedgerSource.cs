@@ -68,7 +68,7 @@ internal sealed class LedgerSource
     /// <param name="stderr">Where errors go.</param>
     /// <param name="ledger">The open ledger; null when none was asked for.</param>
     /// <param name="name">How to name the ledger in messages (the file, or the schema; never the connection string, which may hold a password).</param>
-    internal static int? Open(string command, string? sqlitePath, string? connectionString, string? schema, bool required, TextWriter stderr, out IContactLedger? ledger, out string name)
+    internal static int? Open(string command, string? sqlitePath, string? connectionString, string? schema, bool required, TextWriter stderr, out ContactLedger? ledger, out string name)
     {
         ledger = null;
         name = string.Empty;
@@ -119,7 +119,7 @@ internal sealed class LedgerSource
 
     private static PhoneNumberHasher ThrowAwayKey() => new(RandomNumberGenerator.GetBytes(32));
 
-    private static bool TryOpenSqlite(string command, string path, TextWriter stderr, out IContactLedger? ledger)
+    private static bool TryOpenSqlite(string command, string path, TextWriter stderr, out ContactLedger? ledger)
     {
         ledger = null;
         if (!File.Exists(path))
@@ -138,7 +138,7 @@ internal sealed class LedgerSource
         }
     }
 
-    private static bool TryOpenPostgres(string command, string connectionString, string schema, TextWriter stderr, out IContactLedger? ledger)
+    private static bool TryOpenPostgres(string command, string connectionString, string schema, TextWriter stderr, out ContactLedger? ledger)
     {
         ledger = null;
         PostgreSqlContactLedgerOptions options;

@@ -77,7 +77,7 @@ internal sealed class CallListScrubber
     private readonly IPhoneNumberZones phoneNumberZones;
     private readonly bool cacheOutcomes;
     private readonly ContactGate? gate;
-    private readonly IContactBulkReader? bulk;
+    private readonly ContactLedger? ledger;
     private readonly IReadOnlyList<RegistryFile> registries;
     private readonly ZoneList zoneList = new();
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
@@ -103,7 +103,7 @@ internal sealed class CallListScrubber
     /// <param name="cacheOutcomes">False to decide every row on its own (the tests compare both ways).</param>
     /// <param name="ledger">The ledger whose histories and facts decide each row, or null to decide with no history.</param>
     /// <param name="registries">The registry snapshots each number is looked up in.</param>
-    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, IContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
+    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, ContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
     {
         this.policy = policy;
         this.at = at;
@@ -113,11 +113,11 @@ internal sealed class CallListScrubber
         // because every row is checked at the scrub's instant, and Check records nothing.
         gate = ledger is null ? null : new ContactGate(policy, SystemClock.Instance, ledger);
         this.registries = registries ?? Array.Empty<RegistryFile>();
-        bulk = ledger as IContactBulkReader;
+        this.ledger = ledger;
 
         // On a ledger, only rows whose person has nothing stored are decided as without one,
-        // and only those are served from the cache; that needs the bulk read's snapshots.
-        this.cacheOutcomes = cacheOutcomes && (gate is null || bulk is not null);
+        // and only those are served from the cache (the bulk read's snapshots tell which).
+        this.cacheOutcomes = cacheOutcomes;
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
@@ -314,7 +314,7 @@ internal sealed class CallListScrubber
     /// <summary>Starts reading the block's people from the ledger, on another thread.</summary>
     private void Submit(PendingBlock block)
     {
-        if (bulk is null)
+        if (ledger is null)
         {
             return;
         }
@@ -324,7 +324,7 @@ internal sealed class CallListScrubber
         {
             try
             {
-                var snapshots = bulk.ReadMany(people);
+                var snapshots = ledger.ReadMany(people);
                 return snapshots.Count == people.Count
                     ? (snapshots, (Exception?)null)
                     : (null, new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {people.Count} people."));
@@ -363,8 +363,12 @@ internal sealed class CallListScrubber
             unreadable = failure is null ? null : ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
         }
 
+        if (snapshots is null && unreadable is null)
+        {
+            throw new InvalidOperationException("A block of rows waits for a ledger read that was never started.");
+        }
+
         var listed = new bool[registries.Count];
-        var requests = bulk is null ? new ContactRequest?[size] : null;
         var outcomesOfRows = new ScrubOutcome?[size];
         for (var i = 0; i < size; i++)
         {
@@ -396,13 +400,9 @@ internal sealed class CallListScrubber
             {
                 outcomesOfRows[i] = Outcome(unreadable, request!.Contact.TimeZones);
             }
-            else if (snapshot is null)
-            {
-                requests![i] = request;
-            }
             else
             {
-                Tally(request!.Caller, snapshot.History);
+                Tally(request!.Caller, snapshot!.History);
                 var outcome = Outcome(gate!.Check(request, at, snapshot), request.Contact.TimeZones);
                 outcomesOfRows[i] = outcome;
                 if (keyLength >= 0)
@@ -414,17 +414,6 @@ internal sealed class CallListScrubber
 
                     outcomeLookup[key.AsSpan(0, keyLength)] = outcome;
                 }
-            }
-        }
-
-        if (requests is not null)
-        {
-            // A ledger without bulk reads: the gate reads each person of the block itself.
-            var valid = Enumerable.Range(0, size).Where(i => requests[i] is not null).ToArray();
-            var decisions = gate!.CheckMany(valid.Select(i => requests[i]!).ToArray(), at);
-            for (var k = 0; k < valid.Length; k++)
-            {
-                outcomesOfRows[valid[k]] = Outcome(decisions[k], requests[valid[k]]!.Contact.TimeZones);
             }
         }
 

@@ -163,7 +163,7 @@ internal static class ScrubCommand
                 registry.Dispose();
             }
 
-            (ledger as IDisposable)?.Dispose();
+            ledger?.Dispose();
         }
     }
 
