@@ -74,7 +74,7 @@ internal static class Program
         PrintTable(output, withoutFigures, withFigures, with);
 
         var report = Path.GetFullPath(Path.Combine(options.WorkFolder, "churn-report.html"));
-        ReportWriter.Write(report, model, without, withoutFigures, with, withFigures);
+        ReportWriter.Write(report, policy, model, without, withoutFigures, with, withFigures);
         output.WriteLine();
         output.WriteLine($"Ledger: {Path.GetFullPath(ledgerPath)}");
         output.WriteLine($"Report: {report}");

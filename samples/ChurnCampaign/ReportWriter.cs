@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
+using ContactRules;
+using ContactRules.Reports;
 using NodaTime;
 
 namespace ChurnCampaign;
@@ -19,13 +21,13 @@ internal static class ReportWriter
     private const int ChartCustomers = 40;
     private const int TimelineCustomers = 5;
 
-    public static void Write(string path, CampaignModel model, CampaignRun without, CampaignFigures withoutFigures, CampaignRun with, CampaignFigures withFigures)
+    public static void Write(string path, ContactPolicy policy, CampaignModel model, CampaignRun without, CampaignFigures withoutFigures, CampaignRun with, CampaignFigures withFigures)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Churn campaign replay</title>\n<style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;max-width:1200px}")
-            .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}")
-            .Append("th:first-child,td:first-child{text-align:left}.bad{color:#b00020;font-weight:600}.good{color:#0a7d32;font-weight:600}")
+            .Append(ReportStyle.Css)
+            .Append("td.n{text-align:right}.bad{color:#b00020;font-weight:600}.good{color:#0a7d32;font-weight:600}")
+            .Append(".pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.pair>div{flex:2 1 22rem;min-width:0}.pair>div:first-child{flex:3 1 30rem}table.timeline{font-size:.9em}")
             .Append("h2{margin-top:2.5rem}.legend span{display:inline-block;width:1.2rem;height:1rem;margin-right:.3rem;vertical-align:middle}")
             .Append("</style></head><body>\n");
         html.Append("<h1>Churn campaign replay</h1>\n<p>")
@@ -37,28 +39,31 @@ internal static class ReportWriter
         html.Append("<h2>Summary</h2>\n<table id=\"summary\"><tr><th>figure</th><th>without ContactRules</th><th>with ContactRules</th></tr>\n");
         foreach (var (key, label, a, b) in Rows(withoutFigures, withFigures))
         {
-            html.Append("<tr data-metric=\"").Append(key).Append("\"><td>").Append(Text(label)).Append("</td><td class=\"without\">")
-                .Append(a.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"with ").Append(b < a ? "good" : string.Empty).Append("\">")
+            html.Append("<tr data-metric=\"").Append(key).Append("\"><td>").Append(Text(label)).Append("</td><td class=\"n without\">")
+                .Append(a.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"n with ").Append(b < a ? "good" : string.Empty).Append("\">")
                 .Append(b.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
 
-        html.Append("<h2>Violations by rule</h2>\n<p>Every placed call replayed through the fr pack at its own instant, against the calls before it.</p>\n")
-            .Append("<table id=\"violations\"><tr><th>rule</th><th>calls without ContactRules</th><th>calls with ContactRules</th></tr>\n");
+        html.Append("<h2>Violations by rule</h2>\n<p>Every placed call replayed through the fr pack at its own instant, against the calls before it. Each rule with what it says and its legal citation, from the rule's own metadata; the rule ids of the timelines link here.</p>\n")
+            .Append("<table id=\"violations\"><tr><th>rule</th><th>calls without ContactRules</th><th>calls with ContactRules</th><th>what it says</th><th>citation</th></tr>\n");
         foreach (var rule in withoutFigures.ViolationsByRule.Keys.Union(withFigures.ViolationsByRule.Keys).OrderBy(r => r, StringComparer.Ordinal))
         {
             var a = withoutFigures.ViolationsByRule.GetValueOrDefault(rule);
             var b = withFigures.ViolationsByRule.GetValueOrDefault(rule);
-            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td>").Append(Text(rule)).Append("</td><td class=\"without bad\">")
-                .Append(a).Append("</td><td class=\"with\">").Append(b).Append("</td></tr>\n");
+            var (description, citation) = Describe(policy, rule);
+            html.Append("<tr id=\"rule-").Append(Text(rule)).Append("\" data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n without bad\">")
+                .Append(a).Append("</td><td class=\"n with\">").Append(b).Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n<h2>Refusals by the gate</h2>\n<p>Each refusal names every rule that refused; the dialer then waits for the decision's next permitted instant.</p>\n")
-            .Append("<table id=\"refusals\"><tr><th>rule</th><th>refusals</th></tr>\n");
+            .Append("<table id=\"refusals\"><tr><th>rule</th><th>refusals</th><th>what it says</th><th>citation</th></tr>\n");
         foreach (var (rule, count) in with.RefusalsByRule)
         {
-            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td>").Append(Text(rule)).Append("</td><td>").Append(count).Append("</td></tr>\n");
+            var (description, citation) = Describe(policy, rule);
+            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n\">").Append(count)
+                .Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -72,14 +77,20 @@ internal static class ReportWriter
             html.Append("<span style=\"background:").Append(Colour(n)).Append("\"></span>").Append(n == 5 ? "5+" : n.ToString(CultureInfo.InvariantCulture)).Append(" &nbsp; ");
         }
 
-        html.Append("</p>\n");
+        html.Append("</p>\n<div class=\"scroll\">");
         Chart(html, "chart-without", "without ContactRules", model, without, worst);
         Chart(html, "chart-with", "with ContactRules", model, with, worst);
+        html.Append("</div>\n");
 
-        html.Append("<h2>Timelines of the worst cases</h2>\n");
+        html.Append("<h2>Timelines of the worst cases</h2>\n<p>The most-called customers' calls, without ContactRules and with it side by side, in the customer's own time with its offset.</p>\n");
         foreach (var customer in worst.Take(TimelineCustomers))
         {
-            Timeline(html, model, without, customer);
+            var person = model.Customers[customer];
+            html.Append("<h3 class=\"timeline\" data-customer=\"").Append(Text(person.Id)).Append("\">").Append(Text($"{person.Id} ({person.Request.Contact.TimeZones[0].Id})"))
+                .Append("</h3>\n<div class=\"pair\" data-customer=\"").Append(Text(person.Id)).Append("\">\n");
+            Timeline(html, model, without, customer, "without", "without ContactRules");
+            Timeline(html, model, with, customer, "with", "with ContactRules");
+            html.Append("</div>\n");
         }
 
         html.Append("</body></html>\n");
@@ -137,23 +148,34 @@ internal static class ReportWriter
         html.Append("</svg>\n");
     }
 
-    private static void Timeline(StringBuilder html, CampaignModel model, CampaignRun run, int customer)
+    private static void Timeline(StringBuilder html, CampaignModel model, CampaignRun run, int customer, string key, string title)
     {
         var person = model.Customers[customer];
         var zone = person.Request.Contact.TimeZones[0];
         var calls = run.CallsTo(customer).OrderBy(c => c.At).ToArray();
-        html.Append("<h3 class=\"timeline\" data-customer=\"").Append(Text(person.Id)).Append("\">").Append(Text($"{person.Id} ({zone.Id}): {calls.Length} calls without ContactRules"))
-            .Append("</h3>\n<table class=\"timeline\"><tr><th>local time</th><th>subcontractor</th><th>outcome</th><th>rules broken</th></tr>\n");
+        html.Append("<div><h4>").Append(Text($"{title}: {calls.Length} calls")).Append("</h4><div class=\"scroll\"><table class=\"timeline ").Append(key).Append("\" data-customer=\"").Append(Text(person.Id))
+            .Append("\" data-run=\"").Append(key).Append("\"><tr><th>local time, with its offset</th><th>outcome</th><th>rules broken</th></tr>\n");
         foreach (var call in calls)
         {
-            html.Append("<tr><td>").Append(Text(call.At.InZone(zone).LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
-                .Append("</td><td>").Append(Text(call.Subcontractor)).Append("</td><td>").Append(Text(call.Outcome.ToString()))
-                .Append("</td><td class=\"").Append(call.BrokenRules.IsEmpty ? string.Empty : "bad").Append("\">").Append(Text(string.Join(", ", call.BrokenRules)))
-                .Append("</td></tr>\n");
+            html.Append("<tr><td class=\"time\">").Append(Text(ReportStyle.LocalTime(call.At, zone)))
+                .Append("</td><td title=\"").Append(Text(call.Subcontractor)).Append("\">").Append(Text(call.Outcome.ToString()))
+                .Append("</td><td class=\"").Append(call.BrokenRules.IsEmpty ? string.Empty : "bad").Append("\">");
+            for (var i = 0; i < call.BrokenRules.Length; i++)
+            {
+                html.Append(i > 0 ? ", " : string.Empty).Append("<a href=\"#rule-").Append(Text(call.BrokenRules[i])).Append("\">").Append(Text(call.BrokenRules[i])).Append("</a>");
+            }
+
+            html.Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n");
+        html.Append("</table></div></div>\n");
     }
+
+    /// <summary>What a rule says and its citation, from its metadata in the policy (the engine's own refusals carry a citation only).</summary>
+    private static (string Description, string Citation) Describe(ContactPolicy policy, string id)
+        => policy.Rules.FirstOrDefault(r => r.Id == id) is { } rule
+            ? (rule.Metadata.Description, rule.Citation)
+            : ("A refusal of the engine itself (the person's zone, or the ledger, could not be read): it refuses rather than guess.", "ContactRules");
 
     private static string Colour(int calls) => calls switch
     {

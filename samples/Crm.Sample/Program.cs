@@ -98,7 +98,7 @@ internal static class Program
         provider.GetRequiredService<IStartupValidator>().Validate();
 
         var gate = provider.GetRequiredService<ContactGate>();
-        var ledger = provider.GetRequiredService<IContactLedger>();
+        var ledger = provider.GetRequiredService<ContactLedger>();
         var center = provider.GetRequiredService<CallCenter>();
 
         output.WriteLine($"CRM sample: policy '{gate.Policy.Id}', ledger {ledgerPath}");

@@ -16,14 +16,14 @@ internal sealed class Scenario
     private static readonly DateTimeZone Reunion = DateTimeZoneProviders.Tzdb["Indian/Reunion"];
 
     private readonly ScenarioClock clock;
-    private readonly IContactLedger ledger;
+    private readonly ContactLedger ledger;
     private readonly SimulatedTwilio twilio;
     private readonly CallCenter center;
     private readonly string caller;
     private readonly TextWriter output;
     private readonly List<CallResult> results = [];
 
-    public Scenario(ScenarioClock clock, IContactLedger ledger, SimulatedTwilio twilio, CallCenter center, string caller, TextWriter output)
+    public Scenario(ScenarioClock clock, ContactLedger ledger, SimulatedTwilio twilio, CallCenter center, string caller, TextWriter output)
     {
         this.clock = clock;
         this.ledger = ledger;

@@ -6,6 +6,7 @@ using System.Text;
 using ContactRules.Cli.Audit;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
+using ContactRules.Cli.Help;
 using ContactRules.Cli.Ledger;
 using ContactRules.Cli.Received;
 using ContactRules.Cli.Registry;
@@ -35,20 +36,7 @@ internal static class Program
     /// <summary>Runs the tool with a given way to derive zones from phone numbers.</summary>
     internal static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
     {
-        // A root named after the tool's command, not the assembly, so that help reads "contactrules".
-        var root = new Command("contactrules", "May we contact this person now, and if not, why, and when at the earliest?")
-        {
-            new HelpOption(),
-            new VersionOption(),
-        };
-        root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
-        root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
-        root.Subcommands.Add(ReceivedCommand.Create(stdout, stderr));
-        root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
-        root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
-        root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));
-        root.Subcommands.Add(LedgerCommand.Create(stdout, stderr));
-
+        var root = Root(stdin, stdout, stderr, phoneNumberZones);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -58,21 +46,37 @@ internal static class Program
                 stderr.WriteLine($"contactrules: {error.Message}");
             }
 
-            // The commands after evaluate give 1 a meaning of its own (violations found, refused),
-            // so a usage mistake there is 2, the code of input that cannot be used; evaluate and the
-            // root keep their documented 1.
+            // One table of exit codes for every command (docs/cli.md): a usage mistake is 2, never
+            // 1, which means "something was found".
             var command = parseResult.CommandResult.Command;
-            if (command != root && command.Name != "evaluate")
-            {
-                stderr.WriteLine($"Run 'contactrules {CommandPath(parseResult.CommandResult)} --help' for usage.");
-                return 2;
-            }
-
-            stderr.WriteLine("Run 'contactrules evaluate --help' for usage.");
-            return EvaluateCommand.Unreadable;
+            stderr.WriteLine(command == root
+                ? "Run 'contactrules --help' for the commands."
+                : $"Run 'contactrules {CommandPath(parseResult.CommandResult)} --help' for usage.");
+            return ExitCodes.InputError;
         }
 
         return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    /// <summary>The tool's commands; each has its manual in <see cref="CliReference"/>.</summary>
+    internal static Command Root(TextReader stdin, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
+    {
+        // A root named after the tool's command, not the assembly, so that help reads "contactrules".
+        var root = new Command("contactrules", "May we contact this person now, and if not, why, and when at the earliest? Exit codes, for every command: 0 ok, 1 findings, 2 input or usage error, 3 ledger unreadable (docs/cli.md).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
+        root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
+        var received = ReceivedCommand.Create(stdout, stderr);
+        received.Description = ReceivedManual.Manual.HelpText();
+        root.Subcommands.Add(received);
+        root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
+        root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
+        root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LedgerCommand.Create(stdout, stderr));
+        return root;
     }
 
     /// <summary>The command's words after the tool's name, such as <c>ledger verify</c>.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ContactRules.Hosting;
 
@@ -44,4 +45,10 @@ public sealed class ContactRulesOptions
     /// attempt; null (the default) counts it for good.
     /// </summary>
     public TimeSpan? ReservationExpiry { get; set; }
+
+    /// <summary>What could not be read from the configuration, each naming the setting and what it takes.</summary>
+    internal List<string> BindingProblems { get; } = new();
+
+    /// <summary>True when the configured store could not be read (the checks that depend on the store are then left out).</summary>
+    internal bool StoreUnreadable { get; set; }
 }

@@ -10,16 +10,22 @@ internal sealed class ContactRulesOptionsValidator : IValidateOptions<ContactRul
 {
     public ValidateOptionsResult Validate(string? name, ContactRulesOptions options)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(options.BindingProblems);
         const string Section = ContactRulesOptions.SectionName;
         if (!RulePacks.TryResolve(options.Policy, out _, out var error))
         {
             failures.Add($"{Section}:Policy: {error}.");
         }
 
+        if (options.StoreUnreadable)
+        {
+            // Named by the binder; what the store would need cannot be told.
+            return ValidateOptionsResult.Fail(failures);
+        }
+
         if (!Enum.IsDefined(options.Store))
         {
-            failures.Add($"{Section}:Store: '{options.Store}' is not a store; expected Sqlite, PostgreSql or InMemory.");
+            failures.Add($"{Section}:Store: '{options.Store}' is not a store; expected one of {string.Join(", ", Enum.GetNames<ContactRulesStore>())}.");
         }
 
         if (options.Store == ContactRulesStore.Sqlite && string.IsNullOrWhiteSpace(options.SqlitePath))
@@ -46,7 +52,7 @@ internal sealed class ContactRulesOptionsValidator : IValidateOptions<ContactRul
 
         if (options.ReservationExpiry is { } expiry && expiry <= TimeSpan.Zero)
         {
-            failures.Add($"{Section}:ReservationExpiry must be positive (or absent, to count unfinished reservations for good); got {expiry}.");
+            failures.Add($"{Section}:ReservationExpiry must be positive, such as '00:05:00' (5 minutes), or absent to count unfinished reservations for good; got {expiry}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -13,10 +13,9 @@ using NodaTime;
 namespace ContactRules.Hosting;
 
 /// <summary>
-/// Registers ContactRules in a service collection: the policy, the ledger (as
-/// <see cref="IContactLedger"/>, <see cref="IContactHistoryStore"/> and
-/// <see cref="IContactFactsStore"/>, one instance), the telemetry and a singleton
-/// <see cref="ContactGate"/>.
+/// Registers ContactRules in a service collection: the policy, the ledger (one
+/// <see cref="ContactLedger"/>, which a CRM also uses to record consents and opt-outs), the
+/// telemetry and a singleton <see cref="ContactGate"/>.
 /// </summary>
 public static class ContactRulesServiceCollectionExtensions
 {
@@ -32,7 +31,8 @@ public static class ContactRulesServiceCollectionExtensions
         Preconditions.CheckNotNull(configuration, nameof(configuration));
         var section = configuration.GetSection(ContactRulesOptions.SectionName);
         var source = section.Exists() ? section : configuration;
-        services.AddOptions<ContactRulesOptions>().Bind(source).ValidateOnStart();
+        // Read setting by setting: a wrong value is named with the values it takes (ContactRulesOptionsBinder).
+        services.AddOptions<ContactRulesOptions>().Configure(options => ContactRulesOptionsBinder.Bind(source, options)).ValidateOnStart();
         return AddCore(services);
     }
 
@@ -53,21 +53,16 @@ public static class ContactRulesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactRulesOptions>, ContactRulesOptionsValidator>());
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(provider => RulePacks.Get(Options(provider).Policy));
-        // One ledger, reachable by what each caller needs: the gate reads the history, a CRM records
-        // consents and opt-outs through the facts store, an auditor verifies the log.
+        // One ledger: the gate reserves on it, a CRM records consents and opt-outs in it, an
+        // auditor verifies its log.
         services.TryAddSingleton(provider => OpenStore(Options(provider), provider.GetRequiredService<IClock>()));
-        services.TryAddSingleton<IContactHistoryStore>(provider => provider.GetRequiredService<IContactLedger>());
-        services.TryAddSingleton<IContactFactsStore>(provider => provider.GetRequiredService<IContactLedger>());
         services.TryAddSingleton<ContactRulesTelemetry>();
-        services.TryAddSingleton(provider =>
+        services.TryAddSingleton(provider => new ContactGate(
+            provider.GetRequiredService<ContactPolicy>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<ContactLedger>())
         {
-            var policy = provider.GetRequiredService<ContactPolicy>();
-            var clock = provider.GetRequiredService<IClock>();
-            var store = provider.GetRequiredService<IContactHistoryStore>();
-            var observer = provider.GetRequiredService<ContactRulesTelemetry>();
-            return store is IContactLedger ledger
-                ? new ContactGate(policy, clock, ledger) { Observer = observer }
-                : new ContactGate(policy, clock, store) { Observer = observer };
+            Observer = provider.GetRequiredService<ContactRulesTelemetry>(),
         });
         return services;
     }
@@ -75,7 +70,7 @@ public static class ContactRulesServiceCollectionExtensions
     // Reading Value runs the validator: a wrong setting fails here with every problem named.
     private static ContactRulesOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<ContactRulesOptions>>().Value;
 
-    private static IContactLedger OpenStore(ContactRulesOptions options, IClock clock)
+    private static ContactLedger OpenStore(ContactRulesOptions options, IClock clock)
     {
         var expiry = options.ReservationExpiry is { } e ? Duration.FromTimeSpan(e) : (Duration?)null;
         switch (options.Store)

@@ -1,65 +1,67 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using ContactRules.Storage;
 using Npgsql;
 
 namespace ContactRules.PostgreSql;
 
 /// <content>
-/// Reading many people at once: <see cref="IContactBulkReader"/>, and the asynchronous facts
-/// reads waiting in one node, which go to the server together.
+/// Reading people, on the ledger's reading thread: the reads waiting in one node (single people
+/// and blocks) go to the server together, in one round trip of four indexed statements over all
+/// their people.
 /// </content>
 public sealed partial class PostgreSqlContactLedger
 {
-    /// <inheritdoc />
-    /// <remarks>
-    /// One round trip of four indexed statements (<c>= ANY($1)</c> over the distinct ids and
-    /// numbers) for the whole block, instead of two round trips per person.
-    /// </remarks>
-    public IReadOnlyList<ContactSnapshot> ReadMany(IReadOnlyList<Contact> contacts)
+    private void RunReads(List<ReadWork> batch)
     {
-        var people = new BulkPeople(contacts);
-        if (people.Ids.Count == 0)
+        var contacts = new List<Contact>();
+        foreach (var work in batch)
         {
-            return people.Snapshots();
+            contacts.AddRange(work.Contacts);
         }
 
-        return Run(connection => ReadSnapshots(connection, people, withHistory: true, async: false), async: false, CancellationToken.None).GetAwaiter().GetResult();
+        var people = new BulkPeople(contacts);
+        IReadOnlyList<ContactSnapshot> snapshots;
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = reader.Open();
+            using var read = new NpgsqlBatch(connection);
+            AddSnapshotStatements(read, people);
+            using var rows = read.ExecuteReader();
+            people.Read(rows, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry).GetAwaiter().GetResult();
+            snapshots = people.Snapshots();
+        }
+        catch (Exception failure) when (IsConnectionLoss(failure, connection))
+        {
+            reader.Drop();
+            dataSource.Clear();
+            throw;
+        }
+
+        var next = 0;
+        foreach (var work in batch)
+        {
+            var result = new ContactSnapshot[work.Contacts.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = snapshots[next++];
+            }
+
+            work.Result = result;
+        }
     }
 
-    /// <summary>
-    /// Reads the facts of every <see cref="FactsRead"/> of a batch in one round trip (the same
-    /// statements as <see cref="ReadMany"/>, without the attempts).
-    /// </summary>
-    private Task ReadFactsBatch(List<FactsRead> batch, bool async)
-        => Run(
-            async connection =>
-            {
-                var contacts = new Contact[batch.Count];
-                for (var i = 0; i < contacts.Length; i++)
-                {
-                    contacts[i] = batch[i].Contact;
-                }
-
-                var snapshots = await ReadSnapshots(connection, new BulkPeople(contacts), withHistory: false, async).ConfigureAwait(false);
-                for (var i = 0; i < contacts.Length; i++)
-                {
-                    batch[i].Result = snapshots[i].Facts;
-                }
-
-                return true;
-            },
-            async,
-            CancellationToken.None);
-
-    private async Task<IReadOnlyList<ContactSnapshot>> ReadSnapshots(NpgsqlConnection connection, BulkPeople people, bool withHistory, bool async)
+    /// <summary>The four statements of a snapshot read (attempts, consents, opt-outs, registry entries), over the distinct ids and numbers of <paramref name="people"/>.</summary>
+    private void AddSnapshotStatements(NpgsqlBatch batch, BulkPeople people)
     {
-        using var batch = new NpgsqlBatch(connection);
         // Cast to object where an array is the only value: as params, a string[] would be the list of values itself.
         var ids = people.Ids.ToArray();
-        batch.BatchCommands.Add(Statement(selectHistories, withHistory ? ids : Array.Empty<string>(), Cutoff()));
+        batch.BatchCommands.Add(Statement(
+            $"SELECT contact_id, at_ticks, outcome, channel, purpose, subject, caller FROM {schema}.attempts "
+            + $"WHERE contact_id = ANY($1) AND (outcome <> {Reserved} OR at_ticks >= $2) ORDER BY contact_id, at_ticks, id",
+            ids,
+            ReservationCutoffTicks()));
         batch.BatchCommands.Add(Statement(
             $"SELECT contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis FROM {schema}.consents WHERE contact_id = ANY($1)",
             (object)ids));
@@ -69,8 +71,5 @@ public sealed partial class PostgreSqlContactLedger
         batch.BatchCommands.Add(Statement(
             $"SELECT phone_e164, registry, registered_at_ticks, effective_at_ticks, channel FROM {schema}.registry_entries WHERE phone_e164 = ANY($1) ORDER BY registered_at_ticks",
             (object)people.Phones.ToArray()));
-        using var reader = async ? await batch.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false) : batch.ExecuteReader();
-        await people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry, async).ConfigureAwait(false);
-        return people.Snapshots();
     }
 }

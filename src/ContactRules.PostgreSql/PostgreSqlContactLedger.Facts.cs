@@ -13,80 +13,8 @@ namespace ContactRules.PostgreSql;
 /// <content>The consent, opt-out and registry facts, and the evidence of consents.</content>
 public sealed partial class PostgreSqlContactLedger
 {
-    /// <inheritdoc />
-    public ContactFacts GetFacts(Contact contact)
-    {
-        if (contact is null)
-        {
-            throw new ArgumentNullException(nameof(contact));
-        }
-
-        return Run(connection => ReadFacts(connection, contact, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
-    }
-
-    /// <inheritdoc />
-    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
-    {
-        if (contact is null)
-        {
-            throw new ArgumentNullException(nameof(contact));
-        }
-
-        return ReadFactsTogether(contact, cancellationToken);
-    }
-
-    /// <summary>
-    /// The asynchronous facts reads waiting in this node go to the server together, in one round
-    /// trip (the first in line reads for all). The token is honoured while the read waits in line.
-    /// </summary>
-    private async Task<ContactFacts> ReadFactsTogether(Contact contact, CancellationToken cancellationToken)
-    {
-        ThrowIfDisposed();
-        var read = new FactsRead(contact);
-        await factReads.RunAsync(read, cancellationToken).ConfigureAwait(false);
-        return read.Result!;
-    }
-
-    private async Task<ContactFacts> ReadFacts(NpgsqlConnection connection, Contact contact, bool async, CancellationToken cancellationToken)
-    {
-        using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Statement(
-            $"SELECT consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis FROM {schema}.consents WHERE contact_id = $1",
-            contact.Id));
-        batch.BatchCommands.Add(Statement(
-            $"SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM {schema}.opt_outs WHERE contact_id = $1 ORDER BY id",
-            contact.Id));
-        batch.BatchCommands.Add(Statement(
-            $"SELECT registry, registered_at_ticks, effective_at_ticks, channel FROM {schema}.registry_entries WHERE phone_e164 = $1 ORDER BY registered_at_ticks",
-            (object?)contact.PhoneNumber ?? string.Empty));
-        var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
-        var optOuts = ImmutableArray.CreateBuilder<OptOut>();
-        using var reader = async ? await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false) : batch.ExecuteReader();
-        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
-        {
-            consents.Add(ReadConsent(reader, 0));
-        }
-
-        _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
-        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
-        {
-            optOuts.Add(ReadOptOut(reader, 0));
-        }
-
-        _ = async ? await reader.NextResultAsync(cancellationToken).ConfigureAwait(false) : reader.NextResult();
-        while (async ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
-        {
-            optOuts.Add(ReadRegistryEntry(reader, 0));
-        }
-
-        return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
-    }
-
-    /// <inheritdoc />
-    public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof)
-    {
-        var consentId = LedgerPreconditions.Consent(contactId, consent, proof);
-        DurableWrite((connection, transaction) =>
+    internal override void RecordConsentCore(string contactId, string consentId, ConsentRecord consent, ConsentProof proof, string evidence)
+        => DurableWrite((connection, transaction) =>
         {
             using var insert = new NpgsqlCommand(
                 $"INSERT INTO {schema}.consents (contact_id, consent_id, granted_at_ticks, expires_at_ticks, revoked_at_ticks, channel, purpose, entity, outside_hours, slot_from_ticks, slot_to_ticks, basis, "
@@ -98,18 +26,14 @@ public sealed partial class PostgreSqlContactLedger
             Add(insert, proof.CaptureMethod, proof.TextShown, proof.TextVersion, proof.EvidenceReferences.ToArray(), proof.PhoneNumber, proof.PhoneNumber is { } number ? PhoneNumbers.Hash(number) : null, proof.CollectedBy, Clock.GetCurrentInstant().ToUnixTimeTicks());
             if (insert.ExecuteNonQuery() != 1)
             {
-                throw new InvalidOperationException($"Contact {contactId} already has a consent with id '{consentId}'; a consent is recorded once, and revoked or superseded by a new id.");
+                throw DuplicateConsent(contactId, consentId);
             }
 
-            log.AppendIn(connection, transaction, EvidenceKinds.Consent, EvidencePayloads.Consent(contactId, consent, proof, PhoneNumbers));
+            log.AppendIn(connection, transaction, EvidenceKinds.Consent, evidence);
         });
-    }
 
-    /// <inheritdoc />
-    public void RevokeConsent(string contactId, string consentId, Instant revokedAt)
-    {
-        LedgerPreconditions.ConsentReference(contactId, consentId);
-        DurableWrite((connection, transaction) =>
+    internal override void RevokeConsentCore(string contactId, string consentId, Instant revokedAt, string evidence)
+        => DurableWrite((connection, transaction) =>
         {
             using (var find = new NpgsqlCommand($"SELECT revoked_at_ticks FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2 FOR UPDATE", connection, transaction))
             {
@@ -117,7 +41,7 @@ public sealed partial class PostgreSqlContactLedger
                 using var reader = find.ExecuteReader();
                 if (!reader.Read())
                 {
-                    throw new InvalidOperationException($"Contact {contactId} has no consent with id '{consentId}'.");
+                    throw UnknownConsent(contactId, consentId);
                 }
 
                 if (!reader.IsDBNull(0) && reader.GetInt64(0) <= revokedAt.ToUnixTimeTicks())
@@ -132,15 +56,11 @@ public sealed partial class PostgreSqlContactLedger
                 update.ExecuteNonQuery();
             }
 
-            log.AppendIn(connection, transaction, EvidenceKinds.Revocation, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
+            log.AppendIn(connection, transaction, EvidenceKinds.Revocation, evidence);
         });
-    }
 
-    /// <inheritdoc />
-    public void RecordOptOut(string contactId, OptOut optOut)
-    {
-        LedgerPreconditions.OptOut(contactId, optOut);
-        DurableWrite((connection, transaction) =>
+    internal override void RecordOptOutCore(string contactId, OptOut optOut, string evidence)
+        => DurableWrite((connection, transaction) =>
         {
             using (var insert = new NpgsqlCommand(
                 $"INSERT INTO {schema}.opt_outs (contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity, recorded_at_ticks) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -151,15 +71,11 @@ public sealed partial class PostgreSqlContactLedger
                 insert.ExecuteNonQuery();
             }
 
-            log.AppendIn(connection, transaction, EvidenceKinds.OptOut, EvidencePayloads.OptOut(contactId, optOut));
+            log.AppendIn(connection, transaction, EvidenceKinds.OptOut, evidence);
         });
-    }
 
-    /// <inheritdoc />
-    public void RecordRegistryEntry(string phoneNumber, OptOut entry)
-    {
-        var registry = LedgerPreconditions.RegistryEntry(phoneNumber, entry);
-        DurableWrite((connection, transaction) =>
+    internal override void RecordRegistryEntryCore(string phoneNumber, OptOut entry, ContactRegistry registry)
+        => DurableWrite((connection, transaction) =>
         {
             using var insert = new NpgsqlCommand(
                 $"INSERT INTO {schema}.registry_entries (phone_e164, phone_hash, registry, registered_at_ticks, effective_at_ticks, channel, recorded_at_ticks) "
@@ -169,61 +85,9 @@ public sealed partial class PostgreSqlContactLedger
             Add(insert, phoneNumber, PhoneNumbers.Hash(phoneNumber), (short)registry, entry.RequestedAt.ToUnixTimeTicks(), Ticks(entry.EffectiveAt), (short?)entry.Channel, Clock.GetCurrentInstant().ToUnixTimeTicks());
             insert.ExecuteNonQuery();
         });
-    }
 
-    /// <inheritdoc />
-    public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
-    {
-        LedgerPreconditions.ConsentUses(contactId, uses);
-        if (uses.Count > 0)
-        {
-            Run(connection => InsertConsentUses(connection, contactId, uses, async: false, CancellationToken.None), async: false, CancellationToken.None).GetAwaiter().GetResult();
-        }
-    }
-
-    /// <inheritdoc />
-    /// <remarks>The token is honoured until the commit is sent: a cancelled call rolls back and writes nothing.</remarks>
-    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
-    {
-        LedgerPreconditions.ConsentUses(contactId, uses);
-        return uses.Count == 0 ? Task.CompletedTask : Run(connection => InsertConsentUses(connection, contactId, uses, async: true, cancellationToken), async: true, cancellationToken);
-    }
-
-    private async Task<int> InsertConsentUses(NpgsqlConnection connection, string contactId, IReadOnlyCollection<ConsentUse> uses, bool async, CancellationToken cancellationToken)
-    {
-        using var transaction = async ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : connection.BeginTransaction();
-        foreach (var use in uses)
-        {
-            using var insert = new NpgsqlCommand(
-                $"INSERT INTO {schema}.consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
-                + $"SELECT $1::text, $2::text, $3::bigint, $4::bigint WHERE EXISTS (SELECT 1 FROM {schema}.consents WHERE contact_id = $1 AND consent_id = $2)",
-                connection,
-                transaction);
-            Add(insert, contactId, use.ConsentId, use.UsedAt.ToUnixTimeTicks(), use.AttemptId);
-            if ((async ? await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) : insert.ExecuteNonQuery()) != 1)
-            {
-                throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
-            }
-        }
-
-        // Not cancellable: once the commit is sent, the uses may be written.
-        if (async)
-        {
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        else
-        {
-            transaction.Commit();
-        }
-
-        return uses.Count;
-    }
-
-    /// <inheritdoc />
-    public ConsentEvidence? GetConsentEvidence(string contactId, string consentId)
-    {
-        LedgerPreconditions.ConsentReference(contactId, consentId);
-        return Run(connection =>
+    internal override ConsentEvidence? GetConsentEvidenceCore(string contactId, string consentId)
+        => Run(connection =>
         {
             using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
             using var batch = new NpgsqlBatch(connection, transaction);
@@ -259,7 +123,6 @@ public sealed partial class PostgreSqlContactLedger
 
             return new ConsentEvidence(contactId, consent, proof, recordedAt, uses.ToImmutable());
         });
-    }
 
     /// <summary>An opt-out from the columns <c>kind, requested_at_ticks, effective_at_ticks, channel, entity</c>, from <paramref name="first"/> on.</summary>
     private static OptOut ReadOptOut(NpgsqlDataReader reader, int first)
@@ -319,12 +182,20 @@ public sealed partial class PostgreSqlContactLedger
     /// revocations, opt-outs and registry entries must survive a server crash the instant they
     /// are acknowledged.
     /// </summary>
+    /// <remarks>
+    /// The evidence log's lock is taken first, before any row is touched, as the reservation
+    /// batches take it before writing: a consent row locked by a revocation waiting for the log
+    /// while a batch holding the log waits to record a use of that consent would deadlock.
+    /// </remarks>
     private void DurableWrite(Action<NpgsqlConnection, NpgsqlTransaction> body)
         => Run(connection =>
         {
             using var transaction = connection.BeginTransaction();
-            using (var durable = new NpgsqlCommand("SET LOCAL synchronous_commit = on", connection, transaction))
+            using (var durable = new NpgsqlBatch(connection, transaction))
             {
+                durable.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = on"));
+                durable.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL lock_timeout = {LockTimeout(options.OperationTimeout.ToTimeSpan())}"));
+                durable.BatchCommands.Add(Statement("SELECT pg_advisory_xact_lock($1)", AdvisoryKeys.Log(schema)));
                 durable.ExecuteNonQuery();
             }
 

@@ -1,218 +1,353 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
-using System.Threading.Tasks;
 using ContactRules.Storage;
-using NodaTime;
 using Npgsql;
 
 namespace ContactRules.PostgreSql;
 
 /// <summary>
-/// Group commit of the node's reservations and completions: the asynchronous writes waiting in
-/// this process go to the server together, in one transaction of at most two round trips,
-/// instead of one transaction each.
+/// Group commit of the node's reservations and completions, on the ledger's writer thread: the
+/// writes waiting in this node go to the server together, in one transaction of two round trips.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A synchronous write runs the same steps as a batch of its own, on its caller's thread: a
-/// caller that blocks a thread waits for its own round trips only. (Were it to wait for a batch
-/// led by another thread, a thread pool starved by such blocked callers could stall the batch,
-/// and every caller in line with it.)
+/// Round trip 1: <c>BEGIN</c>; <c>lock_timeout</c> set to the longest time left to a caller of
+/// the batch; the completions (one <c>UPDATE … FROM unnest(…)</c>); a try of the advisory lock of
+/// every person the batch reserves for; the evidence log's lock (<c>pg_advisory_xact_lock</c>:
+/// one chain, in one order, for every node); the log's head; one pre-drawn attempt id per
+/// reservation; and the attempts and stored facts of the batch's people, in statements of their
+/// own whose snapshots are taken once the locks are held. The reservations are then decided in
+/// arrival order, each seeing those allowed before it in the batch. Round trip 2: the attempts,
+/// the consent uses and the evidence entries (one <c>INSERT … SELECT FROM unnest(…)</c> each),
+/// the new head, <c>COMMIT</c>. A batch of completions alone is one statement.
 /// </para>
 /// <para>
-/// A batch (1) begins, records the completions (one <c>UPDATE … FROM unnest(…)</c>), tries the
-/// advisory lock of every person it reserves for, and reads the attempts of those whose lock it
-/// got, in a statement of its own whose snapshot is taken once the locks are held; (2) decides
-/// each reservation in arrival order, a person's later reservation seeing their earlier ones of
-/// the same batch, then inserts the allowed ones (one <c>INSERT … SELECT FROM unnest(…)</c>) and
-/// commits. A batch of completions alone is its one statement. The batch never waits for a
-/// lock: a person whose lock another node holds is left to their reserver, who waits for it on a
-/// connection of its own (with its own cancellation), so that one busy or stuck person delays no
-/// one else, and two nodes' batches can never deadlock.
-/// </para>
-/// <para>
-/// Completions take no advisory lock: a completion changes one reservation's outcome, and a
-/// reservation decided before it committed was concurrent with it. They come first in the
-/// batch, in attempt order, so that a reservation of the same batch already sees the outcome (a
-/// refusal) they record.
+/// The batch never waits for a person: one whose lock another node holds goes back in line for
+/// the next batch, until its caller's deadline, so that a stuck person delays no one else and two
+/// nodes' batches cannot deadlock (the log lock is the only lock a batch waits for, and it is
+/// taken after the person locks, which are only tried). A caller that gives up before round trip
+/// 2 is sent is left out of it: nothing of it is written.
 /// </para>
 /// <para>
 /// What one writer does wrong stays with that writer: a decision callback that throws, a
 /// cancelled reservation, a completion of an attempt that is not open, each fail alone. A batch
-/// whose transaction fails fails for every writer in it, and writes nothing.
+/// whose transaction fails fails for every writer in it, and writes nothing; a batch whose
+/// connection is lost after its commit was sent tells its writers that they may have been
+/// recorded.
 /// </para>
 /// </remarks>
 public sealed partial class PostgreSqlContactLedger
 {
-    private const int MaxBatch = 256;
-
-    private async Task RunWrites(List<PostgreSqlWrite> batch, bool async)
-    {
-        await Run(
-            async connection =>
-            {
-                try
-                {
-                    await WriteBatch(connection, batch, async).ConfigureAwait(false);
-                }
-                catch
-                {
-                    await RollBack(connection, async).ConfigureAwait(false);
-                    throw;
-                }
-
-                await ExplainMissedCompletions(connection, batch, async).ConfigureAwait(false);
-                return true;
-            },
-            async,
-            CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task WriteBatch(NpgsqlConnection connection, List<PostgreSqlWrite> batch, bool async)
+    private void RunWrites(List<PostgreSqlWrite> batch)
     {
         var completions = new List<CompleteWrite>();
-        var keys = new List<long>();
-        var reserving = new List<string>();
-        var histories = new Dictionary<string, List<ContactAttempt>>(StringComparer.Ordinal);
+        var reservations = new List<ReserveWrite>();
         foreach (var write in batch)
         {
-            if (write is CompleteWrite completion)
+            switch (write)
             {
-                completions.Add(completion);
-            }
-            else if (write is ReserveWrite reservation && !histories.ContainsKey(reservation.ContactId))
-            {
-                histories.Add(reservation.ContactId, new List<ContactAttempt>());
-                reserving.Add(reservation.ContactId);
-                keys.Add(reservation.LockKey);
-            }
-        }
-
-        var completed = new HashSet<long>();
-        var locked = new HashSet<long>();
-        using (var first = new NpgsqlBatch(connection))
-        {
-            if (reserving.Count > 0)
-            {
-                // The transaction spans two round trips; completions alone are one statement.
-                first.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
-            }
-
-            if (completions.Count > 0)
-            {
-                first.BatchCommands.Add(CompleteStatement(completions));
-            }
-
-            if (reserving.Count > 0)
-            {
-                first.BatchCommands.Add(keys.Count == 1
-                    ? Statement("SELECT $1::bigint AS locked WHERE pg_try_advisory_xact_lock($1)", keys[0])
-                    : Statement("SELECT k AS locked FROM unnest($1::bigint[]) AS k WHERE pg_try_advisory_xact_lock(k)", keys.ToArray()));
-                first.BatchCommands.Add(Statement(selectHistories, reserving.ToArray(), Cutoff()));
-            }
-
-            using var reader = async ? await first.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false) : first.ExecuteReader();
-            do
-            {
-                var kind = reader.FieldCount == 0 ? null : reader.GetName(0);
-                while (async ? await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) : reader.Read())
-                {
-                    switch (kind)
+                case CompleteWrite completion:
+                    // Its update runs in the first round trip: from there it goes with the batch.
+                    if (completion.TryCommit())
                     {
-                        case "completed":
-                            completed.Add(reader.GetInt64(0));
-                            break;
-                        case "locked":
-                            locked.Add(reader.GetInt64(0));
-                            break;
-                        case "contact_id":
-                            histories[reader.GetString(0)].Add(ReadAttempt(reader, 1));
-                            break;
+                        completions.Add(completion);
                     }
-                }
+
+                    break;
+                case ReserveWrite reservation:
+                    reservation.Contended = false;
+                    reservations.Add(reservation);
+                    break;
             }
-            while (async ? await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false) : reader.NextResult());
         }
 
-        foreach (var completion in completions)
-        {
-            // The first completion of an attempt records it; a second one in the same batch finds it closed.
-            completion.Completed = completed.Remove(completion.AttemptId);
-        }
-
-        if (reserving.Count == 0)
+        if (completions.Count == 0 && reservations.Count == 0)
         {
             return;
         }
 
-        var granted = new List<ReserveWrite>();
-        foreach (var write in batch)
+        NpgsqlConnection? connection = null;
+        try
         {
-            if (write is not ReserveWrite reservation)
+            connection = writer.Open();
+            if (reservations.Count == 0)
+            {
+                using var alone = new NpgsqlBatch(connection);
+                alone.BatchCommands.Add(CompleteStatement(completions));
+                using (var reader = alone.ExecuteReader())
+                {
+                    var completed = new HashSet<long>();
+                    while (reader.Read())
+                    {
+                        completed.Add(reader.GetInt64(0));
+                    }
+
+                    MarkCompleted(completions, completed);
+                }
+            }
+            else
+            {
+                WriteBatch(connection, completions, reservations);
+            }
+
+            ExplainMissedCompletions(connection, completions);
+        }
+        catch (Exception failure) when (IsConnectionLoss(failure, connection))
+        {
+            writer.Drop();
+            dataSource.Clear();
+            throw;
+        }
+    }
+
+    private void WriteBatch(NpgsqlConnection connection, List<CompleteWrite> completions, List<ReserveWrite> reservations)
+    {
+        var keys = new List<long>();
+        var contacts = new List<Contact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var longest = TimeSpan.Zero;
+        foreach (var reservation in reservations)
+        {
+            if (seen.Add(reservation.ContactId))
+            {
+                keys.Add(reservation.LockKey);
+            }
+
+            contacts.Add(reservation.Reservation.Contact);
+            longest = reservation.Remaining > longest ? reservation.Remaining : longest;
+        }
+
+        var people = new BulkPeople(contacts);
+        var completed = new HashSet<long>();
+        var locked = new HashSet<long>();
+        var ids = new Queue<long>();
+        var head = LogHead.Empty;
+        IReadOnlyList<ContactSnapshot> snapshots;
+        var open = false;
+        try
+        {
+            using (var first = new NpgsqlBatch(connection))
+            {
+                first.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                open = true;
+                first.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL lock_timeout = {LockTimeout(longest)}"));
+                if (completions.Count > 0)
+                {
+                    first.BatchCommands.Add(CompleteStatement(completions));
+                }
+
+                first.BatchCommands.Add(Statement("SELECT k AS locked FROM unnest($1::bigint[]) AS k WHERE pg_try_advisory_xact_lock(k)", keys.ToArray()));
+                first.BatchCommands.Add(Statement("SELECT pg_advisory_xact_lock($1) AS log_locked", AdvisoryKeys.Log(schema)));
+                first.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT seq AS head_seq, hash FROM {schema}.evidence_head WHERE id = 1"));
+                first.BatchCommands.Add(Statement($"SELECT nextval('{attemptIds}') AS next_id FROM generate_series(1, $1)", reservations.Count));
+                AddSnapshotStatements(first, people);
+                using var reader = first.ExecuteReader();
+                while (true)
+                {
+                    var kind = reader.FieldCount == 0 ? null : reader.GetName(0);
+                    if (kind == "contact_id")
+                    {
+                        // The four result sets of the people's snapshots come last.
+                        people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry).GetAwaiter().GetResult();
+                        break;
+                    }
+
+                    while (reader.Read())
+                    {
+                        switch (kind)
+                        {
+                            case "completed":
+                                completed.Add(reader.GetInt64(0));
+                                break;
+                            case "locked":
+                                locked.Add(reader.GetInt64(0));
+                                break;
+                            case "head_seq":
+                                head = new LogHead(reader.GetInt64(0), reader.GetString(1));
+                                break;
+                            case "next_id":
+                                ids.Enqueue(reader.GetInt64(0));
+                                break;
+                        }
+                    }
+
+                    if (!reader.NextResult())
+                    {
+                        throw new InvalidOperationException("The server's answer to the batch ended before the people's snapshots.");
+                    }
+                }
+
+                snapshots = people.Snapshots();
+            }
+
+            Reached(ReservationStep.Locked);
+            MarkCompleted(completions, completed);
+            var taken = Decide(reservations, snapshots, locked);
+            Reached(ReservationStep.Decided);
+
+            // The entries follow the head in the order of the reservations left in the batch.
+            var at = Clock.GetCurrentInstant();
+            var attempts = new List<(long Id, ReserveWrite Write)>();
+            var uses = new List<(string Contact, string Consent, long UsedAt, long Attempt)>();
+            var entries = new List<EvidenceLogEntry>();
+            foreach (var (write, verdict) in taken)
+            {
+                long? id = verdict.IsAllowed ? ids.Dequeue() : null;
+                string evidence;
+                try
+                {
+                    evidence = verdict.Evidence(id);
+                }
+                catch (Exception failure)
+                {
+                    // Its entry cannot be written: nothing of it is, and the others go on.
+                    write.Failure = failure;
+                    continue;
+                }
+
+                if (id is { } attemptId)
+                {
+                    attempts.Add((attemptId, write));
+                    foreach (var consentId in verdict.ConsentUses)
+                    {
+                        uses.Add((write.ContactId, consentId, write.Reservation.Attempt.At.ToUnixTimeTicks(), attemptId));
+                    }
+                }
+
+                var entry = EvidenceChain.Next(head, at, EvidenceKinds.Decision, evidence);
+                head = new LogHead(entry.Sequence, entry.Hash);
+                entries.Add(entry);
+                write.Result = new ReservationResult(verdict, id);
+            }
+
+            using (var second = new NpgsqlBatch(connection))
+            {
+                if (attempts.Count > 0)
+                {
+                    second.BatchCommands.Add(InsertAttempts(attempts));
+                }
+
+                if (uses.Count > 0)
+                {
+                    second.BatchCommands.Add(InsertUses(uses));
+                }
+
+                if (entries.Count > 0)
+                {
+                    second.BatchCommands.Add(log.InsertEntries(entries));
+                    second.BatchCommands.Add(Statement($"UPDATE {schema}.evidence_head SET seq = $1, hash = $2 WHERE id = 1", head.Sequence, head.Hash));
+                }
+
+                second.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                Reached(ReservationStep.Committing);
+                try
+                {
+                    second.ExecuteNonQuery();
+                    open = false;
+                }
+                catch (Exception failure) when (taken.Count > 0 && IsConnectionLoss(failure, connection))
+                {
+                    // Sent, and no answer: the commit may have happened.
+                    open = false;
+                    writer.Drop();
+                    dataSource.Clear();
+                    var uncertain = new UncertainCommitException(ToString(), failure);
+                    foreach (var (write, _) in taken)
+                    {
+                        write.Failure ??= uncertain;
+                    }
+
+                    foreach (var completion in completions)
+                    {
+                        completion.Failure = uncertain;
+                    }
+
+                    return;
+                }
+            }
+
+            Reached(ReservationStep.Committed);
+        }
+        catch
+        {
+            if (open)
+            {
+                RollBack(connection);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Decides each reservation whose person the batch locked, in arrival order, on the person's
+    /// snapshot plus the reservations allowed before it in the batch. Returns those still in the
+    /// batch, with their verdicts: a reservation whose caller gave up meanwhile is left out
+    /// (<see cref="LedgerWork.TryCommit"/>), one whose person is locked elsewhere goes back in line.
+    /// </summary>
+    private List<(ReserveWrite Write, ReservationVerdict Verdict)> Decide(List<ReserveWrite> reservations, IReadOnlyList<ContactSnapshot> snapshots, HashSet<long> locked)
+    {
+        var added = new Dictionary<string, List<ContactAttempt>>(StringComparer.Ordinal);
+        var decided = new List<(ReserveWrite Write, ReservationVerdict Verdict)>();
+        for (var i = 0; i < reservations.Count; i++)
+        {
+            var write = reservations[i];
+            if (write.IsAbandoned)
             {
                 continue;
             }
 
-            if (!locked.Contains(reservation.LockKey))
+            if (!locked.Contains(write.LockKey))
             {
-                reservation.Contended = true;
+                write.Contended = true;
                 continue;
             }
 
-            ContactDecision decision;
+            ReservationVerdict verdict;
             try
             {
-                reservation.CancellationToken.ThrowIfCancellationRequested();
-                var attempts = histories[reservation.ContactId];
-                decision = reservation.Decide(attempts.Count == 0 ? ContactHistory.Empty : ContactHistory.Create(attempts))
-                    ?? throw new InvalidOperationException("The reservation's decision callback returned null.");
+                write.CancellationToken.ThrowIfCancellationRequested();
+                var snapshot = snapshots[i];
+                if (added.TryGetValue(write.ContactId, out var earlier))
+                {
+                    var attempts = new List<ContactAttempt>(snapshot.History.Count + earlier.Count);
+                    attempts.AddRange(snapshot.History.Attempts.ToArray());
+                    attempts.AddRange(earlier);
+                    snapshot = new ContactSnapshot(snapshot.Contact, ContactHistory.Create(attempts), snapshot.Facts);
+                }
+
+                verdict = write.Reservation.Decide(snapshot);
             }
             catch (Exception failure)
             {
-                reservation.Failure = failure;
+                write.Failure = failure;
                 continue;
             }
 
-            reservation.Result = new ReservationResult(decision, null);
-            if (decision.IsAllowed)
+            decided.Add((write, verdict));
+            if (verdict.IsAllowed)
             {
-                histories[reservation.ContactId].Add(reservation.Reservation);
-                granted.Add(reservation);
-            }
-        }
-
-        var ids = new List<long>(granted.Count);
-        using (var second = new NpgsqlBatch(connection))
-        {
-            if (granted.Count > 0)
-            {
-                second.BatchCommands.Add(InsertStatement(granted));
-            }
-
-            second.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            using var reader = async ? await second.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false) : second.ExecuteReader();
-            do
-            {
-                while (reader.FieldCount == 1 && (async ? await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) : reader.Read()))
+                if (!added.TryGetValue(write.ContactId, out var list))
                 {
-                    ids.Add(reader.GetInt64(0));
+                    added.Add(write.ContactId, list = new List<ContactAttempt>());
                 }
+
+                list.Add(write.Reservation.Attempt);
             }
-            while (async ? await reader.NextResultAsync(CancellationToken.None).ConfigureAwait(false) : reader.NextResult());
         }
 
-        if (ids.Count != granted.Count)
-        {
-            // Committed, but the ids cannot be matched to their reservations: they count, and no
-            // caller is told it may call.
-            throw new InvalidOperationException($"The server returned {ids.Count} reservation ids for {granted.Count} reservations; none is reported as taken.");
-        }
+        // The commit is about to be sent: from here a caller can no longer be told that nothing
+        // was written, and one who gave up first is left out.
+        return decided.FindAll(d => d.Write.TryCommit());
+    }
 
-        ids.Sort();
-        for (var i = 0; i < granted.Count; i++)
+    private static void MarkCompleted(List<CompleteWrite> completions, HashSet<long> completed)
+    {
+        foreach (var completion in completions)
         {
-            granted[i].Result = new ReservationResult(granted[i].Result.Decision, ids[i]);
+            // The first completion of an attempt records it; a second one in the same batch finds it closed.
+            completion.Completed = completed.Remove(completion.AttemptId);
         }
     }
 
@@ -231,13 +366,6 @@ public sealed partial class PostgreSqlContactLedger
             }
         }
 
-        if (firsts.Count == 1)
-        {
-            // A batch of one (every synchronous call) takes the plain statement: arrays cost more than they save.
-            var only = completions[0]; // every completion here is of this attempt; the first to arrive is recorded
-            return Statement(completeAttempt, (short)only.Outcome, only.CompletedAtTicks, only.AttemptId, only.ContactId);
-        }
-
         var ids = new long[firsts.Count];
         var contacts = new string[firsts.Count];
         var outcomes = new short[firsts.Count];
@@ -252,17 +380,22 @@ public sealed partial class PostgreSqlContactLedger
             i++;
         }
 
-        return Statement(completeAttempts, ids, contacts, outcomes, at);
+        // a.id = ANY($1) keeps the attempts on their primary key in every plan: joined to the
+        // array alone, a cached generic plan can choose to scan the whole table.
+        return Statement(
+            $"UPDATE {schema}.attempts AS a SET outcome = u.outcome, completed_at_ticks = u.at_ticks "
+            + "FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::bigint[]) AS u(id, contact_id, outcome, at_ticks) "
+            + $"WHERE a.id = ANY($1) AND a.id = u.id AND a.contact_id = u.contact_id AND a.outcome = {Reserved} RETURNING a.id AS completed",
+            ids,
+            contacts,
+            outcomes,
+            at);
     }
 
-    /// <summary>One statement inserting the batch's allowed reservations, in arrival order.</summary>
-    private NpgsqlBatchCommand InsertStatement(List<ReserveWrite> granted)
+    /// <summary>The batch's allowed reservations, with the ids drawn for them in the first round trip.</summary>
+    private NpgsqlBatchCommand InsertAttempts(List<(long Id, ReserveWrite Write)> granted)
     {
-        if (granted.Count == 1)
-        {
-            return InsertStatement(granted[0].ContactId, granted[0].Reservation);
-        }
-
+        var ids = new long[granted.Count];
         var contacts = new string[granted.Count];
         var at = new long[granted.Count];
         var outcomes = new short[granted.Count];
@@ -272,8 +405,9 @@ public sealed partial class PostgreSqlContactLedger
         var callers = new string?[granted.Count];
         for (var i = 0; i < granted.Count; i++)
         {
-            var attempt = granted[i].Reservation;
-            contacts[i] = granted[i].ContactId;
+            var attempt = granted[i].Write.Reservation.Attempt;
+            ids[i] = granted[i].Id;
+            contacts[i] = granted[i].Write.ContactId;
             at[i] = attempt.At.ToUnixTimeTicks();
             outcomes[i] = (short)attempt.Outcome;
             channels[i] = (short)attempt.Channel;
@@ -282,39 +416,58 @@ public sealed partial class PostgreSqlContactLedger
             callers[i] = attempt.Caller;
         }
 
-        return Statement(insertAttempts, contacts, at, outcomes, channels, purposes, subjects, callers, Clock.GetCurrentInstant().ToUnixTimeTicks());
+        return Statement(
+            $"INSERT INTO {schema}.attempts (id, contact_id, at_ticks, outcome, channel, purpose, subject, caller, recorded_at_ticks) OVERRIDING SYSTEM VALUE "
+            + "SELECT id, contact_id, at_ticks, outcome, channel, purpose, subject, caller, $9 "
+            + "FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::smallint[], $5::smallint[], $6::smallint[], $7::text[], $8::text[]) "
+            + "AS r(id, contact_id, at_ticks, outcome, channel, purpose, subject, caller)",
+            ids,
+            contacts,
+            at,
+            outcomes,
+            channels,
+            purposes,
+            subjects,
+            callers,
+            Clock.GetCurrentInstant().ToUnixTimeTicks());
+    }
+
+    private NpgsqlBatchCommand InsertUses(List<(string Contact, string Consent, long UsedAt, long Attempt)> uses)
+    {
+        var contacts = new string[uses.Count];
+        var consents = new string[uses.Count];
+        var at = new long[uses.Count];
+        var attempts = new long[uses.Count];
+        for (var i = 0; i < uses.Count; i++)
+        {
+            (contacts[i], consents[i], at[i], attempts[i]) = uses[i];
+        }
+
+        return Statement(
+            $"INSERT INTO {schema}.consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[])",
+            contacts,
+            consents,
+            at,
+            attempts);
     }
 
     /// <summary>Tells each completion that found no open reservation why: no such attempt, or completed already.</summary>
-    private async Task ExplainMissedCompletions(NpgsqlConnection connection, List<PostgreSqlWrite> batch, bool async)
+    private void ExplainMissedCompletions(NpgsqlConnection connection, List<CompleteWrite> completions)
     {
-        List<CompleteWrite>? missed = null;
-        foreach (var write in batch)
-        {
-            if (write is CompleteWrite { Completed: false } completion)
-            {
-                (missed ??= new List<CompleteWrite>()).Add(completion);
-            }
-        }
-
-        if (missed is null)
+        var missed = completions.FindAll(c => !c.Completed && c.Failure is null);
+        if (missed.Count == 0)
         {
             return;
         }
 
-        var ids = new long[missed.Count];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = missed[i].AttemptId;
-        }
-
+        var ids = missed.ConvertAll(c => c.AttemptId).ToArray();
         var found = new Dictionary<long, (string ContactId, AttemptOutcome Outcome)>();
         try
         {
             using var find = new NpgsqlCommand($"SELECT id, contact_id, outcome FROM {schema}.attempts WHERE id = ANY($1)", connection);
             find.Parameters.AddWithValue(ids);
-            using var reader = async ? await find.ExecuteReaderAsync(CancellationToken.None).ConfigureAwait(false) : find.ExecuteReader();
-            while (async ? await reader.ReadAsync(CancellationToken.None).ConfigureAwait(false) : reader.Read())
+            using var reader = find.ExecuteReader();
+            while (reader.Read())
             {
                 found[reader.GetInt64(0)] = (reader.GetString(1), (AttemptOutcome)reader.GetInt16(2));
             }
@@ -332,20 +485,28 @@ public sealed partial class PostgreSqlContactLedger
 
         foreach (var completion in missed)
         {
-            completion.Failure = found.TryGetValue(completion.AttemptId, out var attempt) && attempt.ContactId == completion.ContactId
-                ? new InvalidOperationException($"Attempt {completion.AttemptId} of contact {completion.ContactId} was already completed as {attempt.Outcome}.")
-                : new InvalidOperationException($"No attempt {completion.AttemptId} is recorded for contact {completion.ContactId}.");
+            completion.Failure = NotOpen(
+                completion.ContactId,
+                completion.AttemptId,
+                found.TryGetValue(completion.AttemptId, out var attempt) && attempt.ContactId == completion.ContactId ? attempt.Outcome : null);
         }
     }
 
-    private static ContactAttempt ReadAttempt(NpgsqlDataReader reader, int first)
-        => new ContactAttempt(
-            Instant.FromUnixTimeTicks(reader.GetInt64(first)),
-            (AttemptOutcome)reader.GetInt16(first + 1),
-            (ContactChannel)reader.GetInt16(first + 2),
-            (ContactPurpose)reader.GetInt16(first + 3))
+    private static void RollBack(NpgsqlConnection connection)
+    {
+        if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
         {
-            Subject = reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
-            Caller = reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5),
-        };
+            return;
+        }
+
+        try
+        {
+            using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            rollback.ExecuteNonQuery();
+        }
+        catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The connection is unusable; the server rolls the transaction back when it closes.
+        }
+    }
 }

@@ -15,7 +15,7 @@ public sealed class PostgreSqlContactLedgerOptions : ContactLedgerOptions
     public PostgreSqlContactLedgerOptions(string connectionString, PhoneNumberHasher phoneNumbers)
         : base(phoneNumbers)
     {
-        ConnectionString = LedgerPreconditions.Text(connectionString, nameof(connectionString));
+        ConnectionString = Internal.Preconditions.CheckNotEmpty(connectionString, nameof(connectionString));
     }
 
     /// <summary>The Npgsql connection string.</summary>

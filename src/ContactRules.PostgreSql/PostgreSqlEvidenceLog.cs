@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using ContactRules.Storage;
 using NodaTime;
 using Npgsql;
@@ -9,47 +7,22 @@ namespace ContactRules.PostgreSql;
 
 /// <summary>
 /// The evidence log on the server: entries in <c>evidence_log</c>, the head in
-/// <c>evidence_head</c>. Appends from every node take the log's advisory lock, so that they form
-/// one chain; a consent event and its entry are written in one transaction.
+/// <c>evidence_head</c>. Every write that appends (a node's batch of reservations, a consent, a
+/// revocation, an opt-out) takes the log's advisory lock in its own transaction, so that the
+/// entries of every node form one chain, each written with the event it records.
 /// </summary>
 internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
 {
-    private const int MaxBatch = 500;
-
     private readonly PostgreSqlContactLedger ledger;
     private readonly string schema;
-    private readonly GroupCommitQueue<Pending> appends;
 
-    internal PostgreSqlEvidenceLog(PostgreSqlContactLedger ledger, int timeoutMilliseconds)
+    internal PostgreSqlEvidenceLog(PostgreSqlContactLedger ledger)
     {
         this.ledger = ledger;
         schema = ledger.Schema;
-        appends = new GroupCommitQueue<Pending>(
-            batch => WriteBatch(batch, async: false).GetAwaiter().GetResult(),
-            batch => WriteBatch(batch, async: true),
-            MaxBatch,
-            timeoutMilliseconds,
-            ledger.ToString());
     }
 
-    public EvidenceLogEntry Append(string kind, string payload)
-    {
-        // Group commit: every node's appends are serialised by the log's lock, so the appends
-        // waiting in this process go in one transaction, in arrival order, and each caller
-        // returns once its entry is committed.
-        var pending = NewPending(kind, payload);
-        appends.Run(pending);
-        return pending.Entry!;
-    }
-
-    public async Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default)
-    {
-        var pending = NewPending(kind, payload);
-        await appends.RunAsync(pending, cancellationToken).ConfigureAwait(false);
-        return pending.Entry!;
-    }
-
-    public LogHead GetHead() => ledger.Run(connection => ReadHead(connection, null, async: false).GetAwaiter().GetResult());
+    public LogHead GetHead() => ledger.Run(connection => ReadHead(connection, null));
 
     public IReadOnlyList<EvidenceLogEntry> Read(long fromSequence, int maxCount)
     {
@@ -79,80 +52,52 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
         {
             // One repeatable-read snapshot: the head and the entries agree.
             using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
-            var head = ReadHead(connection, transaction, async: false).GetAwaiter().GetResult();
+            var head = ReadHead(connection, transaction);
             using var command = new NpgsqlCommand($"SELECT seq, at_ticks, kind, payload, prev_hash, hash FROM {schema}.evidence_log ORDER BY seq", connection, transaction);
             command.CommandTimeout = 0;
             using var reader = command.ExecuteReader();
             return EvidenceChain.Verify(Entries(reader), head);
         });
 
-    internal EvidenceLogEntry AppendIn(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string payload)
-        => AppendAll(connection, transaction, new[] { (kind, payload) }, async: false).GetAwaiter().GetResult()[0];
-
-    /// <summary>Takes the log's lock, reads the head once, and writes the entries after it with the new head in one round trip.</summary>
-    private async Task<List<EvidenceLogEntry>> AppendAll(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string Kind, string Payload)> events, bool async)
+    /// <summary>Appends one entry in the caller's transaction, which holds the log's lock.</summary>
+    internal void AppendIn(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind, string payload)
     {
-        using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
-        {
-            take.Parameters.AddWithValue(AdvisoryKeys.Log(schema));
-            _ = async ? await take.ExecuteNonQueryAsync().ConfigureAwait(false) : take.ExecuteNonQuery();
-        }
-
-        var head = await ReadHead(connection, transaction, async).ConfigureAwait(false);
-        var at = ledger.Clock.GetCurrentInstant();
-        var entries = new List<EvidenceLogEntry>(events.Count);
+        var head = ReadHead(connection, transaction);
+        var entry = EvidenceChain.Next(head, ledger.Clock.GetCurrentInstant(), kind, payload);
         using var write = new NpgsqlBatch(connection, transaction);
-        foreach (var (kind, payload) in events)
+        write.BatchCommands.Add(InsertEntries(new[] { entry }));
+        write.BatchCommands.Add(PostgreSqlContactLedger.Statement($"UPDATE {schema}.evidence_head SET seq = $1, hash = $2 WHERE id = 1", entry.Sequence, entry.Hash));
+        write.ExecuteNonQuery();
+    }
+
+    /// <summary>One statement inserting <paramref name="entries"/>, already chained to the head.</summary>
+    internal NpgsqlBatchCommand InsertEntries(IReadOnlyList<EvidenceLogEntry> entries)
+    {
+        var sequences = new long[entries.Count];
+        var at = new long[entries.Count];
+        var kinds = new string[entries.Count];
+        var payloads = new string[entries.Count];
+        var previous = new string[entries.Count];
+        var hashes = new string[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
         {
-            var entry = EvidenceChain.Next(head, at, kind, payload);
-            head = new LogHead(entry.Sequence, entry.Hash);
-            entries.Add(entry);
-            write.BatchCommands.Add(PostgreSqlContactLedger.Statement(
-                $"INSERT INTO {schema}.evidence_log (seq, at_ticks, kind, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-                entry.Sequence,
-                entry.At.ToUnixTimeTicks(),
-                entry.Kind,
-                entry.Payload,
-                entry.PreviousHash,
-                entry.Hash));
+            sequences[i] = entries[i].Sequence;
+            at[i] = entries[i].At.ToUnixTimeTicks();
+            kinds[i] = entries[i].Kind;
+            payloads[i] = entries[i].Payload;
+            previous[i] = entries[i].PreviousHash;
+            hashes[i] = entries[i].Hash;
         }
 
-        write.BatchCommands.Add(PostgreSqlContactLedger.Statement($"UPDATE {schema}.evidence_head SET seq = $1, hash = $2 WHERE id = 1", head.Sequence, head.Hash));
-        _ = async ? await write.ExecuteNonQueryAsync().ConfigureAwait(false) : write.ExecuteNonQuery();
-        return entries;
+        return PostgreSqlContactLedger.Statement(
+            $"INSERT INTO {schema}.evidence_log (seq, at_ticks, kind, payload, prev_hash, hash) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])",
+            sequences,
+            at,
+            kinds,
+            payloads,
+            previous,
+            hashes);
     }
-
-    private static Pending NewPending(string kind, string payload)
-    {
-        LedgerPreconditions.Text(kind, nameof(kind));
-        return new Pending(kind, payload ?? throw new System.ArgumentNullException(nameof(payload)));
-    }
-
-    /// <summary>Writes a batch of appends in one transaction; every entry is committed when it returns.</summary>
-    private Task<int> WriteBatch(List<Pending> batch, bool async)
-        => ledger.Run(
-            async connection =>
-            {
-                using var transaction = async ? await connection.BeginTransactionAsync().ConfigureAwait(false) : connection.BeginTransaction();
-                var entries = await AppendAll(connection, transaction, batch.ConvertAll(p => (p.Kind, p.Payload)), async).ConfigureAwait(false);
-                if (async)
-                {
-                    await transaction.CommitAsync().ConfigureAwait(false);
-                }
-                else
-                {
-                    transaction.Commit();
-                }
-
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Entry = entries[i];
-                }
-
-                return batch.Count;
-            },
-            async,
-            CancellationToken.None);
 
     private static IEnumerable<EvidenceLogEntry> Entries(NpgsqlDataReader reader)
     {
@@ -165,30 +110,15 @@ internal sealed class PostgreSqlEvidenceLog : IEvidenceLog
     private static EvidenceLogEntry ReadEntry(NpgsqlDataReader reader)
         => new EvidenceLogEntry(reader.GetInt64(0), Instant.FromUnixTimeTicks(reader.GetInt64(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
 
-    private async Task<LogHead> ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool async)
+    private LogHead ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         using var command = new NpgsqlCommand($"SELECT seq, hash FROM {schema}.evidence_head WHERE id = 1", connection, transaction);
-        using var reader = async ? await command.ExecuteReaderAsync().ConfigureAwait(false) : command.ExecuteReader();
-        if (!(async ? await reader.ReadAsync().ConfigureAwait(false) : reader.Read()))
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
         {
             throw new System.IO.InvalidDataException($"The evidence log's head row is missing from schema {schema}: the ledger was altered outside ContactRules.");
         }
 
         return new LogHead(reader.GetInt64(0), reader.GetString(1));
-    }
-
-    private sealed class Pending : GroupCommitWork
-    {
-        public Pending(string kind, string payload)
-        {
-            Kind = kind;
-            Payload = payload;
-        }
-
-        public string Kind { get; }
-
-        public string Payload { get; }
-
-        public EvidenceLogEntry? Entry { get; set; }
     }
 }

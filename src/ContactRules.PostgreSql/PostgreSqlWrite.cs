@@ -1,44 +1,41 @@
-using System;
-using System.Threading;
+using System.Collections.Generic;
 using ContactRules.Storage;
+using NodaTime;
 
 namespace ContactRules.PostgreSql;
 
-/// <summary>A reservation or a completion waiting in the node's line for its batch, and its result.</summary>
-internal abstract class PostgreSqlWrite : GroupCommitWork
+/// <summary>A reservation or a completion waiting for the node's writer thread, and its result.</summary>
+internal abstract class PostgreSqlWrite : LedgerWork
 {
-    protected PostgreSqlWrite(string contactId) => ContactId = contactId;
+    protected PostgreSqlWrite(string contactId, Duration timeout, System.Threading.CancellationToken cancellationToken)
+        : base(timeout, cancellationToken)
+    {
+        ContactId = contactId;
+    }
 
     internal string ContactId { get; }
 }
 
-/// <summary>A reservation: decided on the person's history once the batch holds their lock.</summary>
+/// <summary>A reservation: decided on the person's snapshot once the batch holds their lock.</summary>
 internal sealed class ReserveWrite : PostgreSqlWrite
 {
-    internal ReserveWrite(string contactId, long lockKey, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken)
-        : base(contactId)
+    internal ReserveWrite(PendingReservation reservation, long lockKey, Duration timeout)
+        : base(reservation.ContactId, timeout, reservation.CancellationToken)
     {
-        LockKey = lockKey;
         Reservation = reservation;
-        Decide = decide;
-        CancellationToken = cancellationToken;
+        LockKey = lockKey;
     }
+
+    internal PendingReservation Reservation { get; }
 
     /// <summary>The person's advisory lock, which the batch tries to take before it reads.</summary>
     internal long LockKey { get; }
 
-    internal ContactAttempt Reservation { get; }
-
-    internal Func<ContactHistory, ContactDecision> Decide { get; }
-
-    /// <summary>Honoured up to the decision: a reservation cancelled before it is decided writes nothing.</summary>
-    internal CancellationToken CancellationToken { get; }
-
     internal ReservationResult Result { get; set; }
 
     /// <summary>
-    /// True when the batch found the person's lock held by another node: the reserver then waits
-    /// for it on a connection of its own, so that the batch never waits for one person.
+    /// True when the batch found the person's lock held by another node: the reservation goes
+    /// back in line for the next batch, until its deadline, so that a batch never waits for a person.
     /// </summary>
     internal bool Contended { get; set; }
 }
@@ -46,8 +43,8 @@ internal sealed class ReserveWrite : PostgreSqlWrite
 /// <summary>A completion: the reservation's real outcome.</summary>
 internal sealed class CompleteWrite : PostgreSqlWrite
 {
-    internal CompleteWrite(string contactId, long attemptId, AttemptOutcome outcome, long completedAtTicks)
-        : base(contactId)
+    internal CompleteWrite(string contactId, long attemptId, AttemptOutcome outcome, long completedAtTicks, Duration timeout, System.Threading.CancellationToken cancellationToken)
+        : base(contactId, timeout, cancellationToken)
     {
         AttemptId = attemptId;
         Outcome = outcome;
@@ -64,12 +61,16 @@ internal sealed class CompleteWrite : PostgreSqlWrite
     internal bool Completed { get; set; }
 }
 
-/// <summary>An asynchronous facts read waiting in the node's line for its batch, and its result.</summary>
-internal sealed class FactsRead : GroupCommitWork
+/// <summary>A read of one or many people waiting for the node's reader thread, and its result.</summary>
+internal sealed class ReadWork : LedgerWork
 {
-    internal FactsRead(Contact contact) => Contact = contact;
+    internal ReadWork(IReadOnlyList<Contact> contacts, Duration timeout, System.Threading.CancellationToken cancellationToken)
+        : base(timeout, cancellationToken)
+    {
+        Contacts = contacts;
+    }
 
-    internal Contact Contact { get; }
+    internal IReadOnlyList<Contact> Contacts { get; }
 
-    internal ContactFacts? Result { get; set; }
+    internal IReadOnlyList<ContactSnapshot>? Result { get; set; }
 }

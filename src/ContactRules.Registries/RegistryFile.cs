@@ -143,33 +143,128 @@ public sealed unsafe class RegistryFile : IDisposable
 
     internal bool Contains(ulong key)
     {
+        ThrowIfDisposed();
+        if (!TryLocate(key, out var first, out var count, out var low))
+        {
+            return false;
+        }
+
+        return Walk(first, count, low, Guess(first, count, low));
+    }
+
+    /// <summary>
+    /// Looks many numbers up at once: <paramref name="found"/>[i] is true when
+    /// <paramref name="e164Numbers"/>[i] is in the snapshot. The answers are those of
+    /// <see cref="Contains(string)"/>, faster per number on a large file: the two memory reads of
+    /// each lookup are started (prefetched) several numbers ahead, so that they overlap those of
+    /// the numbers around it instead of waiting one after the other (docs/benchmarks.md).
+    /// </summary>
+    /// <param name="e164Numbers">Numbers in E.164 form, such as <c>+12025550123</c>.</param>
+    /// <param name="found">Receives one answer per number; at least as long as <paramref name="e164Numbers"/>.</param>
+    /// <exception cref="ArgumentException">A number is not in E.164 form, or <paramref name="found"/> is too short.</exception>
+    public void ContainsMany(ReadOnlySpan<string> e164Numbers, Span<bool> found)
+    {
+        Preconditions.CheckArgument(found.Length >= e164Numbers.Length, nameof(found), $"found holds {found.Length} answers for {e164Numbers.Length} numbers.");
+        ThrowIfDisposed();
+
+        // A software pipeline: number i has the read of its bucket's index entry started; number
+        // i - IndexDistance has that entry read (its read long under way) and the read of its
+        // likely entry started; number i - LookupDistance is looked up, both its reads done or
+        // nearly. The state of the numbers in flight lives in rings of Ring entries.
+        const int IndexDistance = 8;
+        const int LookupDistance = 16;
+        const int Ring = 32;
+        Span<long> buckets = stackalloc long[Ring];
+        Span<ulong> lows = stackalloc ulong[Ring];
+        Span<long> firsts = stackalloc long[Ring];
+        Span<long> counts = stackalloc long[Ring];
+        var n = e164Numbers.Length;
+        for (var i = 0; i < n + LookupDistance; i++)
+        {
+            if (i < n)
+            {
+                var e164 = e164Numbers[i];
+                Preconditions.CheckArgument(e164 is not null, nameof(e164Numbers), "The numbers must not contain null.");
+                if (!PhoneKey.TryParseE164(e164.AsSpan(), out var key))
+                {
+                    throw new ArgumentException($"Expected an E.164 number ('+' then up to 15 digits); got '{e164}'.", nameof(e164Numbers));
+                }
+
+                var bucket = Bucket(key, out lows[i % Ring]);
+                buckets[i % Ring] = bucket;
+                if (bucket >= 0)
+                {
+                    Prefetch(index + bucket);
+                }
+            }
+
+            var j = i - IndexDistance;
+            if (j >= 0 && j < n && buckets[j % Ring] is >= 0 and var b)
+            {
+                var first = firsts[j % Ring] = index[b];
+                var count = counts[j % Ring] = (long)index[b + 1] - first;
+                if (count > 0)
+                {
+                    Prefetch(entries + (Guess(first, count, lows[j % Ring]) * entryWidth));
+                }
+            }
+
+            var k = i - LookupDistance;
+            if (k >= 0)
+            {
+                var slot = k % Ring;
+                found[k] = buckets[slot] >= 0 && counts[slot] > 0 && Walk(firsts[slot], counts[slot], lows[slot], Guess(firsts[slot], counts[slot], lows[slot]));
+            }
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
         if (Volatile.Read(ref disposed) != 0)
         {
             throw new ObjectDisposedException(nameof(RegistryFile));
         }
+    }
 
+    /// <summary>The bucket of <paramref name="key"/> and its low bits, or -1 when no bucket can hold it.</summary>
+    private long Bucket(ulong key, out ulong low)
+    {
+        low = 0;
         if (key < minKey)
         {
-            return false;
+            return -1;
         }
 
         var offset = key - minKey;
         var bucket = shift == 64 ? 0UL : offset >> shift;
         if (bucket >= (ulong)bucketCount)
         {
-            return false;
+            return -1;
         }
 
-        var low = offset & lowMask;
-        long first = index[bucket];
-        long count = (long)index[bucket + 1] - first;
-        if (count == 0)
+        low = offset & lowMask;
+        return (long)bucket;
+    }
+
+    private bool TryLocate(ulong key, out long first, out long count, out ulong low)
+    {
+        first = count = 0;
+        var bucket = Bucket(key, out low);
+        if (bucket < 0)
         {
             return false;
         }
 
-        // Numbers spread evenly within a bucket: start where the value would sit, then walk.
-        var guess = first + (long)(count * ((double)low / ((double)lowMask + 1)));
+        first = index[bucket];
+        count = (long)index[bucket + 1] - first;
+        return count > 0;
+    }
+
+    // Numbers spread evenly within a bucket: start where the value would sit, then walk.
+    private long Guess(long first, long count, ulong low) => first + (long)(count * ((double)low / ((double)lowMask + 1)));
+
+    private bool Walk(long first, long count, ulong low, long guess)
+    {
         var value = Entry(guess);
         if (value == low)
         {
@@ -200,6 +295,18 @@ public sealed unsafe class RegistryFile : IDisposable
         }
 
         return false;
+    }
+
+    private static void Prefetch(void* address)
+    {
+#if NET8_0_OR_GREATER
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(address);
+        }
+#else
+        _ = address;
+#endif
     }
 
     private ulong Entry(long i) => entryWidth switch

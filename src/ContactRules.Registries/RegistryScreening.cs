@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ContactRules.Internal;
 
@@ -26,17 +27,44 @@ public static class RegistryScreening
         var number = request.Contact.PhoneNumber;
         Preconditions.CheckArgument(number is not null, nameof(request), $"Contact {request.Contact.Id} has no phone number, so no registry can say whether it is registered.");
 
+        var files = registries as IReadOnlyList<RegistryFile> ?? new List<RegistryFile>(registries);
+        Span<bool> listed = files.Count <= 16 ? stackalloc bool[files.Count] : new bool[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            Preconditions.CheckArgument(files[i] is not null, nameof(registries), "The registries must not contain null.");
+            listed[i] = files[i].Contains(number!);
+        }
+
+        return Screen(request, files, listed);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="request"/> what <paramref name="registries"/> say, given whether its
+    /// number is in each (<paramref name="listed"/>, as <see cref="RegistryFile.ContainsMany"/>
+    /// answers for many numbers at once): an effective registry entry for each file that lists the
+    /// number, and the oldest snapshot's date for the freshness rules.
+    /// </summary>
+    /// <param name="request">The request to screen.</param>
+    /// <param name="registries">The registry snapshots.</param>
+    /// <param name="listed">For each of <paramref name="registries"/>, whether it lists the request's number.</param>
+    /// <returns>The request with the registries' entries and snapshot date.</returns>
+    public static ContactRequest Screen(ContactRequest request, IReadOnlyList<RegistryFile> registries, ReadOnlySpan<bool> listed)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        Preconditions.CheckNotNull(registries, nameof(registries));
+        Preconditions.CheckArgument(listed.Length == registries.Count, nameof(listed), $"listed holds {listed.Length} answers for {registries.Count} registries.");
         List<OptOut>? entries = null;
         NodaTime.Instant? oldest = null;
-        foreach (var registry in registries)
+        for (var i = 0; i < registries.Count; i++)
         {
+            var registry = registries[i];
             Preconditions.CheckArgument(registry is not null, nameof(registries), "The registries must not contain null.");
             if (oldest is not { } o || registry!.SnapshotAt < o)
             {
                 oldest = registry!.SnapshotAt;
             }
 
-            if (registry.Contains(number!))
+            if (listed[i])
             {
                 (entries ??= new List<OptOut>()).Add(new OptOut(OptOutKind.Registry, registry.SnapshotAt) { Registry = registry.Registry, EffectiveAt = registry.SnapshotAt });
             }

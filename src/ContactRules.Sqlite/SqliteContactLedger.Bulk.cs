@@ -5,7 +5,7 @@ using ContactRules.Storage;
 
 namespace ContactRules.Sqlite;
 
-/// <content>Reading many people at once (<see cref="IContactBulkReader"/>).</content>
+/// <content>Reading many people at once (<see cref="ContactLedger.ReadMany"/>).</content>
 public sealed partial class SqliteContactLedger
 {
     // The ids and numbers go as one JSON array each (json_each): bound by name, hundreds of
@@ -17,12 +17,11 @@ public sealed partial class SqliteContactLedger
         + "SELECT contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity FROM opt_outs WHERE contact_id IN (SELECT value FROM json_each($ids)) ORDER BY id;"
         + "SELECT phone_e164, registry, registered_at_ticks, effective_at_ticks, channel FROM registry_entries WHERE phone_e164 IN (SELECT value FROM json_each($phones)) ORDER BY registered_at_ticks;";
 
-    /// <inheritdoc />
     /// <remarks>
     /// Four indexed statements (attempts, consents, opt-outs, registry entries) for the whole
     /// block, on one reading connection, instead of four for each person.
     /// </remarks>
-    public IReadOnlyList<ContactSnapshot> ReadMany(IReadOnlyList<Contact> contacts)
+    internal override IReadOnlyList<ContactSnapshot> ReadManyCore(IReadOnlyList<Contact> contacts)
     {
         var people = new BulkPeople(contacts);
         if (people.Ids.Count == 0)
@@ -35,7 +34,7 @@ public sealed partial class SqliteContactLedger
             var command = lease.Command(SelectMany);
             command.Parameters.AddWithValue("$ids", JsonArray(people.Ids));
             command.Parameters.AddWithValue("$phones", JsonArray(people.Phones));
-            command.Parameters.AddWithValue("$cutoff", Cutoff());
+            command.Parameters.AddWithValue("$cutoff", ReservationCutoffTicks());
             using var reader = command.ExecuteReader();
             people.Read(reader, ReadAttempt, ReadConsent, ReadOptOut, ReadRegistryEntry).GetAwaiter().GetResult();
         }

@@ -17,21 +17,11 @@ public sealed partial class SqliteContactLedger
         + "SELECT kind, requested_at_ticks, effective_at_ticks, channel, entity FROM opt_outs WHERE contact_id = $contact ORDER BY id;"
         + "SELECT registry, registered_at_ticks, effective_at_ticks, channel FROM registry_entries WHERE phone_e164 = $phone ORDER BY registered_at_ticks;";
 
-    /// <inheritdoc />
-    public ContactFacts GetFacts(Contact contact)
+    /// <summary>The person's facts from the three result sets of <see cref="SelectFacts"/>, the reader on the first.</summary>
+    private static ContactFacts ReadFacts(SqliteDataReader reader)
     {
-        if (contact is null)
-        {
-            throw new ArgumentNullException(nameof(contact));
-        }
-
-        using var lease = RentReader();
-        var command = lease.Command(SelectFacts);
-        command.Parameters.AddWithValue("$contact", contact.Id);
-        command.Parameters.AddWithValue("$phone", Nullable(contact.PhoneNumber));
         var consents = ImmutableArray.CreateBuilder<ConsentRecord>();
         var optOuts = ImmutableArray.CreateBuilder<OptOut>();
-        using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             consents.Add(ReadConsent(reader, 0));
@@ -52,11 +42,8 @@ public sealed partial class SqliteContactLedger
         return consents.Count == 0 && optOuts.Count == 0 ? ContactFacts.None : new ContactFacts(consents.ToImmutable(), optOuts.ToImmutable());
     }
 
-    /// <inheritdoc />
-    public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof)
-    {
-        var consentId = LedgerPreconditions.Consent(contactId, consent, proof);
-        Write(flush: true, () =>
+    internal override void RecordConsentCore(string contactId, string consentId, ConsentRecord consent, ConsentProof proof, string evidence)
+        => Write<EvidenceLogEntry>(NewWrite(flush: true, reservation: false, () =>
         {
             using (var exists = WriterCommand("SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent"))
             {
@@ -64,7 +51,7 @@ public sealed partial class SqliteContactLedger
                 exists.Parameters.AddWithValue("$consent", consentId);
                 if (exists.ExecuteScalar() is not null)
                 {
-                    throw new InvalidOperationException($"Contact {contactId} already has a consent with id '{consentId}'; a consent is recorded once, and revoked or superseded by a new id.");
+                    throw DuplicateConsent(contactId, consentId);
                 }
             }
 
@@ -105,15 +92,11 @@ public sealed partial class SqliteContactLedger
                 evidence.ExecuteNonQuery();
             }
 
-            return log.AppendIn(EvidenceKinds.Consent, EvidencePayloads.Consent(contactId, consent, proof, PhoneNumbers));
-        });
-    }
+            return log.AppendIn(EvidenceKinds.Consent, evidence);
+        }, CancellationToken.None));
 
-    /// <inheritdoc />
-    public void RevokeConsent(string contactId, string consentId, Instant revokedAt)
-    {
-        LedgerPreconditions.ConsentReference(contactId, consentId);
-        Write(flush: true, () =>
+    internal override void RevokeConsentCore(string contactId, string consentId, Instant revokedAt, string evidence)
+        => Write<int>(NewWrite(flush: true, reservation: false, () =>
         {
             using (var find = WriterCommand("SELECT revoked_at_ticks FROM consents WHERE contact_id = $contact AND consent_id = $consent"))
             {
@@ -122,7 +105,7 @@ public sealed partial class SqliteContactLedger
                 var found = find.ExecuteScalar();
                 if (found is null)
                 {
-                    throw new InvalidOperationException($"Contact {contactId} has no consent with id '{consentId}'.");
+                    throw UnknownConsent(contactId, consentId);
                 }
 
                 if (found is long earlier && earlier <= revokedAt.ToUnixTimeTicks())
@@ -139,16 +122,12 @@ public sealed partial class SqliteContactLedger
                 update.ExecuteNonQuery();
             }
 
-            log.AppendIn(EvidenceKinds.Revocation, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
+            log.AppendIn(EvidenceKinds.Revocation, evidence);
             return 1;
-        });
-    }
+        }, CancellationToken.None));
 
-    /// <inheritdoc />
-    public void RecordOptOut(string contactId, OptOut optOut)
-    {
-        LedgerPreconditions.OptOut(contactId, optOut);
-        Write(flush: true, () =>
+    internal override void RecordOptOutCore(string contactId, OptOut optOut, string evidence)
+        => Write<EvidenceLogEntry>(NewWrite(flush: true, reservation: false, () =>
         {
             using var insert = WriterCommand(
                 "INSERT INTO opt_outs (contact_id, kind, requested_at_ticks, effective_at_ticks, channel, entity, recorded_at_ticks) "
@@ -161,15 +140,11 @@ public sealed partial class SqliteContactLedger
             insert.Parameters.AddWithValue("$entity", Nullable(optOut.Entity));
             insert.Parameters.AddWithValue("$now", Clock.GetCurrentInstant().ToUnixTimeTicks());
             insert.ExecuteNonQuery();
-            return log.AppendIn(EvidenceKinds.OptOut, EvidencePayloads.OptOut(contactId, optOut));
-        });
-    }
+            return log.AppendIn(EvidenceKinds.OptOut, evidence);
+        }, CancellationToken.None));
 
-    /// <inheritdoc />
-    public void RecordRegistryEntry(string phoneNumber, OptOut entry)
-    {
-        var registry = LedgerPreconditions.RegistryEntry(phoneNumber, entry);
-        Write(flush: true, () =>
+    internal override void RecordRegistryEntryCore(string phoneNumber, OptOut entry, ContactRegistry registry)
+        => Write<int>(NewWrite(flush: true, reservation: false, () =>
         {
             using var insert = WriterCommand(
                 "INSERT OR IGNORE INTO registry_entries (phone_e164, phone_hash, registry, registered_at_ticks, effective_at_ticks, channel, recorded_at_ticks) "
@@ -182,64 +157,10 @@ public sealed partial class SqliteContactLedger
             insert.Parameters.AddWithValue("$channel", Nullable((int?)entry.Channel));
             insert.Parameters.AddWithValue("$now", Clock.GetCurrentInstant().ToUnixTimeTicks());
             return insert.ExecuteNonQuery();
-        });
-    }
+        }, CancellationToken.None));
 
-    /// <inheritdoc />
-    public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
+    internal override ConsentEvidence? GetConsentEvidenceCore(string contactId, string consentId)
     {
-        LedgerPreconditions.ConsentUses(contactId, uses);
-        if (uses.Count == 0)
-        {
-            return;
-        }
-
-        Write(flush: false, () => InsertConsentUses(contactId, uses));
-    }
-
-    /// <inheritdoc />
-    /// <remarks>SQLite reads are local and never wait for writers (WAL): the token is looked at before the read.</remarks>
-    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
-    {
-        if (contact is null)
-        {
-            throw new ArgumentNullException(nameof(contact));
-        }
-
-        return Read(() => GetFacts(contact), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
-    {
-        LedgerPreconditions.ConsentUses(contactId, uses);
-        return uses.Count == 0 ? Task.CompletedTask : WriteAsync(flush: false, () => InsertConsentUses(contactId, uses), isolated: true, cancellationToken);
-    }
-
-    private int InsertConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
-    {
-        foreach (var use in uses)
-        {
-            using var insert = WriterCommand(
-                "INSERT INTO consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
-                + "SELECT $contact, $consent, $used, $attempt WHERE EXISTS (SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent)");
-            insert.Parameters.AddWithValue("$contact", contactId);
-            insert.Parameters.AddWithValue("$consent", use.ConsentId);
-            insert.Parameters.AddWithValue("$used", use.UsedAt.ToUnixTimeTicks());
-            insert.Parameters.AddWithValue("$attempt", use.AttemptId is { } id ? id : DBNull.Value);
-            if (insert.ExecuteNonQuery() != 1)
-            {
-                throw new InvalidOperationException($"Contact {contactId} has no consent with id '{use.ConsentId}'.");
-            }
-        }
-
-        return uses.Count;
-    }
-
-    /// <inheritdoc />
-    public ConsentEvidence? GetConsentEvidence(string contactId, string consentId)
-    {
-        LedgerPreconditions.ConsentReference(contactId, consentId);
         using var lease = RentReader();
         using var transaction = lease.Connection.BeginTransaction(deferred: true);
         using var command = lease.Connection.CreateCommand();

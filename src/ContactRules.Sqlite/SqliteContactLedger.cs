@@ -15,64 +15,61 @@ namespace ContactRules.Sqlite;
 /// The embedded ledger: attempts, reservations, consents with their proof, opt-outs, registry
 /// entries and the evidence log in one SQLite file in WAL mode. Several processes on one machine
 /// may open the same file: every write is an immediate transaction, so that a reservation's
-/// check and record happen with no other writer in between, in this process or another.
+/// read, decision and writes happen with no other writer in between, in this process or another.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Open it once per process with <see cref="Open"/> and share the instance; it is thread-safe.
-/// Writes from this process go through one connection in turn (a queue is faster than SQLite's
-/// busy-waiting); reads use pooled connections and never wait for writers.
+/// Writes from this process are run by a thread of the ledger's own, which groups the writes
+/// queued at the same moment into one transaction (each in its own savepoint, in arrival order);
+/// reads use pooled connections and never wait for writers.
 /// </para>
 /// <para>
-/// Failures are never hidden: a file that is damaged, torn or not a ledger is refused at
-/// <see cref="Open"/> with an <see cref="InvalidDataException"/>; an operation that cannot get
-/// the file within <see cref="ContactLedgerOptions.OperationTimeout"/> throws. A
+/// Failures are never hidden. <see cref="Open"/> refuses a file that is damaged, torn, empty, not
+/// a ledger or from a newer version with an <see cref="InvalidDataException"/>, and a file this
+/// process cannot write with an <see cref="UnauthorizedAccessException"/>; a refused file is left
+/// exactly as it was. An operation that cannot get the file within
+/// <see cref="ContactLedgerOptions.OperationTimeout"/> fails at that deadline. A
 /// <see cref="ContactGate"/> turns every such failure into a <c>CORE-STORE-01</c> refusal.
 /// </para>
 /// </remarks>
-public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkReader, IDisposable
+public sealed partial class SqliteContactLedger : ContactLedger
 {
     private const int Reserved = (int)AttemptOutcome.Reserved;
     private const int MaxIdleReaders = 16;
     private const int MaxBatch = 256;
 
-    // One writer at a time per file in this process: the others wait here, in order, instead
-    // of polling SQLite's lock.
-    private static readonly ConcurrentDictionary<string, object> WriteGates = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
-
     private readonly SqliteContactLedgerOptions options;
     private readonly string connectionString;
-    private readonly object writeGate;
     private readonly SqliteConnection writer;
     private readonly SqliteCommand selectHistory;
     private readonly SqliteCommand insertAttempt;
     private readonly SqliteCommand completeAttempt;
-    private readonly SqliteEvidenceLog log;
+    private readonly SqliteCommand insertUse;
     private readonly SqliteCommand begin;
     private readonly SqliteCommand commit;
     private readonly SqliteCommand rollback;
     private readonly SqliteCommand savepoint;
     private readonly SqliteCommand release;
     private readonly SqliteCommand rollbackToSavepoint;
-    private readonly GroupCommitQueue<SqliteWrite> writes;
+    private readonly SqliteEvidenceLog log;
+    private readonly LedgerWriter<SqliteWrite> writes;
     private readonly ConcurrentBag<SqliteReader> readers = new ConcurrentBag<SqliteReader>();
     private readonly int timeoutMilliseconds;
+    private int writerBusyTimeout;
     private bool? writerFlushes;
     private int disposed;
 
     private SqliteContactLedger(SqliteContactLedgerOptions options, string fullPath, string connectionString, SqliteConnection writer)
+        : base(options)
     {
         this.options = options;
         this.connectionString = connectionString;
         this.writer = writer;
         FullPath = fullPath;
         timeoutMilliseconds = TimeoutMilliseconds(options.OperationTimeout);
-        writeGate = WriteGates.GetOrAdd(fullPath, _ => new object());
-        selectHistory = Prepare(
-            "SELECT at_ticks, outcome, channel, purpose, subject, caller FROM attempts "
-            + "WHERE contact_id = $contact AND (outcome <> " + Reserved + " OR at_ticks >= $cutoff) ORDER BY at_ticks, id",
-            "$contact",
-            "$cutoff");
+        writerBusyTimeout = timeoutMilliseconds;
+        selectHistory = Prepare(SelectHistory, "$contact", "$cutoff");
         insertAttempt = Prepare(
             "INSERT INTO attempts (contact_id, at_ticks, outcome, channel, purpose, subject, caller, recorded_at_ticks) "
             + "VALUES ($contact, $at, $outcome, $channel, $purpose, $subject, $caller, $now) RETURNING id",
@@ -91,6 +88,13 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
             "$now",
             "$id",
             "$contact");
+        insertUse = Prepare(
+            "INSERT INTO consent_uses (contact_id, consent_id, used_at_ticks, attempt_id) "
+            + "SELECT $contact, $consent, $used, $attempt WHERE EXISTS (SELECT 1 FROM consents WHERE contact_id = $contact AND consent_id = $consent)",
+            "$contact",
+            "$consent",
+            "$used",
+            "$attempt");
         log = new SqliteEvidenceLog(this);
         // Transactions are begun and ended by prepared statements on the writer connection rather
         // than SqliteTransaction objects, which prepare their statements anew each time.
@@ -100,28 +104,29 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         savepoint = Prepare("SAVEPOINT work");
         release = Prepare("RELEASE work");
         rollbackToSavepoint = Prepare("ROLLBACK TO work");
-        writes = new GroupCommitQueue<SqliteWrite>(RunBatch, RunBatchAsync, MaxBatch, timeoutMilliseconds, fullPath);
+        writes = new LedgerWriter<SqliteWrite>(fullPath, MaxBatch, RunBatch);
     }
 
     /// <summary>The full path of the ledger file.</summary>
     public string FullPath { get; }
 
     /// <inheritdoc />
-    public IEvidenceLog Log => log;
+    public override IEvidenceLog Log => log;
 
-    /// <inheritdoc />
-    public PhoneNumberHasher PhoneNumbers => options.PhoneNumbers;
-
-    internal IClock Clock => options.Clock;
+    private static string SelectHistory
+        => "SELECT at_ticks, outcome, channel, purpose, subject, caller FROM attempts "
+            + "WHERE contact_id = $contact AND (outcome <> " + Reserved + " OR at_ticks >= $cutoff) ORDER BY at_ticks, id";
 
     /// <summary>
     /// Opens the ledger file, creating it with its schema when it does not exist, and applies
-    /// any migration it lacks.
+    /// any migration it lacks. A file that is refused is left exactly as it was: it is inspected
+    /// (its header, then read-only through SQLite) before anything may write to it.
     /// </summary>
     /// <param name="options">The file and settings.</param>
     /// <returns>The open ledger; dispose it when the process no longer needs it.</returns>
     /// <exception cref="InvalidDataException">The file exists but is damaged, torn, empty, not a ledger, or from a newer version.</exception>
-    /// <exception cref="SqliteException">The file cannot be opened (permissions, locked beyond the timeout).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file, or the folder where SQLite keeps its <c>-wal</c> and <c>-shm</c> files, cannot be written by this process (permissions, a read-only file system).</exception>
+    /// <exception cref="SqliteException">The file cannot be opened for another reason (locked by another process beyond the timeout).</exception>
     public static SqliteContactLedger Open(SqliteContactLedgerOptions options)
     {
         if (options is null)
@@ -130,44 +135,30 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         }
 
         var fullPath = System.IO.Path.GetFullPath(options.Path);
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadWrite,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.OperationTimeout.TotalSeconds)),
-        }.ToString();
-
         if (!File.Exists(fullPath))
         {
             CreateFile(fullPath, options);
         }
 
+        Inspect(fullPath, options);
+        var connectionString = ConnectionString(fullPath, SqliteOpenMode.ReadWrite, options.OperationTimeout, pooling: true);
         var writer = new SqliteConnection(connectionString);
         try
         {
             writer.Open();
             Configure(writer, options.OperationTimeout);
-            if (!SqliteSchema.IsLedger(writer))
-            {
-                throw new InvalidDataException(
-                    $"The file '{fullPath}' holds no ContactRules ledger: it is empty, torn or belongs to something else. "
-                    + "A ledger file is written whole when created and never empty after: restore it from a backup, or move it away to start an empty ledger.");
-            }
-
-            if (options.CheckIntegrityOnOpen)
-            {
-                CheckIntegrity(writer, fullPath);
-            }
-
             SqliteSchema.Migrate(writer, options.Clock.GetCurrentInstant().ToUnixTimeTicks(), fullPath);
             return new SqliteContactLedger(options, fullPath, connectionString, writer);
         }
         catch (SqliteException failure) when (IsDamage(failure))
         {
             Discard(writer);
-            throw Damaged(fullPath, failure);
+            throw SqliteFile.Damaged(fullPath, failure.Message, failure);
+        }
+        catch (SqliteException failure) when (IsDenied(failure))
+        {
+            Discard(writer);
+            throw Unwritable(fullPath, failure);
         }
         catch
         {
@@ -176,86 +167,21 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         }
     }
 
-    /// <inheritdoc />
-    public ContactHistory GetHistory(string contactId)
-    {
-        LedgerPreconditions.ContactId(contactId);
-        using var reader = RentReader();
-        var command = reader.Command(selectHistory.CommandText);
-        command.Parameters.AddWithValue("$contact", contactId);
-        command.Parameters.AddWithValue("$cutoff", Cutoff());
-        return ReadHistory(command);
-    }
-
-    /// <inheritdoc />
-    public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
-    {
-        LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return Write(flush: false, () => ReserveIn(contactId, reservation, decide), isolated: false);
-    }
-
-    /// <inheritdoc />
-    public void Complete(string contactId, long attemptId, AttemptOutcome outcome)
-    {
-        LedgerPreconditions.Completion(contactId, outcome);
-        Write(flush: false, () => CompleteIn(contactId, attemptId, outcome), isolated: false);
-    }
-
-    /// <inheritdoc />
-    public long Record(string contactId, ContactAttempt attempt)
-    {
-        LedgerPreconditions.ContactId(contactId);
-        return Write(flush: false, () => InsertAttempt(contactId, attempt), isolated: false);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>SQLite reads are local and never wait for writers (WAL): the token is looked at before the read.</remarks>
-    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default)
-    {
-        LedgerPreconditions.ContactId(contactId);
-        return Read(() => GetHistory(contactId), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// The reservation waits in line for the file without holding a thread; cancelled while in
-    /// line, it is dropped and nothing is written. Once its group of writes has started it runs
-    /// to the commit and returns.
-    /// </remarks>
-    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
-    {
-        LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return WriteAsync(flush: false, () => ReserveIn(contactId, reservation, decide), isolated: false, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
-    {
-        LedgerPreconditions.Completion(contactId, outcome);
-        return WriteAsync(flush: false, () => CompleteIn(contactId, attemptId, outcome), isolated: false, cancellationToken);
-    }
-
-    /// <summary>Closes the ledger's connections. Data already written stays in the file.</summary>
-    public void Dispose()
+    /// <summary>Closes the ledger's connections and its writer thread. Data already written stays in the file.</summary>
+    public override void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
         {
             return;
         }
 
-        lock (writeGate)
+        writes.Stop(TimeSpan.FromMilliseconds(timeoutMilliseconds) + TimeSpan.FromSeconds(5));
+        foreach (var command in new[] { selectHistory, insertAttempt, completeAttempt, insertUse, begin, commit, rollback, savepoint, release, rollbackToSavepoint })
         {
-            selectHistory.Dispose();
-            insertAttempt.Dispose();
-            completeAttempt.Dispose();
-            foreach (var command in new[] { begin, commit, rollback, savepoint, release, rollbackToSavepoint })
-            {
-                command.Dispose();
-            }
-
-            writer.Dispose();
+            command.Dispose();
         }
 
+        writer.Dispose();
         while (readers.TryTake(out var reader))
         {
             reader.Close();
@@ -268,24 +194,57 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
     /// <inheritdoc />
     public override string ToString() => $"SQLite contact ledger {FullPath}";
 
-    /// <summary>
-    /// Runs <paramref name="body"/> in an immediate transaction on the writer connection, in turn
-    /// with every other writer (grouped with the writes queued at the same moment, see
-    /// <see cref="GroupCommitQueue{TWork}"/>); returns once it is committed.
-    /// </summary>
-    internal T Write<T>(bool flush, Func<T> body, bool isolated = true)
+    internal override ContactSnapshot ReadCore(Contact contact)
     {
-        var work = NewWrite(flush, body, isolated);
+        using var lease = RentReader();
+        var command = lease.Command(SelectHistory + ";" + SelectFacts);
+        command.Parameters.AddWithValue("$contact", contact.Id);
+        command.Parameters.AddWithValue("$cutoff", ReservationCutoffTicks());
+        command.Parameters.AddWithValue("$phone", Nullable(contact.PhoneNumber));
+        using var reader = command.ExecuteReader();
+        return ReadSnapshot(contact, reader);
+    }
+
+    /// <remarks>SQLite reads are local and never wait for writers (WAL): the token is looked at before the read.</remarks>
+    internal override Task<ContactSnapshot> ReadCoreAsync(Contact contact, CancellationToken cancellationToken) => Read(() => ReadCore(contact), cancellationToken);
+
+    internal override ReservationResult ReserveCore(PendingReservation reservation)
+        => Write<ReservationResult>(NewWrite(flush: false, reservation: true, () => ReserveIn(reservation), reservation.CancellationToken));
+
+    internal override async Task<ReservationResult> ReserveCoreAsync(PendingReservation reservation)
+        => await WriteAsync<ReservationResult>(NewWrite(flush: false, reservation: true, () => ReserveIn(reservation), reservation.CancellationToken)).ConfigureAwait(false);
+
+    internal override void CompleteCore(string contactId, long attemptId, AttemptOutcome outcome)
+        => Write<int>(NewWrite(flush: false, reservation: false, () => CompleteIn(contactId, attemptId, outcome), CancellationToken.None));
+
+    internal override Task CompleteCoreAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken)
+        => WriteAsync<int>(NewWrite(flush: false, reservation: false, () => CompleteIn(contactId, attemptId, outcome), cancellationToken));
+
+    internal override long RecordCore(string contactId, ContactAttempt attempt)
+        => Write<long>(NewWrite(flush: false, reservation: false, () => InsertAttempt(contactId, attempt), CancellationToken.None));
+
+    /// <summary>Runs <paramref name="work"/> on the writer thread, in turn; returns once it is committed.</summary>
+    internal T Write<T>(SqliteWrite work)
+    {
         writes.Run(work);
         return (T)work.Result!;
     }
 
-    /// <summary>As <see cref="Write{T}"/>, waiting in line without holding a thread; cancelled while in line, nothing is written.</summary>
-    internal async Task<T> WriteAsync<T>(bool flush, Func<T> body, bool isolated, CancellationToken cancellationToken)
+    /// <summary>As <see cref="Write{T}"/>, waiting without holding a thread.</summary>
+    internal async Task<T> WriteAsync<T>(SqliteWrite work)
     {
-        var work = NewWrite(flush, body, isolated);
-        await writes.RunAsync(work, cancellationToken).ConfigureAwait(false);
+        await writes.RunAsync(work).ConfigureAwait(false);
         return (T)work.Result!;
+    }
+
+    internal SqliteWrite NewWrite(bool flush, bool reservation, Func<object?> body, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref disposed) != 0)
+        {
+            throw new ObjectDisposedException(ToString());
+        }
+
+        return new SqliteWrite(options.OperationTimeout, cancellationToken, flush, reservation, body);
     }
 
     /// <summary>A read as a task: SQLite reads are local and never wait for writers, so the token is looked at before it.</summary>
@@ -359,115 +318,6 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         return command;
     }
 
-    private SqliteWrite NewWrite<T>(bool flush, Func<T> body, bool isolated)
-    {
-        if (Volatile.Read(ref disposed) != 0)
-        {
-            throw new ObjectDisposedException(ToString());
-        }
-
-        return new SqliteWrite(flush, isolated, () => body());
-    }
-
-    private Task RunBatchAsync(List<SqliteWrite> batch)
-    {
-        // SQLite does its work on the calling thread: an asynchronous leader runs the batch as a
-        // synchronous one would.
-        RunBatch(batch);
-        return Task.CompletedTask;
-    }
-
-    private void RunBatch(List<SqliteWrite> batch)
-    {
-        if (!Monitor.TryEnter(writeGate, timeoutMilliseconds))
-        {
-            throw new TimeoutException($"The ledger '{FullPath}' was busy with other writes for longer than {options.OperationTimeout}.");
-        }
-
-        try
-        {
-            var flushes = options.FlushEveryWrite;
-            foreach (var work in batch)
-            {
-                flushes |= work.Flush;
-            }
-
-            if (writerFlushes != flushes)
-            {
-                using var pragma = writer.CreateCommand();
-                pragma.CommandText = flushes ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
-                pragma.ExecuteNonQuery();
-                writerFlushes = flushes;
-            }
-
-            begin.ExecuteNonQuery();
-            try
-            {
-                if (batch.Count == 1)
-                {
-                    batch[0].Result = batch[0].Body();
-                }
-                else
-                {
-                    RunEach(batch);
-                }
-
-                commit.ExecuteNonQuery();
-            }
-            catch
-            {
-                if (SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
-                {
-                    rollback.ExecuteNonQuery();
-                }
-
-                throw;
-            }
-        }
-        catch (SqliteException failure) when (IsDamage(failure))
-        {
-            throw Damaged(FullPath, failure);
-        }
-        finally
-        {
-            Monitor.Exit(writeGate);
-        }
-    }
-
-    private void RunEach(List<SqliteWrite> batch)
-    {
-        foreach (var work in batch)
-        {
-            if (!work.Isolated)
-            {
-                try
-                {
-                    work.Result = work.Body();
-                }
-                catch (Exception failure) when (failure is not SqliteException)
-                {
-                    work.Failure = failure;
-                }
-
-                continue;
-            }
-
-            // A failing piece of work undoes only itself.
-            savepoint.ExecuteNonQuery();
-            try
-            {
-                work.Result = work.Body();
-                release.ExecuteNonQuery();
-            }
-            catch (Exception failure) when (failure is not SqliteException { SqliteErrorCode: 11 or 26 })
-            {
-                rollbackToSavepoint.ExecuteNonQuery();
-                release.ExecuteNonQuery();
-                work.Failure = failure;
-            }
-        }
-    }
-
     internal static object Ticks(Instant? instant) => instant is { } value ? value.ToUnixTimeTicks() : DBNull.Value;
 
     internal static object Nullable(string? text) => text is null ? DBNull.Value : text;
@@ -481,20 +331,6 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
 
     internal static int? ReadInt(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
-    private static ContactHistory ReadHistory(SqliteCommand command)
-    {
-        List<ContactAttempt>? attempts = null;
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                (attempts ??= new List<ContactAttempt>()).Add(ReadAttempt(reader, 0));
-            }
-        }
-
-        return attempts is null ? ContactHistory.Empty : ContactHistory.Create(attempts);
-    }
-
     /// <summary>An attempt from the columns <c>at_ticks, outcome, channel, purpose, subject, caller</c>, from <paramref name="first"/> on.</summary>
     internal static ContactAttempt ReadAttempt(SqliteDataReader reader, int first)
         => new ContactAttempt(
@@ -506,6 +342,67 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
             Subject = ReadText(reader, first + 4),
             Caller = ReadText(reader, first + 5),
         };
+
+    private static string ConnectionString(string fullPath, SqliteOpenMode mode, Duration timeout, bool pooling)
+        => new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = mode,
+            Cache = SqliteCacheMode.Private,
+            Pooling = pooling,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds)),
+        }.ToString();
+
+    /// <summary>
+    /// Everything that can refuse a file, done before anything may write to it: its bytes (empty,
+    /// not SQLite, cut short), whether this process may write it, then, read-only through SQLite,
+    /// whether it holds a ledger of a version this package knows, and SQLite's quick check.
+    /// </summary>
+    private static void Inspect(string fullPath, SqliteContactLedgerOptions options)
+    {
+        SqliteFile.Inspect(fullPath);
+        try
+        {
+            // Opening for writing writes nothing; it fails when the file is read-only to this process.
+            using (new FileStream(fullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+        }
+        catch (UnauthorizedAccessException failure)
+        {
+            throw Unwritable(fullPath, failure);
+        }
+
+        var readOnly = new SqliteConnection(ConnectionString(fullPath, SqliteOpenMode.ReadOnly, options.OperationTimeout, pooling: false));
+        try
+        {
+            readOnly.Open();
+            using (var pragma = readOnly.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA busy_timeout = " + TimeoutMilliseconds(options.OperationTimeout).ToString(CultureInfo.InvariantCulture);
+                pragma.ExecuteNonQuery();
+            }
+
+            if (!SqliteSchema.IsLedger(readOnly))
+            {
+                throw SqliteFile.NoLedger(fullPath, "it has no ContactRules schema (another application's database, or an empty one)");
+            }
+
+            SqliteSchema.RefuseNewer(readOnly, fullPath);
+            if (options.CheckIntegrityOnOpen)
+            {
+                CheckIntegrity(readOnly, fullPath);
+            }
+        }
+        catch (SqliteException failure) when (IsDamage(failure))
+        {
+            throw SqliteFile.Damaged(fullPath, failure.Message, failure);
+        }
+        finally
+        {
+            Discard(readOnly);
+        }
+    }
 
     /// <summary>
     /// Closes a connection to a file that was refused, and empties its pool: a restored file is a
@@ -558,6 +455,10 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
                 // Another process created the ledger first: use theirs.
             }
         }
+        catch (SqliteException failure) when (IsDenied(failure))
+        {
+            throw Unwritable(fullPath, failure);
+        }
         finally
         {
             foreach (var leftover in new[] { building, building + "-wal", building + "-shm" })
@@ -585,31 +486,180 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
 
         if (problems.Count != 1 || problems[0] != "ok")
         {
-            throw new InvalidDataException(
-                $"The ledger file '{fullPath}' is damaged (SQLite quick_check: {string.Join("; ", problems)}). Restore it from a backup; nothing was read from it.");
+            throw SqliteFile.Damaged(fullPath, "SQLite quick_check: " + string.Join("; ", problems));
         }
     }
 
     private static bool IsDamage(SqliteException failure)
         => failure.SqliteErrorCode is 11 or 26; // SQLITE_CORRUPT, SQLITE_NOTADB
 
-    private static InvalidDataException Damaged(string fullPath, SqliteException failure)
-        => new InvalidDataException($"The ledger file '{fullPath}' is damaged or is not a ledger ({failure.Message}). Restore it from a backup; nothing was read from it.", failure);
+    private static bool IsDenied(SqliteException failure)
+        => failure.SqliteErrorCode is 3 or 8 or 14 or 23; // SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH
+
+    private static UnauthorizedAccessException Unwritable(string fullPath, Exception failure)
+        => new UnauthorizedAccessException(
+            $"The ledger file '{fullPath}' cannot be written by this process ({failure.Message}): a ledger records every decision, so it needs write access to the file and to its folder (SQLite keeps its -wal and -shm files there). The file was left as it was.",
+            failure);
 
     private static int TimeoutMilliseconds(Duration timeout) => (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
 
-    private ReservationResult ReserveIn(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
+    private static ContactHistory ReadHistory(SqliteDataReader reader)
     {
-        selectHistory.Parameters["$contact"].Value = contactId;
-        selectHistory.Parameters["$cutoff"].Value = Cutoff();
-        var decision = decide(ReadHistory(selectHistory));
-        return decision.IsAllowed ? new ReservationResult(decision, InsertAttempt(contactId, reservation)) : new ReservationResult(decision, null);
+        List<ContactAttempt>? attempts = null;
+        while (reader.Read())
+        {
+            (attempts ??= new List<ContactAttempt>()).Add(ReadAttempt(reader, 0));
+        }
+
+        return attempts is null ? ContactHistory.Empty : ContactHistory.Create(attempts);
+    }
+
+    /// <summary>A snapshot from the result sets of <see cref="SelectHistory"/> then <see cref="SelectFacts"/>.</summary>
+    private static ContactSnapshot ReadSnapshot(Contact contact, SqliteDataReader reader)
+    {
+        var history = ReadHistory(reader);
+        reader.NextResult();
+        return new ContactSnapshot(contact, history, ReadFacts(reader));
+    }
+
+    /// <summary>
+    /// The batch: one immediate transaction, each work in a savepoint of its own (a work that
+    /// fails undoes only itself), committed together. Its busy timeout is the shortest time left
+    /// to the callers of the batch, so that no caller waits for another process beyond its deadline.
+    /// </summary>
+    private void RunBatch(List<SqliteWrite> batch)
+    {
+        var flushes = options.FlushEveryWrite;
+        var reserving = false;
+        var busy = int.MaxValue;
+        foreach (var work in batch)
+        {
+            flushes |= work.Flush;
+            reserving |= work.IsReservation;
+            busy = Math.Min(busy, Math.Max(1, work.RemainingMilliseconds));
+        }
+
+        using (var pragma = writer.CreateCommand())
+        {
+            if (writerFlushes != flushes)
+            {
+                pragma.CommandText = flushes ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+                pragma.ExecuteNonQuery();
+                writerFlushes = flushes;
+            }
+
+            if (Math.Abs(busy - writerBusyTimeout) > 50)
+            {
+                pragma.CommandText = "PRAGMA busy_timeout = " + busy.ToString(CultureInfo.InvariantCulture);
+                pragma.ExecuteNonQuery();
+                writerBusyTimeout = busy;
+            }
+        }
+
+        try
+        {
+            begin.ExecuteNonQuery();
+            try
+            {
+                foreach (var work in batch)
+                {
+                    // The file is ours until the commit: from here the work can only be committed
+                    // with the batch, or fail with it. A caller that gave up before is left out.
+                    if (!work.TryCommit())
+                    {
+                        continue;
+                    }
+
+                    savepoint.ExecuteNonQuery();
+                    try
+                    {
+                        work.Result = work.Body();
+                        release.ExecuteNonQuery();
+                    }
+                    catch (Exception failure) when (failure is not SqliteException)
+                    {
+                        rollbackToSavepoint.ExecuteNonQuery();
+                        release.ExecuteNonQuery();
+                        work.Failure = failure;
+                    }
+                }
+
+                if (reserving)
+                {
+                    Reached(ReservationStep.Committing);
+                }
+
+                commit.ExecuteNonQuery();
+            }
+            catch
+            {
+                if (SQLitePCL.raw.sqlite3_get_autocommit(writer.Handle) == 0)
+                {
+                    rollback.ExecuteNonQuery();
+                }
+
+                throw;
+            }
+        }
+        catch (SqliteException failure) when (IsDamage(failure))
+        {
+            throw SqliteFile.Damaged(FullPath, failure.Message, failure);
+        }
+        catch (SqliteException failure) when (failure.SqliteErrorCode == 5)
+        {
+            // SQLITE_BUSY: another process held the file past every caller's deadline.
+            throw new TimeoutException($"The ledger '{FullPath}' was locked by another process for longer than the operation timeout ({failure.Message}); nothing was recorded.", failure);
+        }
+
+        if (reserving)
+        {
+            Reached(ReservationStep.Committed);
+        }
+    }
+
+    /// <summary>
+    /// One reservation, inside the batch's transaction (the file's write lock is held, so no
+    /// other writer in this process or another comes in between): read the person, decide, and
+    /// write the attempt, the consent uses and the evidence entry.
+    /// </summary>
+    private ReservationResult ReserveIn(PendingReservation reservation)
+    {
+        Reached(ReservationStep.Locked);
+        reservation.CancellationToken.ThrowIfCancellationRequested();
+        ContactSnapshot snapshot;
+        using (var read = WriterCommand(SelectHistory + ";" + SelectFacts))
+        {
+            read.Parameters.AddWithValue("$contact", reservation.ContactId);
+            read.Parameters.AddWithValue("$cutoff", ReservationCutoffTicks());
+            read.Parameters.AddWithValue("$phone", Nullable(reservation.Contact.PhoneNumber));
+            using var reader = read.ExecuteReader();
+            snapshot = ReadSnapshot(reservation.Contact, reader);
+        }
+
+        var verdict = reservation.Decide(snapshot);
+        Reached(ReservationStep.Decided);
+        long? id = null;
+        if (verdict.IsAllowed)
+        {
+            id = InsertAttempt(reservation.ContactId, reservation.Attempt);
+            Reached(ReservationStep.AttemptWritten);
+            foreach (var consentId in verdict.ConsentUses)
+            {
+                InsertUse(reservation.ContactId, consentId, reservation.Attempt.At, id);
+            }
+
+            Reached(ReservationStep.UsesWritten);
+        }
+
+        log.AppendIn(EvidenceKinds.Decision, verdict.Evidence(id));
+        Reached(ReservationStep.EvidenceWritten);
+        return new ReservationResult(verdict, id);
     }
 
     private int CompleteIn(string contactId, long attemptId, AttemptOutcome outcome)
     {
         completeAttempt.Parameters["$outcome"].Value = (int)outcome;
-        completeAttempt.Parameters["$now"].Value = options.Clock.GetCurrentInstant().ToUnixTimeTicks();
+        completeAttempt.Parameters["$now"].Value = Clock.GetCurrentInstant().ToUnixTimeTicks();
         completeAttempt.Parameters["$id"].Value = attemptId;
         completeAttempt.Parameters["$contact"].Value = contactId;
         if (completeAttempt.ExecuteScalar() is not null)
@@ -621,9 +671,7 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         find.Parameters.AddWithValue("$id", attemptId);
         find.Parameters.AddWithValue("$contact", contactId);
         var found = find.ExecuteScalar();
-        throw found is null
-            ? new InvalidOperationException($"No attempt {attemptId} is recorded for contact {contactId}.")
-            : new InvalidOperationException($"Attempt {attemptId} of contact {contactId} was already completed as {(AttemptOutcome)Convert.ToInt32(found, CultureInfo.InvariantCulture)}.");
+        throw NotOpen(contactId, attemptId, found is null ? null : (AttemptOutcome)Convert.ToInt32(found, CultureInfo.InvariantCulture));
     }
 
     private long InsertAttempt(string contactId, ContactAttempt attempt)
@@ -635,11 +683,21 @@ public sealed partial class SqliteContactLedger : IContactLedger, IContactBulkRe
         insertAttempt.Parameters["$purpose"].Value = (int)attempt.Purpose;
         insertAttempt.Parameters["$subject"].Value = Nullable(attempt.Subject);
         insertAttempt.Parameters["$caller"].Value = Nullable(attempt.Caller);
-        insertAttempt.Parameters["$now"].Value = options.Clock.GetCurrentInstant().ToUnixTimeTicks();
+        insertAttempt.Parameters["$now"].Value = Clock.GetCurrentInstant().ToUnixTimeTicks();
         return Convert.ToInt64(insertAttempt.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private long Cutoff() => options.ReservationCutoff() is { } cutoff ? cutoff.ToUnixTimeTicks() : long.MinValue;
+    private void InsertUse(string contactId, string consentId, Instant usedAt, long? attemptId)
+    {
+        insertUse.Parameters["$contact"].Value = contactId;
+        insertUse.Parameters["$consent"].Value = consentId;
+        insertUse.Parameters["$used"].Value = usedAt.ToUnixTimeTicks();
+        insertUse.Parameters["$attempt"].Value = attemptId is { } id ? id : DBNull.Value;
+        if (insertUse.ExecuteNonQuery() != 1)
+        {
+            throw UnknownConsent(contactId, consentId);
+        }
+    }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
     {

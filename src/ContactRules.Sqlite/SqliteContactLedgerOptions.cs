@@ -11,7 +11,7 @@ public sealed class SqliteContactLedgerOptions : ContactLedgerOptions
     public SqliteContactLedgerOptions(string path, PhoneNumberHasher phoneNumbers)
         : base(phoneNumbers)
     {
-        Path = LedgerPreconditions.Text(path, nameof(path));
+        Path = Internal.Preconditions.CheckNotEmpty(path, nameof(path));
     }
 
     /// <summary>The ledger file.</summary>

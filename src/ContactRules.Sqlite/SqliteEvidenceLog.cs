@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -9,8 +7,8 @@ namespace ContactRules.Sqlite;
 
 /// <summary>
 /// The evidence log in the ledger file: entries in <c>evidence_log</c>, the head in
-/// <c>evidence_head</c>, both written in the transaction that records the event, so that an event
-/// and its log entry exist together or not at all.
+/// <c>evidence_head</c>, both written by the ledger in the transaction that records the event, so
+/// that an event and its log entry exist together or not at all.
 /// </summary>
 internal sealed class SqliteEvidenceLog : IEvidenceLog
 {
@@ -21,23 +19,6 @@ internal sealed class SqliteEvidenceLog : IEvidenceLog
     internal SqliteEvidenceLog(SqliteContactLedger ledger)
     {
         this.ledger = ledger;
-    }
-
-    public EvidenceLogEntry Append(string kind, string payload)
-    {
-        LedgerPreconditions.Text(kind, nameof(kind));
-        return ledger.Write(flush: false, () => AppendIn(kind, payload ?? throw new System.ArgumentNullException(nameof(payload))), isolated: false);
-    }
-
-    public Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default)
-    {
-        LedgerPreconditions.Text(kind, nameof(kind));
-        if (payload is null)
-        {
-            throw new System.ArgumentNullException(nameof(payload));
-        }
-
-        return ledger.WriteAsync(flush: false, () => AppendIn(kind, payload), isolated: false, cancellationToken);
     }
 
     public LogHead GetHead()

@@ -118,6 +118,18 @@ internal static class SqliteSchema
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
+    /// <summary>Refuses a ledger migrated by a newer version of this package; reads only.</summary>
+    /// <exception cref="InvalidDataException">The ledger has a schema version this package does not know.</exception>
+    internal static void RefuseNewer(SqliteConnection connection, string path)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT max(version) FROM schema_migrations";
+        if (read.ExecuteScalar() is long version && version > LatestVersion)
+        {
+            throw Newer(path, version);
+        }
+    }
+
     /// <summary>Applies the migrations the database lacks, in one immediate transaction.</summary>
     internal static void Migrate(SqliteConnection connection, long nowTicks, string path)
     {
@@ -145,8 +157,7 @@ internal static class SqliteSchema
         {
             if (version > LatestVersion)
             {
-                throw new InvalidDataException(
-                    $"The ledger '{path}' has schema version {version}, newer than the {LatestVersion} this ContactRules.Sqlite knows: update the package rather than risk misreading it.");
+                throw Newer(path, version);
             }
         }
 
@@ -170,4 +181,8 @@ internal static class SqliteSchema
 
         transaction.Commit();
     }
+
+    private static InvalidDataException Newer(string path, long version)
+        => new InvalidDataException(
+            $"The ledger '{path}' has schema version {version}, newer than the {LatestVersion} this ContactRules.Sqlite knows: update the package rather than risk misreading it. The file was left as it was.");
 }

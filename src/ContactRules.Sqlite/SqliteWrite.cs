@@ -1,27 +1,26 @@
 using System;
+using System.Threading;
 using ContactRules.Storage;
+using NodaTime;
 
 namespace ContactRules.Sqlite;
 
-/// <summary>One writer's work for the ledger's group commit, and its result.</summary>
-internal sealed class SqliteWrite : GroupCommitWork
+/// <summary>One caller's write for the ledger's writer thread, and its result.</summary>
+internal sealed class SqliteWrite : LedgerWork
 {
-    internal SqliteWrite(bool flush, bool isolated, Func<object?> body)
+    internal SqliteWrite(Duration timeout, CancellationToken cancellationToken, bool flush, bool reservation, Func<object?> body)
+        : base(timeout, cancellationToken)
     {
         Flush = flush;
-        Isolated = isolated;
+        IsReservation = reservation;
         Body = body;
     }
 
     /// <summary>True when the work must reach the disk before it returns (<c>synchronous=FULL</c> for its batch).</summary>
     internal bool Flush { get; }
 
-    /// <summary>
-    /// True when the work may fail after writing part of its rows, so that it needs a
-    /// savepoint of its own; false when it either writes everything or fails before its
-    /// first write (a reservation decides, then inserts once).
-    /// </summary>
-    internal bool Isolated { get; }
+    /// <summary>True for a reservation: its batch reports the commit steps (<see cref="ReservationStep"/>).</summary>
+    internal bool IsReservation { get; }
 
     internal Func<object?> Body { get; }
 

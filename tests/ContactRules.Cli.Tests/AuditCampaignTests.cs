@@ -59,7 +59,7 @@ public class AuditCampaignTests
 
         Assert.Contains("Campaign 'spring' breached US-ABN-01 (47 CFR 64.1200(a)(7); 16 CFR 310.4(b)(4)(i))", string.Join("\n", run.Lines), StringComparison.Ordinal);
         var html = File.ReadAllText(folder.File("audit-report.html"));
-        Assert.Contains("<tr data-rule=\"US-ABN-01\"><td>US-ABN-01</td><td>spring</td><td>2026-07-02T14:00:00Z</td><td>2026-08-01T14:00:00Z</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr data-rule=\"US-ABN-01\"><td class=\"id\">US-ABN-01</td><td>spring</td><td>2026-07-02T14:00:00Z</td><td>2026-08-01T14:00:00Z</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"lines\" data-calls=\"1\">79</td>", html, StringComparison.Ordinal);
         Assert.Contains("<tr data-metric=\"campaign-findings\"><td>campaign-level findings</td><td class=\"n value bad\">1</td>", html, StringComparison.Ordinal);
     }

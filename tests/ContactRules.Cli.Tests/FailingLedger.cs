@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactRules.Storage;
@@ -9,53 +10,53 @@ using NodaTime;
 namespace ContactRules.Cli.Tests;
 
 /// <summary>
-/// A ledger whose reads fail for one person (a lost connection, a locked file) and find nothing
-/// for the others; every write fails, so that a test sees at once if a scrub tried one.
+/// A ledger whose reads fail when they include one person (a lost connection, a locked file) and
+/// find nothing for the others; every write fails, so that a test sees at once if a scrub tried one.
 /// </summary>
-internal sealed class FailingLedger : IContactLedger
+internal sealed class FailingLedger : ContactLedger
 {
     private readonly string failingId;
 
     internal FailingLedger(string failingId)
+        : base(new ContactLedgerOptions(new PhoneNumberHasher(new byte[32])))
     {
         this.failingId = failingId;
     }
 
-    public IEvidenceLog Log => throw Write();
+    public override IEvidenceLog Log => throw Write();
 
-    public PhoneNumberHasher PhoneNumbers { get; } = new(new byte[32]);
+    public override void Dispose()
+    {
+    }
 
-    public ContactHistory GetHistory(string contactId) => contactId == failingId ? throw new IOException("the connection to the ledger was lost") : ContactHistory.Empty;
+    internal override ContactSnapshot ReadCore(Contact contact) => ReadManyCore(new[] { contact })[0];
 
-    public ContactFacts GetFacts(Contact contact) => contact.Id == failingId ? throw new IOException("the connection to the ledger was lost") : ContactFacts.None;
+    internal override Task<ContactSnapshot> ReadCoreAsync(Contact contact, CancellationToken cancellationToken) => Task.FromResult(ReadCore(contact));
 
-    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default) => Task.FromResult(GetHistory(contactId));
+    internal override IReadOnlyList<ContactSnapshot> ReadManyCore(IReadOnlyList<Contact> contacts)
+        => contacts.Any(c => c.Id == failingId)
+            ? throw new IOException("the connection to the ledger was lost")
+            : contacts.Select(c => new ContactSnapshot(c, ContactHistory.Empty, ContactFacts.None)).ToList();
 
-    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default) => Task.FromResult(GetFacts(contact));
+    internal override ReservationResult ReserveCore(PendingReservation reservation) => throw Write();
 
-    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default) => throw Write();
+    internal override Task<ReservationResult> ReserveCoreAsync(PendingReservation reservation) => throw Write();
 
-    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default) => throw Write();
+    internal override void CompleteCore(string contactId, long attemptId, AttemptOutcome outcome) => throw Write();
 
-    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default) => throw Write();
+    internal override Task CompleteCoreAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken) => throw Write();
 
-    public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide) => throw Write();
+    internal override long RecordCore(string contactId, ContactAttempt attempt) => throw Write();
 
-    public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => throw Write();
+    internal override void RecordConsentCore(string contactId, string consentId, ConsentRecord consent, ConsentProof proof, string evidence) => throw Write();
 
-    public long Record(string contactId, ContactAttempt attempt) => throw Write();
+    internal override void RevokeConsentCore(string contactId, string consentId, Instant revokedAt, string evidence) => throw Write();
 
-    public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof) => throw Write();
+    internal override void RecordOptOutCore(string contactId, OptOut optOut, string evidence) => throw Write();
 
-    public void RevokeConsent(string contactId, string consentId, Instant revokedAt) => throw Write();
+    internal override void RecordRegistryEntryCore(string phoneNumber, OptOut entry, ContactRegistry registry) => throw Write();
 
-    public void RecordOptOut(string contactId, OptOut optOut) => throw Write();
-
-    public void RecordRegistryEntry(string phoneNumber, OptOut entry) => throw Write();
-
-    public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses) => throw Write();
-
-    public ConsentEvidence? GetConsentEvidence(string contactId, string consentId) => throw Write();
+    internal override ConsentEvidence? GetConsentEvidenceCore(string contactId, string consentId) => throw Write();
 
     private static InvalidOperationException Write() => new("scrub must not write to the ledger");
 }

@@ -47,7 +47,7 @@ internal static class LedgerFixture
     }
 
     /// <summary>Writes the five people to <paramref name="ledger"/>, whose clock is <paramref name="clock"/>; returns its evidence log's head.</summary>
-    internal static LogHead Write(IContactLedger ledger, FakeClock clock)
+    internal static LogHead Write(ContactLedger ledger, FakeClock clock)
     {
         var gate = new ContactGate(RulePacks.Get("fr"), clock, ledger);
         foreach (var day in new[] { 2, 3, 4, 5 })

@@ -57,8 +57,8 @@ public class LedgerTests
 
         // Read only: no attempt for anyone, and the evidence log is where it was.
         using var ledger = LedgerFixture.Open(ledgerPath);
-        Assert.Empty(ledger.GetHistory("P-1").Attempts.ToArray());
-        Assert.Equal(4, ledger.GetHistory("P-2").Attempts.Length);
+        Assert.Empty(ledger.Read(new Contact("P-1")).History.Attempts.ToArray());
+        Assert.Equal(4, ledger.Read(new Contact("P-2")).History.Attempts.Length);
         Assert.Equal(head, ledger.Log.GetHead());
     }
 
@@ -174,7 +174,7 @@ public class LedgerTests
     }
 
     [Fact]
-    public void A_missing_ledger_is_exit_code_2_and_is_not_created()
+    public void A_missing_ledger_is_exit_code_3_and_is_not_created()
     {
         using var folder = new TempFolder();
         var list = LedgerFixture.WriteList(folder);
@@ -183,10 +183,10 @@ public class LedgerTests
         var scrub = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--ledger", missing, "--out", folder.File("decisions.csv"));
         var verify = CliRun.Run(string.Empty, null, "ledger", "verify", "--ledger", missing);
 
-        Assert.Equal(2, scrub.ExitCode);
+        Assert.Equal(3, scrub.ExitCode);
         Assert.StartsWith($"contactrules scrub: --ledger: there is no ledger file '{missing}'; expected an existing SQLite ledger", scrub.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.File("decisions.csv")), "no decision is written without the ledger asked for");
-        Assert.Equal(2, verify.ExitCode);
+        Assert.Equal(3, verify.ExitCode);
         Assert.StartsWith($"contactrules ledger verify: --ledger: there is no ledger file '{missing}'", verify.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
     }
@@ -194,7 +194,7 @@ public class LedgerTests
     [Theory]
     [InlineData("garbage")]
     [InlineData("truncated")]
-    public void A_damaged_ledger_is_exit_code_2(string damage)
+    public void A_damaged_ledger_is_exit_code_3(string damage)
     {
         using var folder = new TempFolder();
         var ledgerPath = folder.File("ledger.db");
@@ -215,15 +215,15 @@ public class LedgerTests
         var scrub = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--ledger", ledgerPath);
         var verify = CliRun.Run(string.Empty, null, "ledger", "verify", "--ledger", ledgerPath);
 
-        Assert.Equal(2, scrub.ExitCode);
+        Assert.Equal(3, scrub.ExitCode);
         Assert.Empty(scrub.Lines);
         Assert.StartsWith($"contactrules scrub: --ledger: cannot read the ledger '{ledgerPath}': ", scrub.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, verify.ExitCode);
+        Assert.Equal(3, verify.ExitCode);
         Assert.Empty(verify.Lines);
     }
 
     [Fact]
-    public void An_unreachable_PostgreSQL_server_is_exit_code_2_and_the_password_is_not_shown()
+    public void An_unreachable_PostgreSQL_server_is_exit_code_3_and_the_password_is_not_shown()
     {
         using var folder = new TempFolder();
         var list = LedgerFixture.WriteList(folder);
@@ -233,10 +233,10 @@ public class LedgerTests
         var scrub = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--pg", Connection);
         var verify = CliRun.Run(string.Empty, null, "ledger", "verify", "--pg", Connection);
 
-        Assert.Equal(2, scrub.ExitCode);
+        Assert.Equal(3, scrub.ExitCode);
         Assert.Empty(scrub.Lines);
         Assert.StartsWith("contactrules scrub: --pg: cannot read the PostgreSQL ledger in schema 'contactrules': ", scrub.Stderr, StringComparison.Ordinal);
-        Assert.Equal(2, verify.ExitCode);
+        Assert.Equal(3, verify.ExitCode);
         Assert.DoesNotContain("s3cret-pw", scrub.Stderr + verify.Stderr, StringComparison.Ordinal);
     }
 
@@ -281,11 +281,12 @@ public class LedgerTests
     }
 
     /// <summary>
-    /// The ledger fails for P-3 in the middle of the run: that row is refused with CORE-STORE-01
-    /// (the gate fails closed), counted apart, and the other rows are still decided.
+    /// The ledger fails for the block that holds P-3 (the five rows are read together): every row
+    /// of the block is refused with CORE-STORE-01 (the gate fails closed, and never guesses a
+    /// person's history from the people read with them) and counted apart.
     /// </summary>
     [Fact]
-    public void A_ledger_failing_for_a_row_refuses_it_with_CORE_STORE_01()
+    public void A_ledger_failing_for_a_block_refuses_its_rows_with_CORE_STORE_01()
     {
         using var folder = new TempFolder();
         var list = LedgerFixture.WriteList(folder);
@@ -304,9 +305,9 @@ public class LedgerTests
 
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("4,+33612340003,P-3,refused,,,CORE-STORE-01,", lines[3], StringComparison.Ordinal);
-        Assert.All(lines.Skip(1).Where((_, i) => i != 2), line => Assert.Contains(",allowed,", line, StringComparison.Ordinal));
-        Assert.Equal(1, counts.StoreFailures);
-        Assert.Equal(1, counts.Refused);
+        Assert.Equal(5, lines.Skip(1).Count(line => line.Contains(",refused,,,CORE-STORE-01,", StringComparison.Ordinal)));
+        Assert.Equal(5, counts.StoreFailures);
+        Assert.Equal(5, counts.Refused);
     }
 
     [Fact]

@@ -68,14 +68,14 @@ public sealed class PostgreSqlLedgerTests
     }
 
     [Fact]
-    public void A_schema_without_a_ledger_is_exit_code_2_and_is_not_created()
+    public void A_schema_without_a_ledger_is_exit_code_3_and_is_not_created()
     {
         using var folder = new TempFolder();
         var schema = server.NewSchema();
 
         var run = CliRun.Run(string.Empty, null, "scrub", LedgerFixture.WriteList(folder), "--policy", "fr", "--at", "2026-03-10T09:30:00Z", "--pg", server.ConnectionString, "--pg-schema", schema);
 
-        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(3, run.ExitCode);
         Assert.Empty(run.Lines);
         Assert.StartsWith($"contactrules scrub: --pg: the database holds no ContactRules ledger in schema '{schema}'", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0L, server.Scalar<long>($"SELECT count(*) FROM information_schema.schemata WHERE schema_name = '{schema}'"));

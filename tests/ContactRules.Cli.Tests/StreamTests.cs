@@ -86,11 +86,11 @@ public class StreamTests
     }
 
     [Fact]
-    public void A_missing_file_is_exit_code_1_with_a_message()
+    public void A_missing_file_is_exit_code_2_with_a_message()
     {
         var run = CliRun.Run(string.Empty, null, "evaluate", "/nonexistent/cases.jsonl");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Lines);
         Assert.Contains("cannot read the cases file '/nonexistent/cases.jsonl'", run.Stderr, System.StringComparison.Ordinal);
     }
@@ -109,15 +109,15 @@ public class StreamTests
     }
 
     [Theory]
-    [InlineData("evalute")]
-    [InlineData("evaluate", "a.jsonl", "b.jsonl")]
-    public void A_usage_mistake_is_exit_code_1_with_nothing_on_standard_output(params string[] args)
+    [InlineData("Run 'contactrules --help' for the commands.", "evalute")]
+    [InlineData("Run 'contactrules evaluate --help' for usage.", "evaluate", "a.jsonl", "b.jsonl")]
+    public void A_usage_mistake_is_exit_code_2_with_nothing_on_standard_output(string help, params string[] args)
     {
         var run = CliRun.Run(@"{""id"":""a""," + Good + "}\n", null, args);
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Lines);
-        Assert.Contains("Run 'contactrules evaluate --help' for usage.", run.Stderr, System.StringComparison.Ordinal);
+        Assert.Contains(help, run.Stderr, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,16 +39,15 @@ public sealed class HostingTests : IDisposable
         var gate = provider.GetRequiredService<ContactGate>();
         Assert.Same(gate, provider.GetRequiredService<ContactGate>());
         Assert.Equal("fr", gate.Policy.Id);
-        // One ledger behind every storage service: what a CRM records as a fact, the gate reads.
-        var ledger = provider.GetRequiredService<IContactLedger>();
-        Assert.Same(ledger, provider.GetRequiredService<IContactHistoryStore>());
-        Assert.Same(ledger, provider.GetRequiredService<IContactFactsStore>());
+        // One ledger, the gate's: what a CRM records as a fact there, the gate reads.
+        var ledger = provider.GetRequiredService<ContactLedger>();
+        Assert.IsType<ContactRules.Sqlite.SqliteContactLedger>(ledger);
         Assert.True(File.Exists(Path.Combine(folder, "ledger.db")));
 
         // Tuesday 10 March 2026, 10:30 in Paris: allowed, and recorded in the ledger.
         Assert.True(gate.TryReserve(Customer(), out var permit));
         permit.Complete(AttemptOutcome.NoAnswer);
-        Assert.Equal(AttemptOutcome.NoAnswer, provider.GetRequiredService<IContactHistoryStore>().GetHistory("customer-42").Attempts[0].Outcome);
+        Assert.Equal(AttemptOutcome.NoAnswer, ledger.Read(new Contact("customer-42")).History.Attempts[0].Outcome);
     }
 
     [Fact]
@@ -65,6 +64,45 @@ public sealed class HostingTests : IDisposable
         Assert.Contains("ContactRules:Policy: unknown pack 'xx' in policy 'fr+xx'", error.Message, StringComparison.Ordinal);
         Assert.Contains("ContactRules:SqlitePath is empty", error.Message, StringComparison.Ordinal);
         Assert.Contains("ContactRules:PhoneNumberHashKey must be base64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_store_duration_or_setting_names_the_setting_and_the_values_it_takes()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["ContactRules:Policy"] = "fr",
+            ["ContactRules:Store"] = "Sqlte",
+            ["ContactRules:SqlitePath"] = Path.Combine(folder, "ledger.db"),
+            ["ContactRules:PhoneNumberHashKey"] = Key,
+            ["ContactRules:ReservationExpiry"] = "5 minutes",
+            ["ContactRules:ReservationExpiery"] = "00:05:00",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ContactGate>());
+        Assert.Equal(
+            new[]
+            {
+                "ContactRules:ReservationExpiery is not a setting; expected one of Policy, Store, SqlitePath, PostgreSqlConnectionString, PhoneNumberHashKey, ReservationExpiry.",
+                "ContactRules:Store: 'Sqlte' is not a store; expected one of Sqlite, PostgreSql, InMemory.",
+                "ContactRules:ReservationExpiry: '5 minutes' is not a duration; expected [d.]hh:mm[:ss], such as '00:05:00' (5 minutes), '02:00:00' (2 hours) or '1.00:00:00' (a day), or no value to count unfinished reservations for good.",
+            },
+            error.Failures);
+        Assert.False(File.Exists(Path.Combine(folder, "ledger.db")));
+    }
+
+    [Fact]
+    public void Settings_are_read_whatever_the_case_of_their_values()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["ContactRules:Policy"] = "fr",
+            ["ContactRules:Store"] = "inmemory",
+            ["ContactRules:ReservationExpiry"] = "00:05:00",
+        });
+
+        Assert.IsType<InMemoryContactLedger>(provider.GetRequiredService<ContactLedger>());
+        Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<ContactRulesOptions>>().Value.ReservationExpiry);
     }
 
     [Fact]

@@ -133,6 +133,32 @@ public sealed class RegistryFileTests : IDisposable
             iter: 60);
 
     [Fact]
+    public void A_batch_lookup_answers_as_the_lookups_one_at_a_time_do()
+        => Gen.Long[10_000_000_000L, 19_999_999_999L].HashSet[1, 3000].Select(Gen.Long[1_000_000_000L, 99_999_999_999L].Array[0, 70]).Sample(
+            (numbers, probes) =>
+            {
+                var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".crreg");
+                RegistryFileBuilder.Build(numbers.Select(n => "+" + n), path, new RegistryBuildOptions(ContactRegistry.UsDnc, Snapshot));
+                using var registry = RegistryFile.Open(path);
+
+                // Registered numbers, numbers in no bucket (below the smallest, above the largest) and others, mixed.
+                var asked = numbers.Take(40).Concat(probes).Select(n => "+" + n).OrderBy(n => n.GetHashCode(StringComparison.Ordinal)).ToArray();
+                var found = new bool[asked.Length];
+                registry.ContainsMany(asked, found);
+                return asked.Select(registry.Contains).SequenceEqual(found)
+                    && asked.Zip(found).All(p => p.Second == numbers.Contains(long.Parse(p.First.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture)));
+            },
+            iter: 60);
+
+    [Fact]
+    public void A_batch_lookup_rejects_a_number_that_is_not_E164_and_a_short_answer_span()
+    {
+        using var registry = RegistryFile.Open(Build("+33612345678\n", ContactRegistry.Bloctel));
+        Assert.Throws<ArgumentException>(() => registry.ContainsMany(new[] { "+33612345678", "0612345678" }, new bool[2]));
+        Assert.Throws<ArgumentException>(() => registry.ContainsMany(new[] { "+33612345678" }, Array.Empty<bool>()));
+    }
+
+    [Fact]
     public void Screening_records_a_registered_number_so_that_the_pack_refuses_it()
     {
         // FR-LIST-01 (Bloctel) is in force until 10 August 2026; screening against a snapshot of

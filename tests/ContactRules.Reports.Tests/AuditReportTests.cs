@@ -20,8 +20,57 @@ namespace ContactRules.Reports.Tests;
 public class AuditReportTests : IClassFixture<AuditReportTests.RenderedReport>
 {
     private readonly Dom dom;
+    private readonly RenderedReport report;
 
-    public AuditReportTests(RenderedReport report) => dom = report.Dom;
+    public AuditReportTests(RenderedReport report)
+    {
+        this.report = report;
+        dom = report.Dom;
+    }
+
+    [Fact]
+    public void The_verdict_names_the_breach()
+    {
+        var verdict = dom.Within("p", "verdict");
+
+        Assert.Equal("BREACH: 7 calls to 4 people broke at least one rule.", System.Net.WebUtility.HtmlDecode(verdict.Html));
+        Assert.Equal("bad", dom.AttributesOf("p", "verdict")["class"]);
+    }
+
+    [Fact]
+    public void Every_rule_is_shown_with_its_wording_and_citation_from_its_metadata()
+    {
+        var rows = dom.Within("table", "by-rule").All("tr").Where(r => r.Attributes.ContainsKey("data-rule")).ToList();
+        var fr = ContactRules.Jurisdictions.RulePacks.Get("fr");
+
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Cells[1]) || string.IsNullOrWhiteSpace(r.Cells[2]), r["data-rule"]));
+        foreach (var row in rows.Where(r => r["data-rule"].StartsWith("FR-", StringComparison.Ordinal)))
+        {
+            var rule = fr.Rules.Single(x => x.Id == row["data-rule"]);
+            Assert.Equal((rule.Metadata.Description, rule.Citation), (row.Cells[1], row.Cells[2]));
+        }
+
+        // Each rule id of a timeline links to its row, which carries the wording.
+        Assert.Contains("<a href=\"#rule-FR-FREQ-01\" title=\"", dom.Html, StringComparison.Ordinal);
+        Assert.Equal("rule-FR-FREQ-01", rows.Single(r => r["data-rule"] == "FR-FREQ-01")["id"]);
+    }
+
+    [Fact]
+    public void Timeline_times_are_the_persons_local_times_with_their_offset()
+    {
+        var a1 = new Dom(dom.All("table").Single(t => t.Attributes.TryGetValue("data-person", out var p) && p == "A-1").Inner);
+        var times = a1.All("tr").Where(r => r.Attributes.ContainsKey("data-line")).Select(r => r.Cells[1]).ToList();
+
+        // Line 2: 2026-03-02T10:30:00+01:00, a Monday in Paris (UTC+1 until 29 March).
+        Assert.Equal("Mon 2026-03-02 10:30 +01:00", times[0]);
+        Assert.All(times, t => Assert.Matches(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d$", t));
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(800)]
+    public void No_text_touches_the_edges_of_the_page(int width)
+        => Assert.Empty(HeadlessChromium.ElementsTouchingTheEdges(report.File, width, 12));
 
     [Fact]
     public void The_summary_shows_the_hand_counted_figures()
@@ -109,10 +158,13 @@ public class AuditReportTests : IClassFixture<AuditReportTests.RenderedReport>
             var log = Path.Combine(AppContext.BaseDirectory, "fixtures", "calls.csv");
             var exit = ContactRules.Cli.Program.Run(new[] { "audit", log, "--policy", "fr", "--out", folder }, TextReader.Null, TextWriter.Null, TextWriter.Null);
             Assert.Equal(1, exit);
-            Dom = new Dom(HeadlessChromium.DumpDom(Path.Combine(folder, "audit-report.html")));
+            File = Path.Combine(folder, "audit-report.html");
+            Dom = new Dom(HeadlessChromium.DumpDom(File));
         }
 
         internal Dom Dom { get; }
+
+        internal string File { get; }
 
         public void Dispose()
         {

@@ -19,8 +19,57 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
     private const int Days = 21;
 
     private readonly Dom dom;
+    private readonly RenderedReport report;
 
-    public ChurnReportTests(RenderedReport report) => dom = report.Dom;
+    public ChurnReportTests(RenderedReport report)
+    {
+        this.report = report;
+        dom = report.Dom;
+    }
+
+    [Fact]
+    public void Every_rule_of_the_report_is_shown_with_its_wording_and_citation_from_its_metadata()
+    {
+        var fr = ContactRules.Jurisdictions.RulePacks.Get("fr");
+        foreach (var id in new[] { "violations", "refusals" })
+        {
+            var rows = dom.Within("table", id).All("tr").Where(r => r.Attributes.ContainsKey("data-rule")).ToList();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                var rule = fr.Rules.Single(x => x.Id == row["data-rule"]);
+                Assert.Equal((rule.Metadata.Description, rule.Citation), (row.Cells[^2], row.Cells[^1]));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_worst_cases_are_shown_without_and_with_ContactRules_side_by_side()
+    {
+        // The pairs are flex rows of two tables each (div.pair), one per customer, in this order.
+        var pairs = dom.All("table").Where(t => t.Attributes.ContainsKey("data-run")).GroupBy(t => t["data-customer"]).ToList();
+
+        Assert.Equal(5, pairs.Count);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(dom.Html, "<div class=\"pair\"").Count);
+        foreach (var pair in pairs)
+        {
+            var tables = pair.ToList();
+            Assert.Equal(new[] { "without", "with" }, tables.Select(t => t["data-run"]));
+
+            // FR-FREQ-01: at most 4 calls in 30 days through the gate, none breaking a rule.
+            var with = new Dom(tables[1].Inner).All("tr").Skip(1).ToList();
+            Assert.InRange(with.Count, 0, 4);
+            Assert.All(with, r => Assert.Equal(string.Empty, r.Cells[2]));
+            Assert.True(new Dom(tables[0].Inner).All("tr").Count - 1 > 4, "without ContactRules the worst customers get more than 4 calls");
+            Assert.All(new Dom(tables[0].Inner).All("tr").Skip(1), r => Assert.Matches(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d\d-\d\d \d\d:\d\d [+-]\d\d:\d\d$", r.Cells[0]));
+        }
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(800)]
+    public void No_text_touches_the_edges_of_the_page(int width)
+        => Assert.Empty(HeadlessChromium.ElementsTouchingTheEdges(report.File, width, 12));
 
     [Fact]
     public void The_summary_shows_the_law_kept_with_ContactRules_and_broken_without()
@@ -84,10 +133,13 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
         {
             var exit = ChurnCampaign.Program.Run(ChurnCampaign.Program.Options.Default with { Customers = Customers, WorkFolder = folder }, TextWriter.Null);
             Assert.Equal(0, exit);
-            Dom = new Dom(HeadlessChromium.DumpDom(Path.Combine(folder, "churn-report.html")));
+            File = Path.Combine(folder, "churn-report.html");
+            Dom = new Dom(HeadlessChromium.DumpDom(File));
         }
 
         internal Dom Dom { get; }
+
+        internal string File { get; }
 
         public void Dispose()
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Xunit;
@@ -20,7 +21,37 @@ internal static class HeadlessChromium
 {
     internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    internal static string DumpDom(string htmlFile)
+    /// <summary>
+    /// Lays the page out at <paramref name="width"/> pixels and returns the elements that come
+    /// closer than <paramref name="margin"/> pixels to either edge of the window (text touching
+    /// the page edge), as "tag#id.class [left, right]"; content inside a scrolling box
+    /// (<c>.scroll</c>) is judged by its box. The page is measured by a script added to a copy:
+    /// the reports themselves carry none.
+    /// </summary>
+    internal static string[] ElementsTouchingTheEdges(string htmlFile, int width, int margin)
+    {
+        const string Probe = "<script>(function(){var w=document.documentElement.clientWidth,m=__MARGIN__,bad=[];"
+            + "document.querySelectorAll('h1,h2,h3,h4,p,table,.scroll,body>svg').forEach(function(e){if(e.closest('.scroll')&&!e.classList.contains('scroll'))return;"
+            + "var r=e.getBoundingClientRect();if(r.width>0&&(r.left<m||r.right>w-m))bad.push(e.tagName.toLowerCase()+(e.id?'#'+e.id:'')+(e.className&&e.className.baseVal===undefined?'.'+e.className:'')+' ['+Math.round(r.left)+', '+Math.round(r.right)+'] of '+w);});"
+            + "document.body.setAttribute('data-edges',JSON.stringify(bad));})();</script>";
+        var probed = Path.Combine(Path.GetTempPath(), "contactrules-layout-" + Guid.NewGuid().ToString("N") + ".html");
+        var html = File.ReadAllText(htmlFile);
+        File.WriteAllText(probed, html.Replace("</body>", Probe.Replace("__MARGIN__", margin.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + "</body>", StringComparison.Ordinal));
+        try
+        {
+            var dom = DumpDom(probed, "--window-size=" + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",900", "--virtual-time-budget=5000");
+            var match = System.Text.RegularExpressions.Regex.Match(dom, "data-edges=\"([^\"]*)\"");
+            Assert.True(match.Success, "the layout probe did not run");
+            var json = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+            return System.Text.Json.JsonSerializer.Deserialize<string[]>(json)!;
+        }
+        finally
+        {
+            File.Delete(probed);
+        }
+    }
+
+    internal static string DumpDom(string htmlFile, params string[] options)
     {
         var executable = Environment.GetEnvironmentVariable("CHROMIUM") ?? "chromium";
         var profile = Path.Combine(Path.GetTempPath(), "contactrules-chromium-" + Guid.NewGuid().ToString("N"));
@@ -37,8 +68,8 @@ internal static class HeadlessChromium
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri,
-            })
+                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+            }.Concat(options).Concat(new[] { "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri }))
             {
                 start.ArgumentList.Add(argument);
             }

@@ -24,16 +24,13 @@ public class PostgreSqlLedgerBenchmarks
     [Params(1, 8, 32)]
     public int Clients { get; set; }
 
-    [Params(false, true)]
-    public bool FullLedger { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
         ThreadPool.SetMinThreads(64, 64);
         server = new PostgresServer(durable: true);
         ledger = PostgreSqlContactLedger.Open(new PostgreSqlContactLedgerOptions(server.ConnectionString, Workload.Hasher) { Clock = Workload.Clock, MaxConnections = 40, Schema = "bench" });
-        workload = new Workload(ledger, FullLedger);
+        workload = new Workload(ledger);
     }
 
     [Benchmark(OperationsPerInvoke = PerInvoke)]

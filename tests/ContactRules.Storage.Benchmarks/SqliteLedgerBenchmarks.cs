@@ -24,9 +24,6 @@ public class SqliteLedgerBenchmarks
     [Params(1, 8, 32)]
     public int Clients { get; set; }
 
-    [Params(false, true)]
-    public bool FullLedger { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
@@ -34,7 +31,7 @@ public class SqliteLedgerBenchmarks
         folder = Path.Combine(Path.GetTempPath(), "contactrules-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path.Combine(folder, "ledger.db"), Workload.Hasher) { Clock = Workload.Clock });
-        workload = new Workload(ledger, FullLedger);
+        workload = new Workload(ledger);
     }
 
     [Benchmark(OperationsPerInvoke = PerInvoke)]

@@ -25,14 +25,9 @@ internal sealed class Workload
     private long next;
     private long refused;
 
-    internal Workload(IContactHistoryStore store)
+    internal Workload(ContactLedger ledger)
     {
-        gate = new ContactGate(FranceRules.Pack, Tuesday, store);
-    }
-
-    internal Workload(IContactLedger ledger, bool fullLedger)
-    {
-        gate = fullLedger ? new ContactGate(FranceRules.Pack, Tuesday, ledger) : new ContactGate(FranceRules.Pack, Tuesday, (IContactHistoryStore)ledger);
+        gate = new ContactGate(FranceRules.Pack, Tuesday, ledger);
     }
 
     internal static IClock Clock => Tuesday;

@@ -7,6 +7,7 @@ using System.Threading;
 using ContactRules;
 using ContactRules.Jurisdictions;
 using ContactRules.PostgreSql;
+using ContactRules.Rules;
 using ContactRules.Sqlite;
 using ContactRules.Storage;
 using NodaTime;
@@ -17,11 +18,18 @@ using NodaTime;
 //   sqlite-reserve-and-wait <path> <contact> <unix-ticks>
 //   pg-reserve-and-wait <connection-string> <schema> <contact> <unix-ticks>
 //       reserves once, prints "reserved <id>", then waits to be killed (never completes).
+//   sqlite-stop-at <path> <step> <unix-ticks>
+//   pg-stop-at <connection-string> <schema> <step> <unix-ticks>
+//       reserves c-1 under a consent requirement (so that the reservation writes an attempt, a
+//       consent use and an evidence entry); at <step> of the reservation prints "at <step>" and
+//       waits to be killed. Prints "done <allowed>" if the step never comes.
+//   sqlite-open <path>
+//       opens the ledger; prints "opened", or "refused <exception type>: <message>".
 var mode = args[0];
 var hasher = new PhoneNumberHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
-IContactLedger OpenLedger(int first, long ticks)
+ContactLedger OpenLedger(int first, long ticks)
 {
     var clock = new FixedClock(Instant.FromUnixTimeTicks(ticks));
     return mode.StartsWith("pg-", StringComparison.Ordinal)
@@ -29,15 +37,15 @@ IContactLedger OpenLedger(int first, long ticks)
         : SqliteContactLedger.Open(new SqliteContactLedgerOptions(args[first], hasher) { Clock = clock, OperationTimeout = Duration.FromSeconds(30) });
 }
 
-ContactRequest Call(string id) => new ContactRequest(new Contact(id) { TimeZones = ImmutableArray.Create(paris) }) { Caller = "acme" };
+ContactRequest Call(string id) => new ContactRequest(new Contact(id) { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(paris) }) { Caller = "acme" };
 
 switch (mode)
 {
     case "sqlite-reserve":
     {
         var ticks = long.Parse(args[6], CultureInfo.InvariantCulture);
-        using var ledger = (SqliteContactLedger)OpenLedger(1, ticks);
-        var gate = new ContactGate(FranceRules.Pack, new FixedClock(Instant.FromUnixTimeTicks(ticks)), (IContactHistoryStore)ledger);
+        using var ledger = OpenLedger(1, ticks);
+        var gate = new ContactGate(FranceRules.Pack, new FixedClock(Instant.FromUnixTimeTicks(ticks)), ledger);
         var contacts = int.Parse(args[2], CultureInfo.InvariantCulture);
         var threads = int.Parse(args[3], CultureInfo.InvariantCulture);
         var ops = int.Parse(args[4], CultureInfo.InvariantCulture);
@@ -73,10 +81,9 @@ switch (mode)
     case "sqlite-reserve-and-wait":
     case "pg-reserve-and-wait":
     {
-        var first = mode == "sqlite-reserve-and-wait" ? 1 : 1;
         var contactArg = mode == "sqlite-reserve-and-wait" ? 2 : 3;
         var ticks = long.Parse(args[contactArg + 1], CultureInfo.InvariantCulture);
-        var ledger = OpenLedger(first, ticks);
+        var ledger = OpenLedger(1, ticks);
         var gate = new ContactGate(FranceRules.Pack, new FixedClock(Instant.FromUnixTimeTicks(ticks)), ledger);
         if (!gate.TryReserve(Call(args[contactArg]), out var permit, out var decision))
         {
@@ -87,6 +94,46 @@ switch (mode)
         Console.WriteLine("reserved " + permit.AttemptId);
         Console.Out.Flush();
         Thread.Sleep(Timeout.Infinite);
+        return 0;
+    }
+
+    case "sqlite-stop-at":
+    case "pg-stop-at":
+    {
+        var stepArg = mode == "sqlite-stop-at" ? 2 : 3;
+        var step = Enum.Parse<ReservationStep>(args[stepArg]);
+        var ticks = long.Parse(args[stepArg + 1], CultureInfo.InvariantCulture);
+        var ledger = OpenLedger(1, ticks);
+        ledger.StepReached = reached =>
+        {
+            if (reached == step)
+            {
+                Console.WriteLine("at " + reached);
+                Console.Out.Flush();
+                Thread.Sleep(Timeout.Infinite);
+            }
+        };
+
+        // UWG § 7(2) Nr. 1: every call needs consent, so an allowed call relies on the stored one.
+        var policy = new ContactPolicy("de-consent", new ContactRule[] { new ConsentRequirement(new RuleMetadata("DE-CONS-01", "UWG § 7(2) Nr. 1")) });
+        var gate = new ContactGate(policy, new FixedClock(Instant.FromUnixTimeTicks(ticks)), ledger);
+        var allowed = gate.TryReserve(Call("c-1"), out _, out _);
+        Console.WriteLine("done " + allowed);
+        return 0;
+    }
+
+    case "sqlite-open":
+    {
+        try
+        {
+            using var ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(args[1], hasher));
+            Console.WriteLine("opened");
+        }
+        catch (Exception failure)
+        {
+            Console.WriteLine("refused " + failure.GetType().FullName + ": " + failure.Message);
+        }
+
         return 0;
     }
 

@@ -22,7 +22,10 @@ internal sealed class ChildProcess : IDisposable
         this.process = process;
     }
 
-    public static ChildProcess Start(params string[] arguments)
+    public static ChildProcess Start(params string[] arguments) => StartAs(null, arguments);
+
+    /// <summary>Starts the worker as another user (<c>runuser</c>, when the tests run as root), or as this one when <paramref name="user"/> is null.</summary>
+    public static ChildProcess StartAs(string? user, params string[] arguments)
     {
         var worker = Path.Combine(AppContext.BaseDirectory, "ContactRules.Storage.TestWorker.dll");
         if (!File.Exists(worker))
@@ -30,7 +33,17 @@ internal sealed class ChildProcess : IDisposable
             throw new InvalidOperationException($"The test worker was not built next to the tests ({worker}).");
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(user is null ? "dotnet" : "runuser") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (user is not null)
+        {
+            start.ArgumentList.Add("-u");
+            start.ArgumentList.Add(user);
+            start.ArgumentList.Add("--");
+            start.ArgumentList.Add("dotnet");
+            start.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+            start.Environment["HOME"] = Path.GetTempPath();
+        }
+
         start.ArgumentList.Add(worker);
         foreach (var argument in arguments)
         {
@@ -125,6 +138,12 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>Freezes the worker (SIGSTOP), as a hung machine would: its connections and locks stay.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen worker go on (SIGCONT).</summary>
+    public void Thaw() => Signal("CONT");
+
     /// <summary>Kills the worker at once (SIGKILL): no cleanup, no completion, as a crash would.</summary>
     public void Kill()
     {
@@ -133,6 +152,12 @@ internal sealed class ChildProcess : IDisposable
             process.Kill(entireProcessTree: true);
             process.WaitForExit(10_000);
         }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {process.Id}");
+        kill.WaitForExit(10_000);
     }
 
     public void Dispose()

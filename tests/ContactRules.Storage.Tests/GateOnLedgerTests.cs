@@ -52,45 +52,21 @@ public sealed class GateOnLedgerTests
     }
 
     [Fact]
-    public void A_consent_use_that_cannot_be_recorded_refuses_and_the_reservation_still_counts()
-    {
-        var ledger = new FailingLedger { FailConsentUses = true };
-        ledger.RecordConsent("c-1", new ConsentRecord(Tuesday1030 - Duration.FromDays(30)) { Id = "k-1" }, Proof());
-        var gate = new ContactGate(ConsentPolicy, ClockAtTuesday(), ledger);
-
-        Assert.False(gate.TryReserve(Call(Person()), out var permit, out var decision));
-        Assert.Null(permit);
-        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
-        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
-    }
-
-    [Fact]
-    public void A_decision_that_cannot_be_logged_refuses()
-    {
-        var ledger = new FailingLedger { FailLog = true };
-        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
-
-        Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
-        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
-    }
-
-    [Fact]
     public void Facts_that_cannot_be_read_refuse_the_check_and_the_reservation()
     {
-        var ledger = new FailingLedger { FailFacts = true };
+        var ledger = new UnreadableLedger();
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
 
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(gate.Check(Call(Person())).Violations).RuleId);
         Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
-        Assert.Equal(0, ledger.GetHistory("c-1").Count);
+        Assert.Contains("disk gone", decision.Violations[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_block_that_cannot_be_read_is_refused_row_by_row_and_never_allowed()
     {
-        var ledger = new FailingLedger { FailFacts = true };
-        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), new UnreadableLedger());
 
         var decisions = gate.CheckMany(new[] { Call(Person("c-1")), Call(Person("c-2")), Call(Person("c-3")) }, Tuesday1030);
 
@@ -99,20 +75,18 @@ public sealed class GateOnLedgerTests
     }
 
     [Fact]
-    public void A_snapshot_of_another_person_is_refused_and_facts_count_only_on_a_ledger()
+    public void A_snapshot_of_another_person_is_refused_and_the_stored_facts_count()
     {
         var optedOut = new ContactFacts(ImmutableArray<ConsentRecord>.Empty, ImmutableArray.Create(new OptOut(OptOutKind.Company, Tuesday1030 - Duration.FromDays(1))));
-        var onLedger = new ContactGate(FactsPolicy, ClockAtTuesday(), new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() }));
-        var onHistory = new ContactGate(FactsPolicy, ClockAtTuesday(), (IContactHistoryStore)new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() }));
+        var gate = new ContactGate(FactsPolicy, ClockAtTuesday(), new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() }));
 
         // Never decide one person on another's history and facts.
-        var wrong = onLedger.Check(Call(Person("c-1")), Tuesday1030, new ContactSnapshot(Person("c-2"), ContactHistory.Empty, ContactFacts.None));
+        var wrong = gate.Check(Call(Person("c-1")), Tuesday1030, new ContactSnapshot(Person("c-2"), ContactHistory.Empty, ContactFacts.None));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(wrong.Violations).RuleId);
 
-        // UK-IDNC-01 on the ledger's company opt-out; a gate on a history store reads no facts.
+        // UK-IDNC-01 on the snapshot's company opt-out.
         var snapshot = new ContactSnapshot(Person("c-1"), ContactHistory.Empty, optedOut);
-        Assert.Equal("UK-IDNC-01", Assert.Single(onLedger.Check(Call(Person("c-1")), Tuesday1030, snapshot).Violations).RuleId);
-        Assert.True(onHistory.Check(Call(Person("c-1")), Tuesday1030, snapshot).IsAllowed);
+        Assert.Equal("UK-IDNC-01", Assert.Single(gate.Check(Call(Person("c-1")), Tuesday1030, snapshot).Violations).RuleId);
     }
 
     [Fact]
@@ -234,77 +208,48 @@ public sealed class GateOnLedgerTests
         }
     }
 
-    /// <summary>An in-memory ledger whose facts, consent uses or log fail on demand.</summary>
-    private sealed class FailingLedger : IContactLedger, IContactBulkReader
+    /// <summary>A ledger that cannot be read (a disk gone); it has nothing to write either.</summary>
+    private sealed class UnreadableLedger : ContactLedger
     {
         private readonly InMemoryContactLedger inner = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
 
-        public bool FailFacts { get; init; }
-
-        public bool FailConsentUses { get; init; }
-
-        public bool FailLog { get; init; }
-
-        public IEvidenceLog Log => FailLog ? new FailingLog() : inner.Log;
-
-        public PhoneNumberHasher PhoneNumbers => inner.PhoneNumbers;
-
-        public ContactHistory GetHistory(string contactId) => inner.GetHistory(contactId);
-
-        public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide) => inner.Reserve(contactId, reservation, decide);
-
-        public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => inner.Complete(contactId, attemptId, outcome);
-
-        public long Record(string contactId, ContactAttempt attempt) => inner.Record(contactId, attempt);
-
-        public ContactFacts GetFacts(Contact contact) => FailFacts ? throw new System.IO.IOException("disk gone") : inner.GetFacts(contact);
-
-        public IReadOnlyList<ContactSnapshot> ReadMany(IReadOnlyList<Contact> contacts) => FailFacts ? throw new System.IO.IOException("disk gone") : inner.ReadMany(contacts);
-
-        public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof) => inner.RecordConsent(contactId, consent, proof);
-
-        public void RevokeConsent(string contactId, string consentId, Instant revokedAt) => inner.RevokeConsent(contactId, consentId, revokedAt);
-
-        public void RecordOptOut(string contactId, OptOut optOut) => inner.RecordOptOut(contactId, optOut);
-
-        public void RecordRegistryEntry(string phoneNumber, OptOut entry) => inner.RecordRegistryEntry(phoneNumber, entry);
-
-        public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
+        public UnreadableLedger()
+            : base(new ContactLedgerOptions(Hasher))
         {
-            if (FailConsentUses)
-            {
-                throw new TimeoutException("consent store timed out");
-            }
-
-            inner.RecordConsentUses(contactId, uses);
         }
 
-        public ConsentEvidence? GetConsentEvidence(string contactId, string consentId) => inner.GetConsentEvidence(contactId, consentId);
+        public override IEvidenceLog Log => inner.Log;
 
-        public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(contactId, cancellationToken);
+        public override void Dispose()
+        {
+        }
 
-        public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
-            => inner.ReserveAsync(contactId, reservation, decide, cancellationToken);
+        internal override ContactSnapshot ReadCore(Contact contact) => throw Gone();
 
-        public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default) => inner.CompleteAsync(contactId, attemptId, outcome, cancellationToken);
+        internal override Task<ContactSnapshot> ReadCoreAsync(Contact contact, CancellationToken cancellationToken) => Task.FromException<ContactSnapshot>(Gone());
 
-        public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
-            => FailFacts ? Task.FromException<ContactFacts>(new System.IO.IOException("disk gone")) : inner.GetFactsAsync(contact, cancellationToken);
+        internal override IReadOnlyList<ContactSnapshot> ReadManyCore(IReadOnlyList<Contact> contacts) => throw Gone();
 
-        public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
-            => FailConsentUses ? Task.FromException(new TimeoutException("consent store timed out")) : inner.RecordConsentUsesAsync(contactId, uses, cancellationToken);
-    }
+        internal override ReservationResult ReserveCore(PendingReservation reservation) => throw Gone();
 
-    private sealed class FailingLog : IEvidenceLog
-    {
-        public EvidenceLogEntry Append(string kind, string payload) => throw new TimeoutException("log timed out");
+        internal override Task<ReservationResult> ReserveCoreAsync(PendingReservation reservation) => Task.FromException<ReservationResult>(Gone());
 
-        public Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default) => Task.FromException<EvidenceLogEntry>(new TimeoutException("log timed out"));
+        internal override void CompleteCore(string contactId, long attemptId, AttemptOutcome outcome) => throw Gone();
 
-        public LogHead GetHead() => throw new TimeoutException("log timed out");
+        internal override Task CompleteCoreAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken) => Task.FromException(Gone());
 
-        public IReadOnlyList<EvidenceLogEntry> Read(long fromSequence, int maxCount) => throw new TimeoutException("log timed out");
+        internal override long RecordCore(string contactId, ContactAttempt attempt) => throw Gone();
 
-        public LogVerification Verify() => throw new TimeoutException("log timed out");
+        internal override void RecordConsentCore(string contactId, string consentId, ConsentRecord consent, ConsentProof proof, string evidence) => throw Gone();
+
+        internal override void RevokeConsentCore(string contactId, string consentId, Instant revokedAt, string evidence) => throw Gone();
+
+        internal override void RecordOptOutCore(string contactId, OptOut optOut, string evidence) => throw Gone();
+
+        internal override void RecordRegistryEntryCore(string phoneNumber, OptOut entry, ContactRegistry registry) => throw Gone();
+
+        internal override ConsentEvidence? GetConsentEvidenceCore(string contactId, string consentId) => throw Gone();
+
+        private static System.IO.IOException Gone() => new System.IO.IOException("disk gone");
     }
 }

@@ -48,15 +48,18 @@ internal static class TestData
     /// The reservation a killed dialer left behind is the first of the 4 attempts that D223-9
     /// allows in 30 days: three more calls today, then a refusal.
     /// </summary>
-    internal static void AssertKilledReservationCounts(IContactLedger ledger)
+    internal static void AssertKilledReservationCounts(ContactLedger ledger)
     {
-        Xunit.Assert.Equal(AttemptOutcome.Reserved, Xunit.Assert.Single(ledger.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        Xunit.Assert.Equal(AttemptOutcome.Reserved, Xunit.Assert.Single(History(ledger, "c-1").Attempts.ToArray()).Outcome);
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
         Xunit.Assert.True(gate.TryReserve(Call(Person()), out _));
         Xunit.Assert.True(gate.TryReserve(Call(Person()), out _));
         Xunit.Assert.True(gate.TryReserve(Call(Person()), out _));
         Xunit.Assert.False(gate.TryReserve(Call(Person()), out _));
     }
+
+    /// <summary>The attempts the ledger holds for a person now.</summary>
+    internal static ContactHistory History(ContactLedger ledger, string contactId) => ledger.Read(new Contact(contactId)).History;
 
     internal static ConsentProof Proof(string? number = Number)
         => new ConsentProof("web-form", "Yes, acme may call me about its offers.", "form-2026-01")

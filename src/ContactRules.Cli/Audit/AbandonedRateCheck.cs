@@ -185,7 +185,7 @@ internal sealed class AbandonedRateCheck : ICampaignCheck
         var reason = string.Create(
             CultureInfo.InvariantCulture,
             $"campaign '{status.Campaign}' abandoned {status.Abandoned} of {live} calls answered by a person{estimate} in {period}: a rate of {Percent(status.Rate!.Value, "0.00")}, above the {Percent(Limit.MaxRate, "0.##")} allowed. {Limit.Description}");
-        return new CampaignFinding(Limit.RuleId, Limit.Citation, status.Campaign, from, to, reason) { Lines = lines };
+        return new CampaignFinding(Limit.RuleId, Limit.Citation, status.Campaign, from, to, reason) { Lines = lines, Description = Limit.Description };
     }
 
     private static string Percent(decimal share, string format) => (share * 100m).ToString(format, CultureInfo.InvariantCulture) + "%";

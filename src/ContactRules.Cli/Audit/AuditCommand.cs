@@ -5,10 +5,14 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using ContactRules.Auditing;
+using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
+using ContactRules.Cli.Help;
 using ContactRules.Cli.Input;
+using ContactRules.Cli.Ledger;
 using ContactRules.Cli.Zones;
 using ContactRules.Jurisdictions;
+using ContactRules.Storage;
 
 namespace ContactRules.Cli.Audit;
 
@@ -21,32 +25,48 @@ namespace ContactRules.Cli.Audit;
 /// <remarks>
 /// The log may come in any order: calls are audited in time order (calls at the same instant in
 /// the order of their lines), so that each is judged against the calls placed before it and
-/// never against a later one. Exit code: 0 when no call broke a rule, 1 when at least one did
-/// (or a campaign-level rule was breached), 2 when the input could not be read whole: a row in
-/// error (the other rows are still audited and written), a missing column, an unreadable file or
-/// a usage mistake. Error lines never show a phone number.
+/// never against a later one. The consents a company holds come from <c>--consents</c> (a CSV
+/// file) and from the ledger of <c>--ledger</c>/<c>--pg</c> (its consents, opt-outs and
+/// objections; never its attempts: the log is the history). The verdict is
+/// <see cref="AuditVerdict"/>'s; exit codes: <see cref="Manual"/>. Error lines never show a phone
+/// number.
 /// </remarks>
 internal static class AuditCommand
 {
-    /// <summary>No call broke a rule.</summary>
-    internal const int Clean = 0;
-
-    /// <summary>At least one call broke a rule.</summary>
-    internal const int ViolationsFound = 1;
-
-    /// <summary>The input could not be read whole.</summary>
-    internal const int InputInError = 2;
-
-    internal const string Description =
+    internal static CommandManual Manual { get; } = new(
+        "audit",
+        "audit CALLS.csv --policy fr [--out FOLDER] [--consents FILE] [--ledger FILE | --pg CONN [--pg-schema S]] [--amd-false-positive-rate R]",
         "Audit a call log after the fact: every call is judged at its own instant against the earlier calls to the same person, as a gate would have judged it. "
         + "Writes violations.csv (one row per call that broke a rule, with the whole number, for the compliance officer), input-errors.csv and audit-report.html (numbers masked) to the output folder. "
-        + "The log is a CSV file with a header row; columns (any order, names matched without regard to case, spaces, '-' and '_'; other columns ignored): "
-        + "instant (ISO-8601 with Z or an offset), number (E.164), outcome (no-answer, busy, voicemail, machine, conversation, refused, abandoned, not-connected, reserved), "
-        + "caller (the professional on whose behalf), subcontractor, campaign, subject, all required (caller, subcontractor, campaign and subject may be empty); "
-        + "optional: contactId (else the number identifies the person), timeZones (IANA ids separated by ';'; else derived from the number), channel (voice, sms), "
-        + "purpose (marketing, debt-collection, informational), region (ISO 3166-2, e.g. FR-67). "
-        + "With the us or uk pack, each campaign's abandoned-call rate is judged too (US-ABN-01: at most 3% per 30-day period; UK-ABN-01: at most 3% over 24 hours); a breach is reported with its abandoned calls. "
-        + "Exit code 0 when no call broke a rule, 1 when one did or a campaign breached its rate, 2 when a row or the file could not be read (rows in error are reported on standard error with line and column, counted, and the rest is audited).";
+        + "With the us or uk pack, each campaign's abandoned-call rate is judged too (US-ABN-01: at most 3% per 30-day period; UK-ABN-01: at most 3% over 24 hours). "
+        + "The consents the company holds come from --consents (a CSV file) and from the ledger of --ledger or --pg (its consents, opt-outs and objections; never its attempts: the log is the history). "
+        + "The verdict says 'no breach' only when every row was read and no call and no campaign broke a rule; otherwise it names what broke a rule and what was not judged.",
+        "a call log (CSV), a consents file, a ledger",
+        "`violations.csv`, `input-errors.csv`, `audit-report.html`",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "every row read, and no call and no campaign broke a rule",
+            [ExitCodes.Findings] = "every row read, and a call or a campaign broke a rule",
+            [ExitCodes.InputError] = "rows of the log or of the consents file not read (the rest is audited, and the verdict names what was not judged), an unreadable file, a missing column",
+            [ExitCodes.StoreUnreadable] = "the ledger cannot be opened, or could not be read for some people (their calls judged without its facts)",
+        })
+    {
+        Columns = new[]
+        {
+            new ColumnManual("instant", "yes", "when the call was placed, ISO-8601 with `Z` or an offset"),
+            new ColumnManual("number", "yes", "the number called, E.164 (`+33612345678`)"),
+            new ColumnManual("outcome", "yes", "`no-answer`, `busy`, `voicemail`, `machine`, `conversation`, `refused`, `abandoned`, `not-connected`, `reserved`"),
+            new ColumnManual("caller", "yes (may be empty)", "the professional on whose behalf the call was made; France counts per professional, all its subcontractors together. Empty means unknown, and then the call counts for every caller"),
+            new ColumnManual("subcontractor", "yes (may be empty)", "the firm that placed the call; shown in the report, not a counting key"),
+            new ColumnManual("campaign", "yes (may be empty)", "the campaign; the abandoned-call rate is judged per campaign"),
+            new ColumnManual("subject", "yes (may be empty)", "the matter (offer, debt id); a counting key where the law counts per subject"),
+            new ColumnManual("contactId", "no", "the person; when empty, the number identifies the person"),
+            new ColumnManual("timeZones", "no", "candidate IANA zones separated by `;` (`Europe/Paris;Indian/Reunion`); when empty, derived from the number (no adapter yet: the call is then refused with `CORE-ZONE-01`)"),
+            new ColumnManual("channel", "no", "`voice` (default), `sms`"),
+            new ColumnManual("purpose", "no", "`marketing` (default), `debt-collection`, `informational`"),
+            new ColumnManual("region", "no", "ISO 3166-2 subdivision (`FR-67`)"),
+        },
+    };
 
     internal static Command Create(TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
     {
@@ -63,27 +83,62 @@ internal static class AuditCommand
             Description = "UK-ABN-01 (policy with the uk pack): the reasoned estimate of the share of machine-detected calls that reached a person, between 0 and 1, counted as abandoned (Ofcom asks for one); 0 by default.",
         };
 
-        var command = new Command("audit", Description) { file, policy, output, amdEstimate };
-        command.SetAction(parseResult => Run(parseResult.GetValue(file)!, parseResult.GetValue(policy)!, parseResult.GetValue(output)!, stdout, stderr, phoneNumberZones, parseResult.GetValue(amdEstimate)));
+        var consents = new Option<string?>("--consents") { Description = "A consents file (CSV; columns in docs/cli.md) whose consents are joined to the calls by contactId or number." };
+        var ledger = LedgerSource.CreateOptions("read each person's consents, opt-outs and objections from (never its attempts: the log is the history)");
+        var command = new Command("audit", Manual.HelpText()) { file, policy, output, amdEstimate, consents };
+        ledger.AddTo(command);
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(file)!,
+            parseResult.GetValue(policy)!,
+            parseResult.GetValue(output)!,
+            stdout,
+            stderr,
+            phoneNumberZones,
+            parseResult.GetValue(amdEstimate),
+            new AuditSources(parseResult.GetValue(consents), parseResult.GetValue(ledger.Sqlite), parseResult.GetValue(ledger.Postgres), parseResult.GetValue(ledger.Schema))));
         return command;
     }
 
     /// <summary>Audits the log <paramref name="path"/> and writes the files to <paramref name="folder"/>.</summary>
     /// <returns>The exit code.</returns>
-    internal static int Run(string path, string policyIds, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, decimal amdFalsePositiveRate = 0m)
+    internal static int Run(string path, string policyIds, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, decimal amdFalsePositiveRate = 0m, AuditSources? sources = null)
     {
+        sources ??= AuditSources.None;
         if (!RulePacks.TryResolve(policyIds, out var policy, out var policyError))
         {
             stderr.WriteLine($"contactrules audit: --policy: {policyError}.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         if (amdFalsePositiveRate < 0m || amdFalsePositiveRate > 1m)
         {
             stderr.WriteLine($"contactrules audit: --amd-false-positive-rate: {amdFalsePositiveRate.ToString(CultureInfo.InvariantCulture)} is not a share; expected a number between 0 and 1, such as 0.05.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
+        ConsentsFile? consents = null;
+        if (sources.ConsentsPath is { } consentsPath && !ConsentsFile.TryRead("audit", consentsPath, stderr, out consents))
+        {
+            return ExitCodes.InputError;
+        }
+
+        if (LedgerSource.Open("audit", sources.LedgerPath, sources.ConnectionString, sources.Schema, required: false, stderr, out var ledger, out _) is { } failed)
+        {
+            return failed;
+        }
+
+        try
+        {
+            return Run(path, policy!, folder, stdout, stderr, phoneNumberZones, amdFalsePositiveRate, consents, ledger);
+        }
+        finally
+        {
+            (ledger as IDisposable)?.Dispose();
+        }
+    }
+
+    private static int Run(string path, ContactPolicy policy, string folder, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones, decimal amdFalsePositiveRate, ConsentsFile? consents, ContactLedger? ledger)
+    {
         FileStream stream;
         try
         {
@@ -92,7 +147,7 @@ internal static class AuditCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"contactrules audit: cannot read the call log '{path}': {e.Message}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         var errors = new InputErrors("audit", path, stderr, keep: true);
@@ -103,23 +158,24 @@ internal static class AuditCommand
             using (stream)
             using (var reader = new CsvReader(stream))
             {
-                if (!CsvHeader.TryRead(reader, CallLogReader.Required.Concat(CallLogReader.Optional).ToArray(), CallLogReader.Required, out var header, out var headerProblem))
+                if (!CsvHeader.TryRead(reader, Manual.Columns.Select(c => c.Name).ToArray(), CallLogReader.Required, out var header, out var headerProblem))
                 {
                     stderr.WriteLine($"contactrules audit: {path}, {headerProblem}");
-                    return InputInError;
+                    return ExitCodes.InputError;
                 }
 
-                log = new CallLogReader(reader, header!, errors, phoneNumberZones);
+                log = new CallLogReader(reader, header!, errors, phoneNumberZones, consents);
                 rows = log.ReadAll();
             }
         }
         catch (IOException e)
         {
             stderr.WriteLine($"contactrules audit: reading the call log '{path}' failed: {e.Message}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
-        var result = Audit(path, policy!, rows, log.People.Values, CampaignChecks.For(policy!, amdFalsePositiveRate), errors.Count);
+        var ledgerFailures = ledger is null ? 0 : AddLedgerFacts(ledger, rows, stderr);
+        var result = Audit(path, policy, rows, log.People.Values, CampaignChecks.For(policy, amdFalsePositiveRate), errors.Count, consents?.RowsInError ?? 0, ledgerFailures);
 
         string violationsPath, reportPath, errorsPath;
         try
@@ -135,21 +191,16 @@ internal static class AuditCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"contactrules audit: cannot write to the folder '{folder}': {e.Message}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         WriteSummary(stdout, result, violationsPath, reportPath, errorsPath);
         errors.WriteSummary("audited");
-        if (errors.Count > 0)
-        {
-            return InputInError;
-        }
-
-        return result.ViolatingCalls > 0 || result.CampaignFindings.Count > 0 ? ViolationsFound : Clean;
+        return result.Verdict.ExitCode;
     }
 
     /// <summary>Audits <paramref name="rows"/> in time order (then line order).</summary>
-    internal static AuditResult Audit(string file, ContactPolicy policy, List<AuditRow> rows, IEnumerable<AuditPerson> people, IReadOnlyList<ICampaignCheck> checks, long rowsInError)
+    internal static AuditResult Audit(string file, ContactPolicy policy, List<AuditRow> rows, IEnumerable<AuditPerson> people, IReadOnlyList<ICampaignCheck> checks, long rowsInError, long consentRowsInError = 0, long ledgerFailures = 0)
     {
         // A stable sort: calls at the same instant keep the order of their lines.
         var ordered = rows.OrderBy(r => r.At).ThenBy(r => r.Line).ToList();
@@ -160,11 +211,6 @@ internal static class AuditCommand
             var audited = auditor.Audit(call);
             row.Decision = audited.Decision;
             row.Person.Rows.Add(row);
-            if (audited.IsViolation)
-            {
-                row.Person.ViolatingCalls++;
-            }
-
             foreach (var check in checks)
             {
                 check.Observe(call, row.Line);
@@ -184,7 +230,62 @@ internal static class AuditCommand
             }
         }
 
-        return new AuditResult(file, policy, ordered, people.ToList(), findings, rowsInError) { CampaignRuleIds = checks.Select(c => c.RuleId).ToList() };
+        var everyone = people.ToList();
+        foreach (var person in everyone)
+        {
+            person.ViolatingCalls = person.Rows.Count(r => r.IsListed);
+        }
+
+        return new AuditResult(file, policy, ordered, everyone, findings, rowsInError)
+        {
+            CampaignRuleIds = checks.Select(c => c.RuleId).ToList(),
+            ConsentRowsInError = consentRowsInError,
+            LedgerFailures = ledgerFailures,
+        };
+    }
+
+    /// <summary>
+    /// Gives each person's calls the consents, opt-outs and objections the ledger holds for them.
+    /// A person the ledger cannot be read for keeps what the log and the consents file say, and is
+    /// counted: the verdict names them.
+    /// </summary>
+    /// <returns>The people the ledger could not be read for.</returns>
+    private static long AddLedgerFacts(ContactLedger ledger, List<AuditRow> rows, TextWriter stderr)
+    {
+        long failures = 0;
+        foreach (var calls in rows.GroupBy(r => r.Person))
+        {
+            var person = calls.Key;
+            var first = calls.First();
+
+            ContactFacts facts;
+            try
+            {
+                facts = ledger.Read(new Contact(person.Key) { PhoneNumber = first.Number, TimeZones = first.Zones }).Facts;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                if (failures++ == 0)
+                {
+                    stderr.WriteLine($"contactrules audit: the ledger could not be read for {person.Label} ({e.GetType().Name}: {e.Message}); the calls of such people are judged without its facts.");
+                }
+
+                continue;
+            }
+
+            if (facts.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var row in calls)
+            {
+                row.Consents = row.Consents.AddRange(facts.Consents);
+                row.OptOuts = row.OptOuts.AddRange(facts.OptOuts);
+            }
+        }
+
+        return failures;
     }
 
     private static void WriteSummary(TextWriter stdout, AuditResult result, string violationsPath, string reportPath, string errorsPath)
@@ -192,13 +293,9 @@ internal static class AuditCommand
         static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
         stdout.WriteLine($"Audited {N(result.Rows.Count)} calls to {N(result.People.Count)} people against policy '{result.Policy.Id}'.");
-        if (result.ViolatingCalls == 0)
+        if (result.ListedCalls > 0)
         {
-            stdout.WriteLine("No call broke a rule.");
-        }
-        else
-        {
-            stdout.WriteLine($"{N(result.ViolatingCalls)} calls to {N(result.PeopleWithViolations)} people broke at least one rule:");
+            stdout.WriteLine($"{N(result.ListedCalls)} calls to {N(result.PeopleWithViolations)} people broke at least one rule:");
             foreach (var (rule, calls) in result.CallsByRule)
             {
                 stdout.WriteLine($"  {rule,-14} {N(calls),10} calls");
@@ -210,6 +307,7 @@ internal static class AuditCommand
             stdout.WriteLine($"Campaign '{finding.Campaign}' breached {finding.RuleId} ({finding.Citation}): {finding.Reason} Abandoned calls in violations.csv: {N(finding.Lines.Length)}.");
         }
 
+        stdout.WriteLine($"Verdict: {result.Verdict.Headline}");
         stdout.WriteLine($"Violations: {violationsPath}");
         stdout.WriteLine($"Report: {reportPath}");
         if (result.RowsInError > 0)

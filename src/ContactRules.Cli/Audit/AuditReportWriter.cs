@@ -6,6 +6,8 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using ContactRules.Cli.Evaluate;
+using ContactRules.Reports;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Cli.Audit;
@@ -56,11 +58,9 @@ internal static class AuditReportWriter
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(Text($"Call log audit: {Path.GetFileName(result.File)}")).Append("</title>\n<style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1d1d1f;max-width:1200px}")
-            .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}")
+            .Append(ReportStyle.Css)
             .Append("td.n{text-align:right}.bad{color:#b00020;font-weight:600}.ok{color:#0a7d32;font-weight:600}")
             .Append("h2{margin-top:2.5rem}.legend span{display:inline-block;width:1.2rem;height:1rem;margin-right:.3rem;vertical-align:middle}")
-            .Append(".note{color:#555}")
             .Append("</style></head><body>\n");
 
         html.Append("<h1>Call log audit</h1>\n<p>")
@@ -73,6 +73,7 @@ internal static class AuditReportWriter
 
         html.Append("</p>\n");
         html.Append("<p class=\"note\">Numbers are masked in this report; the line of the log and violations.csv identify each call.</p>\n");
+        html.Append("<p id=\"verdict\" class=\"").Append(result.Verdict.IsClean ? "ok" : "bad").Append("\">").Append(Text(result.Verdict.Headline)).Append("</p>\n");
 
         Summary(html, result);
         ByRule(html, result);
@@ -80,7 +81,7 @@ internal static class AuditReportWriter
         Campaigns(html, result);
         var worst = Worst(result);
         Chart(html, worst);
-        Timelines(html, worst.Where(p => p.ViolatingCalls > 0).Take(TimelinePeople));
+        Timelines(html, result, worst.Where(p => p.ViolatingCalls > 0).Take(TimelinePeople));
 
         html.Append("</body></html>\n");
         return html.ToString();
@@ -91,7 +92,7 @@ internal static class AuditReportWriter
     {
         yield return ("calls", "calls audited", result.Rows.Count);
         yield return ("people", "people called", result.People.Count);
-        yield return ("violating-calls", "calls that broke at least one rule", result.ViolatingCalls);
+        yield return ("violating-calls", "calls that broke at least one rule", result.ListedCalls);
         yield return ("people-with-violations", "people who received such a call", result.PeopleWithViolations);
         yield return ("worst-day", "most calls to one person in one local day", WorstDay(result));
         yield return ("campaign-findings", "campaign-level findings", result.CampaignFindings.Count);
@@ -116,16 +117,18 @@ internal static class AuditReportWriter
         html.Append("<h2>Violations by rule</h2>\n");
         if (result.CallsByRule.Count == 0)
         {
-            html.Append("<p class=\"ok\">No call broke a rule.</p>\n");
+            // Green only when the verdict is: rows not read may hold what broke a rule.
+            html.Append("<p class=\"").Append(result.Verdict.IsClean ? "ok" : "note").Append("\">")
+                .Append(result.Verdict.IsClean ? "No call broke a rule." : "No call read broke a rule; the rows not read are not judged (see the verdict above).").Append("</p>\n");
         }
 
+        html.Append("<p class=\"note\">Every rule a call of the log broke, with what it says and its legal citation (from the rule's own metadata); the rule ids of the timelines below link here.</p>\n");
         html.Append("<table id=\"by-rule\"><tr><th>rule</th><th>what it says</th><th>citation</th><th>calls</th></tr>\n");
         foreach (var (id, calls) in result.CallsByRule)
         {
-            var rule = result.RuleOf(id);
-            var sample = result.Rows.First(r => r.IsViolation && r.Decision!.Violations.Any(v => v.RuleId == id)).Decision!.Violations.First(v => v.RuleId == id);
-            html.Append("<tr data-rule=\"").Append(Text(id)).Append("\"><td>").Append(Text(id)).Append("</td><td>")
-                .Append(Text(rule?.Metadata.Description ?? EngineRefusal(sample.Kind))).Append("</td><td>").Append(Text(sample.Citation))
+            var (description, citation) = result.Describe(id);
+            html.Append("<tr id=\"rule-").Append(Text(id)).Append("\" data-rule=\"").Append(Text(id)).Append("\"><td class=\"id\">").Append(Text(id)).Append("</td><td>")
+                .Append(Text(description)).Append("</td><td>").Append(Text(citation))
                 .Append("</td><td class=\"n calls bad\">").Append(calls.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
@@ -140,7 +143,7 @@ internal static class AuditReportWriter
             .OrderByDescending(g => g.Count(r => r.IsViolation)).ThenBy(g => g.Key.Subcontractor, StringComparer.Ordinal).ThenBy(g => g.Key.Caller, StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            var violating = group.Count(r => r.IsViolation);
+            var violating = group.Count(r => r.IsListed);
             html.Append("<tr data-subcontractor=\"").Append(Text(group.Key.Subcontractor)).Append("\"><td>").Append(Text(group.Key.Subcontractor)).Append("</td><td>")
                 .Append(Text(group.Key.Caller)).Append("</td><td class=\"n calls\">").Append(group.Count().ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"n violations").Append(violating > 0 ? " bad" : string.Empty).Append("\">").Append(violating.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
@@ -165,9 +168,9 @@ internal static class AuditReportWriter
         html.Append("<table id=\"campaigns\"><tr><th>rule</th><th>campaign</th><th>from</th><th>to</th><th>finding</th><th>citation</th><th>abandoned calls (lines of the log)</th></tr>\n");
         foreach (var finding in result.CampaignFindings)
         {
-            html.Append("<tr data-rule=\"").Append(Text(finding.RuleId)).Append("\"><td>").Append(Text(finding.RuleId)).Append("</td><td>").Append(Text(finding.Campaign))
+            html.Append("<tr data-rule=\"").Append(Text(finding.RuleId)).Append("\"><td class=\"id\">").Append(Text(finding.RuleId)).Append("</td><td>").Append(Text(finding.Campaign))
                 .Append("</td><td>").Append(DecisionWriter.Format(finding.From)).Append("</td><td>").Append(DecisionWriter.Format(finding.To))
-                .Append("</td><td class=\"bad\">").Append(Text(finding.Reason)).Append("</td><td>").Append(Text(finding.Citation))
+                .Append("</td><td class=\"bad wrap\">").Append(Text(finding.Reason)).Append("</td><td>").Append(Text(finding.Citation))
                 .Append("</td><td class=\"lines\" data-calls=\"").Append(finding.Lines.Length.ToString(CultureInfo.InvariantCulture)).Append("\">")
                 .Append(Text(string.Join(", ", finding.Lines.Take(50)) + (finding.Lines.Length > 50 ? $", ... ({finding.Lines.Length} in all)" : string.Empty))).Append("</td></tr>\n");
         }
@@ -216,7 +219,7 @@ internal static class AuditReportWriter
         html.Append("</p>\n");
         var width = Left + (days * Cell) + 10;
         var height = Top + (people.Count * Cell) + 10;
-        html.Append("<svg id=\"calls-per-day\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
+        html.Append("<div class=\"scroll\"><svg id=\"calls-per-day\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
             .Append("\" role=\"img\" aria-label=\"calls per person per local day\" data-first-date=\"").Append(Date(first)).Append("\" data-days=\"").Append(days).Append("\">\n");
         for (var d = 0; d < days; d++)
         {
@@ -256,7 +259,7 @@ internal static class AuditReportWriter
             }
         }
 
-        html.Append("</svg>\n");
+        html.Append("</svg></div>\n");
     }
 
     /// <summary>The chart's days: all of them, or the busiest stretch of <see cref="ChartDays"/>.</summary>
@@ -292,7 +295,7 @@ internal static class AuditReportWriter
         return (best, ChartDays);
     }
 
-    private static void Timelines(StringBuilder html, IEnumerable<AuditPerson> people)
+    private static void Timelines(StringBuilder html, AuditResult result, IEnumerable<AuditPerson> people)
     {
         html.Append("<h2>Timelines of the worst cases</h2>\n");
         var any = false;
@@ -302,18 +305,26 @@ internal static class AuditReportWriter
             var shown = person.Rows.Take(TimelineCalls).ToList();
             html.Append("<h3 class=\"timeline\" data-person=\"").Append(Text(person.Label)).Append("\">")
                 .Append(Text($"{person.Label} ({(person.HasZone ? person.Zone.Id : "zone unknown, UTC shown")}): {person.Rows.Count} calls, {person.ViolatingCalls} broke a rule"))
-                .Append("</h3>\n<table class=\"timeline\" data-person=\"").Append(Text(person.Label)).Append("\"><tr><th>line</th><th>local time</th><th>caller</th><th>subcontractor</th><th>campaign</th><th>outcome</th><th>rules broken</th></tr>\n");
+                .Append("</h3>\n<div class=\"scroll\"><table class=\"timeline\" data-person=\"").Append(Text(person.Label)).Append("\"><tr><th>line</th><th>").Append(Text($"local time ({(person.HasZone ? person.Zone.Id : "UTC")}), with its offset")).Append("</th><th>caller</th><th>subcontractor</th><th>campaign</th><th>outcome</th><th>rules broken</th></tr>\n");
             foreach (var row in shown)
             {
-                var rules = row.IsViolation ? string.Join(", ", row.Decision!.Violations.Select(v => v.RuleId)) : string.Empty;
-                html.Append("<tr data-line=\"").Append(row.Line).Append("\"><td class=\"n\">").Append(row.Line).Append("</td><td>")
-                    .Append(Text(row.At.InZone(person.Zone).LocalDateTime.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+                var rules = (row.IsViolation ? row.Decision!.Violations.Select(v => v.RuleId) : Enumerable.Empty<string>()).Concat(row.CampaignFindings.Select(f => f.RuleId)).Distinct(StringComparer.Ordinal).ToList();
+                html.Append("<tr data-line=\"").Append(row.Line).Append("\"><td class=\"n\">").Append(row.Line).Append("</td><td class=\"time\">")
+                    .Append(Text(ReportStyle.LocalTime(row.At, person.Zone)))
                     .Append("</td><td>").Append(Text(row.Caller ?? string.Empty)).Append("</td><td>").Append(Text(row.Subcontractor ?? string.Empty))
-                    .Append("</td><td>").Append(Text(row.Campaign ?? string.Empty)).Append("</td><td>").Append(Text(ContractEnum<AttemptOutcome>.Format(row.Outcome)))
-                    .Append("</td><td class=\"rules").Append(rules.Length > 0 ? " bad" : string.Empty).Append("\">").Append(Text(rules)).Append("</td></tr>\n");
+                    .Append("</td><td>").Append(Text(row.Campaign ?? string.Empty)).Append("</td><td>").Append(Text(EnumText<AttemptOutcome>.Format(row.Outcome)))
+                    .Append("</td><td class=\"rules").Append(rules.Count > 0 ? " bad" : string.Empty).Append("\">");
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    var (description, citation) = result.Describe(rules[i]);
+                    html.Append(i > 0 ? ", " : string.Empty).Append("<a href=\"#rule-").Append(Text(rules[i])).Append("\" title=\"").Append(Text($"{description} ({citation})")).Append("\">")
+                        .Append(Text(rules[i])).Append("</a>");
+                }
+
+                html.Append("</td></tr>\n");
             }
 
-            html.Append("</table>\n");
+            html.Append("</table></div>\n");
             if (person.Rows.Count > shown.Count)
             {
                 html.Append("<p class=\"note\">").Append(Text($"… and {person.Rows.Count - shown.Count} later calls (see violations.csv).")).Append("</p>\n");
@@ -322,18 +333,9 @@ internal static class AuditReportWriter
 
         if (!any)
         {
-            html.Append("<p class=\"ok\">No call broke a rule.</p>\n");
+            html.Append("<p class=\"note\">No call read broke a rule of its own.</p>\n");
         }
     }
-
-    // The engine's own refusals carry no description, and their reasons may name the person (a
-    // number, when the log gives no contact id): the report says what they mean in general.
-    private static string EngineRefusal(RuleKind kind) => kind switch
-    {
-        RuleKind.Zone => "The called person's time zone was unknown (neither given nor derivable from the number), so the calling hours could not be checked: the engine refuses rather than guess.",
-        RuleKind.Store => "The contact history could not be read, so caps and cooldowns could not be checked.",
-        _ => "A refusal of the engine itself.",
-    };
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

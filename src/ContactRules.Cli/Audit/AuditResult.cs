@@ -17,11 +17,16 @@ internal sealed class AuditResult
         CampaignFindings = campaignFindings;
         RowsInError = rowsInError;
         ViolatingCalls = rows.Count(r => r.IsViolation);
+        ListedCalls = rows.Count(r => r.IsListed);
         PeopleWithViolations = people.Count(p => p.ViolatingCalls > 0);
-        CallsByRule = rows.Where(r => r.IsViolation)
-            .SelectMany(r => r.Decision!.Violations)
-            .GroupBy(v => v.RuleId, System.StringComparer.Ordinal)
+
+        // Every rule a call broke, its own or a campaign's that names it (an abandoned call above
+        // the campaign's rate): a campaign breach is never shown as "no call broke a rule".
+        CallsByRule = rows.Where(r => r.IsListed)
+            .SelectMany(r => (r.IsViolation ? r.Decision!.Violations.Select(v => v.RuleId) : Enumerable.Empty<string>()).Concat(r.CampaignFindings.Select(f => f.RuleId)).Distinct(System.StringComparer.Ordinal))
+            .GroupBy(id => id, System.StringComparer.Ordinal)
             .ToImmutableSortedDictionary(g => g.Key, g => g.Count(), System.StringComparer.Ordinal);
+        CampaignRuleIdsFound = campaignFindings.Select(f => f.RuleId).Distinct(System.StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The log's file name, as given.</summary>
@@ -42,14 +47,60 @@ internal sealed class AuditResult
     /// <summary>Rows that could not be read, and so were not audited.</summary>
     internal long RowsInError { get; }
 
-    /// <summary>Calls that broke at least one rule.</summary>
+    /// <summary>Rows of the consents file that could not be read (their consents were not used).</summary>
+    internal long ConsentRowsInError { get; init; }
+
+    /// <summary>People for whom the ledger could not be read (their calls were judged without its facts).</summary>
+    internal long LedgerFailures { get; init; }
+
+    /// <summary>Calls that broke at least one rule of their own.</summary>
     internal int ViolatingCalls { get; }
+
+    /// <summary>Calls that broke a rule of their own or are named by a campaign-level breach: the rows of violations.csv.</summary>
+    internal int ListedCalls { get; }
+
+    /// <summary>The campaign-level rules breached.</summary>
+    internal IReadOnlyList<string> CampaignRuleIdsFound { get; }
 
     internal int PeopleWithViolations { get; }
 
-    /// <summary>For each rule id, how many calls broke it.</summary>
+    /// <summary>The verdict: what the audit may conclude, and its exit code.</summary>
+    internal AuditVerdict Verdict => verdict ??= AuditVerdict.Of(this);
+
+    /// <summary>For each rule id, how many calls broke it (campaign-level rules: the calls they name).</summary>
     internal ImmutableSortedDictionary<string, int> CallsByRule { get; }
 
-    /// <summary>The rule with id <paramref name="id"/> in the policy, or null for the engine's own (<c>CORE-</c>) refusals.</summary>
+    /// <summary>The rule with id <paramref name="id"/> in the policy, or null for the engine's own (<c>CORE-</c>) refusals and the campaign-level rules.</summary>
     internal ContactRule? RuleOf(string id) => Policy.Rules.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>
+    /// What the rule <paramref name="id"/> says and its citation, from the rule's metadata: a rule
+    /// of the policy, a campaign-level rule (its limit), or the engine's own refusal (its kind).
+    /// </summary>
+    internal (string Description, string Citation) Describe(string id)
+    {
+        if (RuleOf(id) is { } rule)
+        {
+            return (rule.Metadata.Description, rule.Citation);
+        }
+
+        if (CampaignFindings.FirstOrDefault(f => f.RuleId == id) is { } finding)
+        {
+            return (finding.Description, finding.Citation);
+        }
+
+        var sample = Rows.Where(r => r.IsViolation).SelectMany(r => r.Decision!.Violations).First(v => v.RuleId == id);
+        return (EngineRefusal(sample.Kind), sample.Citation);
+    }
+
+    // The engine's own refusals carry no description, and their reasons may name the person (a
+    // number, when the log gives no contact id): the report says what they mean in general.
+    private static string EngineRefusal(RuleKind kind) => kind switch
+    {
+        RuleKind.Zone => "The called person's time zone was unknown (neither given nor derivable from the number), so the calling hours could not be checked: the engine refuses rather than guess.",
+        RuleKind.Store => "The contact history could not be read, so caps and cooldowns could not be checked.",
+        _ => "A refusal of the engine itself.",
+    };
+
+    private AuditVerdict? verdict;
 }

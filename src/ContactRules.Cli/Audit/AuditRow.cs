@@ -51,6 +51,12 @@ internal sealed class AuditRow
 
     internal string? Subject { get; init; }
 
+    /// <summary>The person's consents from the consents file (<c>--consents</c>) and the ledger (<c>--ledger</c>), for this call's caller to rely on.</summary>
+    internal ImmutableArray<ConsentRecord> Consents { get; set; } = ImmutableArray<ConsentRecord>.Empty;
+
+    /// <summary>The person's opt-outs and objections from the ledger (<c>--ledger</c>).</summary>
+    internal ImmutableArray<OptOut> OptOuts { get; set; } = ImmutableArray<OptOut>.Empty;
+
     /// <summary>The decision at the call's instant, given the calls before it; set by the audit, null until then.</summary>
     internal ContactDecision? Decision { get; set; }
 
@@ -68,6 +74,11 @@ internal sealed class AuditRow
     {
         var contact = new Contact(Person.Key) { PhoneNumber = Number, TimeZones = Zones, Region = Region };
         var request = new ContactRequest(contact, Channel, Purpose) { Caller = Caller, Subject = Subject, Campaign = Campaign };
+        if (!Consents.IsEmpty || !OptOuts.IsEmpty)
+        {
+            request = request.WithFacts(Consents, OptOuts);
+        }
+
         return new Auditing.LoggedCall(request, At, Outcome);
     }
 }

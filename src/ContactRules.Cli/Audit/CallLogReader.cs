@@ -2,11 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
+using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Zones;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Cli.Audit;
@@ -27,8 +30,8 @@ namespace ContactRules.Cli.Audit;
 /// </remarks>
 internal sealed class CallLogReader
 {
-    internal static readonly string[] Required = { "instant", "number", "outcome", "caller", "subcontractor", "campaign", "subject" };
-    internal static readonly string[] Optional = { "contactId", "timeZones", "channel", "purpose", "region" };
+    /// <summary>The columns a call log must have (AuditCommand's manual says which).</summary>
+    internal static readonly string[] Required = AuditCommand.Manual.Columns.Where(c => c.Required != "no").Select(c => c.Name).ToArray();
 
     private static readonly Instant EarliestAt = Instant.FromUtc(1900, 1, 1, 0, 0);
     private static readonly Instant AfterLatestAt = Instant.FromUtc(3000, 1, 1, 0, 0);
@@ -38,13 +41,15 @@ internal sealed class CallLogReader
     private readonly CsvHeader header;
     private readonly InputErrors errors;
     private readonly IPhoneNumberZones phoneNumberZones;
+    private readonly ConsentsFile? consents;
     private readonly ZoneList zoneList = new();
     private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuditPerson> people = new(StringComparer.Ordinal);
     private readonly int instant, number, outcome, caller, subcontractor, campaign, subject, contactId, timeZones, channel, purpose, region;
 
-    internal CallLogReader(CsvReader reader, CsvHeader header, InputErrors errors, IPhoneNumberZones phoneNumberZones)
+    internal CallLogReader(CsvReader reader, CsvHeader header, InputErrors errors, IPhoneNumberZones phoneNumberZones, ConsentsFile? consents = null)
     {
+        this.consents = consents;
         this.reader = reader;
         this.header = header;
         this.errors = errors;
@@ -125,25 +130,25 @@ internal sealed class CallLogReader
 
         column = outcome;
         var outcomeText = reader.GetString(outcome).Trim();
-        if (!ContractEnum<AttemptOutcome>.TryParse(outcomeText, out var attemptOutcome))
+        if (!EnumText<AttemptOutcome>.TryParse(outcomeText, out var attemptOutcome))
         {
-            problem = $"{Found(outcomeText)}; expected one of {ContractEnum<AttemptOutcome>.Expected}";
+            problem = $"{Found(outcomeText)}; expected one of {EnumText<AttemptOutcome>.Expected}";
             return false;
         }
 
         var contactChannel = ContactChannel.Voice;
-        if (channel >= 0 && reader.GetString(channel).Trim() is { Length: > 0 } channelText && !ContractEnum<ContactChannel>.TryParse(channelText, out contactChannel))
+        if (channel >= 0 && reader.GetString(channel).Trim() is { Length: > 0 } channelText && !EnumText<ContactChannel>.TryParse(channelText, out contactChannel))
         {
             column = channel;
-            problem = $"{Found(channelText)}; expected one of {ContractEnum<ContactChannel>.Expected}, or empty for voice";
+            problem = $"{Found(channelText)}; expected one of {EnumText<ContactChannel>.Expected}, or empty for voice";
             return false;
         }
 
         var contactPurpose = ContactPurpose.Marketing;
-        if (purpose >= 0 && reader.GetString(purpose).Trim() is { Length: > 0 } purposeText && !ContractEnum<ContactPurpose>.TryParse(purposeText, out contactPurpose))
+        if (purpose >= 0 && reader.GetString(purpose).Trim() is { Length: > 0 } purposeText && !EnumText<ContactPurpose>.TryParse(purposeText, out contactPurpose))
         {
             column = purpose;
-            problem = $"{Found(purposeText)}; expected one of {ContractEnum<ContactPurpose>.Expected}, or empty for marketing";
+            problem = $"{Found(purposeText)}; expected one of {EnumText<ContactPurpose>.Expected}, or empty for marketing";
             return false;
         }
 
@@ -192,6 +197,7 @@ internal sealed class CallLogReader
             Subcontractor = TextOrNull(subcontractor),
             Campaign = TextOrNull(campaign),
             Subject = TextOrNull(subject),
+            Consents = consents?.For(id.Length > 0 ? id : null, numberText) ?? ImmutableArray<ConsentRecord>.Empty,
         };
         problem = null;
         return true;

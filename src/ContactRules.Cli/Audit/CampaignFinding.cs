@@ -18,4 +18,7 @@ internal sealed record CampaignFinding(string RuleId, string Citation, string Ca
     /// rate; above it, each one lost the rule's safe harbour).
     /// </summary>
     internal ImmutableArray<long> Lines { get; init; } = ImmutableArray<long>.Empty;
+
+    /// <summary>What the rule says, in one sentence (the limit's description).</summary>
+    internal string Description { get; init; } = string.Empty;
 }

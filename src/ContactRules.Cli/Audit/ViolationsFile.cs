@@ -1,9 +1,9 @@
 using System.IO;
 using System.Linq;
-using System.Text;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Output;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Cli.Audit;
@@ -31,8 +31,7 @@ internal static class ViolationsFile
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var csv = new CsvWriter(stream);
-        csv.Fields(Encoding.UTF8.GetBytes(Header));
-        csv.EndRecord();
+        csv.Header(Header);
         foreach (var row in result.Rows.Where(r => r.IsListed).OrderBy(r => r.Line))
         {
             var decision = row.Decision!;
@@ -54,7 +53,7 @@ internal static class ViolationsFile
             csv.Field(row.Subcontractor);
             csv.Field(row.Campaign);
             csv.Field(row.Subject);
-            csv.Field(ContractEnum<AttemptOutcome>.Format(row.Outcome));
+            csv.Field(EnumText<AttemptOutcome>.Format(row.Outcome));
             csv.Field(rules);
             csv.Field(reasons);
             csv.Field(row.IsViolation && decision.NextPermittedAt is { } next ? DecisionWriter.Format(next) : null);

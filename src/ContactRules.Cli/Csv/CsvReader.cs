@@ -1,28 +1,40 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using Library = CsvHelper;
 
 namespace ContactRules.Cli.Csv;
 
 /// <summary>
 /// Reads a CSV file (RFC 4180: comma-separated, fields with commas, quotes or line breaks quoted,
-/// quotes doubled inside quotes) record by record, as UTF-8 bytes, without allocating per record.
+/// quotes doubled inside quotes) record by record, as UTF-8 bytes, through CsvHelper's reader,
+/// and says precisely what is wrong with a record that cannot be read.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Memory is bounded whatever the input: one pooled buffer that holds the record being read, at
-/// most <see cref="MaxRecordBytes"/> long. A longer record is skipped to its end and reported,
-/// never held whole.
+/// Tolerant where the format is ambiguous, exact where it is not, and never losing a line: every
+/// line of the file is part of exactly one record, read or reported, or a blank line between
+/// records.
 /// </para>
+/// <list type="bullet">
+/// <item>A quote inside a field that does not start with one (<c>ac"me</c>) is an ordinary
+/// character: the field is read as it is written. Only a quote at the start of a field opens a
+/// quoted field, so one stray quote can never swallow the lines after it.</item>
+/// <item>A quoted field may hold commas, line breaks and doubled quotes (<c>""</c>). When its
+/// closing quote is followed by anything but a comma or the end of the line, the record is a
+/// problem. When it is never closed (the end of the file, or <see cref="MaxRecordBytes"/>, comes
+/// first), or a record that spans lines has such a problem, the problem is its first line's alone,
+/// and reading goes on with the next line, read as a record of its own: a quote opened by mistake
+/// costs one line, never the rest of the file.</item>
+/// <item>Lines end with <c>\n</c>, <c>\r\n</c> or <c>\r</c>; blank lines are skipped; a UTF-8
+/// byte order mark at the start is ignored.</item>
+/// </list>
 /// <para>
-/// The reading is strict, because a record read on a guess could be decided on a guess: a quote
-/// inside an unquoted field, anything but a comma after a closing quote, and a quote still open
-/// at the end of the file are problems of the record, reported with the line and column, and the
-/// next record is read. Lines end with <c>\n</c> or <c>\r\n</c>; blank lines are skipped; a UTF-8
-/// byte order mark at the start is ignored. Fields are exposed as spans of UTF-8 bytes that stay
-/// valid until the next record is read; quoted fields are unescaped in place.
+/// CsvHelper reads in bounded memory (a record of at most <see cref="MaxRecordBytes"/>; a longer
+/// one is reported and reading goes on with the next line). Fields are spans of UTF-8 bytes,
+/// unescaped, valid until the next record is read. Going back to the line after a record's first
+/// line needs a seekable stream (a file): the commands read files.
 /// </para>
 /// </remarks>
 internal sealed class CsvReader : IDisposable
@@ -30,39 +42,40 @@ internal sealed class CsvReader : IDisposable
     /// <summary>The longest record read, in bytes.</summary>
     internal const int MaxRecordBytes = 1 << 20;
 
-    private const int InitialBufferBytes = 1 << 16;
-
     private readonly Stream stream;
-    private byte[] buffer;
-    private int dataStart;
-    private int dataEnd;
-    private bool endOfStream;
-    private bool atStart = true;
-    private long bytesBefore;
-    private long nextLine = 1;
+    private Library.CsvReader reader;
 
-    // Where the record after the one last returned starts: its fields stay valid until then.
-    private int pendingStart = -1;
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
+    // Where the current CsvHelper reader started: its byte offsets and line numbers count from there.
+    private long baseOffset;
+    private long baseLine;
+
+    // The start of the last record read, for finding a line again after a record too long to keep.
+    private long lastOffset;
+    private long lastLine = 1;
+
+    // The record CsvHelper found a quoting problem in, about to be returned.
+    private long malformedRecord = -1;
 
     internal CsvReader(Stream stream)
     {
         this.stream = stream;
-        buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
+        reader = Open();
     }
 
     /// <summary>The line (from 1) on which the record last read starts.</summary>
     internal long Line { get; private set; }
 
-    /// <summary>The number of fields of the record last read.</summary>
+    /// <summary>The line on which the record last read ends: after <see cref="Line"/> when a quoted field spans lines.</summary>
+    internal long LastLine { get; private set; }
+
+    /// <summary>The number of fields of the record last read; 0 for a record in error.</summary>
     internal int FieldCount { get; private set; }
 
     /// <summary>How many bytes of the input have been consumed, for progress.</summary>
-    internal long BytesConsumed => bytesBefore + dataStart;
+    internal long BytesConsumed => baseOffset + reader.ByteOffset;
 
     /// <summary>The field <paramref name="index"/> (from 0) of the record last read, as UTF-8 bytes.</summary>
-    internal ReadOnlySpan<byte> this[int index] => new(buffer, starts[index], ends[index] - starts[index]);
+    internal ReadOnlySpan<byte> this[int index] => reader.GetSpan(index);
 
     /// <summary>The field <paramref name="index"/> as a string.</summary>
     internal string GetString(int index) => Encoding.UTF8.GetString(this[index]);
@@ -72,252 +85,232 @@ internal sealed class CsvReader : IDisposable
     /// <returns>False at the end of the input.</returns>
     internal bool TryRead(out CsvProblem? problem)
     {
-        while (true)
-        {
-            if (!FindRecord(out var recordStart, out var recordEnd, out var next, out problem))
-            {
-                return false;
-            }
-
-            var end = recordEnd > recordStart && buffer[recordEnd - 1] == (byte)'\r' ? recordEnd - 1 : recordEnd;
-            if (problem is null && end == recordStart)
-            {
-                // A blank line is no record.
-                dataStart = next;
-                continue;
-            }
-
-            if (problem is null)
-            {
-                problem = SplitFields(recordStart, end);
-            }
-
-            // The fields stay in the buffer until the next call, which starts from the next record.
-            pendingStart = next;
-            return true;
-        }
-    }
-
-    public void Dispose()
-    {
-        var rented = buffer;
-        buffer = Array.Empty<byte>();
-        if (rented.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    /// <summary>
-    /// Finds the next record's bytes: up to the first line feed outside quotes. Reads more input
-    /// as needed; a record longer than the bound is consumed and reported.
-    /// </summary>
-    private bool FindRecord(out int recordStart, out int recordEnd, out int next, out CsvProblem? problem)
-    {
-        if (pendingStart >= 0)
-        {
-            dataStart = pendingStart;
-            pendingStart = -1;
-        }
-
         problem = null;
-        var inQuotes = false;
-        var tooLong = false;
-        var newlinesInside = 0L;
-        var scan = dataStart;
-        while (true)
+        FieldCount = 0;
+        bool read;
+        try
         {
-            if (scan == dataEnd)
-            {
-                if (endOfStream || !Fill(ref scan, ref tooLong))
-                {
-                    if (scan == dataStart && !tooLong)
-                    {
-                        recordStart = recordEnd = next = dataStart;
-                        return false;
-                    }
-
-                    recordStart = dataStart;
-                    recordEnd = next = dataEnd;
-                    Line = nextLine;
-                    nextLine += newlinesInside + 1;
-                    problem = tooLong ? TooLong() : inQuotes ? new CsvProblem(0, "a quoted field is still open at the end of the file; expected a closing '\"' (a quote inside a field is written twice: \"\")") : null;
-                    return true;
-                }
-
-                continue;
-            }
-
-            var span = new ReadOnlySpan<byte>(buffer, scan, dataEnd - scan);
-            var i = inQuotes ? span.IndexOf((byte)'"') : span.IndexOfAny((byte)'"', (byte)'\n');
-            if (i < 0)
-            {
-                if (inQuotes)
-                {
-                    newlinesInside += span.Count((byte)'\n');
-                }
-
-                scan = dataEnd;
-                continue;
-            }
-
-            if (inQuotes)
-            {
-                newlinesInside += span.Slice(0, i).Count((byte)'\n');
-            }
-
-            scan += i + 1;
-            if (span[i] == (byte)'"')
-            {
-                inQuotes = !inQuotes;
-                continue;
-            }
-
-            recordStart = dataStart;
-            recordEnd = scan - 1;
-            next = scan;
-            Line = nextLine;
-            nextLine += newlinesInside + 1;
-            problem = tooLong ? TooLong() : null;
+            read = reader.Read();
+        }
+        catch (Library.CsvFormatException e) when (e.LineNumber > 0)
+        {
+            // A record longer than the bound: its first line is reported, and reading goes on
+            // with the line after it, found again from the last record read.
+            Line = LastLine = baseLine + e.LineNumber;
+            problem = new CsvProblem(0, $"the record is longer than {(MaxRecordBytes >> 20).ToString(CultureInfo.InvariantCulture)} MiB; expected one record per line, of reasonable size (is a quote left open?). This line is reported alone and reading goes on with the next line");
+            Restart(LineStart(lastOffset, lastLine, Line + 1), Line);
             return true;
         }
-    }
 
-    private static CsvProblem TooLong()
-        => new(0, $"the record is longer than {(MaxRecordBytes >> 20).ToString(CultureInfo.InvariantCulture)} MiB; expected one call per line (is a quote left open?)");
-
-    /// <summary>
-    /// Reads more input after the record being scanned, keeping it whole at the start of the
-    /// buffer; a record that outgrows the bound is dropped as it is scanned.
-    /// </summary>
-    /// <returns>False at the end of the input.</returns>
-    private bool Fill(ref int scan, ref bool tooLong)
-    {
-        var kept = dataEnd - dataStart;
-        if (tooLong || kept >= MaxRecordBytes)
+        if (!read)
         {
-            // Only the scanning state matters now: the record will be reported, not read.
-            tooLong = true;
-            bytesBefore += dataEnd;
-            dataStart = dataEnd = scan = 0;
-        }
-        else if (dataStart > 0 || kept == buffer.Length)
-        {
-            if (kept == buffer.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxRecordBytes + 1));
-                Buffer.BlockCopy(buffer, dataStart, larger, 0, kept);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = larger;
-            }
-            else
-            {
-                Buffer.BlockCopy(buffer, dataStart, buffer, 0, kept);
-            }
-
-            bytesBefore += dataStart;
-            scan -= dataStart;
-            dataStart = 0;
-            dataEnd = kept;
-        }
-
-        var read = stream.Read(buffer, dataEnd, buffer.Length - dataEnd);
-        if (read == 0)
-        {
-            endOfStream = true;
             return false;
         }
 
-        dataEnd += read;
-        if (atStart)
+        var recordStart = baseOffset + reader.ByteOffset;
+        var raw = reader.RawRecord;
+        Line = baseLine + reader.LineNumber;
+        LastLine = Line + LineBreaks(raw);
+        lastOffset = recordStart;
+        lastLine = Line;
+        var flagged = malformedRecord == reader.RowNumber;
+        malformedRecord = -1;
+
+        // CsvHelper names one quoting problem a record (the first): a stray quote, which is read as
+        // an ordinary character, may hide a quoted field left open after it. The fields of a
+        // flagged record are checked here, every one.
+        if (flagged && Problem() is { } found)
         {
-            atStart = false;
-            if (dataEnd - dataStart >= 3 && buffer[dataStart] == 0xEF && buffer[dataStart + 1] == 0xBB && buffer[dataStart + 2] == 0xBF)
+            problem = found;
+            if (LastLine > Line)
             {
-                dataStart += 3;
-                scan = dataStart;
+                // The broken quoting may have joined lines that are records of their own.
+                LastLine = Line;
+                Restart(recordStart + FirstLineLength(raw), Line);
             }
+
+            return true;
         }
 
+        FieldCount = reader.FieldCount;
         return true;
     }
 
-    /// <summary>Splits the record <c>[start, end)</c> into fields, unescaping quoted ones in place.</summary>
-    private CsvProblem? SplitFields(int start, int end)
-    {
-        var count = 0;
-        var p = start;
-        while (true)
-        {
-            if (count == starts.Length)
+    public void Dispose() => reader.Dispose();
+
+    private Library.CsvReader Open()
+        => Library.CsvReader.Create(
+            stream,
+            Library.CsvReaderOptions.Default with
             {
-                Array.Resize(ref starts, count * 2);
-                Array.Resize(ref ends, count * 2);
+                Separator = ',',
+                HasHeader = false,
+                Mode = Library.CsvMode.Rfc4180,
+                TrackLineNumbers = true,
+                SkipEmptyLines = true,
+                TrimWhitespace = false,
+                MaxRecordSize = MaxRecordBytes,
+                MalformedData = Library.CsvMalformedDataHandling.Recover,
+                FieldCountMismatch = Library.CsvFieldCountHandling.Allow,
+                DetectSeparatorHint = false,
+                OnMalformedRecord = Malformed,
+            },
+            leaveOpen: true);
+
+    private void Malformed(Library.CsvMalformedRecord record)
+    {
+        if (record.Reason != Library.CsvMalformedReason.FieldCountMismatch)
+        {
+            malformedRecord = record.RecordNumber;
+        }
+    }
+
+    /// <summary>
+    /// The problem of the current record, in the column of its first badly quoted field: a quoted
+    /// field never closed, or text after its closing quote; null when its only problems are stray
+    /// quotes inside unquoted fields, which are ordinary characters.
+    /// </summary>
+    private CsvProblem? Problem()
+    {
+        var column = 0;
+        var found = string.Empty;
+        for (var i = 0; i < reader.FieldCount && column == 0; i++)
+        {
+            var field = reader.GetRawSpan(i);
+            if (field.Length == 0 || field[0] != (byte)'"')
+            {
+                continue;
             }
 
-            if (p < end && buffer[p] == (byte)'"')
+            var p = 1;
+            while (p < field.Length)
             {
-                var write = p;
-                var read = p + 1;
-                starts[count] = write;
-                while (true)
+                if (field[p] == (byte)'"')
                 {
-                    var q = new ReadOnlySpan<byte>(buffer, read, end - read).IndexOf((byte)'"');
-                    if (q < 0)
+                    if (p + 1 < field.Length && field[p + 1] == (byte)'"')
                     {
-                        FieldCount = 0;
-                        return new CsvProblem(count + 1, "a quoted field is not closed on its record; expected a closing '\"'");
-                    }
-
-                    new ReadOnlySpan<byte>(buffer, read, q).CopyTo(new Span<byte>(buffer, write, q));
-                    write += q;
-                    read += q + 1;
-                    if (read < end && buffer[read] == (byte)'"')
-                    {
-                        buffer[write++] = (byte)'"';
-                        read++;
+                        p += 2;
                         continue;
                     }
 
                     break;
                 }
 
-                ends[count++] = write;
-                if (read == end)
-                {
-                    break;
-                }
-
-                if (buffer[read] != (byte)',')
-                {
-                    FieldCount = 0;
-                    return new CsvProblem(count, $"found '{(char)buffer[read]}' after the closing quote of a quoted field; expected a comma or the end of the line (a quote inside a field is written twice: \"\")");
-                }
-
-                p = read + 1;
-                continue;
+                p++;
             }
 
-            var span = new ReadOnlySpan<byte>(buffer, p, end - p);
-            var c = span.IndexOfAny((byte)',', (byte)'"');
-            if (c >= 0 && span[c] == (byte)'"')
+            if (p >= field.Length)
             {
-                FieldCount = 0;
-                return new CsvProblem(count + 1, "a quote inside a field that does not start with a quote; expected the whole field in quotes, with its quotes written twice (\"a \"\"b\"\" c\")");
+                column = i + 1;
             }
-
-            starts[count] = p;
-            if (c < 0)
+            else if (p + 1 < field.Length)
             {
-                ends[count++] = end;
-                break;
+                column = i + 1;
+                var after = field[p + 1];
+                found = after is < 0x20 or >= 0x7F ? $"byte 0x{after:X2}" : $"'{(char)after}'";
             }
-
-            ends[count++] = p + c;
-            p += c + 1;
         }
 
-        FieldCount = count;
-        return null;
+        if (column == 0)
+        {
+            return null;
+        }
+
+        var spans = LastLine > Line;
+        if (found.Length == 0)
+        {
+            return new CsvProblem(column, "a quoted field opened here is never closed (no closing '\"' before the end of the file); expected a closing '\"' (a quote inside a quoted field is written twice: \"\"). This line is reported alone and reading goes on with the next line");
+        }
+
+        return new CsvProblem(
+            column,
+            spans
+                ? $"found {found} after the closing quote of a quoted field opened here and closed {(LastLine - Line).ToString(CultureInfo.InvariantCulture)} line{(LastLine - Line == 1 ? string.Empty : "s")} below; expected a comma or the end of the line (a quote inside a field is written twice: \"\"). This line is reported alone and reading goes on with the next line"
+                : $"found {found} after the closing quote of a quoted field; expected a comma or the end of the line (a quote inside a field is written twice: \"\")");
+    }
+
+    /// <summary>Starts reading again at <paramref name="offset"/>, the start of the line after <paramref name="linesBefore"/>.</summary>
+    private void Restart(long offset, long linesBefore)
+    {
+        if (!stream.CanSeek)
+        {
+            throw new IOException($"line {linesBefore.ToString(CultureInfo.InvariantCulture)} leaves a quoted field open, and reading cannot go back to the next line on an input that is not a file");
+        }
+
+        reader.Dispose();
+        stream.Seek(offset, SeekOrigin.Begin);
+        baseOffset = offset;
+        baseLine = linesBefore;
+        lastOffset = offset;
+        lastLine = linesBefore + 1;
+        malformedRecord = -1;
+        reader = Open();
+    }
+
+    /// <summary>The offset of the start of line <paramref name="target"/>, counting line breaks from the start of line <paramref name="line"/> at <paramref name="offset"/>.</summary>
+    private long LineStart(long offset, long line, long target)
+    {
+        stream.Seek(offset, SeekOrigin.Begin);
+        var buffer = new byte[1 << 16];
+        var afterCarriageReturn = false;
+        while (line < target)
+        {
+            var read = stream.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                return offset;
+            }
+
+            for (var i = 0; i < read && line < target; i++)
+            {
+                var b = buffer[i];
+                if (afterCarriageReturn && b != (byte)'\n')
+                {
+                    // A line ended by a carriage return alone: the new line started at this byte.
+                    line++;
+                    if (line == target)
+                    {
+                        return offset + i;
+                    }
+                }
+
+                afterCarriageReturn = b == (byte)'\r';
+                if (b == (byte)'\n')
+                {
+                    line++;
+                }
+
+                if (line == target)
+                {
+                    return offset + i + 1;
+                }
+            }
+
+            offset += read;
+        }
+
+        return offset;
+    }
+
+    /// <summary>The line breaks in <paramref name="raw"/>: <c>\r\n</c>, <c>\n</c> and <c>\r</c> each count once.</summary>
+    private static int LineBreaks(ReadOnlySpan<byte> raw)
+    {
+        var count = 0;
+        for (var i = raw.IndexOfAny((byte)'\r', (byte)'\n'); i >= 0;)
+        {
+            count++;
+            var next = raw[i] == (byte)'\r' && i + 1 < raw.Length && raw[i + 1] == (byte)'\n' ? i + 2 : i + 1;
+            var rest = raw.Slice(next).IndexOfAny((byte)'\r', (byte)'\n');
+            i = rest < 0 ? -1 : next + rest;
+        }
+
+        return count;
+    }
+
+    /// <summary>The bytes of the first line of <paramref name="raw"/>, its line break included.</summary>
+    private static int FirstLineLength(ReadOnlySpan<byte> raw)
+    {
+        var i = raw.IndexOfAny((byte)'\r', (byte)'\n');
+        return raw[i] == (byte)'\r' && i + 1 < raw.Length && raw[i + 1] == (byte)'\n' ? i + 2 : i + 1;
     }
 }

@@ -1,56 +1,53 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.IO;
 using System.Text;
+using Library = CsvHelper;
 
 namespace ContactRules.Cli.Csv;
 
 /// <summary>
-/// Writes a CSV file (RFC 4180, UTF-8 without byte order mark, <c>\n</c> line ends) through one
-/// pooled buffer: a field is quoted only when it holds a comma, a quote or a line break.
+/// Writes the CSV files people open in a spreadsheet (RFC 4180, UTF-8 without byte order mark,
+/// <c>\n</c> line ends) through CsvHelper's writer: a field is quoted only when it holds a comma,
+/// a quote or a line break, and a text that a spreadsheet would run as a formula is written so
+/// that it shows as text (<see cref="SpreadsheetText"/>).
 /// </summary>
 internal sealed class CsvWriter : IDisposable
 {
-    private static readonly SearchValues<byte> NeedsQuotes = SearchValues.Create(","u8 + "\""u8 + "\r\n"u8);
-
-    private readonly Stream stream;
-    private byte[] buffer;
-    private int position;
-    private bool firstField = true;
+    private readonly Library.CsvWriter writer;
 
     internal CsvWriter(Stream stream)
     {
-        this.stream = stream;
-        buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        writer = Library.CsvWriter.Create(
+            stream,
+            Library.CsvWriterOptions.Default with
+            {
+                Separator = ',',
+                NewLine = "\n",
+                Mode = Library.CsvMode.Rfc4180,
+
+                // The tool neutralises formulas itself: a number such as '+33612345678' or '-5' is
+                // a value, not a formula, and must stay dialable and summable.
+                Injection = Library.CsvInjection.None,
+                ValidateFieldCount = false,
+            },
+            leaveOpen: true);
     }
 
-    /// <summary>Writes a field given as UTF-8 bytes.</summary>
+    /// <summary>Writes a text field given as UTF-8 bytes, neutralised for spreadsheets.</summary>
     internal void Field(ReadOnlySpan<byte> utf8)
     {
-        Separate();
-        if (utf8.IndexOfAny(NeedsQuotes) < 0)
+        if (!SpreadsheetText.NeedsNeutralising(utf8))
         {
-            Raw(utf8);
+            writer.WriteField(utf8);
             return;
         }
 
-        Raw("\""u8);
-        while (true)
-        {
-            var quote = utf8.IndexOf((byte)'"');
-            if (quote < 0)
-            {
-                Raw(utf8);
-                break;
-            }
-
-            Raw(utf8.Slice(0, quote + 1));
-            Raw("\""u8);
-            utf8 = utf8.Slice(quote + 1);
-        }
-
-        Raw("\""u8);
+        var rented = ArrayPool<byte>.Shared.Rent(utf8.Length + 1);
+        rented[0] = SpreadsheetText.Neutraliser;
+        utf8.CopyTo(rented.AsSpan(1));
+        writer.WriteField(rented.AsSpan(0, utf8.Length + 1));
+        ArrayPool<byte>.Shared.Return(rented);
     }
 
     /// <summary>Writes a text field; null is an empty field.</summary>
@@ -58,7 +55,7 @@ internal sealed class CsvWriter : IDisposable
     {
         if (string.IsNullOrEmpty(text))
         {
-            Field(ReadOnlySpan<byte>.Empty);
+            writer.WriteField(ReadOnlySpan<byte>.Empty);
             return;
         }
 
@@ -74,84 +71,27 @@ internal sealed class CsvWriter : IDisposable
     }
 
     /// <summary>Writes a whole number.</summary>
-    internal void Field(long number)
-    {
-        Separate();
-        Ensure(20);
-        Utf8Formatter.TryFormat(number, buffer.AsSpan(position), out var written);
-        position += written;
-    }
+    internal void Field(long number) => writer.WriteField(number, default);
 
-    /// <summary>
-    /// Writes bytes that are already one or more formatted CSV fields (their separators included),
-    /// as the next fields of the record.
-    /// </summary>
-    internal void Fields(ReadOnlySpan<byte> formatted)
+    /// <summary>Writes a field already neutralised (an outcome formatted once and written on many rows).</summary>
+    internal void Verbatim(ReadOnlySpan<byte> utf8) => writer.WriteField(utf8);
+
+    /// <summary>Writes a header record: the column names, comma-separated in <paramref name="names"/>.</summary>
+    internal void Header(string names)
     {
-        Separate();
-        Raw(formatted);
+        foreach (var name in names.Split(','))
+        {
+            Field(name);
+        }
+
+        EndRecord();
     }
 
     /// <summary>Ends the record.</summary>
-    internal void EndRecord()
-    {
-        Ensure(1);
-        buffer[position++] = (byte)'\n';
-        firstField = true;
-    }
+    internal void EndRecord() => writer.EndRecord();
 
     /// <summary>Writes what is buffered to the stream.</summary>
-    internal void Flush()
-    {
-        stream.Write(buffer, 0, position);
-        position = 0;
-        stream.Flush();
-    }
+    internal void Flush() => writer.Flush();
 
-    public void Dispose()
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = Array.Empty<byte>();
-        }
-    }
-
-    private void Separate()
-    {
-        if (firstField)
-        {
-            firstField = false;
-            return;
-        }
-
-        Ensure(1);
-        buffer[position++] = (byte)',';
-    }
-
-    private void Raw(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > buffer.Length - position)
-        {
-            stream.Write(buffer, 0, position);
-            position = 0;
-            if (bytes.Length > buffer.Length)
-            {
-                stream.Write(bytes);
-                return;
-            }
-        }
-
-        bytes.CopyTo(buffer.AsSpan(position));
-        position += bytes.Length;
-    }
-
-    private void Ensure(int bytes)
-    {
-        if (buffer.Length - position < bytes)
-        {
-            stream.Write(buffer, 0, position);
-            position = 0;
-        }
-    }
+    public void Dispose() => writer.Dispose();
 }

@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using ContactRules.Cli.Help;
 using ContactRules.Cli.Zones;
 
 namespace ContactRules.Cli.Evaluate;
@@ -16,20 +18,22 @@ namespace ContactRules.Cli.Evaluate;
 /// <remarks>
 /// A line that cannot be decided (not JSON, a missing or invalid field, an unknown pack, zone or
 /// enum value) gives an error line and the next line is read: a bad line never stops the good
-/// ones, and is never decided on a guess. Exit code: 0 when every line was decided, 2 when any
-/// line was an error, 1 when the input could not be read at all (or the command line is wrong). Lines are read and written one
-/// at a time, so memory does not grow with the input.
+/// ones, and is never decided on a guess. Exit codes: <see cref="Manual"/>. Lines are read and
+/// written one at a time, so memory does not grow with the input.
 /// </remarks>
 internal static class EvaluateCommand
 {
-    /// <summary>Every line was decided.</summary>
-    internal const int Decided = 0;
-
-    /// <summary>The input could not be read (a missing file, an I/O failure, a usage mistake).</summary>
-    internal const int Unreadable = 1;
-
-    /// <summary>At least one line was an error.</summary>
-    internal const int SomeLinesInError = 2;
+    internal static CommandManual Manual { get; } = new(
+        "evaluate",
+        "evaluate [cases.jsonl]",
+        "Decide contact cases: reads one case a line (JSON Lines, docs/evaluate-contract.md) from the file or standard input, and writes one decision a line in the same order, to standard output. A line that cannot be decided gives an error line naming the field and what was expected, and the next line is read. A refusal is a decision, not a finding: evaluate never exits 1.",
+        "cases, one JSON object a line ([evaluate-contract.md](evaluate-contract.md))",
+        "one decision (or error) a line",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "every line decided (allowed or refused)",
+            [ExitCodes.InputError] = "a line in error (the others are decided), or the input cannot be read",
+        });
 
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
@@ -41,9 +45,7 @@ internal static class EvaluateCommand
             Arity = ArgumentArity.ZeroOrOne,
         };
 
-        var command = new Command(
-            "evaluate",
-            "Decide contact cases: reads one case a line (JSON Lines, docs/evaluate-contract.md), writes one decision a line in the same order. Exit code 0 when every line was decided, 2 when any line was an error, 1 when the input cannot be read or the command line is wrong.");
+        var command = new Command("evaluate", Manual.HelpText());
         command.Arguments.Add(file);
         command.SetAction(parseResult =>
         {
@@ -61,7 +63,7 @@ internal static class EvaluateCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 stderr.WriteLine($"contactrules evaluate: cannot read the cases file '{path}': {e.Message}");
-                return Unreadable;
+                return ExitCodes.InputError;
             }
 
             using (reader)
@@ -103,17 +105,17 @@ internal static class EvaluateCommand
         {
             writer.Flush();
             error.WriteLine($"contactrules evaluate: reading the cases failed after line {lines.LineNumber.ToString(CultureInfo.InvariantCulture)}: {e.Message}");
-            return Unreadable;
+            return ExitCodes.InputError;
         }
 
         writer.Flush();
         if (errors > 0)
         {
             error.WriteLine($"contactrules evaluate: {decided.ToString(CultureInfo.InvariantCulture)} cases decided, {errors.ToString(CultureInfo.InvariantCulture)} lines in error (see their \"error\" field).");
-            return SomeLinesInError;
+            return ExitCodes.InputError;
         }
 
-        return Decided;
+        return ExitCodes.Ok;
     }
 
     /// <summary>Decides one line, or writes its error.</summary>

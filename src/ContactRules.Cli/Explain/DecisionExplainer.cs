@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
+using ContactRules.Internal;
 using NodaTime;
 
 namespace ContactRules.Cli.Explain;
@@ -27,7 +28,7 @@ internal static class DecisionExplainer
         var zones = contact.TimeZones;
         var text = new StringBuilder();
         var who = contact.PhoneNumber is { } number ? $"contact {contact.Id} ({PhoneNumberText.Mask(number)})" : $"contact {contact.Id}";
-        text.Append($"Case {evaluationCase.Id}: a {Purpose(request.Purpose)} {(request.Channel == ContactChannel.Sms ? "text message" : "call")}")
+        text.Append($"Case {evaluationCase.Id}: a {EnumText<ContactPurpose>.Format(request.Purpose)} {(request.Channel == ContactChannel.Sms ? "text message" : "call")}")
             .Append(request.Automated ? " by an automated system" : string.Empty)
             .Append($" to {who}, {When(evaluationCase.At, zones)}, under policy '{evaluationCase.Policy.Id}'.\n\n");
 
@@ -44,7 +45,7 @@ internal static class DecisionExplainer
             {
                 index++;
                 var rule = evaluationCase.Policy.Rules.FirstOrDefault(r => r.Id == violation.RuleId);
-                text.Append($"\n{index.ToString(CultureInfo.InvariantCulture)}. {violation.RuleId} ({ContractEnum<RuleKind>.Format(violation.Kind)}), {violation.Citation}\n");
+                text.Append($"\n{index.ToString(CultureInfo.InvariantCulture)}. {violation.RuleId} ({EnumText<RuleKind>.Format(violation.Kind)}), {violation.Citation}\n");
                 if (rule is not null && rule.Metadata.Description.Length > 0)
                 {
                     text.Append($"   The rule: {rule.Metadata.Description}\n");
@@ -89,13 +90,6 @@ internal static class DecisionExplainer
     }
 
     private static string Noun(ContactRequest request) => request.Channel == ContactChannel.Sms ? "message" : "call";
-
-    private static string Purpose(ContactPurpose purpose) => purpose switch
-    {
-        ContactPurpose.DebtCollection => "debt-collection",
-        ContactPurpose.Informational => "informational",
-        _ => "marketing",
-    };
 
     private static string WhatHelps(RuleKind kind) => kind switch
     {

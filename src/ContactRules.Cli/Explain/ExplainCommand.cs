@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
 using ContactRules.Cli.Evaluate;
+using ContactRules.Cli.Help;
 using ContactRules.Cli.Zones;
 
 namespace ContactRules.Cli.Explain;
@@ -14,16 +16,21 @@ namespace ContactRules.Cli.Explain;
 /// evaluate contract's shape (docs/evaluate-contract.md; the JSON may span several lines),
 /// explained in plain sentences on standard output.
 /// </summary>
-/// <remarks>
-/// Exit code: 0 when the contact is allowed, 1 when it is refused (the explanation says why), 2
-/// when the case cannot be read (the error names the field and what was expected) or the
-/// command line is wrong.
-/// </remarks>
+/// <remarks>Exit codes: <see cref="Manual"/>.</remarks>
 internal static class ExplainCommand
 {
-    internal const int Allowed = 0;
-    internal const int Refused = 1;
-    internal const int Unreadable = 2;
+    internal static CommandManual Manual { get; } = new(
+        "explain",
+        "explain CASE.json",
+        "Explain one case of the evaluate contract (docs/evaluate-contract.md; the JSON may span lines; '-' reads standard input) in plain sentences: whether the contact is allowed, every refusing rule with its legal citation, what it says and why it refuses here, when each stops refusing, and the earliest permitted instant, in the called person's local time with the UTC instant beside it.",
+        "one case of the evaluate contract (may span lines), or `-` for standard input",
+        "sentences",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "the contact is allowed",
+            [ExitCodes.Findings] = "the contact is refused (the explanation says why)",
+            [ExitCodes.InputError] = "the case cannot be read (the field and what was expected are named)",
+        });
 
     /// <summary>The largest case read, in characters, as for one line of evaluate.</summary>
     internal const int MaxCaseLength = JsonLinesReader.MaxLineLength;
@@ -31,12 +38,7 @@ internal static class ExplainCommand
     internal static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, IPhoneNumberZones phoneNumberZones)
     {
         var file = new Argument<string>("case") { Description = "A JSON file holding one case of the evaluate contract (docs/evaluate-contract.md), or '-' for standard input." };
-        var command = new Command(
-            "explain",
-            "Explain one case in plain sentences: whether the contact is allowed, every refusing rule with its legal citation and why it refuses, when each stops refusing, and the earliest permitted instant in the called person's local time. Exit code 0 when allowed, 1 when refused, 2 when the case cannot be read.")
-        {
-            file,
-        };
+        var command = new Command("explain", Manual.HelpText()) { file };
         command.SetAction(parseResult => Run(parseResult.GetValue(file)!, stdin, stdout, stderr, phoneNumberZones));
         return command;
     }
@@ -60,13 +62,13 @@ internal static class ExplainCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             stderr.WriteLine($"contactrules explain: cannot read the case '{name}': {e.Message}");
-            return Unreadable;
+            return ExitCodes.InputError;
         }
 
         if (text.Length > MaxCaseLength)
         {
             stderr.WriteLine($"contactrules explain: {name}: the case is longer than {MaxCaseLength.ToString(CultureInfo.InvariantCulture)} characters; expected one case of reasonable size");
-            return Unreadable;
+            return ExitCodes.InputError;
         }
 
         JsonDocument document;
@@ -80,7 +82,7 @@ internal static class ExplainCommand
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             stderr.WriteLine($"contactrules explain: {name}{where}: the case is not valid JSON: {(cut >= 0 ? message.Substring(0, cut) : message).TrimEnd()}");
-            return Unreadable;
+            return ExitCodes.InputError;
         }
 
         using (document)
@@ -93,12 +95,12 @@ internal static class ExplainCommand
             catch (CaseFormatException e)
             {
                 stderr.WriteLine($"contactrules explain: {name}: {e.Message}");
-                return Unreadable;
+                return ExitCodes.InputError;
             }
 
             var decision = evaluationCase.Decide();
             stdout.Write(DecisionExplainer.Explain(evaluationCase, decision));
-            return decision.IsAllowed ? Allowed : Refused;
+            return decision.IsAllowed ? ExitCodes.Ok : ExitCodes.Findings;
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using ContactRules.Cli.Csv;
 
 namespace ContactRules.Cli.Input;
@@ -74,8 +73,7 @@ internal sealed class InputErrors
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var csv = new CsvWriter(stream);
-        csv.Fields(Encoding.UTF8.GetBytes("line,column,columnName,error"));
-        csv.EndRecord();
+        csv.Header("line,column,columnName,error");
         foreach (var (line, column, columnName, message) in kept ?? new())
         {
             csv.Field(line);

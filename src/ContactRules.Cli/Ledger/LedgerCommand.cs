@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using ContactRules.Cli.Help;
 using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -13,26 +15,27 @@ namespace ContactRules.Cli.Ledger;
 /// hash chain of a ledger's evidence log and names the first entry altered, removed or put out
 /// of order.
 /// </summary>
-/// <remarks>
-/// Exit code: 0 when the log is intact up to its recorded head, 1 when it was tampered with (the
-/// first bad entry is named on standard output), 2 when the ledger cannot be read (missing file,
-/// not a ledger, damaged, server unreachable) or the command line is wrong. Nothing is written to
-/// the ledger.
-/// </remarks>
+/// <remarks>Exit codes: <see cref="VerifyManual"/>. Nothing is written to the ledger.</remarks>
 internal static class LedgerCommand
 {
-    internal const int Intact = 0;
-    internal const int Tampered = 1;
-    internal const int Unreadable = 2;
-
-    internal const string VerifyDescription =
-        "Verify the hash-chained evidence log of a ledger (SQLite file or PostgreSQL schema): every entry must be linked to the one before and match its own hash, up to the head the ledger recorded. "
-        + "Names the first entry altered, removed or out of order. Reads only. Exit code 0 intact, 1 tampered, 2 the ledger cannot be read.";
+    internal static CommandManual VerifyManual { get; } = new(
+        "ledger verify",
+        "ledger verify --ledger FILE | --pg CONN [--pg-schema S]",
+        "Verify the hash-chained evidence log of a ledger (SQLite file or PostgreSQL schema): every entry must be linked to the one before and match its own hash, up to the head the ledger recorded. Names the first entry altered, removed or out of order. Reads only.",
+        "a ledger's evidence log",
+        "the verdict",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "intact",
+            [ExitCodes.Findings] = "tampered: the first altered, removed or reordered entry is named",
+            [ExitCodes.InputError] = "the options name no ledger, or two",
+            [ExitCodes.StoreUnreadable] = "the ledger cannot be read: missing, not a ledger, damaged, server unreachable",
+        });
 
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var source = LedgerSource.CreateOptions("verify");
-        var verify = new Command("verify", VerifyDescription);
+        var verify = new Command("verify", VerifyManual.HelpText());
         source.AddTo(verify);
         verify.SetAction(parseResult => Verify(parseResult.GetValue(source.Sqlite), parseResult.GetValue(source.Postgres), parseResult.GetValue(source.Schema), stdout, stderr));
         return new Command("ledger", "Work with a ContactRules ledger (attempts, facts and evidence log).") { verify };
@@ -40,9 +43,9 @@ internal static class LedgerCommand
 
     internal static int Verify(string? sqlitePath, string? connectionString, string? schema, TextWriter stdout, TextWriter stderr)
     {
-        if (!LedgerSource.TryOpen("ledger verify", sqlitePath, connectionString, schema, required: true, stderr, out var ledger, out var name))
+        if (LedgerSource.Open("ledger verify", sqlitePath, connectionString, schema, required: true, stderr, out var ledger, out var name) is { } failed)
         {
-            return Unreadable;
+            return failed;
         }
 
         LogVerification verdict;
@@ -53,17 +56,17 @@ internal static class LedgerCommand
         catch (Exception e) when (e is InvalidDataException or SqliteException or NpgsqlException or IOException or InvalidOperationException or TimeoutException)
         {
             stderr.WriteLine($"contactrules ledger verify: cannot read the evidence log of {name}: {e.Message}");
-            return Unreadable;
+            return ExitCodes.StoreUnreadable;
         }
         finally
         {
-            (ledger as IDisposable)?.Dispose();
+            ledger?.Dispose();
         }
 
         if (verdict.IsIntact)
         {
             stdout.WriteLine($"{name}: intact: {verdict.EntriesChecked.ToString(CultureInfo.InvariantCulture)} entries, each linked to the one before and matching its hash, up to the recorded head.");
-            return Intact;
+            return ExitCodes.Ok;
         }
 
         var problem = verdict.Problem switch
@@ -74,6 +77,6 @@ internal static class LedgerCommand
             _ => verdict.Problem.ToString(),
         };
         stdout.WriteLine($"{name}: TAMPERED: entry {verdict.FirstBadSequence!.Value.ToString(CultureInfo.InvariantCulture)} {problem} ({verdict.EntriesChecked.ToString(CultureInfo.InvariantCulture)} entries read). {verdict.Message}");
-        return Tampered;
+        return ExitCodes.Findings;
     }
 }

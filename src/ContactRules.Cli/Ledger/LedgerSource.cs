@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Security.Cryptography;
+using ContactRules.Cli.Help;
 using ContactRules.PostgreSql;
 using ContactRules.Sqlite;
 using ContactRules.Storage;
@@ -55,8 +56,9 @@ internal sealed class LedgerSource
     }
 
     /// <summary>
-    /// Opens the ledger the options name. False, with the reason on standard error, when both or
-    /// (when required) neither is given, or when the ledger cannot be read.
+    /// Opens the ledger the options name. Null when it is open, or when none was asked for and none
+    /// is required; otherwise the exit code, with the reason on standard error: 2 when both or
+    /// (when required) neither is given, 3 when the ledger cannot be read.
     /// </summary>
     /// <param name="command">The command, for the start of error lines.</param>
     /// <param name="sqlitePath">The value of <c>--ledger</c>.</param>
@@ -66,14 +68,14 @@ internal sealed class LedgerSource
     /// <param name="stderr">Where errors go.</param>
     /// <param name="ledger">The open ledger; null when none was asked for.</param>
     /// <param name="name">How to name the ledger in messages (the file, or the schema; never the connection string, which may hold a password).</param>
-    internal static bool TryOpen(string command, string? sqlitePath, string? connectionString, string? schema, bool required, TextWriter stderr, out IContactLedger? ledger, out string name)
+    internal static int? Open(string command, string? sqlitePath, string? connectionString, string? schema, bool required, TextWriter stderr, out ContactLedger? ledger, out string name)
     {
         ledger = null;
         name = string.Empty;
         if (sqlitePath is not null && connectionString is not null)
         {
             stderr.WriteLine($"contactrules {command}: --ledger and --pg both given; expected one ledger, a SQLite file or a PostgreSQL connection.");
-            return false;
+            return ExitCodes.InputError;
         }
 
         if (sqlitePath is null && connectionString is null)
@@ -81,26 +83,32 @@ internal sealed class LedgerSource
             if (schema is not null)
             {
                 stderr.WriteLine($"contactrules {command}: --pg-schema given without --pg.");
-                return false;
+                return ExitCodes.InputError;
             }
 
             if (required)
             {
                 stderr.WriteLine($"contactrules {command}: no ledger given; expected --ledger FILE (SQLite) or --pg CONNECTION (PostgreSQL).");
-                return false;
+                return ExitCodes.InputError;
             }
 
-            return true;
+            return null;
         }
 
         if (sqlitePath is not null)
         {
             name = sqlitePath;
-            return schema is null ? TryOpenSqlite(command, sqlitePath, stderr, out ledger) : Refuse(command, stderr, "--pg-schema names a PostgreSQL schema; it does not go with --ledger.");
+            if (schema is not null)
+            {
+                stderr.WriteLine($"contactrules {command}: --pg-schema names a PostgreSQL schema; it does not go with --ledger.");
+                return ExitCodes.InputError;
+            }
+
+            return TryOpenSqlite(command, sqlitePath, stderr, out ledger) ? null : ExitCodes.StoreUnreadable;
         }
 
         name = $"PostgreSQL schema '{schema ?? DefaultSchema}'";
-        return TryOpenPostgres(command, connectionString!, schema ?? DefaultSchema, stderr, out ledger);
+        return TryOpenPostgres(command, connectionString!, schema ?? DefaultSchema, stderr, out ledger) ? null : ExitCodes.StoreUnreadable;
     }
 
     private static bool Refuse(string command, TextWriter stderr, string message)
@@ -111,7 +119,7 @@ internal sealed class LedgerSource
 
     private static PhoneNumberHasher ThrowAwayKey() => new(RandomNumberGenerator.GetBytes(32));
 
-    private static bool TryOpenSqlite(string command, string path, TextWriter stderr, out IContactLedger? ledger)
+    private static bool TryOpenSqlite(string command, string path, TextWriter stderr, out ContactLedger? ledger)
     {
         ledger = null;
         if (!File.Exists(path))
@@ -130,7 +138,7 @@ internal sealed class LedgerSource
         }
     }
 
-    private static bool TryOpenPostgres(string command, string connectionString, string schema, TextWriter stderr, out IContactLedger? ledger)
+    private static bool TryOpenPostgres(string command, string connectionString, string schema, TextWriter stderr, out ContactLedger? ledger)
     {
         ledger = null;
         PostgreSqlContactLedgerOptions options;

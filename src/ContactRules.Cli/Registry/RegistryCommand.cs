@@ -6,9 +6,10 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using ContactRules.Cli.Evaluate;
+using ContactRules.Cli.Help;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Output;
+using ContactRules.Internal;
 using ContactRules.Registries;
 using NodaTime;
 using NodaTime.Text;
@@ -26,31 +27,42 @@ namespace ContactRules.Cli.Registry;
 /// would then lack: each one is reported with its line, column and what was expected, counted,
 /// and the exit code is 2. The registry file is then not written, unless <c>--max-rejected</c>
 /// allows that many such lines (the file then lacks them, and the exit code is still 2). An
-/// existing file at <c>--out</c> is replaced only by a complete new one. Exit codes: 0 every line
-/// read and the file written; 2 malformed lines, an unreadable export, a torn or corrupt registry
-/// file (info), or a usage mistake.
+/// existing file at <c>--out</c> is replaced only by a complete new one. Exit codes:
+/// <see cref="BuildManual"/> and <see cref="InfoManual"/>.
 /// </remarks>
 internal static class RegistryCommand
 {
-    internal const int Done = 0;
-
     // As RegistryBuildOptions.DefaultCountryCode reads it; checked before the export is read.
     private static readonly Regex CountryCode = new(@"^\+?[1-9][0-9]{0,2}\z", RegexOptions.CultureInvariant);
 
-    internal const int InputInError = 2;
+    internal static CommandManual BuildManual { get; } = new(
+        "registry build",
+        "registry build EXPORT --registry us-dnc --snapshot DATE --out FILE [--country-code C] [--column N] [--header] [--max-rejected N]",
+        "Build a registry file (memory-mapped, checksummed) from a do-not-call register's export: one number a line, or in a column of a CSV file; E.164, or national digits with --country-code. Prints the lines read, the numbers written, the duplicates and the malformed lines (each with line, column and what was expected). A malformed line may be a protected number: the file is not written when there is one, unless --max-rejected allows it.",
+        "a register's export",
+        "a registry file",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "every line read and the file written",
+            [ExitCodes.InputError] = "malformed lines (the file is written only within --max-rejected), an unreadable export",
+        });
 
-    internal const string BuildDescription =
-        "Build a registry file (memory-mapped, checksummed) from a do-not-call register's export: one number a line, or in a column of a CSV file; E.164, or national digits with --country-code. "
-        + "Prints the lines read, the numbers written, the duplicates and the malformed lines (each with line, column and what was expected). "
-        + "A malformed line may be a protected number: the file is not written when there is one, unless --max-rejected allows it. Exit code 0 every line read and the file written, 2 malformed lines or an unreadable export.";
-
-    internal const string InfoDescription =
-        "Open a registry file, verify its header, size and checksum, and print its register, snapshot date and number count. Exit code 0 when sound, 2 when missing, torn or corrupt.";
+    internal static CommandManual InfoManual { get; } = new(
+        "registry info",
+        "registry info FILE",
+        "Open a registry file, verify its header, size and checksum, and print its register, snapshot date and number count.",
+        "a registry file",
+        "its register, date, count",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "sound",
+            [ExitCodes.InputError] = "missing, torn or corrupt",
+        });
 
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var export = new Argument<string>("export") { Description = "The register's export: a text file with one number a line, or a CSV file (see --column)." };
-        var registry = new Option<string>("--registry") { Description = $"The register the export comes from: {ContractEnum<ContactRegistry>.Expected}.", Required = true };
+        var registry = new Option<string>("--registry") { Description = $"The register the export comes from: {EnumText<ContactRegistry>.Expected}.", Required = true };
         var snapshot = new Option<string>("--snapshot")
         {
             Description = "The date of the register version (the day it was downloaded), as YYYY-MM-DD (taken at 00:00 UTC, the earliest reading: the freshness rules then count the snapshot as older, never younger) or an ISO-8601 instant with Z or an offset.",
@@ -61,7 +73,7 @@ internal static class RegistryCommand
         var header = new Option<bool>("--header") { Description = "The first line is a header, not a number." };
         var maxRejected = new Option<long>("--max-rejected") { Description = "How many malformed lines may be left out with the file still written; 0 by default (each may be a protected number). The exit code is 2 whenever a line was left out." };
         var output = new Option<string>("--out") { Description = "The registry file to write; replaced only by a complete new file.", Required = true };
-        var build = new Command("build", BuildDescription) { export, registry, snapshot, countryCode, column, header, maxRejected, output };
+        var build = new Command("build", BuildManual.HelpText()) { export, registry, snapshot, countryCode, column, header, maxRejected, output };
         build.SetAction(parseResult => Build(
             parseResult.GetValue(export)!,
             parseResult.GetValue(registry)!,
@@ -75,7 +87,7 @@ internal static class RegistryCommand
             stderr));
 
         var file = new Argument<string>("file") { Description = "A registry file built by 'contactrules registry build'." };
-        var info = new Command("info", InfoDescription) { file };
+        var info = new Command("info", InfoManual.HelpText()) { file };
         info.SetAction(parseResult => Info(parseResult.GetValue(file)!, stdout, stderr));
 
         return new Command("registry", "Build and inspect do-not-call registry files.") { build, info };
@@ -84,28 +96,28 @@ internal static class RegistryCommand
     internal static int Build(string exportPath, string registryText, string snapshotText, string? countryCode, int column, bool header, long maxRejected, string outPath, TextWriter stdout, TextWriter stderr)
     {
         const string Command = "contactrules registry build";
-        if (!ContractEnum<ContactRegistry>.TryParse(registryText.Trim(), out var registry))
+        if (!EnumText<ContactRegistry>.TryParse(registryText.Trim(), out var registry))
         {
-            stderr.WriteLine($"{Command}: --registry: unknown register '{ValueText.Shorten(registryText)}'; expected one of {ContractEnum<ContactRegistry>.Expected}.");
-            return InputInError;
+            stderr.WriteLine($"{Command}: --registry: unknown register '{ValueText.Shorten(registryText)}'; expected one of {EnumText<ContactRegistry>.Expected}.");
+            return ExitCodes.InputError;
         }
 
         if (!TryParseSnapshot(snapshotText.Trim(), out var snapshotAt))
         {
             stderr.WriteLine($"{Command}: --snapshot: '{ValueText.Shorten(snapshotText)}' is not a date; expected YYYY-MM-DD, such as '2026-11-01', or {InstantText.Expected}.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         if (column < 1)
         {
             stderr.WriteLine($"{Command}: --column: {column.ToString(CultureInfo.InvariantCulture)} is not a column; expected 1 for the first column, 2 for the second, ...");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         if (maxRejected < 0)
         {
             stderr.WriteLine($"{Command}: --max-rejected: expected 0 or more lines.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         var options = new RegistryBuildOptions(registry, snapshotAt)
@@ -121,13 +133,13 @@ internal static class RegistryCommand
         if (countryCode is not null && !CountryCode.IsMatch(countryCode))
         {
             stderr.WriteLine($"{Command}: --country-code: '{ValueText.Shorten(countryCode!)}' is not a country calling code; expected 1 to 3 digits not starting with 0, such as 1 or 33.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         if (!File.Exists(exportPath))
         {
             stderr.WriteLine($"{Command}: cannot read the export '{exportPath}': there is no such file.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         var staging = outPath + ".unchecked";
@@ -140,7 +152,7 @@ internal static class RegistryCommand
         {
             TryDelete(staging);
             stderr.WriteLine($"{Command}: {exportPath}: {e.Message}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         var errors = new InputErrors("registry build", exportPath, stderr);
@@ -165,24 +177,24 @@ internal static class RegistryCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"{Command}: cannot write the registry file '{outPath}': {e.Message}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         stdout.WriteLine($"{exportPath}: {N(result.LinesRead)} lines read, {N(result.Numbers)} numbers, {N(result.Duplicates)} duplicates (kept once), {N(result.Rejected)} malformed lines.");
         if (!keep)
         {
             stderr.WriteLine($"{Command}: {N(result.Rejected)} lines of {exportPath} are not phone numbers (at most {N(maxRejected)} allowed by --max-rejected): each may be a protected number, so the registry file '{outPath}' was not written.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
-        stdout.WriteLine($"{outPath}: {ContractEnum<ContactRegistry>.Format(registry)} snapshot of {DecisionText.Utc(snapshotAt)}, {N(result.Numbers)} numbers, {N(result.SizeInBytes)} bytes, built in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
+        stdout.WriteLine($"{outPath}: {EnumText<ContactRegistry>.Format(registry)} snapshot of {DecisionText.Utc(snapshotAt)}, {N(result.Numbers)} numbers, {N(result.SizeInBytes)} bytes, built in {result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.");
         if (result.Rejected > 0)
         {
             stderr.WriteLine($"{Command}: {N(result.Rejected)} malformed lines of {exportPath} were left out of '{outPath}' (allowed by --max-rejected): the registry lacks any number they held.");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
-        return Done;
+        return ExitCodes.Ok;
     }
 
     internal static int Info(string path, TextWriter stdout, TextWriter stderr)
@@ -190,13 +202,13 @@ internal static class RegistryCommand
         try
         {
             using var file = RegistryFile.Open(path);
-            stdout.WriteLine($"{path}: {ContractEnum<ContactRegistry>.Format(file.Registry)} snapshot of {DecisionText.Utc(file.SnapshotAt)}, {file.Count.ToString("N0", CultureInfo.InvariantCulture)} numbers, {file.SizeInBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; header, size and checksum verified.");
-            return Done;
+            stdout.WriteLine($"{path}: {EnumText<ContactRegistry>.Format(file.Registry)} snapshot of {DecisionText.Utc(file.SnapshotAt)}, {file.Count.ToString("N0", CultureInfo.InvariantCulture)} numbers, {file.SizeInBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes; header, size and checksum verified.");
+            return ExitCodes.Ok;
         }
         catch (Exception e) when (e is RegistryFormatException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"contactrules registry info: {(e is FileNotFoundException ? $"there is no registry file '{path}'" : e.Message)}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
     }
 

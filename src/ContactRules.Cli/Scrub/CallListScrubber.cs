@@ -5,11 +5,14 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Output;
 using ContactRules.Cli.Zones;
+using ContactRules.Internal;
 using ContactRules.Registries;
 using ContactRules.Storage;
 using NodaTime;
@@ -55,7 +58,8 @@ namespace ContactRules.Cli.Scrub;
 /// </remarks>
 internal sealed class CallListScrubber
 {
-    internal static readonly string[] Columns = { "number", "contactId", "timeZones", "channel", "purpose", "automated", "caller", "subject", "campaign", "region" };
+    /// <summary>The columns a list may have (ScrubCommand's manual describes each).</summary>
+    internal static readonly string[] Columns = ScrubCommand.Manual.Columns.Select(c => c.Name).ToArray();
 
     internal const string OutputHeader = "line,number,contactId,decision,nextPermittedAt,nextPermittedLocal,rules,reasons";
 
@@ -73,17 +77,23 @@ internal sealed class CallListScrubber
     private readonly IPhoneNumberZones phoneNumberZones;
     private readonly bool cacheOutcomes;
     private readonly ContactGate? gate;
-    private readonly IContactBulkReader? bulk;
+    private readonly ContactLedger? ledger;
     private readonly IReadOnlyList<RegistryFile> registries;
     private readonly ZoneList zoneList = new();
     private readonly Dictionary<byte[], ScrubOutcome> outcomes = new(ByteKeyComparer.Instance);
     private readonly Dictionary<byte[], ScrubOutcome>.AlternateLookup<ReadOnlySpan<byte>> outcomeLookup;
     private readonly byte[] key = new byte[MaxKeyBytes];
-    private readonly MemoryStream formatted = new();
-    private readonly CsvWriter formatter;
-    private readonly List<PendingRow> pending = new();
+
+    private readonly Dictionary<string, CallerTally> callers = new(StringComparer.Ordinal);
 
     private CsvHeader header = null!;
+    private ReaderFields readerRow = null!;
+    private PendingBlock pending = null!;
+    private PendingBlock spare = null!;
+
+    // The block whose people the ledger is reading on another thread while the next block is read
+    // from the list: the two cores overlap the ledger's reads with parsing, deciding and writing.
+    private PendingBlock? reading;
     private int number, contactId, timeZones, channel, purpose, automated, caller, subject, campaign, region;
     private int[] keyColumns = Array.Empty<int>();
 
@@ -93,7 +103,7 @@ internal sealed class CallListScrubber
     /// <param name="cacheOutcomes">False to decide every row on its own (the tests compare both ways).</param>
     /// <param name="ledger">The ledger whose histories and facts decide each row, or null to decide with no history.</param>
     /// <param name="registries">The registry snapshots each number is looked up in.</param>
-    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, IContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
+    internal CallListScrubber(ContactPolicy policy, Instant at, IPhoneNumberZones phoneNumberZones, bool cacheOutcomes = true, ContactLedger? ledger = null, IReadOnlyList<RegistryFile>? registries = null)
     {
         this.policy = policy;
         this.at = at;
@@ -103,14 +113,41 @@ internal sealed class CallListScrubber
         // because every row is checked at the scrub's instant, and Check records nothing.
         gate = ledger is null ? null : new ContactGate(policy, SystemClock.Instance, ledger);
         this.registries = registries ?? Array.Empty<RegistryFile>();
-        bulk = ledger as IContactBulkReader;
+        this.ledger = ledger;
 
         // On a ledger, only rows whose person has nothing stored are decided as without one,
-        // and only those are served from the cache; that needs the bulk read's snapshots.
-        this.cacheOutcomes = cacheOutcomes && (gate is null || bulk is not null);
+        // and only those are served from the cache (the bulk read's snapshots tell which).
+        this.cacheOutcomes = cacheOutcomes;
         outcomeLookup = outcomes.GetAlternateLookup<ReadOnlySpan<byte>>();
-        formatter = new CsvWriter(formatted);
     }
+
+    /// <summary>The instant every row is decided at.</summary>
+    internal Instant At => at;
+
+    /// <summary>The rules.</summary>
+    internal ContactPolicy Policy => policy;
+
+    /// <summary>True when the rows are decided on a ledger.</summary>
+    internal bool HasLedger => gate is not null;
+
+    /// <summary>The registry files each number is looked up in.</summary>
+    internal IReadOnlyList<RegistryFile> Registries => registries;
+
+    /// <summary>The consents joined to the rows, or null.</summary>
+    internal ConsentsFile? Consents { get; init; }
+
+    /// <summary>False to read each block's people from the ledger on the scrub's own thread (the benchmarks compare both ways).</summary>
+    internal bool OverlapLedgerReads { get; init; } = true;
+
+    /// <summary>
+    /// The callers of the list, once it is scrubbed on a ledger, that none of the attempts read
+    /// for their rows' people names, while some of those people were called before; less those
+    /// <paramref name="stated"/> as new.
+    /// </summary>
+    internal IEnumerable<UnknownCaller> UnknownCallers(IReadOnlyList<string> stated)
+        => callers.Where(c => c.Value.People > 0 && !c.Value.Matched && !stated.Contains(c.Key, StringComparer.Ordinal))
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => new UnknownCaller(c.Key, c.Value.People, c.Value.Attempts, c.Value.Named));
 
     /// <summary>Scrubs the list: the header is already read; every record is decided and written.</summary>
     /// <param name="reader">The list, after its header.</param>
@@ -132,9 +169,11 @@ internal sealed class CallListScrubber
         campaign = header.IndexOf("campaign");
         region = header.IndexOf("region");
         keyColumns = new[] { timeZones, channel, purpose, automated, region, caller, subject, campaign };
+        readerRow = new ReaderFields(reader);
+        pending = new PendingBlock(LedgerBlock, header.Count);
+        spare = new PendingBlock(LedgerBlock, header.Count);
 
-        output.Fields(Encoding.UTF8.GetBytes(OutputHeader));
-        output.EndRecord();
+        output.Header(OutputHeader);
         var counts = new ScrubCounts();
         while (reader.TryRead(out var problem))
         {
@@ -157,7 +196,7 @@ internal sealed class CallListScrubber
             }
         }
 
-        FlushPending(output, counts);
+        FlushPending(output, errors, counts);
         progress(counts.Rows, reader.BytesConsumed);
         return counts;
     }
@@ -174,20 +213,23 @@ internal sealed class CallListScrubber
         if (gate is not null)
         {
             // Each row depends on its person's history and facts: rows wait for their block, and
-            // the block's people are read together.
-            var invalid = Prepare(reader, numberField, out var request, out var numberGaveZones);
-            if (invalid is not null)
+            // the block's people are read together; a row's request is built only then.
+            var numberText = Encoding.ASCII.GetString(numberField);
+            var id = contactId >= 0 ? Trim(reader[contactId]) : ReadOnlySpan<byte>.Empty;
+            pending.Add(reader, numberText, id.IsEmpty ? null : Encoding.UTF8.GetString(id));
+            if (pending.IsFull)
             {
-                WriteError(reader, output, errors, counts, invalid.ErrorColumn, invalid.Error!, fieldsUsable: true);
-                return;
-            }
+                // The block read before this one is decided and written; this one's people are
+                // read meanwhile, and the next rows go to the spare block.
+                if (reading is not null)
+                {
+                    Complete(reading, output, errors, counts);
+                    spare = reading;
+                }
 
-            var rowKeyLength = cacheOutcomes && !numberGaveZones ? BuildKey(reader, numberField) : -1;
-            var rowKey = rowKeyLength >= 0 ? key.AsSpan(0, rowKeyLength).ToArray() : null;
-            pending.Add(new PendingRow(reader.Line, numberField.ToArray(), contactId >= 0 ? reader[contactId].ToArray() : Array.Empty<byte>(), request!, rowKey));
-            if (pending.Count == LedgerBlock)
-            {
-                FlushPending(output, counts);
+                Submit(pending);
+                reading = pending;
+                pending = spare;
             }
 
             return;
@@ -195,14 +237,14 @@ internal sealed class CallListScrubber
 
         ScrubOutcome? outcome = null;
         var zonesGiven = timeZones >= 0 && !Trim(reader[timeZones]).IsEmpty;
-        var keyLength = zonesGiven && cacheOutcomes ? BuildKey(reader, numberField) : -1;
+        var keyLength = zonesGiven && cacheOutcomes ? BuildKey(readerRow, numberField, null) : -1;
         if (keyLength >= 0)
         {
             var rowKey = new ReadOnlySpan<byte>(key, 0, keyLength);
             if (!outcomeLookup.TryGetValue(rowKey, out outcome))
             {
-                outcome = Evaluate(reader, numberField, out var numberGaveZones);
-                if (!numberGaveZones)
+                outcome = Evaluate(readerRow, numberField, out var ownOutcome);
+                if (!ownOutcome)
                 {
                     if (outcomes.Count >= MaxCachedOutcomes)
                     {
@@ -215,7 +257,7 @@ internal sealed class CallListScrubber
         }
         else
         {
-            outcome = Evaluate(reader, numberField, out _);
+            outcome = Evaluate(readerRow, numberField, out _);
         }
 
         if (outcome.Fields is null)
@@ -232,7 +274,11 @@ internal sealed class CallListScrubber
         output.Field(line);
         output.Field(numberField);
         output.Field(contactIdField);
-        output.Fields(outcome.Fields);
+        foreach (var field in outcome.Fields!)
+        {
+            output.Verbatim(field);
+        }
+
         output.EndRecord();
         if (outcome.Allowed)
         {
@@ -248,102 +294,203 @@ internal sealed class CallListScrubber
         }
     }
 
-    /// <summary>Decides the rows waiting for their block on the ledger, and writes them in their order.</summary>
-    private void FlushPending(CsvWriter output, ScrubCounts counts)
+    /// <summary>Decides and writes every row waiting for the ledger, in the list's order.</summary>
+    private void FlushPending(CsvWriter output, InputErrors errors, ScrubCounts counts)
     {
-        if (pending.Count == 0)
+        if (reading is not null)
+        {
+            Complete(reading, output, errors, counts);
+            spare = reading;
+            reading = null;
+        }
+
+        if (pending.Count > 0)
+        {
+            Submit(pending);
+            Complete(pending, output, errors, counts);
+        }
+    }
+
+    /// <summary>Starts reading the block's people from the ledger, on another thread.</summary>
+    private void Submit(PendingBlock block)
+    {
+        if (ledger is null)
         {
             return;
         }
 
-        var requests = new ContactRequest[pending.Count];
-        for (var i = 0; i < requests.Length; i++)
+        var people = block.ContactList;
+        (IReadOnlyList<ContactSnapshot>?, Exception?) Read()
         {
-            requests[i] = pending[i].Request;
-        }
-
-        if (bulk is null)
-        {
-            var decisions = gate!.CheckMany(requests, at);
-            for (var i = 0; i < requests.Length; i++)
+            try
             {
-                var row = pending[i];
-                WriteDecided(output, counts, row.Line, row.Number, row.ContactId, Outcome(decisions[i], row.Request.Contact.TimeZones));
+                var snapshots = ledger.ReadMany(people);
+                return snapshots.Count == people.Count
+                    ? (snapshots, (Exception?)null)
+                    : (null, new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {people.Count} people."));
             }
-
-            pending.Clear();
-            return;
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                return ((IReadOnlyList<ContactSnapshot>?)null, failure);
+            }
         }
 
-        // ContactGate.CheckMany, with the snapshots in hand: a person with nothing stored is
-        // decided exactly as without a ledger, so the ledger-less cache can serve them.
+        block.Snapshots = OverlapLedgerReads ? Task.Run(Read) : Task.FromResult(Read());
+    }
+
+    /// <summary>
+    /// Decides the rows of a block once its people are read, and writes them in their order: the
+    /// block's numbers are looked up in each registry together (prefetched), and a request is
+    /// built only for a row whose person has something stored, or whose combination of deciding
+    /// fields has no decision kept yet.
+    /// </summary>
+    private void Complete(PendingBlock pending, CsvWriter output, InputErrors errors, ScrubCounts counts)
+    {
+        var size = pending.Count;
+        var listedBy = new bool[registries.Count][];
+        for (var r = 0; r < registries.Count; r++)
+        {
+            listedBy[r] = new bool[size];
+            registries[r].ContainsMany(pending.Numbers, listedBy[r]);
+        }
+
         IReadOnlyList<ContactSnapshot>? snapshots = null;
         ContactDecision? unreadable = null;
-        try
+        if (pending.Snapshots is { } read)
         {
-            var contacts = new Contact[requests.Length];
-            for (var i = 0; i < contacts.Length; i++)
-            {
-                contacts[i] = requests[i].Contact;
-            }
-
-            snapshots = bulk.ReadMany(contacts);
-            if (snapshots.Count != contacts.Length)
-            {
-                throw new InvalidOperationException($"The ledger returned {snapshots.Count} snapshots for {contacts.Length} people.");
-            }
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            unreadable = ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
+            var (answer, failure) = read.GetAwaiter().GetResult();
+            snapshots = answer;
+            unreadable = failure is null ? null : ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
         }
 
-        for (var i = 0; i < requests.Length; i++)
+        if (snapshots is null && unreadable is null)
         {
-            var row = pending[i];
-            var outcome = unreadable is not null
-                ? Outcome(unreadable, row.Request.Contact.TimeZones)
-                : DecideOnLedger(row, snapshots![i]);
-            WriteDecided(output, counts, row.Line, row.Number, row.ContactId, outcome);
+            throw new InvalidOperationException("A block of rows waits for a ledger read that was never started.");
+        }
+
+        var listed = new bool[registries.Count];
+        var outcomesOfRows = new ScrubOutcome?[size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var r = 0; r < listed.Length; r++)
+            {
+                listed[r] = listedBy[r][i];
+            }
+
+            var row = pending.Fields(i);
+            var number = pending.Numbers[i];
+            var person = pending.Contacts[i];
+            var snapshot = snapshots?[i];
+            var cached = snapshot is not null && cacheOutcomes && NothingStored(snapshot, person)
+                && timeZones >= 0 && !Trim(row[timeZones]).IsEmpty
+                && (Consents is null || Consents.For(contactId >= 0 && !Trim(row[contactId]).IsEmpty ? person.Id : null, number).IsEmpty);
+            var keyLength = cached ? BuildKey(row, ReadOnlySpan<byte>.Empty, listed) : -1;
+            if (keyLength >= 0 && outcomeLookup.TryGetValue(key.AsSpan(0, keyLength), out var kept))
+            {
+                outcomesOfRows[i] = kept;
+                continue;
+            }
+
+            var invalid = Prepare(row, number, listed, out var request, out _);
+            if (invalid is not null)
+            {
+                outcomesOfRows[i] = invalid;
+            }
+            else if (unreadable is not null)
+            {
+                outcomesOfRows[i] = Outcome(unreadable, request!.Contact.TimeZones);
+            }
+            else
+            {
+                Tally(request!.Caller, snapshot!.History);
+                var outcome = Outcome(gate!.Check(request, at, snapshot), request.Contact.TimeZones);
+                outcomesOfRows[i] = outcome;
+                if (keyLength >= 0)
+                {
+                    if (outcomes.Count >= MaxCachedOutcomes)
+                    {
+                        outcomes.Clear();
+                    }
+
+                    outcomeLookup[key.AsSpan(0, keyLength)] = outcome;
+                }
+            }
+        }
+
+        for (var i = 0; i < size; i++)
+        {
+            var outcome = outcomesOfRows[i]!;
+            var row = pending.Fields(i);
+            if (outcome.Fields is null)
+            {
+                WriteErrorRow(row, pending.Line(i), output, errors, counts, outcome.ErrorColumn, outcome.Error!);
+            }
+            else
+            {
+                WriteDecided(output, counts, pending.Line(i), Trim(row[number]), contactId >= 0 ? row[contactId] : ReadOnlySpan<byte>.Empty, outcome);
+            }
         }
 
         pending.Clear();
     }
 
-    private ScrubOutcome DecideOnLedger(PendingRow row, ContactSnapshot snapshot)
+    /// <summary>
+    /// True when the ledger holds nothing for the person (no attempt, no fact) under the id asked
+    /// for: such a row is decided exactly as without a ledger, so the kept decisions serve it.
+    /// </summary>
+    private static bool NothingStored(ContactSnapshot snapshot, Contact person)
+        => snapshot.History.Count == 0 && snapshot.Facts.IsEmpty && string.Equals(snapshot.Contact.Id, person.Id, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Notes whether the ledger's attempts for a row's person name the row's caller, so that a
+    /// caller no attempt ever names (a misspelt name reads as "never called") can be reported.
+    /// </summary>
+    private void Tally(string? caller, ContactHistory history)
     {
-        var zones = row.Request.Contact.TimeZones;
-        var nothingStored = snapshot.History.Count == 0 && snapshot.Facts.IsEmpty
-            && string.Equals(snapshot.Contact.Id, row.Request.Contact.Id, StringComparison.Ordinal);
-        if (!nothingStored || row.Key is null)
+        const int MaxCallers = 1024;
+        if (caller is null || history.Count == 0 || (!callers.TryGetValue(caller, out var tally) && callers.Count >= MaxCallers))
         {
-            return Outcome(gate!.Check(row.Request, at, snapshot), zones);
+            return;
         }
 
-        if (!outcomes.TryGetValue(row.Key, out var outcome))
+        if (tally is null)
         {
-            outcome = Outcome(gate!.Check(row.Request, at, snapshot), zones);
-            if (outcomes.Count >= MaxCachedOutcomes)
+            tally = new CallerTally();
+            callers.Add(caller, tally);
+        }
+
+        tally.People++;
+        tally.Attempts += history.Count;
+        foreach (var attempt in history.Attempts)
+        {
+            if (attempt.Caller is not { } named)
             {
-                outcomes.Clear();
+                continue;
             }
 
-            outcomes[row.Key] = outcome;
-        }
+            if (string.Equals(named, caller, StringComparison.Ordinal))
+            {
+                tally.Matched = true;
+                return;
+            }
 
-        return outcome;
+            if (tally.Named.Count < CallerTally.MaxNamed && !tally.Named.Contains(named, StringComparer.Ordinal))
+            {
+                tally.Named.Add(named);
+            }
+        }
     }
 
     /// <summary>
     /// The deciding fields joined by a separator that CSV text does not hold, then one byte per
     /// registry file saying whether the number is in it; -1 when too long to cache.
     /// </summary>
-    private int BuildKey(CsvReader reader, ReadOnlySpan<byte> numberField)
+    private int BuildKey(RowFields row, ReadOnlySpan<byte> numberField, bool[]? listed)
     {
         var length = 0;
         foreach (var column in keyColumns)
         {
-            var field = column >= 0 ? reader[column] : ReadOnlySpan<byte>.Empty;
+            var field = column >= 0 ? row[column] : ReadOnlySpan<byte>.Empty;
             if (length + field.Length + 1 > key.Length)
             {
                 return -1;
@@ -361,10 +508,10 @@ internal sealed class CallListScrubber
                 return -1;
             }
 
-            var numberText = Encoding.ASCII.GetString(numberField);
-            foreach (var registry in registries)
+            var numberText = listed is null ? Encoding.ASCII.GetString(numberField) : null;
+            for (var r = 0; r < registries.Count; r++)
             {
-                key[length++] = registry.Contains(numberText) ? (byte)'1' : (byte)'0';
+                key[length++] = (listed is null ? registries[r].Contains(numberText!) : listed[r]) ? (byte)'1' : (byte)'0';
             }
         }
 
@@ -372,50 +519,50 @@ internal sealed class CallListScrubber
     }
 
     /// <summary>Reads the deciding fields of the row, decides, and formats the decision columns.</summary>
-    /// <param name="reader">The row.</param>
+    /// <param name="row">The row.</param>
     /// <param name="numberField">Its number, checked.</param>
-    /// <param name="numberGaveZones">True when the zones came from the number, so that the outcome is this row's only.</param>
-    private ScrubOutcome Evaluate(CsvReader reader, ReadOnlySpan<byte> numberField, out bool numberGaveZones)
-        => Prepare(reader, numberField, out var request, out numberGaveZones)
+    /// <param name="ownOutcome">True when the outcome is this row's only (zones from the number, consents of its own).</param>
+    private ScrubOutcome Evaluate(RowFields row, ReadOnlySpan<byte> numberField, out bool ownOutcome)
+        => Prepare(row, Encoding.ASCII.GetString(numberField), null, out var request, out ownOutcome)
             ?? Outcome(policy.Evaluate(request!, at, ContactHistory.Empty), request!.Contact.TimeZones);
 
     /// <summary>Reads the deciding fields of the row into a request.</summary>
-    /// <param name="reader">The row.</param>
-    /// <param name="numberField">Its number, checked.</param>
-    /// <param name="request">The request, with the registry files' say when there are any; null when a field is in error.</param>
-    /// <param name="numberGaveZones">True when the zones came from the number, so that the outcome is this row's only.</param>
+    /// <param name="row">The row.</param>
+    /// <param name="numberText">Its number, checked.</param>
+    /// <param name="listed">For each registry file, whether it lists the number, when already looked up; null to look it up.</param>
+    /// <param name="request">The request, with the registry files' say and the consents file's consents when there are any; null when a field is in error.</param>
+    /// <param name="ownOutcome">True when the outcome is this row's only: its zones came from its number, or it has consents of its own.</param>
     /// <returns>Null, or the field in error and what was expected.</returns>
-    private ScrubOutcome? Prepare(CsvReader reader, ReadOnlySpan<byte> numberField, out ContactRequest? request, out bool numberGaveZones)
+    private ScrubOutcome? Prepare(RowFields row, string numberText, bool[]? listed, out ContactRequest? request, out bool ownOutcome)
     {
         request = null;
-        numberGaveZones = false;
-        var numberText = Encoding.ASCII.GetString(numberField);
+        ownOutcome = false;
         var zones = ImmutableArray<DateTimeZone>.Empty;
-        if (timeZones >= 0 && !zoneList.TryRead(Text(reader, timeZones), out zones, out var zoneProblem))
+        if (timeZones >= 0 && !zoneList.TryRead(Text(row, timeZones), out zones, out var zoneProblem))
         {
             return ScrubOutcome.Invalid(timeZones, zoneProblem!);
         }
 
         if (zones.IsEmpty)
         {
-            numberGaveZones = true;
+            ownOutcome = true;
             zones = phoneNumberZones.CandidateZones(numberText);
         }
 
         var contactChannel = ContactChannel.Voice;
-        if (channel >= 0 && Text(reader, channel) is { Length: > 0 } channelText && !ContractEnum<ContactChannel>.TryParse(channelText, out contactChannel))
+        if (channel >= 0 && Text(row, channel) is { Length: > 0 } channelText && !EnumText<ContactChannel>.TryParse(channelText, out contactChannel))
         {
-            return ScrubOutcome.Invalid(channel, $"unknown value '{ValueText.Shorten(channelText)}'; expected one of {ContractEnum<ContactChannel>.Expected}, or empty for voice");
+            return ScrubOutcome.Invalid(channel, $"unknown value '{ValueText.Shorten(channelText)}'; expected one of {EnumText<ContactChannel>.Expected}, or empty for voice");
         }
 
         var contactPurpose = ContactPurpose.Marketing;
-        if (purpose >= 0 && Text(reader, purpose) is { Length: > 0 } purposeText && !ContractEnum<ContactPurpose>.TryParse(purposeText, out contactPurpose))
+        if (purpose >= 0 && Text(row, purpose) is { Length: > 0 } purposeText && !EnumText<ContactPurpose>.TryParse(purposeText, out contactPurpose))
         {
-            return ScrubOutcome.Invalid(purpose, $"unknown value '{ValueText.Shorten(purposeText)}'; expected one of {ContractEnum<ContactPurpose>.Expected}, or empty for marketing");
+            return ScrubOutcome.Invalid(purpose, $"unknown value '{ValueText.Shorten(purposeText)}'; expected one of {EnumText<ContactPurpose>.Expected}, or empty for marketing");
         }
 
         var isAutomated = false;
-        if (automated >= 0 && Text(reader, automated) is { Length: > 0 } automatedText)
+        if (automated >= 0 && Text(row, automated) is { Length: > 0 } automatedText)
         {
             if (automatedText is not ("true" or "false"))
             {
@@ -426,7 +573,7 @@ internal sealed class CallListScrubber
         }
 
         string? regionText = null;
-        if (region >= 0 && Text(reader, region) is { Length: > 0 } givenRegion)
+        if (region >= 0 && Text(row, region) is { Length: > 0 } givenRegion)
         {
             if (!Subdivision.IsMatch(givenRegion))
             {
@@ -436,19 +583,25 @@ internal sealed class CallListScrubber
             regionText = givenRegion;
         }
 
-        var id = contactId >= 0 ? Text(reader, contactId) : string.Empty;
+        var id = contactId >= 0 ? Text(row, contactId) : string.Empty;
         var contact = new Contact(id.Length > 0 ? id : numberText) { PhoneNumber = numberText, TimeZones = zones, Region = regionText };
         request = new ContactRequest(contact, contactChannel, contactPurpose)
         {
             Automated = isAutomated,
-            Caller = NullIfEmpty(caller >= 0 ? Text(reader, caller) : string.Empty),
-            Subject = NullIfEmpty(subject >= 0 ? Text(reader, subject) : string.Empty),
-            Campaign = NullIfEmpty(campaign >= 0 ? Text(reader, campaign) : string.Empty),
+            Caller = NullIfEmpty(caller >= 0 ? Text(row, caller) : string.Empty),
+            Subject = NullIfEmpty(subject >= 0 ? Text(row, subject) : string.Empty),
+            Campaign = NullIfEmpty(campaign >= 0 ? Text(row, campaign) : string.Empty),
         };
 
         if (registries.Count > 0)
         {
-            request = RegistryScreening.Screen(request, registries);
+            request = listed is null ? RegistryScreening.Screen(request, registries) : RegistryScreening.Screen(request, registries, listed);
+        }
+
+        if (Consents?.For(id.Length > 0 ? id : null, numberText) is { IsEmpty: false } consents)
+        {
+            request = request.WithFacts(consents, null);
+            ownOutcome = true;
         }
 
         return null;
@@ -458,39 +611,34 @@ internal sealed class CallListScrubber
         => ScrubOutcome.Decided(Format(decision, zones), decision.IsAllowed, decision.Violations.Any(v => v.RuleId == CoreRules.StoreUnavailableId));
 
     /// <summary>The columns <c>decision,nextPermittedAt,nextPermittedLocal,rules,reasons</c> of a decision.</summary>
-    private byte[] Format(ContactDecision decision, ImmutableArray<DateTimeZone> zones)
+    private static byte[][] Format(ContactDecision decision, ImmutableArray<DateTimeZone> zones)
     {
-        formatted.SetLength(0);
-        formatter.Field(decision.IsAllowed ? "allowed" : "refused");
-        if (decision.NextPermittedAt is { } next)
+        var next = decision.NextPermittedAt;
+        return new[]
         {
-            formatter.Field(DecisionText.Utc(next));
-            formatter.Field(zones.IsDefaultOrEmpty ? DecisionText.Utc(next) : DecisionText.Local(next, zones[0]));
-        }
-        else
-        {
-            formatter.Field((string?)null);
-            formatter.Field((string?)null);
-        }
-
-        formatter.Field(DecisionText.Rules(decision));
-        formatter.Field(DecisionText.Reasons(decision));
-        formatter.EndRecord();
-        formatter.Flush();
-
-        // The record's line end is the output row's, written there: keep the fields only.
-        return formatted.GetBuffer().AsSpan(0, (int)formatted.Length - 1).ToArray();
+            SpreadsheetText.Safe(decision.IsAllowed ? "allowed" : "refused"),
+            SpreadsheetText.Safe(next is { } utc ? DecisionText.Utc(utc) : null),
+            SpreadsheetText.Safe(next is { } local ? (zones.IsDefaultOrEmpty ? DecisionText.Utc(local) : DecisionText.Local(local, zones[0])) : null),
+            SpreadsheetText.Safe(DecisionText.Rules(decision)),
+            SpreadsheetText.Safe(DecisionText.Reasons(decision)),
+        };
     }
 
     private void WriteError(CsvReader reader, CsvWriter output, InputErrors errors, ScrubCounts counts, int column, string message, bool fieldsUsable)
     {
         // Rows waiting for their block on the ledger come first: the output keeps the list's order.
-        FlushPending(output, counts);
+        FlushPending(output, errors, counts);
+        WriteErrorRow(fieldsUsable ? readerRow : null, reader.Line, output, errors, counts, column, message);
+    }
+
+    /// <summary>Writes a row in error: its line, number and id when its fields could be read, the decision <c>error</c>, and the problem.</summary>
+    private void WriteErrorRow(RowFields? row, long line, CsvWriter output, InputErrors errors, ScrubCounts counts, int column, string message)
+    {
         var columnName = column >= 0 ? header.NameAt(column) : null;
-        errors.Report(reader.Line, column + 1, columnName, message);
-        output.Field(reader.Line);
-        output.Field(fieldsUsable && number < reader.FieldCount ? reader[number] : ReadOnlySpan<byte>.Empty);
-        output.Field(fieldsUsable && contactId >= 0 && contactId < reader.FieldCount ? reader[contactId] : ReadOnlySpan<byte>.Empty);
+        errors.Report(line, column + 1, columnName, message);
+        output.Field(line);
+        output.Field(row is not null && number < row.Count ? row[number] : ReadOnlySpan<byte>.Empty);
+        output.Field(row is not null && contactId >= 0 && contactId < row.Count ? row[contactId] : ReadOnlySpan<byte>.Empty);
         output.Field("error");
         output.Field((string?)null);
         output.Field((string?)null);
@@ -500,17 +648,28 @@ internal sealed class CallListScrubber
         counts.InError++;
     }
 
-    private static string Text(CsvReader reader, int column) => Encoding.UTF8.GetString(Trim(reader[column]));
+    private static string Text(RowFields reader, int column) => Encoding.UTF8.GetString(Trim(reader[column]));
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 
     private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> field) => field.Trim((byte)' ');
 }
 
-/// <summary>A row waiting for its block on the ledger: what its output line needs, its request, and its cache key.</summary>
-/// <param name="Line">The row's line in the list.</param>
-/// <param name="Number">Its number, as written.</param>
-/// <param name="ContactId">Its contact id, as written.</param>
-/// <param name="Request">What is decided for it.</param>
-/// <param name="Key">Its deciding fields as a cache key, or null when its outcome is its own.</param>
-internal readonly record struct PendingRow(long Line, byte[] Number, byte[] ContactId, ContactRequest Request, byte[]? Key);
+/// <summary>What the ledger's attempts say of one caller of the list: whether any names it.</summary>
+internal sealed class CallerTally
+{
+    /// <summary>The most callers kept as examples of what the attempts do name.</summary>
+    internal const int MaxNamed = 3;
+
+    /// <summary>People of the caller's rows who have attempts in the ledger.</summary>
+    internal long People { get; set; }
+
+    /// <summary>Their attempts.</summary>
+    internal long Attempts { get; set; }
+
+    /// <summary>True once an attempt of the ledger names the caller.</summary>
+    internal bool Matched { get; set; }
+
+    /// <summary>A few callers the attempts name.</summary>
+    internal List<string> Named { get; } = new();
+}

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactRules.Json.Internal;
+using ContactRules.Internal;
 
 namespace ContactRules.Json.Converters;
 

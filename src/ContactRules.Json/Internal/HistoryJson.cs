@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json;
+using ContactRules.Internal;
 
 namespace ContactRules.Json.Internal;
 

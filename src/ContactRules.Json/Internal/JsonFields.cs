@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NodaTime;
+using ContactRules.Internal;
 
 namespace ContactRules.Json.Internal;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using ContactRules.Internal;
 
 namespace ContactRules.Json.Internal;
 

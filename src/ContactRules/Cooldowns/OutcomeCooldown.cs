@@ -78,14 +78,17 @@ public sealed class OutcomeCooldown : ContactRule, IZoneAnswer
             return "The called person's time zone is unknown, so the cooldown's calendar days cannot be counted.";
         }
 
-        var what = $"a {OutcomeText(t.Outcome)} attempt at {t.At}";
+        // Times in the called person's zone, as every other reason gives them (never UTC beside local).
+        var zones = context.Zones;
+        string When(Instant at) => zones.IsDefaultOrEmpty ? $"{at} (UTC)" : ZoneMath.Format(at, zones[0]);
+        var what = $"a {OutcomeText(t.Outcome)} attempt on {When(t.At)}";
         if (Span.IsPermanent)
         {
             return $"After {what}, this person may not be contacted again.";
         }
 
         var until = EarliestAllowedCore(context, instant);
-        return $"After {what}, no contact is allowed for {Span}" + (until is { } u ? $", that is before {u}." : ".");
+        return $"After {what}, no contact is allowed for {Span}" + (until is { } u ? $", that is before {When(u)}." : ".");
     }
 
     Instant? IZoneAnswer.EarliestInZone(in EvaluationContext context, Instant instant, DateTimeZone zone)

@@ -30,7 +30,7 @@ public sealed class ContactPermit
     /// <summary>When the reservation was taken; it counts as an attempt from this instant.</summary>
     public Instant ReservedAt { get; }
 
-    /// <summary>The id of the reserved attempt in the history store.</summary>
+    /// <summary>The id of the reserved attempt in the ledger.</summary>
     public long AttemptId { get; }
 
     /// <summary>True once <see cref="Complete"/> has recorded the outcome.</summary>
@@ -40,6 +40,8 @@ public sealed class ContactPermit
     /// <param name="outcome">The outcome; not <see cref="AttemptOutcome.Reserved"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="outcome"/> is <see cref="AttemptOutcome.Reserved"/>.</exception>
     /// <exception cref="InvalidOperationException">The permit was already completed.</exception>
+    /// <exception cref="TimeoutException">The ledger did not answer within its operation timeout; the message says whether the outcome may have been recorded.</exception>
+    /// <exception cref="System.IO.IOException">The connection to the ledger was lost after the outcome's commit was sent: it may have been recorded.</exception>
     public void Complete(AttemptOutcome outcome)
     {
         Preconditions.CheckArgument(outcome != AttemptOutcome.Reserved, nameof(outcome), "Complete a permit with the real outcome (no-answer, conversation, ...), not Reserved.");
@@ -69,6 +71,8 @@ public sealed class ContactPermit
     /// <exception cref="ArgumentException"><paramref name="outcome"/> is <see cref="AttemptOutcome.Reserved"/>.</exception>
     /// <exception cref="InvalidOperationException">The permit was already completed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the outcome was written.</exception>
+    /// <exception cref="TimeoutException">The ledger did not answer within its operation timeout; the message says whether the outcome may have been recorded.</exception>
+    /// <exception cref="System.IO.IOException">The connection to the ledger was lost after the outcome's commit was sent: it may have been recorded.</exception>
     public Task CompleteAsync(AttemptOutcome outcome, CancellationToken cancellationToken = default)
     {
         Preconditions.CheckArgument(outcome != AttemptOutcome.Reserved, nameof(outcome), "Complete a permit with the real outcome (no-answer, conversation, ...), not Reserved.");

@@ -16,7 +16,7 @@ public sealed class ConsentEvidence
     /// <param name="proof">How it was obtained.</param>
     /// <param name="recordedAt">When the store recorded it.</param>
     /// <param name="uses">The decisions that relied on it, oldest first.</param>
-    public ConsentEvidence(string contactId, ConsentRecord consent, ConsentProof proof, Instant recordedAt, ImmutableArray<ConsentUse> uses)
+    internal ConsentEvidence(string contactId, ConsentRecord consent, ConsentProof proof, Instant recordedAt, ImmutableArray<ConsentUse> uses)
     {
         ContactId = Preconditions.CheckNotEmpty(contactId, nameof(contactId));
         Consent = Preconditions.CheckNotNull(consent, nameof(consent));

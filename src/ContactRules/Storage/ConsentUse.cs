@@ -13,7 +13,7 @@ public sealed class ConsentUse
     /// <param name="consentId">The consent relied on.</param>
     /// <param name="usedAt">The instant of the contact it allowed.</param>
     /// <param name="attemptId">The attempt it allowed, when one was reserved.</param>
-    public ConsentUse(string consentId, Instant usedAt, long? attemptId)
+    internal ConsentUse(string consentId, Instant usedAt, long? attemptId)
     {
         ConsentId = Preconditions.CheckNotEmpty(consentId, nameof(consentId));
         UsedAt = usedAt;

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace ContactRules.Storage;
 
 /// <summary>
-/// What a facts store knows about a person at the moment it is read: their consents (revoked
+/// What a ledger knows about a person at the moment it is read: their consents (revoked
 /// ones included, with their revocation instant), their opt-outs and objections, and the
 /// registry entries of their number. A snapshot: it never changes once read.
 /// </summary>

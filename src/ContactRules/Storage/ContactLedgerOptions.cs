@@ -53,8 +53,10 @@ public class ContactLedgerOptions
     }
 
     /// <summary>
-    /// The longest an operation waits for the store (a lock held by another process or node, a
-    /// slow server) before it fails; the gate then refuses with <c>CORE-STORE-01</c>. Five seconds by default.
+    /// The longest a decision waits for the store, whatever the store does (a lock held by another
+    /// process or node, a slow, frozen or unreachable server): at this deadline the operation fails
+    /// and the gate refuses with <c>CORE-STORE-01</c>, saying whether the reservation may still
+    /// have been recorded. Five seconds by default.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The duration is not positive.</exception>
     public Duration OperationTimeout
@@ -73,5 +75,5 @@ public class ContactLedgerOptions
 
     /// <summary>The instant before which an uncompleted reservation no longer counts, or null when reservations count for good.</summary>
     /// <returns>The cut-off, judged on <see cref="Clock"/> now.</returns>
-    public Instant? ReservationCutoff() => ReservationExpiry is { } expiry ? Clock.GetCurrentInstant() - expiry : null;
+    internal Instant? ReservationCutoff() => ReservationExpiry is { } expiry ? Clock.GetCurrentInstant() - expiry : null;
 }

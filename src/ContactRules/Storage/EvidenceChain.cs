@@ -19,10 +19,10 @@ namespace ContactRules.Storage;
 /// hash, each as its UTF-8 byte length in decimal, a colon, the bytes and a line feed. Length
 /// prefixes make the encoding unambiguous: no two different entries share a byte string.
 /// </remarks>
-public static class EvidenceChain
+internal static class EvidenceChain
 {
     /// <summary>The "previous hash" of the first entry: 64 zeros.</summary>
-    public static readonly string GenesisHash = new string('0', 64);
+    internal static readonly string GenesisHash = new string('0', 64);
 
     private const string FormatTag = "contactrules.evidence.v1";
 
@@ -33,7 +33,7 @@ public static class EvidenceChain
     /// <param name="payload">Its payload.</param>
     /// <param name="previousHash">The hash of the entry before it.</param>
     /// <returns>The hash, 64 lower-case hexadecimal characters.</returns>
-    public static string ComputeHash(long sequence, Instant at, string kind, string payload, string previousHash)
+    internal static string ComputeHash(long sequence, Instant at, string kind, string payload, string previousHash)
     {
         Preconditions.CheckNotNull(kind, nameof(kind));
         Preconditions.CheckNotNull(payload, nameof(payload));
@@ -51,10 +51,10 @@ public static class EvidenceChain
     /// <summary>The entry that follows <paramref name="head"/>: numbered after it, linked to it, hashed.</summary>
     /// <param name="head">The log's current head.</param>
     /// <param name="at">When the entry is appended.</param>
-    /// <param name="kind">Its kind (see <see cref="EvidenceKinds"/>).</param>
+    /// <param name="kind">Its kind (<see cref="EvidenceKinds"/>).</param>
     /// <param name="payload">Its payload, as JSON.</param>
     /// <returns>The entry, ready to store; the new head is its sequence and hash.</returns>
-    public static EvidenceLogEntry Next(LogHead head, Instant at, string kind, string payload)
+    internal static EvidenceLogEntry Next(LogHead head, Instant at, string kind, string payload)
     {
         Preconditions.CheckNotEmpty(kind, nameof(kind));
         Preconditions.CheckNotNull(payload, nameof(payload));
@@ -70,7 +70,7 @@ public static class EvidenceChain
     /// <param name="entries">The entries, in storage order (by sequence number for a table).</param>
     /// <param name="head">The head the store recorded when it last appended.</param>
     /// <returns>The verdict, naming the first bad entry.</returns>
-    public static LogVerification Verify(IEnumerable<EvidenceLogEntry> entries, LogHead head)
+    internal static LogVerification Verify(IEnumerable<EvidenceLogEntry> entries, LogHead head)
     {
         Preconditions.CheckNotNull(entries, nameof(entries));
         using var reader = entries.GetEnumerator();

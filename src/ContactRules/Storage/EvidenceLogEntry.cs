@@ -6,16 +6,16 @@ namespace ContactRules.Storage;
 /// <summary>
 /// One entry of the evidence log: its place in the chain, when it was written, what kind of
 /// event it records, the event itself as JSON (phone numbers only as keyed hashes), the hash of
-/// the entry before it, and its own hash over all of these (see <see cref="EvidenceChain"/>).
+/// the entry before it, and its own hash over all of these (see <see cref="LogVerification.Check"/>).
 /// </summary>
 public sealed class EvidenceLogEntry
 {
-    /// <summary>Creates an entry as read from a store; nothing is checked here, <see cref="EvidenceChain.Verify"/> does that.</summary>
+    /// <summary>Creates an entry as read from a store; nothing is checked here, <see cref="LogVerification.Check"/> does that.</summary>
     /// <param name="sequence">The entry's number in the chain, from 1.</param>
     /// <param name="at">When it was appended.</param>
-    /// <param name="kind">What it records (see <see cref="EvidenceKinds"/>).</param>
+    /// <param name="kind">What it records (<c>decision</c>, <c>consent</c>, <c>revocation</c>, <c>opt-out</c>).</param>
     /// <param name="payload">The event, as JSON.</param>
-    /// <param name="previousHash">The hash of the entry before it (<see cref="EvidenceChain.GenesisHash"/> for the first).</param>
+    /// <param name="previousHash">The hash of the entry before it (64 zeros for the first).</param>
     /// <param name="hash">Its own hash.</param>
     public EvidenceLogEntry(long sequence, Instant at, string kind, string payload, string previousHash, string hash)
     {
@@ -33,7 +33,7 @@ public sealed class EvidenceLogEntry
     /// <summary>When the entry was appended.</summary>
     public Instant At { get; }
 
-    /// <summary>What the entry records (see <see cref="EvidenceKinds"/>).</summary>
+    /// <summary>What the entry records (<c>decision</c>, <c>consent</c>, <c>revocation</c>, <c>opt-out</c>).</summary>
     public string Kind { get; }
 
     /// <summary>The event, as JSON.</summary>

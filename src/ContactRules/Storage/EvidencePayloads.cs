@@ -11,7 +11,7 @@ namespace ContactRules.Storage;
 /// as keyed hashes, and the text shown for a consent only as its SHA-256 (the text itself is kept
 /// with the consent; the log proves it was not changed since).
 /// </summary>
-public static class EvidencePayloads
+internal static class EvidencePayloads
 {
     /// <summary>The payload of a <see cref="EvidenceKinds.Decision"/> entry.</summary>
     /// <param name="request">The contact decided on.</param>
@@ -22,7 +22,7 @@ public static class EvidencePayloads
     /// <param name="consentIds">The consents the decision relied on.</param>
     /// <param name="phoneNumbers">The keyed hash for the contact's number.</param>
     /// <returns>The JSON payload.</returns>
-    public static string Decision(ContactRequest request, Instant at, string policyId, ContactDecision decision, long? attemptId, IEnumerable<string> consentIds, PhoneNumberHasher phoneNumbers)
+    internal static string Decision(ContactRequest request, Instant at, string policyId, ContactDecision decision, long? attemptId, IEnumerable<string> consentIds, PhoneNumberHasher phoneNumbers)
     {
         Preconditions.CheckNotNull(request, nameof(request));
         Preconditions.CheckNotNull(decision, nameof(decision));
@@ -53,7 +53,7 @@ public static class EvidencePayloads
     /// <param name="proof">Its proof.</param>
     /// <param name="phoneNumbers">The keyed hash for the number the consent names.</param>
     /// <returns>The JSON payload.</returns>
-    public static string Consent(string contactId, ConsentRecord consent, ConsentProof proof, PhoneNumberHasher phoneNumbers)
+    internal static string Consent(string contactId, ConsentRecord consent, ConsentProof proof, PhoneNumberHasher phoneNumbers)
     {
         Preconditions.CheckNotNull(consent, nameof(consent));
         Preconditions.CheckNotNull(proof, nameof(proof));
@@ -85,14 +85,14 @@ public static class EvidencePayloads
     /// <param name="consentId">The consent withdrawn.</param>
     /// <param name="revokedAt">When the person withdrew it.</param>
     /// <returns>The JSON payload.</returns>
-    public static string Revocation(string contactId, string consentId, Instant revokedAt)
+    internal static string Revocation(string contactId, string consentId, Instant revokedAt)
         => new JsonText().Add("contact", contactId).Add("consent", consentId).Add("revokedAt", revokedAt).ToString();
 
     /// <summary>The payload of an <see cref="EvidenceKinds.OptOut"/> entry.</summary>
     /// <param name="contactId">The person.</param>
     /// <param name="optOut">The opt-out or objection.</param>
     /// <returns>The JSON payload.</returns>
-    public static string OptOut(string contactId, OptOut optOut)
+    internal static string OptOut(string contactId, OptOut optOut)
     {
         Preconditions.CheckNotNull(optOut, nameof(optOut));
         return new JsonText()

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactRules.Internal;
@@ -11,168 +12,192 @@ using NodaTime;
 namespace ContactRules.Storage;
 
 /// <summary>
-/// A ledger in this process's memory, for tests, tools and single-process services: the
-/// <see cref="InMemoryContactHistoryStore"/> for attempts, plus consents, opt-outs, registry
-/// entries and an evidence log, all lost when the process ends. Behaves like the durable ledgers
-/// in every other respect (the same contract tests run against all of them).
+/// A ledger in this process's memory, for tests, tools and one process that may forget
+/// everything at exit: attempts, consents, opt-outs, registry entries and the evidence log, with
+/// the guarantees of the durable ledgers in every other respect (the same contract tests run
+/// against all of them). Each person's state is changed under a lock of their own; an attempt
+/// history read is an immutable snapshot, so reads take no lock on the history itself.
 /// </summary>
-public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
+public sealed class InMemoryContactLedger : ContactLedger
 {
-    private readonly InMemoryContactHistoryStore history = new InMemoryContactHistoryStore();
-    private readonly ConcurrentDictionary<string, PersonFacts> people = new ConcurrentDictionary<string, PersonFacts>(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Person> people = new ConcurrentDictionary<string, Person>(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ImmutableArray<OptOut>> registries = new ConcurrentDictionary<string, ImmutableArray<OptOut>>(StringComparer.Ordinal);
-    private readonly ContactLedgerOptions options;
     private readonly MemoryLog log;
+    private long lastId;
+
+    /// <summary>
+    /// Creates an empty ledger on the system clock, whose phone-number key is drawn at random
+    /// (nothing outlives the process, so no hash has to match one made elsewhere).
+    /// </summary>
+    public InMemoryContactLedger()
+        : this(new ContactLedgerOptions(new PhoneNumberHasher(RandomKey())))
+    {
+    }
 
     /// <summary>Creates an empty ledger.</summary>
     /// <param name="options">The phone-number key, clock and reservation expiry.</param>
     public InMemoryContactLedger(ContactLedgerOptions options)
+        : base(options)
     {
-        this.options = Preconditions.CheckNotNull(options, nameof(options));
         log = new MemoryLog(options.Clock);
     }
 
     /// <inheritdoc />
-    public IEvidenceLog Log => log;
+    public override IEvidenceLog Log => log;
 
-    /// <inheritdoc />
-    public PhoneNumberHasher PhoneNumbers => options.PhoneNumbers;
-
-    /// <inheritdoc />
-    public ContactHistory GetHistory(string contactId) => WithoutExpired(history.GetHistory(contactId));
-
-    /// <inheritdoc />
-    public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
+    /// <summary>Nothing to close: the ledger lives as long as the object.</summary>
+    public override void Dispose()
     {
-        LedgerPreconditions.Reservation(contactId, reservation, decide);
-        return history.Reserve(contactId, reservation, current => decide(WithoutExpired(current)));
     }
 
     /// <inheritdoc />
-    public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => history.Complete(contactId, attemptId, outcome);
+    public override string ToString() => "in-memory contact ledger";
 
-    /// <inheritdoc />
-    public long Record(string contactId, ContactAttempt attempt) => history.Record(contactId, attempt);
-
-    /// <inheritdoc />
-    public IReadOnlyList<ContactSnapshot> ReadMany(IReadOnlyList<Contact> contacts)
+    internal override ContactSnapshot ReadCore(Contact contact)
     {
-        Preconditions.CheckNotNull(contacts, nameof(contacts));
-        var snapshots = new ContactSnapshot[contacts.Count];
-        for (var i = 0; i < snapshots.Length; i++)
-        {
-            var contact = contacts[i] ?? throw new ArgumentException($"contacts[{i}] is null.", nameof(contacts));
-            snapshots[i] = new ContactSnapshot(contact, GetHistory(contact.Id), GetFacts(contact));
-        }
-
-        return snapshots;
-    }
-
-    /// <inheritdoc />
-    public ContactFacts GetFacts(Contact contact)
-    {
-        Preconditions.CheckNotNull(contact, nameof(contact));
-        var consents = ImmutableArray<ConsentRecord>.Empty;
-        var optOuts = ImmutableArray<OptOut>.Empty;
+        var history = ContactHistory.Empty;
+        var facts = ContactFacts.None;
         if (people.TryGetValue(contact.Id, out var person))
         {
             lock (person)
             {
-                consents = person.Consents.Values.Select(c => c.Consent).ToImmutableArray();
-                optOuts = person.OptOuts.ToImmutableArray();
+                history = WithoutExpired(person.Attempts.History);
+                facts = person.Facts();
             }
         }
 
         if (contact.PhoneNumber is { } number && registries.TryGetValue(number, out var entries))
         {
-            optOuts = optOuts.AddRange(entries);
+            facts = new ContactFacts(facts.Consents, facts.OptOuts.AddRange(entries));
         }
 
-        return consents.IsEmpty && optOuts.IsEmpty ? ContactFacts.None : new ContactFacts(consents, optOuts);
+        return new ContactSnapshot(contact, history, facts);
     }
 
-    /// <inheritdoc />
-    public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof)
+    internal override Task<ContactSnapshot> ReadCoreAsync(Contact contact, CancellationToken cancellationToken)
+        => CompletedTasks.Run(() => ReadCore(contact), cancellationToken);
+
+    internal override IReadOnlyList<ContactSnapshot> ReadManyCore(IReadOnlyList<Contact> contacts)
     {
-        var id = LedgerPreconditions.Consent(contactId, consent, proof);
-        var person = people.GetOrAdd(contactId, _ => new PersonFacts());
+        var snapshots = new ContactSnapshot[contacts.Count];
+        for (var i = 0; i < snapshots.Length; i++)
+        {
+            snapshots[i] = ReadCore(contacts[i]);
+        }
+
+        return snapshots;
+    }
+
+    internal override ReservationResult ReserveCore(PendingReservation reservation)
+    {
+        reservation.CancellationToken.ThrowIfCancellationRequested();
+        var person = people.GetOrAdd(reservation.ContactId, _ => new Person());
         lock (person)
         {
-            if (person.Consents.ContainsKey(id))
+            Reached(ReservationStep.Locked);
+            var verdict = reservation.Decide(ReadCore(reservation.Contact));
+            Reached(ReservationStep.Decided);
+
+            // Everything is worked out before anything changes, so that a failure changes nothing.
+            long? id = verdict.IsAllowed ? Interlocked.Increment(ref lastId) : null;
+            var used = verdict.ConsentUses.Select(consentId => person.Consents.TryGetValue(consentId, out var stored) ? stored : throw UnknownConsent(reservation.ContactId, consentId)).ToList();
+            var evidence = verdict.Evidence(id);
+            log.Append(EvidenceKinds.Decision, evidence);
+            if (id is { } attemptId)
             {
-                throw new InvalidOperationException($"Contact {contactId} already has a consent with id '{id}'; a consent is recorded once, and revoked or superseded by a new id.");
+                person.Attempts = person.Attempts.Insert(reservation.Attempt, attemptId);
+                foreach (var stored in used)
+                {
+                    stored.Uses.Add(new ConsentUse(stored.Consent.Id!, reservation.Attempt.At, attemptId));
+                }
             }
 
-            person.Consents.Add(id, new StoredConsent(consent, proof, options.Clock.GetCurrentInstant()));
-            log.Append(EvidenceKinds.Consent, EvidencePayloads.Consent(contactId, consent, proof, PhoneNumbers));
+            Reached(ReservationStep.Committed);
+            return new ReservationResult(verdict, id);
         }
     }
 
-    /// <inheritdoc />
-    public void RevokeConsent(string contactId, string consentId, Instant revokedAt)
+    internal override Task<ReservationResult> ReserveCoreAsync(PendingReservation reservation)
+        => CompletedTasks.Run(() => ReserveCore(reservation), reservation.CancellationToken);
+
+    internal override void CompleteCore(string contactId, long attemptId, AttemptOutcome outcome)
     {
-        LedgerPreconditions.ConsentReference(contactId, consentId);
-        var stored = FindConsent(contactId, consentId, out var person);
+        if (!people.TryGetValue(contactId, out var person))
+        {
+            throw NotOpen(contactId, attemptId, null);
+        }
+
         lock (person)
         {
+            person.Attempts = person.Attempts.Complete(attemptId, outcome, contactId);
+        }
+    }
+
+    internal override Task CompleteCoreAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken)
+        => CompletedTasks.Run(() => CompleteCore(contactId, attemptId, outcome), cancellationToken);
+
+    internal override long RecordCore(string contactId, ContactAttempt attempt)
+    {
+        var person = people.GetOrAdd(contactId, _ => new Person());
+        lock (person)
+        {
+            var id = Interlocked.Increment(ref lastId);
+            person.Attempts = person.Attempts.Insert(attempt, id);
+            return id;
+        }
+    }
+
+    internal override void RecordConsentCore(string contactId, string consentId, ConsentRecord consent, ConsentProof proof, string evidence)
+    {
+        var person = people.GetOrAdd(contactId, _ => new Person());
+        lock (person)
+        {
+            if (person.Consents.ContainsKey(consentId))
+            {
+                throw DuplicateConsent(contactId, consentId);
+            }
+
+            log.Append(EvidenceKinds.Consent, evidence);
+            person.Consents.Add(consentId, new StoredConsent(consent, proof, Clock.GetCurrentInstant()));
+        }
+    }
+
+    internal override void RevokeConsentCore(string contactId, string consentId, Instant revokedAt, string evidence)
+    {
+        var person = people.TryGetValue(contactId, out var found) ? found : throw UnknownConsent(contactId, consentId);
+        lock (person)
+        {
+            var stored = person.Consents.TryGetValue(consentId, out var consent) ? consent : throw UnknownConsent(contactId, consentId);
             if (stored.Consent.RevokedAt is { } earlier && earlier <= revokedAt)
             {
                 return;
             }
 
+            log.Append(EvidenceKinds.Revocation, evidence);
             stored.Consent = Revoked(stored.Consent, revokedAt);
-            log.Append(EvidenceKinds.Revocation, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
         }
     }
 
-    /// <inheritdoc />
-    public void RecordOptOut(string contactId, OptOut optOut)
+    internal override void RecordOptOutCore(string contactId, OptOut optOut, string evidence)
     {
-        LedgerPreconditions.OptOut(contactId, optOut);
-        var person = people.GetOrAdd(contactId, _ => new PersonFacts());
+        var person = people.GetOrAdd(contactId, _ => new Person());
         lock (person)
         {
+            log.Append(EvidenceKinds.OptOut, evidence);
             person.OptOuts.Add(optOut);
-            log.Append(EvidenceKinds.OptOut, EvidencePayloads.OptOut(contactId, optOut));
         }
     }
 
-    /// <inheritdoc />
-    public void RecordRegistryEntry(string phoneNumber, OptOut entry)
-    {
-        LedgerPreconditions.RegistryEntry(phoneNumber, entry);
+    internal override void RecordRegistryEntryCore(string phoneNumber, OptOut entry, ContactRegistry registry)
         // One entry per number, registry and registration instant, as in the durable ledgers: a
         // registry file imported twice does not double its entries.
-        registries.AddOrUpdate(
+        => registries.AddOrUpdate(
             phoneNumber,
             _ => ImmutableArray.Create(entry),
-            (_, existing) => existing.Any(e => e.Registry == entry.Registry && e.RequestedAt == entry.RequestedAt) ? existing : existing.Add(entry));
-    }
+            (_, existing) => existing.Any(e => e.Registry == registry && e.RequestedAt == entry.RequestedAt) ? existing : existing.Add(entry));
 
-    /// <inheritdoc />
-    public void RecordConsentUses(string contactId, IReadOnlyCollection<ConsentUse> uses)
+    internal override ConsentEvidence? GetConsentEvidenceCore(string contactId, string consentId)
     {
-        LedgerPreconditions.ConsentUses(contactId, uses);
-        if (uses.Count == 0)
-        {
-            return;
-        }
-
-        var resolved = uses.Select(use => (use, stored: FindConsent(contactId, use.ConsentId, out _))).ToList();
-        var person = people[contactId];
-        lock (person)
-        {
-            foreach (var (use, stored) in resolved)
-            {
-                stored.Uses.Add(use);
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    public ConsentEvidence? GetConsentEvidence(string contactId, string consentId)
-    {
-        LedgerPreconditions.ConsentReference(contactId, consentId);
         if (!people.TryGetValue(contactId, out var person))
         {
             return null;
@@ -186,28 +211,16 @@ public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
         }
     }
 
-    /// <inheritdoc />
-    public Task<ContactHistory> GetHistoryAsync(string contactId, CancellationToken cancellationToken = default)
-        => CompletedTasks.Run(() => GetHistory(contactId), cancellationToken);
+    private static byte[] RandomKey()
+    {
+        var key = new byte[32];
+        using (var random = RandomNumberGenerator.Create())
+        {
+            random.GetBytes(key);
+        }
 
-    /// <inheritdoc />
-    public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, CancellationToken cancellationToken = default)
-        => CompletedTasks.Run(() => Reserve(contactId, reservation, decide), cancellationToken);
-
-    /// <inheritdoc />
-    public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken = default)
-        => CompletedTasks.Run(() => Complete(contactId, attemptId, outcome), cancellationToken);
-
-    /// <inheritdoc />
-    public Task<ContactFacts> GetFactsAsync(Contact contact, CancellationToken cancellationToken = default)
-        => CompletedTasks.Run(() => GetFacts(contact), cancellationToken);
-
-    /// <inheritdoc />
-    public Task RecordConsentUsesAsync(string contactId, IReadOnlyCollection<ConsentUse> uses, CancellationToken cancellationToken = default)
-        => CompletedTasks.Run(() => RecordConsentUses(contactId, uses), cancellationToken);
-
-    /// <inheritdoc />
-    public override string ToString() => "in-memory contact ledger";
+        return key;
+    }
 
     private static ConsentRecord Revoked(ConsentRecord consent, Instant revokedAt)
         => new ConsentRecord(consent.GrantedAt)
@@ -223,26 +236,9 @@ public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
             Basis = consent.Basis,
         };
 
-    private StoredConsent FindConsent(string contactId, string consentId, out PersonFacts person)
-    {
-        if (people.TryGetValue(contactId, out var found))
-        {
-            lock (found)
-            {
-                if (found.Consents.TryGetValue(consentId, out var stored))
-                {
-                    person = found;
-                    return stored;
-                }
-            }
-        }
-
-        throw new InvalidOperationException($"Contact {contactId} has no consent with id '{consentId}'.");
-    }
-
     private ContactHistory WithoutExpired(ContactHistory current)
     {
-        if (options.ReservationCutoff() is not { } cutoff)
+        if (Options.ReservationCutoff() is not { } cutoff)
         {
             return current;
         }
@@ -275,11 +271,19 @@ public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
         return ContactHistory.Create(kept);
     }
 
-    private sealed class PersonFacts
+    /// <summary>One person's state; every change is made under a lock on it.</summary>
+    private sealed class Person
     {
+        public AttemptList Attempts { get; set; } = AttemptList.Empty;
+
         public Dictionary<string, StoredConsent> Consents { get; } = new Dictionary<string, StoredConsent>(StringComparer.Ordinal);
 
         public List<OptOut> OptOuts { get; } = new List<OptOut>();
+
+        public ContactFacts Facts()
+            => Consents.Count == 0 && OptOuts.Count == 0
+                ? ContactFacts.None
+                : new ContactFacts(Consents.Values.Select(c => c.Consent).ToImmutableArray(), OptOuts.ToImmutableArray());
     }
 
     private sealed class StoredConsent
@@ -300,6 +304,52 @@ public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
         public List<ConsentUse> Uses { get; } = new List<ConsentUse>();
     }
 
+    /// <summary>A person's attempts and their ids, sorted by instant; replaced, never changed, on every write.</summary>
+    private sealed class AttemptList
+    {
+        public static readonly AttemptList Empty = new AttemptList(Array.Empty<ContactAttempt>(), Array.Empty<long>());
+
+        private readonly ContactAttempt[] attempts;
+        private readonly long[] ids;
+
+        private AttemptList(ContactAttempt[] attempts, long[] ids)
+        {
+            this.attempts = attempts;
+            this.ids = ids;
+            History = ContactHistory.FromSortedUnsafe(attempts, attempts.Length);
+        }
+
+        public ContactHistory History { get; }
+
+        public AttemptList Insert(ContactAttempt attempt, long id)
+        {
+            // After every attempt at the same or an earlier instant: ties keep arrival order.
+            var index = History.FirstIndexAfter(attempt.At);
+            var newAttempts = new ContactAttempt[attempts.Length + 1];
+            var newIds = new long[ids.Length + 1];
+            Array.Copy(attempts, 0, newAttempts, 0, index);
+            Array.Copy(ids, 0, newIds, 0, index);
+            newAttempts[index] = attempt;
+            newIds[index] = id;
+            Array.Copy(attempts, index, newAttempts, index + 1, attempts.Length - index);
+            Array.Copy(ids, index, newIds, index + 1, ids.Length - index);
+            return new AttemptList(newAttempts, newIds);
+        }
+
+        public AttemptList Complete(long id, AttemptOutcome outcome, string contactId)
+        {
+            var index = Array.IndexOf(ids, id);
+            if (index < 0 || attempts[index].Outcome != AttemptOutcome.Reserved)
+            {
+                throw NotOpen(contactId, id, index < 0 ? null : attempts[index].Outcome);
+            }
+
+            var newAttempts = (ContactAttempt[])attempts.Clone();
+            newAttempts[index] = attempts[index].WithOutcome(outcome);
+            return new AttemptList(newAttempts, ids);
+        }
+    }
+
     private sealed class MemoryLog : IEvidenceLog
     {
         private readonly List<EvidenceLogEntry> entries = new List<EvidenceLogEntry>();
@@ -311,19 +361,15 @@ public sealed class InMemoryContactLedger : IContactLedger, IContactBulkReader
             this.clock = clock;
         }
 
-        public EvidenceLogEntry Append(string kind, string payload)
+        public void Append(string kind, string payload)
         {
             lock (entries)
             {
                 var entry = EvidenceChain.Next(head, clock.GetCurrentInstant(), kind, payload);
                 entries.Add(entry);
                 head = new LogHead(entry.Sequence, entry.Hash);
-                return entry;
             }
         }
-
-        public Task<EvidenceLogEntry> AppendAsync(string kind, string payload, CancellationToken cancellationToken = default)
-            => CompletedTasks.Run(() => Append(kind, payload), cancellationToken);
 
         public LogHead GetHead()
         {

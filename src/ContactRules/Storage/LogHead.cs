@@ -13,7 +13,7 @@ public readonly struct LogHead
 
     /// <summary>Creates a head.</summary>
     /// <param name="sequence">The last entry's sequence number; 0 for an empty log.</param>
-    /// <param name="hash">The last entry's hash; <see cref="EvidenceChain.GenesisHash"/> for an empty log.</param>
+    /// <param name="hash">The last entry's hash; 64 zeros for an empty log.</param>
     public LogHead(long sequence, string hash)
     {
         Sequence = sequence;
@@ -26,7 +26,7 @@ public readonly struct LogHead
     /// <summary>The last entry's sequence number; 0 for an empty log.</summary>
     public long Sequence { get; }
 
-    /// <summary>The last entry's hash; <see cref="EvidenceChain.GenesisHash"/> for an empty log.</summary>
+    /// <summary>The last entry's hash; 64 zeros for an empty log.</summary>
     public string Hash => hash ?? EvidenceChain.GenesisHash;
 
     /// <inheritdoc />

@@ -1,6 +1,6 @@
 namespace ContactRules.Storage;
 
-/// <summary>What <see cref="EvidenceChain.Verify"/> found wrong with a log.</summary>
+/// <summary>What <see cref="LogVerification.Check"/> found wrong with a log.</summary>
 public enum LogProblem
 {
     /// <summary>Nothing: every entry is where it was written, as it was written.</summary>

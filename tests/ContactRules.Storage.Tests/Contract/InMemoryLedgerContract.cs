@@ -6,8 +6,8 @@ public sealed class InMemoryLedgerContract : LedgerContract
 {
     private InMemoryContactLedger? ledger;
 
-    protected override IContactLedger Open(Duration? reservationExpiry = null)
+    protected override ContactLedger Open(Duration? reservationExpiry = null)
         => ledger = new InMemoryContactLedger(new ContactLedgerOptions(TestData.Hasher) { Clock = Clock, ReservationExpiry = reservationExpiry });
 
-    protected override IContactLedger OpenAnotherNode() => ledger!;
+    protected override ContactLedger OpenAnotherNode() => ledger!;
 }

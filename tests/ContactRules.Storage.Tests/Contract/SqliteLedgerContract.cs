@@ -10,13 +10,14 @@ public sealed class SqliteLedgerContract : LedgerContract
     private readonly List<SqliteContactLedger> opened = new List<SqliteContactLedger>();
     private SqliteContactLedgerOptions? options;
 
-    protected override IContactLedger Open(Duration? reservationExpiry = null)
+    protected override ContactLedger Open(Duration? reservationExpiry = null)
     {
-        options = new SqliteContactLedgerOptions(folder.File("ledger.db"), TestData.Hasher) { Clock = Clock, ReservationExpiry = reservationExpiry };
+        // The contract is about what is recorded, not about time (see the PostgreSQL contract).
+        options = new SqliteContactLedgerOptions(folder.File("ledger.db"), TestData.Hasher) { Clock = Clock, ReservationExpiry = reservationExpiry, OperationTimeout = Duration.FromSeconds(30) };
         return OpenAnotherNode();
     }
 
-    protected override IContactLedger OpenAnotherNode()
+    protected override ContactLedger OpenAnotherNode()
     {
         var ledger = SqliteContactLedger.Open(options!);
         opened.Add(ledger);

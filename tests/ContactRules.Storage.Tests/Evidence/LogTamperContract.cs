@@ -13,7 +13,7 @@ namespace ContactRules.Storage.Tests.Evidence;
 public abstract class LogTamperContract : IDisposable
 {
     /// <summary>Opens a new, empty ledger.</summary>
-    protected abstract IContactLedger Open(FakeClock clock);
+    protected abstract ContactLedger Open(FakeClock clock);
 
     /// <summary>Runs SQL on the ledger's database, as a person with direct access would; <c>{s}</c> is the table prefix.</summary>
     protected abstract void Tamper(string sql);
@@ -72,7 +72,7 @@ public abstract class LogTamperContract : IDisposable
         AssertNamed(ledger, LogProblem.Reordered, 2);
     }
 
-    private static void AssertNamed(IContactLedger ledger, LogProblem problem, long sequence)
+    private static void AssertNamed(ContactLedger ledger, LogProblem problem, long sequence)
     {
         var verdict = ledger.Log.Verify();
         Assert.Equal(problem, verdict.Problem);
@@ -80,7 +80,7 @@ public abstract class LogTamperContract : IDisposable
     }
 
     /// <summary>Six entries: a consent, four decisions (the fourth refused), an opt-out.</summary>
-    private IContactLedger Populated()
+    private ContactLedger Populated()
     {
         var clock = ClockAtTuesday();
         var ledger = Open(clock);

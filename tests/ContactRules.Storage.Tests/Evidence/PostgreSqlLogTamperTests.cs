@@ -20,7 +20,7 @@ public sealed class PostgreSqlLogTamperTests : LogTamperContract
 
     protected override string DropGuards => $"DROP TRIGGER evidence_log_no_change ON {schema}.evidence_log";
 
-    protected override IContactLedger Open(FakeClock clock)
+    protected override ContactLedger Open(FakeClock clock)
         => ledger = PostgreSqlContactLedger.Open(new PostgreSqlContactLedgerOptions(server.ConnectionString, TestData.Hasher) { Schema = schema, Clock = clock, MaxConnections = 4 });
 
     protected override void Tamper(string sql) => server.Execute(sql.Replace("{s}", schema + ".", System.StringComparison.Ordinal));

@@ -11,7 +11,7 @@ public sealed class SqliteLogTamperTests : LogTamperContract
 
     protected override string DropGuards => "DROP TRIGGER evidence_log_no_update; DROP TRIGGER evidence_log_no_delete;";
 
-    protected override IContactLedger Open(FakeClock clock)
+    protected override ContactLedger Open(FakeClock clock)
         => ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(folder.File("ledger.db"), TestData.Hasher) { Clock = clock });
 
     protected override void Tamper(string sql)

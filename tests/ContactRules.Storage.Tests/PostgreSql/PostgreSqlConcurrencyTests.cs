@@ -47,7 +47,7 @@ public sealed class PostgreSqlConcurrencyTests
         var clock = new FakeClock(Tuesday1030);
         using var nodeA = Node(schema, clock);
         using var nodeB = Node(schema, clock);
-        var gates = new[] { new ContactGate(FranceRules.Pack, clock, (IContactHistoryStore)nodeA), new ContactGate(FranceRules.Pack, clock, (IContactHistoryStore)nodeB) };
+        var gates = new[] { new ContactGate(FranceRules.Pack, clock, nodeA), new ContactGate(FranceRules.Pack, clock, nodeB) };
         var granted = new ConcurrentBag<(string Contact, long Id)>();
 
         // Day 0 (Tuesday 10 March 2026) and day 30 (Thursday 9 April, when 10 March has left the

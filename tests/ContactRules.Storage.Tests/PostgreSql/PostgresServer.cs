@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -79,6 +80,15 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Starts the server again on the same port and data.</summary>
     public void Start() => PgAsOwner(AsRoot, "pg_ctl", $"-D {Data} -l {Path.Combine(folder!, "server.log")} -w -t 60 start");
 
+    /// <summary>
+    /// Freezes the server as a hung machine would: SIGSTOP to the postmaster and every backend
+    /// (this test's own server only). Connections stay open; nothing answers.
+    /// </summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen server go on (SIGCONT).</summary>
+    public void Thaw() => Signal("CONT");
+
     /// <summary>Runs SQL as the superuser (tampering, inspection).</summary>
     public void Execute(string sql)
     {
@@ -123,6 +133,36 @@ public sealed class PostgresServer : IDisposable
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    private void Signal(string signal)
+    {
+        if (Data is null)
+        {
+            throw new InvalidOperationException($"Only a server started by the tests can be frozen; unset {ConnectionStringVariable}.");
+        }
+
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(Data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+        var processes = new List<int> { postmaster };
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                // pid (comm) state ppid ...: the parent follows the last ')'.
+                var text = File.ReadAllText(stat);
+                var fields = text.Substring(text.LastIndexOf(')') + 2).Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == postmaster)
+                {
+                    processes.Add(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat))!, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                // A process that ended meanwhile, or not a process folder.
+            }
+        }
+
+        Run("kill", $"-{signal} {string.Join(" ", processes)}");
     }
 
     private static string FindBinaries()

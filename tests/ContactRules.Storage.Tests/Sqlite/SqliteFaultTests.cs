@@ -29,38 +29,11 @@ public sealed class SqliteFaultTests : IDisposable
         }
 
         using var reopened = Open();
-        Assert.Equal(AttemptOutcome.Busy, Assert.Single(reopened.GetHistory("c-1").Attempts.ToArray()).Outcome);
-        Assert.Equal(OptOutKind.Company, Assert.Single(reopened.GetFacts(Person()).OptOuts).Kind);
+        Assert.Equal(AttemptOutcome.Busy, Assert.Single(History(reopened, "c-1").Attempts.ToArray()).Outcome);
+        Assert.Equal(OptOutKind.Company, Assert.Single(reopened.Read(Person()).Facts.OptOuts).Kind);
         Assert.True(reopened.Log.Verify().IsIntact);
         // Every migration applied once, none again on reopening.
         Assert.Equal(2, Count("SELECT count(*) FROM schema_migrations"));
-    }
-
-    [Fact]
-    public void A_torn_file_is_refused()
-    {
-        Fill();
-        using (var file = new FileStream(Path, FileMode.Open))
-        {
-            file.SetLength(file.Length / 2);
-        }
-
-        var error = Assert.Throws<InvalidDataException>(() => Open());
-        Assert.Contains(Path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_file_with_a_garbled_header_is_refused()
-    {
-        Fill();
-        using (var file = new FileStream(Path, FileMode.Open))
-        {
-            file.Write(new byte[100], 0, 100);
-        }
-
-        var error = Assert.Throws<InvalidDataException>(() => Open());
-        Assert.Contains("damaged", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,33 +48,9 @@ public sealed class SqliteFaultTests : IDisposable
         // Moved away, as the message says: the next open starts an empty ledger, not the refused file.
         File.Move(Path, Path + ".refused");
         using var fresh = Open();
-        Assert.Equal(0, fresh.GetHistory("c-1").Count);
+        Assert.Equal(0, History(fresh, "c-1").Count);
         fresh.Record("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Busy));
-        Assert.Equal(1, fresh.GetHistory("c-1").Count);
-    }
-
-    [Fact]
-    public void A_database_of_something_else_is_refused()
-    {
-        using (var other = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            other.Open();
-            using var command = other.CreateCommand();
-            command.CommandText = "CREATE TABLE invoices (id INTEGER PRIMARY KEY)";
-            command.ExecuteNonQuery();
-        }
-
-        Assert.Throws<InvalidDataException>(() => Open());
-    }
-
-    [Fact]
-    public void A_ledger_from_a_newer_version_is_refused()
-    {
-        Open().Dispose();
-        Execute("INSERT INTO schema_migrations (version, name, applied_at_ticks) VALUES (99, 'future', 0)");
-
-        var error = Assert.Throws<InvalidDataException>(() => Open());
-        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, History(fresh, "c-1").Count);
     }
 
     [Fact]
@@ -116,7 +65,8 @@ public sealed class SqliteFaultTests : IDisposable
         var watch = Stopwatch.StartNew();
         Assert.False(gate.TryReserve(Call(Person()), out _, out var decision));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The refusal took {watch.Elapsed}.");
+        // Bounded: the operation timeout (300 ms) plus the stated slack.
+        Assert.True(watch.Elapsed <= TimeSpan.FromMilliseconds(300) + PostgreSql.PostgreSqlFrozenTests.Slack, $"The refusal took {watch.Elapsed}.");
         // WAL readers never wait for a writer: the check still reads the history.
         Assert.True(gate.Check(Call(Person())).IsAllowed);
 
@@ -152,7 +102,7 @@ public sealed class SqliteFaultTests : IDisposable
 
         // The first reservation leads and is held inside its transaction (in its decision); the
         // second waits in line behind it, and is cancelled there.
-        var first = Task.Run(() => ledger.ReserveAsync("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ =>
+        var first = Task.Run(() => Reservations.ReserveAsync(ledger, "c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Reserved), _ =>
         {
             deciding.Set();
             release.Wait(TimeSpan.FromSeconds(30));
@@ -170,8 +120,8 @@ public sealed class SqliteFaultTests : IDisposable
         Assert.NotNull((await first).AttemptId);
         Assert.Equal(1, Count("SELECT count(*) FROM attempts WHERE contact_id = 'c-1'"));
         Assert.Equal(0, Count("SELECT count(*) FROM attempts WHERE contact_id = 'c-2'"));
-        // The cancelled call is not a decision: nothing is logged.
-        Assert.Equal(0, ledger.Log.GetHead().Sequence);
+        // The cancelled call is not a decision: only the first reservation's decision is logged.
+        Assert.StartsWith("{\"contact\":\"c-1\",", Assert.Single(ledger.Log.Read(1, 10)).Payload, StringComparison.Ordinal);
         Assert.True((await gate.TryReserveAsync(Call(Person("c-2")))).IsReserved);
     }
 

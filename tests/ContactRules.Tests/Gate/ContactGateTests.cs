@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
+using ContactRules.Storage;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
@@ -12,8 +13,10 @@ namespace ContactRules.Tests.Gate;
 
 public class ContactGateTests
 {
-    private static ContactGate Gate(FakeClock clock, IContactHistoryStore? store = null)
-        => new ContactGate(FranceRules.Pack, clock, store ?? new InMemoryContactHistoryStore());
+    private static ContactGate Gate(FakeClock clock, ContactLedger? ledger = null)
+        => new ContactGate(FranceRules.Pack, clock, ledger ?? new InMemoryContactLedger());
+
+    private static ContactHistory History(ContactLedger ledger, string contactId) => ledger.Read(new Contact(contactId)).History;
 
     [Fact]
     public void Reservations_count_from_the_moment_they_are_taken()
@@ -41,14 +44,14 @@ public class ContactGateTests
     public void Completing_a_permit_records_its_outcome_once()
     {
         var clock = new FakeClock(Paris_("2026-03-10 10:30"));
-        var store = new InMemoryContactHistoryStore();
+        var store = new InMemoryContactLedger();
         var gate = Gate(clock, store);
         Assert.True(gate.TryReserve(Call(Person(Paris)), out var permit));
-        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(store.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        Assert.Equal(AttemptOutcome.Reserved, Assert.Single(History(store, "c-1").Attempts.ToArray()).Outcome);
 
         permit.Complete(AttemptOutcome.Refused);
         Assert.True(permit.IsCompleted);
-        Assert.Equal(AttemptOutcome.Refused, Assert.Single(store.GetHistory("c-1").Attempts.ToArray()).Outcome);
+        Assert.Equal(AttemptOutcome.Refused, Assert.Single(History(store, "c-1").Attempts.ToArray()).Outcome);
         Assert.Throws<InvalidOperationException>(() => permit.Complete(AttemptOutcome.Conversation));
         Assert.Throws<ArgumentException>(() => permit.Complete(AttemptOutcome.Reserved));
 
@@ -60,10 +63,10 @@ public class ContactGateTests
     [Fact]
     public void A_refused_reservation_records_nothing()
     {
-        var store = new InMemoryContactHistoryStore();
+        var store = new InMemoryContactLedger();
         var gate = Gate(new FakeClock(Paris_("2026-03-14 11:00")), store); // Saturday
         Assert.False(gate.TryReserve(Call(Person(Paris)), out _));
-        Assert.Equal(0, store.GetHistory("c-1").Count);
+        Assert.Equal(0, History(store, "c-1").Count);
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public class ContactGateTests
     [Fact]
     public void The_gate_fails_closed_when_the_store_fails()
     {
-        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new BrokenStore());
+        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new FailingLedger(() => new System.IO.IOException("disk on fire")));
         var check = gate.Check(Call(Person(Paris)));
         Assert.False(check.IsAllowed);
         var violation = Assert.Single(check.Violations);
@@ -102,7 +105,7 @@ public class ContactGateTests
     [Fact]
     public async Task The_asynchronous_gate_fails_closed_when_the_store_fails()
     {
-        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new BrokenStore());
+        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new FailingLedger(() => new System.IO.IOException("disk on fire")));
         var check = await gate.CheckAsync(Call(Person(Paris)));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(check.Violations).RuleId);
         Assert.Contains("disk on fire", check.Violations[0].Reason, StringComparison.Ordinal);
@@ -118,7 +121,7 @@ public class ContactGateTests
     {
         // The store throws OperationCanceledException while the caller's token is not cancelled
         // (a timeout of its own): the gate cannot know, so it refuses.
-        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new CancellingStore());
+        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new FailingLedger(() => new OperationCanceledException()));
         var reservation = await gate.TryReserveAsync(Call(Person(Paris)));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(reservation.Decision.Violations).RuleId);
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single((await gate.CheckAsync(Call(Person(Paris)))).Violations).RuleId);
@@ -142,53 +145,12 @@ public class ContactGateTests
     [Fact]
     public void Recorded_history_is_kept_sorted_whatever_the_order_of_recording()
     {
-        var store = new InMemoryContactHistoryStore();
+        var store = new InMemoryContactLedger();
         store.Record("c-1", Attempt(Paris_("2026-03-10 10:30")));
         store.Record("c-1", Attempt(Paris_("2026-03-02 10:30")));
         store.Record("c-1", Attempt(Paris_("2026-03-05 10:30")));
-        var instants = store.GetHistory("c-1").Attempts.ToArray().Select(a => a.At).ToArray();
+        var instants = History(store, "c-1").Attempts.ToArray().Select(a => a.At).ToArray();
         Assert.Equal(instants.OrderBy(i => i), instants);
         Assert.Throws<InvalidOperationException>(() => store.Complete("c-1", 999, AttemptOutcome.Busy));
-    }
-
-    private sealed class CancellingStore : IContactHistoryStore
-    {
-        public ContactHistory GetHistory(string contactId) => throw new OperationCanceledException();
-
-        public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide) => throw new OperationCanceledException();
-
-        public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => throw new OperationCanceledException();
-
-        public long Record(string contactId, ContactAttempt attempt) => throw new OperationCanceledException();
-
-        public Task<ContactHistory> GetHistoryAsync(string contactId, System.Threading.CancellationToken cancellationToken = default)
-            => Task.FromException<ContactHistory>(new OperationCanceledException());
-
-        public Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, System.Threading.CancellationToken cancellationToken = default)
-            => Task.FromException<ReservationResult>(new OperationCanceledException());
-
-        public Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, System.Threading.CancellationToken cancellationToken = default)
-            => Task.FromException(new OperationCanceledException());
-    }
-
-    private sealed class BrokenStore : IContactHistoryStore
-    {
-        public ContactHistory GetHistory(string contactId) => throw new System.IO.IOException("disk on fire");
-
-        public ReservationResult Reserve(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide)
-            => throw new System.IO.IOException("disk on fire");
-
-        public void Complete(string contactId, long attemptId, AttemptOutcome outcome) => throw new System.IO.IOException("disk on fire");
-
-        public long Record(string contactId, ContactAttempt attempt) => throw new System.IO.IOException("disk on fire");
-
-        public System.Threading.Tasks.Task<ContactHistory> GetHistoryAsync(string contactId, System.Threading.CancellationToken cancellationToken = default)
-            => System.Threading.Tasks.Task.FromException<ContactHistory>(new System.IO.IOException("disk on fire"));
-
-        public System.Threading.Tasks.Task<ReservationResult> ReserveAsync(string contactId, ContactAttempt reservation, Func<ContactHistory, ContactDecision> decide, System.Threading.CancellationToken cancellationToken = default)
-            => System.Threading.Tasks.Task.FromException<ReservationResult>(new System.IO.IOException("disk on fire"));
-
-        public System.Threading.Tasks.Task CompleteAsync(string contactId, long attemptId, AttemptOutcome outcome, System.Threading.CancellationToken cancellationToken = default)
-            => System.Threading.Tasks.Task.FromException(new System.IO.IOException("disk on fire"));
     }
 }

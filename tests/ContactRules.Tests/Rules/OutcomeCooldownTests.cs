@@ -116,7 +116,10 @@ public class OutcomeCooldownTests
     public void The_refusal_is_explained_with_the_triggering_attempt()
     {
         var reason = Assert.Single(CooldownOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-11 11:00"), Refusal).Violations).Reason;
-        Assert.Contains("refused attempt at 2026-03-10T10:00:00Z", reason, System.StringComparison.Ordinal);
+        // In the person's zone, as the hours and the caps are: 10:00Z is 11:00 in Paris (UTC+1), and
+        // 60 full days after 10 March end with 9 May.
+        Assert.Contains("refused attempt on Tue 2026-03-10 11:00 in Europe/Paris", reason, System.StringComparison.Ordinal);
         Assert.Contains("60 full calendar days", reason, System.StringComparison.Ordinal);
+        Assert.EndsWith("that is before Sun 2026-05-10 00:00 in Europe/Paris.", reason, System.StringComparison.Ordinal);
     }
 }

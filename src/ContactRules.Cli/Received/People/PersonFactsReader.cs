@@ -7,6 +7,7 @@ using System.Text.Json;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Received.Exports;
+using ContactRules.Internal;
 using NodaTime;
 using NodaTime.Text;
 
@@ -80,9 +81,9 @@ internal static class PersonFactsReader
                 reader.OnlyKnown(item, at, "registry", "registeredAt", "effectiveAt");
                 var registryText = reader.RequiredString(item, at, "registry");
                 ContactRegistry registry = default;
-                if (registryText is not null && !ContractEnum<ContactRegistry>.TryParse(registryText, out registry))
+                if (registryText is not null && !EnumText<ContactRegistry>.TryParse(registryText, out registry))
                 {
-                    reader.Problem(at + ".registry", $"'{ValueText.Shorten(registryText)}' is not a register; expected one of {ContractEnum<ContactRegistry>.Expected}");
+                    reader.Problem(at + ".registry", $"'{ValueText.Shorten(registryText)}' is not a register; expected one of {EnumText<ContactRegistry>.Expected}");
                     registryText = null;
                 }
 
@@ -117,13 +118,13 @@ internal static class PersonFactsReader
                 ContactChannel? channel = null;
                 if (reader.OptionalString(item, at, "channel") is { } channelText)
                 {
-                    if (ContractEnum<ContactChannel>.TryParse(channelText, out var parsed))
+                    if (EnumText<ContactChannel>.TryParse(channelText, out var parsed))
                     {
                         channel = parsed;
                     }
                     else
                     {
-                        reader.Problem(at + ".channel", $"'{ValueText.Shorten(channelText)}' is not a channel; expected {ContractEnum<ContactChannel>.Expected}");
+                        reader.Problem(at + ".channel", $"'{ValueText.Shorten(channelText)}' is not a channel; expected {EnumText<ContactChannel>.Expected}");
                     }
                 }
 
@@ -132,13 +133,13 @@ internal static class PersonFactsReader
                 var basis = ConsentBasis.Consent;
                 if (reader.OptionalString(item, at, "basis") is { } basisText)
                 {
-                    if (ContractEnum<ConsentBasis>.TryParse(basisText, out var parsedBasis))
+                    if (EnumText<ConsentBasis>.TryParse(basisText, out var parsedBasis))
                     {
                         basis = parsedBasis;
                     }
                     else
                     {
-                        reader.Problem(at + ".basis", $"'{ValueText.Shorten(basisText)}' is not a basis; expected {ContractEnum<ConsentBasis>.Expected}");
+                        reader.Problem(at + ".basis", $"'{ValueText.Shorten(basisText)}' is not a basis; expected {EnumText<ConsentBasis>.Expected}");
                     }
                 }
 

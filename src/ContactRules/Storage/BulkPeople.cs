@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 namespace ContactRules.Storage;
 
 /// <summary>
-/// The people of one <see cref="IContactBulkReader.ReadMany"/> call (compiled into each ledger
-/// package): their distinct ids and numbers to query, the rows read for each, and the snapshots
+/// The people of one <see cref="ContactLedger.ReadMany"/> call (shared by the durable ledgers
+/// through InternalsVisibleTo): their distinct ids and numbers to query, the rows read for each, and the snapshots
 /// built from them in the caller's order.
 /// </summary>
 internal sealed class BulkPeople
