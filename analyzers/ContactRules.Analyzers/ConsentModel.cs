@@ -165,20 +165,32 @@ internal sealed class ConsentModel
     /// <summary>What a returned type means: a permit or a reservation (<see cref="CallFacts.Permit"/>), a decision or a reservation (<see cref="CallFacts.Decision"/>).</summary>
     private CallFacts ReturnFacts(ITypeSymbol type)
     {
+        // A constructed type (Task<T>, IEnumerable<T>) is a new object at almost every call site:
+        // caching it by identity would only grow the cache, so it is answered from its types.
+        if (!ReferenceEquals(type, type.OriginalDefinition))
+        {
+            return ComputeReturnFacts(type);
+        }
+
         if (!returnFacts.TryGetValue(type, out var facts))
         {
-            facts = CallFacts.None;
-            if (IsPermit(type) || IsReservation(type))
-            {
-                facts |= CallFacts.Permit;
-            }
+            facts = returnFacts.GetOrAdd(type, ComputeReturnFacts(type));
+        }
 
-            if (IsDecision(type) || IsReservation(type))
-            {
-                facts |= CallFacts.Decision;
-            }
+        return facts;
+    }
 
-            facts = returnFacts.GetOrAdd(type, facts);
+    private CallFacts ComputeReturnFacts(ITypeSymbol type)
+    {
+        var facts = CallFacts.None;
+        if (IsPermit(type) || IsReservation(type))
+        {
+            facts |= CallFacts.Permit;
+        }
+
+        if (IsDecision(type) || IsReservation(type))
+        {
+            facts |= CallFacts.Decision;
         }
 
         return facts;
@@ -356,9 +368,17 @@ internal sealed class ConsentModel
             return false;
         }
 
-        if (!collections.TryGetValue(type, out var result))
+        if (type is IArrayTypeSymbol)
         {
-            result = collections.GetOrAdd(type, ComputeIsCollection(type));
+            return true;
+        }
+
+        // Whether a named type is a sequence does not depend on its type arguments: one entry per
+        // definition (List<T>), not per constructed type, which is a new object at most call sites.
+        var key = type is INamedTypeSymbol ? type.OriginalDefinition : type;
+        if (!collections.TryGetValue(key, out var result))
+        {
+            result = collections.GetOrAdd(key, ComputeIsCollection(key));
         }
 
         return result;

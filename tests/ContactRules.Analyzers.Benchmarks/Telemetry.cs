@@ -11,8 +11,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ContactRules.Analyzers.Benchmarks;
 
 /// <summary>
-/// <c>telemetry [files] [rounds] [dial-heavy|standard] [analyzers.dll]</c>: the per-analyzer execution time that <c>-p:ReportAnalyzer=true</c>
-/// reports, measured in-process on the generated CRM, for quick comparisons while working on the
+/// <c>telemetry [files] [rounds] [dial-heavy|standard] [analyzers.dll|none]</c>: the per-analyzer execution time that <c>-p:ReportAnalyzer=true</c>
+/// reports, measured in-process on the generated CRM (with the whole analysis's wall time, process CPU time and
+/// allocation; <c>none</c> runs the empty analyzer alone, the driver's own cost), for quick comparisons while working on the
 /// analyzers. Sequential analysis, so that each analyzer's time is less disturbed by the others.
 /// BenchmarkDotNet (<see cref="AnalyzerBenchmarks"/>) is the measurement to publish.
 /// </summary>
@@ -38,16 +39,21 @@ internal static class Telemetry
             {
                 // A fresh compilation each time: analyzer results and semantic models are cached per compilation.
                 var fresh = compilation.Clone();
-                var analyzers = analyzerAssembly is null
-                    ? ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer(), new ConsentFlowAnalyzer(), new ServerClockCallingHoursAnalyzer(), new DialApiFileAnalyzer())
-                    : Load(analyzerAssembly);
+                var analyzers = analyzerAssembly switch
+                {
+                    null => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer(), new ConsentFlowAnalyzer(), new ServerClockCallingHoursAnalyzer(), new DialApiFileAnalyzer()),
+                    "none" => ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()),
+                    _ => Load(analyzerAssembly),
+                };
                 var withAnalyzers = fresh.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
                 var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
                 watch.Stop();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-                var line = new List<string> { $"{name,-20} wall {watch.Elapsed.TotalSeconds,6:F2} s, allocated {allocated / (1024 * 1024),5} MB" };
+                var line = new List<string> { $"{name,-20} wall {watch.Elapsed.TotalSeconds,6:F2} s, cpu {cpu.TotalSeconds,6:F2} s, allocated {allocated / (1024 * 1024),5} MB" };
                 foreach (var analyzer in analyzers)
                 {
                     var info = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();

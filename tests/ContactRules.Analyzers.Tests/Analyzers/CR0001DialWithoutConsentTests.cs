@@ -670,4 +670,25 @@ public class CR0001DialWithoutConsentTests
                 public void Run(IDialer dialer, Customer c) => dialer.Dial(c.Phone);
             }
             """);
+
+    [Fact]
+    public Task Code_marked_GeneratedCode_is_not_analyzed()
+        => Verify.AnalyzeAsync("""
+            using Crm;
+
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            public class Generated
+            {
+                public void Run(IDialer dialer, Customer c) => dialer.Dial(c.Phone);
+            }
+
+            public class Written
+            {
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                public void Generated(IDialer dialer, Customer c) => dialer.Dial(c.Phone);
+
+                public void Run(IDialer dialer, Customer c) => {|#0:dialer.Dial(c.Phone)|};
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 0));
 }
