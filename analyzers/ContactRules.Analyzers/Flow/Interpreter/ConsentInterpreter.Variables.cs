@@ -311,7 +311,7 @@ internal sealed partial class ConsentInterpreter
         }
 
         var consented = old.Count == 0 ? state.Consented : state.Consented.Except(old);
-        ImmutableDictionary<object, AbstractValue>.Builder? values = null;
+        ValueMap.Builder? values = null;
         foreach (var entry in state.Values)
         {
             if (!entry.Value.Mentions(root))

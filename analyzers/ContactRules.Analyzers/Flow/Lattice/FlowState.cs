@@ -12,7 +12,7 @@ internal sealed class FlowState
     public FlowState(
         ImmutableHashSet<Consent> consented,
         ImmutableHashSet<object> stale,
-        ImmutableDictionary<object, AbstractValue> values,
+        ValueMap values,
         ImmutableHashSet<Site> openPermits,
         ImmutableHashSet<Site> unreadDecisions)
     {
@@ -30,7 +30,7 @@ internal sealed class FlowState
     public ImmutableHashSet<object> Stale { get; set; }
 
     /// <summary>What is known of each variable's and flow capture's current value.</summary>
-    public ImmutableDictionary<object, AbstractValue> Values { get; set; }
+    public ValueMap Values { get; set; }
 
     /// <summary>Permits (or reservations) obtained and not yet completed on some path.</summary>
     public ImmutableHashSet<Site> OpenPermits { get; set; }
@@ -39,7 +39,7 @@ internal sealed class FlowState
     public ImmutableHashSet<Site> UnreadDecisions { get; set; }
 
     public static FlowState Initial()
-        => new(Sets.NoConsents, Sets.NoKeys, ImmutableDictionary.Create<object, AbstractValue>(KeyComparer.Instance), Sets.NoSites, Sets.NoSites);
+        => new(Sets.NoConsents, Sets.NoKeys, ValueMap.Empty, Sets.NoSites, Sets.NoSites);
 
     public FlowState Clone() => new(Consented, Stale, Values, OpenPermits, UnreadDecisions);
 
