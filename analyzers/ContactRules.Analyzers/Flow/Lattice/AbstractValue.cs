@@ -167,7 +167,9 @@ internal sealed record AbstractValue
     /// <summary>What holds of the value whichever of two paths was taken.</summary>
     public static AbstractValue Meet(AbstractValue a, AbstractValue b)
     {
-        if (ReferenceEquals(a, b))
+        // Equal values (the same fact reached by two paths, or again in the next round) meet as
+        // themselves: no copy, and the states that hold them stay reference-equal.
+        if (ReferenceEquals(a, b) || a.SameAs(b))
         {
             return a;
         }

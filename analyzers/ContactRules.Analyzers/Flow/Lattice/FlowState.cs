@@ -80,7 +80,7 @@ internal sealed class FlowState
             Sets.Union(a.Stale, b.Stale),
             values,
             Sets.Union(a.OpenPermits, b.OpenPermits),
-            a.UnreadDecisions.Count == 0 || b.UnreadDecisions.Count == 0 ? Sets.NoSites : a.UnreadDecisions.Intersect(b.UnreadDecisions));
+            a.UnreadDecisions.Count == 0 || b.UnreadDecisions.Count == 0 ? Sets.NoSites : Sets.Intersect(a.UnreadDecisions, b.UnreadDecisions));
     }
 
     /// <summary>
@@ -105,8 +105,8 @@ internal sealed class FlowState
             consented,
             Sets.Union(Stale, assigned),
             Values,
-            OpenPermits.Intersect(finallyExit.OpenPermits),
-            UnreadDecisions.Intersect(finallyExit.UnreadDecisions));
+            Sets.Intersect(OpenPermits, finallyExit.OpenPermits),
+            Sets.Intersect(UnreadDecisions, finallyExit.UnreadDecisions));
     }
 
     public bool SameAs(FlowState? other)
@@ -117,7 +117,7 @@ internal sealed class FlowState
         }
 
         if (other is null || !Sets.SameAs(Consented, other.Consented) || !Sets.SameAs(Stale, other.Stale)
-            || !OpenPermits.SetEquals(other.OpenPermits) || !UnreadDecisions.SetEquals(other.UnreadDecisions)
+            || !Sets.SameAs(OpenPermits, other.OpenPermits) || !Sets.SameAs(UnreadDecisions, other.UnreadDecisions)
             || Values.Count != other.Values.Count)
         {
             return false;

@@ -29,9 +29,30 @@ internal static class Sets
     public static ImmutableHashSet<T> Union<T>(ImmutableHashSet<T> a, ImmutableHashSet<T> b)
         => a.Count == 0 ? b : b.Count == 0 || ReferenceEquals(a, b) ? a : a.Union(b);
 
+    /// <summary>
+    /// The intersection; one of the two sets itself when it is a subset of the other (the common
+    /// case at a join, where ImmutableHashSet.Intersect would build a copy of it).
+    /// </summary>
     public static ImmutableHashSet<T> Intersect<T>(ImmutableHashSet<T> a, ImmutableHashSet<T> b)
-        => ReferenceEquals(a, b) ? a : a.Count == 0 ? a : b.Count == 0 ? b : a.Intersect(b);
+        => ReferenceEquals(a, b) ? a : a.Count == 0 ? a : b.Count == 0 ? b
+            : a.Count <= b.Count && ContainsAll(b, a) ? a
+            : b.Count < a.Count && ContainsAll(a, b) ? b
+            : a.Intersect(b);
 
+    /// <summary>Set equality without the HashSet that ImmutableHashSet.SetEquals builds of its argument.</summary>
     public static bool SameAs<T>(ImmutableHashSet<T>? a, ImmutableHashSet<T>? b)
-        => ReferenceEquals(a, b) || (a is not null && b is not null && a.SetEquals(b));
+        => ReferenceEquals(a, b) || (a is not null && b is not null && a.Count == b.Count && ContainsAll(a, b));
+
+    private static bool ContainsAll<T>(ImmutableHashSet<T> set, ImmutableHashSet<T> items)
+    {
+        foreach (var item in items)
+        {
+            if (!set.Contains(item))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
