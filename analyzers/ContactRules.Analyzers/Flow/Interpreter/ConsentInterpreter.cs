@@ -153,7 +153,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         }
 
         var nulls = truth ? condition.NullWhenTrue : condition.NullWhenFalse;
-        var newFacts = facts.Count > 0 && !facts.IsSubsetOf(from.Consented);
+        var newFacts = facts.Count > 0 && !Sets.IsSubset(facts, from.Consented);
         if (!newFacts && (nulls.Count == 0 || from.OpenPermits.Count == 0))
         {
             return from;

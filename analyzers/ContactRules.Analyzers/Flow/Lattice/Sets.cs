@@ -35,15 +35,16 @@ internal static class Sets
     /// </summary>
     public static ImmutableHashSet<T> Intersect<T>(ImmutableHashSet<T> a, ImmutableHashSet<T> b)
         => ReferenceEquals(a, b) ? a : a.Count == 0 ? a : b.Count == 0 ? b
-            : a.Count <= b.Count && ContainsAll(b, a) ? a
-            : b.Count < a.Count && ContainsAll(a, b) ? b
+            : a.Count <= b.Count && IsSubset(a, b) ? a
+            : b.Count < a.Count && IsSubset(b, a) ? b
             : a.Intersect(b);
 
     /// <summary>Set equality without the HashSet that ImmutableHashSet.SetEquals builds of its argument.</summary>
     public static bool SameAs<T>(ImmutableHashSet<T>? a, ImmutableHashSet<T>? b)
-        => ReferenceEquals(a, b) || (a is not null && b is not null && a.Count == b.Count && ContainsAll(a, b));
+        => ReferenceEquals(a, b) || (a is not null && b is not null && a.Count == b.Count && IsSubset(b, a));
 
-    private static bool ContainsAll<T>(ImmutableHashSet<T> set, ImmutableHashSet<T> items)
+    /// <summary>True when every item of <paramref name="items"/> is in <paramref name="set"/>; ImmutableHashSet.IsSubsetOf would build a HashSet of the set.</summary>
+    public static bool IsSubset<T>(ImmutableHashSet<T> items, ImmutableHashSet<T> set)
     {
         foreach (var item in items)
         {
