@@ -606,8 +606,6 @@ internal sealed class ConsentModel
         }
 
         string? contactParameter = null;
-        var channel = Channels.None;
-        var channelDeclared = false;
         if (dialApi is not null)
         {
             foreach (var named in dialApi.NamedArguments)
@@ -616,22 +614,10 @@ internal sealed class ConsentModel
                 {
                     contactParameter = name;
                 }
-                else if (named.Key == KnownNames.Channel && named.Value.Value is int value)
-                {
-                    channel = value == 1 ? Channels.Sms : Channels.Voice;
-                    channelDeclared = true;
-                }
             }
         }
 
-        if (!channelDeclared)
-        {
-            // The catalogue states the channel of every built-in API (Unknown: a Studio flow may
-            // call or text); anything else says it by its names, or not at all.
-            channel = entry?.Channel is { } stated
-                ? stated switch { DialChannel.Voice => Channels.Voice, DialChannel.Sms => Channels.Sms, _ => Channels.None }
-                : DialChannels.Infer(definition);
-        }
+        var channel = DialChannels.Resolve(dialApi, entry?.Channel, definition);
 
         var parameters = definition.Parameters;
         var permitOrdinal = -1;
