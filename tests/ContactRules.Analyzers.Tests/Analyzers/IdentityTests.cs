@@ -217,6 +217,23 @@ public class IdentityTests
             Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0).WithArguments("IDialer.Dial", "'lead.Phone'", "'customer', 'the result of 'Find(lead.Id)''"));
 
     [Fact]
+    public Task CR0003_check_of_a_record_found_by_a_number_covers_that_number_and_not_another()
+        => Verify.AnalyzeAsync(Code("""
+                public Customer? FindByPhone(string phone) => null;
+
+                public void Run(Lead lead)
+                {
+                    var customer = FindByPhone(lead.Phone);
+                    if (customer is null) return;
+                    if (!gate.Check(new ContactRequest(customer.Contact)).IsAllowed) return;
+                    dialer.Dial(customer.Phone);
+                    dialer.Dial(lead.Phone);
+                    {|#0:dialer.Dial(lead.AlternatePhone!)|};
+                }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0));
+
+    [Fact]
     public Task CR0001_record_made_from_a_checked_record_keeps_its_identity_and_each_lookup_is_a_person_of_its_own()
         => Verify.AnalyzeAsync(Code("""
                 public Customer? Find(string id) => null;

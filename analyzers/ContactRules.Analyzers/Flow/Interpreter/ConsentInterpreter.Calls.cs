@@ -251,8 +251,9 @@ internal sealed partial class ConsentInterpreter
     /// <summary>
     /// A call that returns a record with phone numbers of its own given only ids and plain values
     /// (<c>customers.FindAsync(e.CustomerId)</c>): not a copy or a view of a record it was handed
-    /// (<c>Normalize(customer)</c>, <c>e.GetCustomer()</c>), but another record, whose numbers are
-    /// not those of the values it was looked up with.
+    /// (<c>Normalize(customer)</c>, <c>e.GetCustomer()</c>) nor one found by a person's number
+    /// (<c>FindByPhone(e.Phone)</c>), but another record, whose numbers are not those of the values
+    /// it was looked up with.
     /// </summary>
     private bool IsLookup(IInvocationOperation invocation)
     {
@@ -271,6 +272,12 @@ internal sealed partial class ConsentInterpreter
 
             if (model.IsPersonRecord(value.Type))
             {
+                return false;
+            }
+
+            if (value is IMemberReferenceOperation { Member: var member } && model.Numbers.IsNumber(member))
+            {
+                // Found by the number (FindByPhone(e.Phone)): its number is the one it was found by.
                 return false;
             }
         }
