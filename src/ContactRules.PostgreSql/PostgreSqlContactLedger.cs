@@ -63,9 +63,11 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
     private readonly string attemptIds;
     private readonly LedgerWriter<PostgreSqlWrite> writes;
     private readonly LedgerWriter<ReadWork> reads;
+    private readonly LedgerWriter<FactWrite> facts;
     private readonly PostgreSqlEvidenceLog log;
     private readonly HeldConnection writer;
     private readonly HeldConnection reader;
+    private readonly HeldConnection factsWriter;
     private int disposed;
 
     private PostgreSqlContactLedger(PostgreSqlContactLedgerOptions options, NpgsqlDataSource dataSource, string attemptIds)
@@ -78,8 +80,10 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
         log = new PostgreSqlEvidenceLog(this);
         writer = new HeldConnection(dataSource);
         reader = new HeldConnection(dataSource);
+        factsWriter = new HeldConnection(dataSource);
         writes = new LedgerWriter<PostgreSqlWrite>(ToString(), MaxBatch, RunWrites, work => work is ReserveWrite { Contended: true });
         reads = new LedgerWriter<ReadWork>(ToString(), MaxBatch, RunReads);
+        facts = new LedgerWriter<FactWrite>(ToString(), MaxBatch, RunFacts);
     }
 
     /// <inheritdoc />
@@ -140,8 +144,10 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
             var wait = options.OperationTimeout.ToTimeSpan() + TimeSpan.FromSeconds(5);
             writes.Stop(wait);
             reads.Stop(wait);
+            facts.Stop(wait);
             writer.Drop();
             reader.Drop();
+            factsWriter.Drop();
             dataSource.Dispose();
         }
     }

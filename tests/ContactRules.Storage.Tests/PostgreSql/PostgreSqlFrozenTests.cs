@@ -121,6 +121,53 @@ public sealed class PostgreSqlFrozenTests : IClassFixture<PostgresServer>
     }
 
     [Fact]
+    public async Task A_frozen_server_answers_consent_and_opt_out_writes_within_the_timeout_and_none_said_unrecorded_is_recorded()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema);
+        ledger.RecordOptOut("warm-up", new OptOut(OptOutKind.Company, Tuesday1030));
+        var bound = Timeout.ToTimeSpan() + Slack;
+        var written = new List<(string Contact, TimeSpan Elapsed, Exception? Failure)>();
+        server.Freeze();
+        try
+        {
+            foreach (var contact in new[] { "f-1", "f-2" })
+            {
+                var watch = Stopwatch.StartNew();
+                var failure = Record.Exception(() => ledger.RecordConsent(contact, new ConsentRecord(Tuesday1030) { Id = "k-1" }, Proof()));
+                written.Add((contact, watch.Elapsed, failure));
+                watch.Restart();
+                failure = Record.Exception(() => ledger.RecordOptOut(contact, new OptOut(OptOutKind.Company, Tuesday1030)));
+                written.Add((contact, watch.Elapsed, failure));
+            }
+        }
+        finally
+        {
+            server.Thaw();
+        }
+
+        // Each write came back at its deadline, refused, saying that nothing was recorded.
+        Assert.All(written, w => Assert.True(w.Elapsed <= bound, $"A write for {w.Contact} took {w.Elapsed}."));
+        Assert.All(written, w => Assert.Contains("nothing was recorded", Assert.IsAssignableFrom<TimeoutException>(w.Failure).Message, StringComparison.Ordinal));
+
+        // After the thaw the writes go through again, and none of those refused was recorded.
+        var resumed = Stopwatch.StartNew();
+        while (Record.Exception(() => ledger.RecordOptOut("after", new OptOut(OptOutKind.Company, Tuesday1030))) is not null)
+        {
+            Assert.True(resumed.Elapsed < TimeSpan.FromSeconds(30), "Writes did not resume within 30 s of the thaw.");
+            await Task.Delay(100);
+        }
+
+        Assert.True(ledger.Read(new Contact("f-1")).Facts.IsEmpty);
+        Assert.True(ledger.Read(new Contact("f-2")).Facts.IsEmpty);
+        var entries = ledger.Log.Read(1, 100);
+        Assert.Equal(2, entries.Count);
+        Assert.Contains("\"contact\":\"warm-up\"", entries[0].Payload, StringComparison.Ordinal);
+        Assert.Contains("\"contact\":\"after\"", entries[1].Payload, StringComparison.Ordinal);
+        Assert.True(ledger.Log.Verify().IsIntact);
+    }
+
+    [Fact]
     public void A_frozen_peer_holding_the_person_and_the_log_delays_no_decision_beyond_the_timeout_and_the_server_frees_its_locks()
     {
         var schema = server.NewSchema();
