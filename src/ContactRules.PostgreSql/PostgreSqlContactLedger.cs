@@ -22,11 +22,15 @@ namespace ContactRules.PostgreSql;
 /// Open one instance per node with <see cref="Open"/> and share it; it is thread-safe. The
 /// node's reservations and completions, synchronous and asynchronous alike, are written by a
 /// thread of the ledger's own, which puts those waiting at the same moment in one transaction
-/// (group commit); the node's reads go the same way through a reading thread. Callers only wait,
-/// each until its <see cref="ContactLedgerOptions.OperationTimeout"/>: a server that is stopped,
-/// frozen or unreachable, or a lock held by a stuck node, gives every caller its answer at that
-/// deadline. The schema is created and migrated by <see cref="Open"/> (versioned, idempotent,
-/// safe when nodes start together).
+/// (group commit); the node's reads go the same way through a reading thread, and its consents,
+/// revocations, opt-outs and registry entries through a facts thread. Callers only wait, each
+/// until its <see cref="ContactLedgerOptions.OperationTimeout"/>: a server that is stopped, frozen
+/// or unreachable, or a lock held by a stuck node, gives every caller its answer at that
+/// deadline. Every session of the ledger asks the server to end a transaction left idle for the
+/// operation timeout plus a second (<c>idle_in_transaction_session_timeout</c>), so that a node
+/// frozen between its round trips holds the evidence log's lock, which every node needs, no
+/// longer. The schema is created and migrated by <see cref="Open"/> (versioned, idempotent, safe
+/// when nodes start together).
 /// </para>
 /// <para>
 /// High availability: give a multi-host connection string that targets the primary
