@@ -66,19 +66,6 @@ internal sealed class ComplaintContext
     private static string LowerFirst(string text)
         => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text.Substring(1) : text;
 
-    /// <summary>A message's text, cut to 160 characters, in quotes; empty when none.</summary>
-    internal string Quote(ReceivedCall call)
-    {
-        if (call.Event.Text is not { Length: > 0 } text)
-        {
-            return string.Empty;
-        }
-
-        var oneLine = text.ReplaceLineEndings(" ");
-        oneLine = oneLine.Length <= 160 ? oneLine : oneLine.Substring(0, 157) + "...";
-        return Language.T($" : « {oneLine} »", $": \"{oneLine}\"");
-    }
-
     /// <summary>The first lines of every text: the channel's title, the caller, the zone.</summary>
     internal StringBuilder Start(string title)
     {
