@@ -271,7 +271,7 @@ public class ReceivedParserTests
 
         var run = CliRun.Run(string.Empty, null, "received", good, "--policy", "fr", "--out", output);
 
-        Assert.Equal(ReceivedCommand.InputInError, run.ExitCode);
+        Assert.Equal(Help.ExitCodes.InputError, run.ExitCode);
         Assert.Contains("calls.xml, <call> on line 4: attribute 'type': '9' is not a call type", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("1 partie(s) des fichiers n'ont pas pu être lues et n'ont pas été jugées ; le reste l'a été.", run.Stderr, StringComparison.Ordinal);
 
