@@ -241,7 +241,8 @@ internal static class ReceivedCommand
         _ => null,
     };
 
-    private static ExportReading ReadExport(string path)
+    /// <summary>Reads the export <paramref name="path"/> in the format its content shows; what cannot be read is in its problems.</summary>
+    internal static ExportReading ReadExport(string path)
     {
         ExportFormat? format;
         string? problem;

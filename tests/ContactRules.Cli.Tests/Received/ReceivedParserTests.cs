@@ -23,28 +23,7 @@ public class ReceivedParserTests
     private static string Call(string number, long date, int type, int duration = 0, string contact = "(Unknown)", int presentation = 1)
         => $"  <call number=\"{number}\" duration=\"{duration}\" date=\"{date}\" type=\"{type}\" presentation=\"{presentation}\" subscription_id=\"1\" post_dial_digits=\"\" readable_date=\"3 août 2026 11:00:00\" contact_name=\"{contact}\" />\n";
 
-    private static ExportReading Read(string path)
-    {
-        var format = ExportDetector.Detect(path, out var problem);
-        var reading = new ExportReading(path, format);
-        switch (format)
-        {
-            case ExportFormat.AndroidCalls or ExportFormat.AndroidMessages:
-                AndroidBackupReader.Read(path, reading);
-                break;
-            case ExportFormat.IPhoneCallHistory:
-                IPhoneCallHistoryReader.Read(path, reading);
-                break;
-            case ExportFormat.PlainCsv:
-                PlainCsvReader.Read(path, reading);
-                break;
-            default:
-                reading.Problem(string.Empty, problem!);
-                break;
-        }
-
-        return reading;
-    }
+    private static ExportReading Read(string path) => ReceivedCommand.ReadExport(path);
 
     [Fact]
     public void Android_calls_every_type_read_with_its_instant_and_only_incoming_calls_judged()

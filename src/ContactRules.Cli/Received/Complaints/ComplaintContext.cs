@@ -58,6 +58,14 @@ internal sealed class ComplaintContext
             : Language.T($"inscrit le {date}", $"registered on {date}");
     }
 
+    /// <summary>The answer to a form's "is your number registered?": <c>yes, registered on …</c>, or <c>no</c>.</summary>
+    internal string RegisteredAnswer(ContactRegistry registry)
+        => Registration(registry) is { } registered ? Language.T($"oui, {registered}", $"yes, {registered}") : Language.T("non", "no");
+
+    /// <summary>The registration with <paramref name="registry"/> in words, or a placeholder for the person to fill in.</summary>
+    internal string RegistrationOrPlaceholder(ContactRegistry registry)
+        => Registration(registry) ?? Language.T("[date de votre inscription]", "[date of your registration]");
+
     /// <summary>The rules a call broke, each in plain words with its citation.</summary>
     internal string Rules(ReceivedCall call, Func<string, bool>? only = null)
         => string.Join(Language.T(" ; ", "; "), call.Decision!.Violations.Where(v => only is null || only(v.RuleId))

@@ -38,6 +38,9 @@ internal static class CallText
         };
     }
 
+    /// <summary>What a form's "call or text?" field answers: <c>call</c> or <c>text</c>.</summary>
+    internal static string CallOrText(ReceivedCall call, Language language) => call.IsCall ? language.T("appel", "call") : language.T("SMS", "text");
+
     /// <summary>A message's text on one line, cut to 160 characters, in the language's quotes (<c> : « … »</c>, <c>: "…"</c>); empty for a call or a message without text.</summary>
     internal static string Quote(ReceivedCall call, Language language)
     {
