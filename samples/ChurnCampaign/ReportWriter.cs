@@ -38,8 +38,8 @@ internal static class ReportWriter
         foreach (var (key, label, a, b) in Rows(withoutFigures, withFigures))
         {
             html.Append("<tr data-metric=\"").Append(key).Append("\"><td>").Append(Text(label)).Append("</td><td class=\"n without\">")
-                .Append(a.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"n with ").Append(b < a ? "good" : string.Empty).Append("\">")
-                .Append(b.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+                .Append(a.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"n with ").Append(b < a ? "good" : string.Empty).Append("\">")
+                .Append(b.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -52,7 +52,7 @@ internal static class ReportWriter
             var b = withFigures.ViolationsByRule.GetValueOrDefault(rule);
             var (description, citation) = Describe(policy, rule);
             html.Append("<tr id=\"rule-").Append(Text(rule)).Append("\" data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n without bad\">")
-                .Append(a).Append("</td><td class=\"n with\">").Append(b).Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
+                .Append(a.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"n with\">").Append(b.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n<h2>Refusals by the gate</h2>\n<p>Each refusal names every rule that refused; the dialer then waits for the decision's next permitted instant.</p>\n")
@@ -60,7 +60,7 @@ internal static class ReportWriter
         foreach (var (rule, count) in with.RefusalsByRule)
         {
             var (description, citation) = Describe(policy, rule);
-            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n\">").Append(count)
+            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n\">").Append(count.ToString("N0", CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
         }
 
