@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
+using static ContactRules.Testing.People;
+using static ContactRules.Testing.TimeText;
+using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Tests.Rules;
 

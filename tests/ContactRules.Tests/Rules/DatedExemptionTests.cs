@@ -3,7 +3,8 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
+using static ContactRules.Testing.TimeText;
+using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Tests.Rules;
 

@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+
+namespace ContactRules.Testing;
+
+/// <summary>A folder of its own for one test (or one fixture), deleted afterwards.</summary>
+public sealed class TempFolder : IDisposable
+{
+    /// <summary>Creates an empty folder under the system's temporary folder.</summary>
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contactrules-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    /// <summary>The folder's full path.</summary>
+    public string Path { get; }
+
+    /// <summary>The path of <paramref name="name"/> in the folder (nothing is created).</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Deletes the folder and everything in it.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(Path))
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A child process (a dialer killed mid-call, a server shutting down) may still hold a
+            // file for an instant; the system's temporary-file cleaner takes what is left.
+        }
+    }
+}
