@@ -2,7 +2,12 @@ using System.Collections.Immutable;
 using System.Linq;
 using ContactRules.Jurisdictions;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
+using static ContactRules.Testing.DecisionAssert;
+using static ContactRules.Testing.Evaluations;
+using static ContactRules.Testing.People;
+using static ContactRules.Testing.Requests;
+using static ContactRules.Testing.TimeText;
+using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Tests;
 
@@ -17,7 +22,7 @@ public class EuropeanUnionTests
     // The person consented to this channel and purpose (a marketing message needs it, EU-EMSG-01),
     // so that only the objection decides.
     private static ContactRequest Request(ContactChannel channel, ContactPurpose purpose, params OptOut[] optOuts)
-        => new ContactRequest(Person(Berlin), channel, purpose)
+        => new ContactRequest(PersonIn(Berlin), channel, purpose)
         {
             Caller = Acme,
             OptOuts = optOuts.ToImmutableArray(),
@@ -55,10 +60,10 @@ public class EuropeanUnionTests
     [Fact]
     public void EU_AUTO_01_automated_marketing_calls_need_consent_live_calls_do_not_under_the_eu_pack()
     {
-        var automated = new ContactRequest(Person(Berlin)) { Caller = Acme, Automated = true };
+        var automated = new ContactRequest(PersonIn(Berlin)) { Caller = Acme, Automated = true };
         AssertRefusedBy(Evaluate(Eu, automated, Utc("2026-03-10T10:00:00Z")), "EU-AUTO-01");
-        AssertAllowed(Evaluate(Eu, new ContactRequest(Person(Berlin)) { Caller = Acme }, Utc("2026-03-10T10:00:00Z")));
-        var automatedInfo = new ContactRequest(Person(Berlin), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, Automated = true };
+        AssertAllowed(Evaluate(Eu, new ContactRequest(PersonIn(Berlin)) { Caller = Acme }, Utc("2026-03-10T10:00:00Z")));
+        var automatedInfo = new ContactRequest(PersonIn(Berlin), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, Automated = true };
         AssertAllowed(Evaluate(Eu, automatedInfo, Utc("2026-03-10T10:00:00Z")));
     }
 

@@ -2,7 +2,12 @@ using System.Collections.Immutable;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
+using static ContactRules.Testing.DecisionAssert;
+using static ContactRules.Testing.Evaluations;
+using static ContactRules.Testing.People;
+using static ContactRules.Testing.Requests;
+using static ContactRules.Testing.TimeText;
+using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Tests;
 
@@ -54,8 +59,8 @@ public class FranceOverseasHolidaysTests
         }
 
         // Neither the region nor the zone of mainland France places the person there.
-        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(Person(Paris, "FR-75")), Local(day + " 12:00", Paris)));
-        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(Person(zone)), start - Duration.FromDays(1)));
+        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(PersonIn(Paris, "FR-75")), Local(day + " 12:00", Paris)));
+        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(PersonIn(zone)), start - Duration.FromDays(1)));
     }
 
     // The weekday ones through the whole pack at 11:00 local, with a consent of 30 days before

@@ -2,7 +2,12 @@ using System.Collections.Immutable;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
+using static ContactRules.Testing.DecisionAssert;
+using static ContactRules.Testing.Evaluations;
+using static ContactRules.Testing.People;
+using static ContactRules.Testing.Requests;
+using static ContactRules.Testing.TimeText;
+using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Tests;
 
@@ -13,7 +18,7 @@ public class ItalyTests
     private static readonly DateTimeZone Rome = Zone("Europe/Rome");
 
     private static ContactRequest Request(ImmutableArray<OptOut> optOuts = default, Instant? snapshot = null, bool automated = false, params ConsentRecord[] consents)
-        => new ContactRequest(Person(Rome))
+        => new ContactRequest(PersonIn(Rome))
         {
             Caller = Acme,
             OptOuts = optOuts,

@@ -4,7 +4,11 @@ using ContactRules.Auditing;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
+using static ContactRules.Testing.DecisionAssert;
+using static ContactRules.Testing.Evaluations;
+using static ContactRules.Testing.Requests;
+using static ContactRules.Testing.TimeText;
+using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Tests;
 
