@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Testing.TimeText;
 
 namespace ContactRules.Packs.Us.Tests;
 
