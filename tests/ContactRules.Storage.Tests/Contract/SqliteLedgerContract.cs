@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using ContactRules.Sqlite;
+using ContactRules.Testing;
 using NodaTime;
 
 namespace ContactRules.Storage.Tests.Contract;

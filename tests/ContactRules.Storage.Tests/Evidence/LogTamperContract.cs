@@ -3,6 +3,7 @@ using ContactRules.Jurisdictions;
 using NodaTime.Testing;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
+using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.Evidence;
 

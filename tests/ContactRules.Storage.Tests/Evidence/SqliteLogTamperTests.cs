@@ -1,4 +1,5 @@
 using ContactRules.Sqlite;
+using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
 

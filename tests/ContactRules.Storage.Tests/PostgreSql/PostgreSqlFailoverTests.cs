@@ -11,6 +11,7 @@ using NodaTime;
 using Npgsql;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
+using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.PostgreSql;
 

@@ -5,6 +5,7 @@ using Npgsql;
 using NodaTime;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
+using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.PostgreSql;
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using ContactRules.Jurisdictions;
 using ContactRules.Sqlite;
+using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
