@@ -4,6 +4,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using ContactRules.Sqlite;
 using ContactRules.Storage;
+using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using NodaTime.Testing;

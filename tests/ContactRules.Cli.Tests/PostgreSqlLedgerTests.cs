@@ -4,6 +4,7 @@ using System.Linq;
 using ContactRules.PostgreSql;
 using ContactRules.Storage;
 using ContactRules.Storage.Tests.PostgreSql;
+using ContactRules.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;

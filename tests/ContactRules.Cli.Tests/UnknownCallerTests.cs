@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests;
