@@ -27,7 +27,7 @@ public class ConsumerBuildTests
     {
         var project = Path.Combine(package.Root, "consumer");
         Directory.CreateDirectory(project);
-        foreach (var source in RepositoryPaths.ConsumerSources)
+        foreach (var source in ConsumerFiles.Sources)
         {
             File.Copy(source, Path.Combine(project, Path.GetFileName(source)));
         }
@@ -82,7 +82,7 @@ public class ConsumerBuildTests
         Assert.False(Directory.Exists(cached), $"a ContactRules {package.Version} package is in the machine's packages folder ({cached}); no source serves one, so a local build put it there, and every later restore of that version takes it instead of the feed's: delete it");
 
         var reported = Warning.Matches(output).Select(m => (File: m.Groups["file"].Value, Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value)).ToHashSet();
-        var expected = RepositoryPaths.ConsumerSources
+        var expected = ConsumerFiles.Sources
             .SelectMany(source => File.ReadAllLines(source)
                 .Select((text, index) => (Match: Expectation.Match(text), Line: index + 1))
                 .Where(x => x.Match.Success)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Packaging.Tests;
@@ -79,7 +80,7 @@ public sealed class PackageFeed : IDisposable
             return Path.GetFullPath(given);
         }
 
-        var clone = CleanCopy.Make(RepositoryPaths.Root, Path.Combine(root, "clone"));
+        var clone = CleanCopy.Make(RepositoryRoot.Path, Path.Combine(root, "clone"));
         var feed = Path.Combine(root, "feed");
         var (exitCode, output) = DotNet.Run(clone, TimeSpan.FromMinutes(10), null, "pack", "ContactRules.sln", "-c", "Release", "-o", feed, "--disable-build-servers", "-nologo");
         Assert.True(exitCode == 0, "dotnet pack of the clean copy failed:" + Environment.NewLine + output);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using ContactRules.Packaging.Tests;
+using ContactRules.Testing;
 using Xunit;
 
 namespace Crm.Sample.Tests;
@@ -94,7 +95,7 @@ public sealed class SampleBuildTests
     /// <summary>Copies the sample into a new folder whose build settings are the repository's.</summary>
     private static string CopySample(Action<string>? mutate)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var sample = Path.Combine(root, "samples", "Crm.Sample");
         var copy = Path.Combine(Path.GetTempPath(), "crm-sample-build-" + Guid.NewGuid().ToString("N"), "Crm.Sample");
         Directory.CreateDirectory(copy);
@@ -114,18 +115,5 @@ public sealed class SampleBuildTests
 
         mutate?.Invoke(Path.Combine(copy, "CallCenter.cs"));
         return copy;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "samples", "Crm.Sample", "Crm.Sample.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with samples/Crm.Sample) was not found above " + AppContext.BaseDirectory);
     }
 }
