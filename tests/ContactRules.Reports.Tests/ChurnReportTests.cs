@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Reports.Tests;
@@ -127,10 +128,11 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
     /// <summary>The sample's main job on 60 customers, and its report rendered once for the class.</summary>
     public sealed class RenderedReport : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "contactrules-churn-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder temp = new TempFolder();
 
         public RenderedReport()
         {
+            var folder = temp.File("work");
             var exit = ChurnCampaign.Program.Run(ChurnCampaign.Program.Options.Default with { Customers = Customers, WorkFolder = folder }, TextWriter.Null);
             Assert.Equal(0, exit);
             File = Path.Combine(folder, "churn-report.html");
@@ -141,12 +143,6 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
 
         internal string File { get; }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        public void Dispose() => temp.Dispose();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using ContactRules.Cli.Tests.Received;
+using ContactRules.Testing;
 using NodaTime;
 using ReceivedCalls;
 using Xunit;
@@ -135,10 +136,11 @@ public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedRep
 
     public sealed class RenderedReport : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "contactrules-received-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder temp = new TempFolder();
 
         public RenderedReport()
         {
+            var folder = temp.File("report");
             static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "samples", "ReceivedCalls", "export", name);
             var exit = ContactRules.Cli.Program.Run(
                 new[] { "received", Sample("calls-20260817093000.xml"), Sample("sms-20260817093000.xml"), "--policy", "fr", "--callers", Sample("callers.csv"), "--facts", Sample("facts.json"), "--out", folder },
@@ -151,12 +153,6 @@ public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedRep
 
         internal Dom Dom { get; }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        public void Dispose() => temp.Dispose();
     }
 }
