@@ -2,10 +2,6 @@ using System.Linq;
 using ContactRules.Auditing;
 using ContactRules.Jurisdictions;
 using Xunit;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Tests.Auditing;
 

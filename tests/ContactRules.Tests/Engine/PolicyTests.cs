@@ -5,11 +5,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Attempts;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 using static ContactRules.Tests.TestPolicies;
 
 namespace ContactRules.Tests.Engine;

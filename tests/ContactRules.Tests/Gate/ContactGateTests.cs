@@ -7,11 +7,6 @@ using ContactRules.Storage;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using static ContactRules.Testing.Attempts;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Tests.Gate;
 

@@ -4,8 +4,6 @@ using ContactRules.Jurisdictions;
 using CsCheck;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 using static ContactRules.Tests.TestPolicies;
 
 namespace ContactRules.Tests.Properties;

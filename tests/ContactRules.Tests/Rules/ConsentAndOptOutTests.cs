@@ -2,9 +2,6 @@ using System.Collections.Immutable;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Tests.Rules;
 

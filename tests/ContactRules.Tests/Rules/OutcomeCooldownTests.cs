@@ -3,11 +3,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Attempts;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Tests.Rules;
 
@@ -85,12 +80,11 @@ public class OutcomeCooldownTests
                 CooldownSpan.OfElapsed(Duration.FromHours(72)),
                 CountingKey.Person),
         });
-        var london = DateTimeZoneProviders.Tzdb["Europe/London"];
         var abandoned = History(Attempt(Utc("2026-06-01T10:15:00Z"), AttemptOutcome.Abandoned));
-        var refused = uk.Evaluate(Call(Person(london)), Utc("2026-06-04T10:14:00Z"), abandoned);
+        var refused = uk.Evaluate(Call(Person(London)), Utc("2026-06-04T10:14:00Z"), abandoned);
         Assert.Equal(Utc("2026-06-04T10:15:00Z"), refused.NextPermittedAt);
-        Assert.True(uk.Evaluate(Call(Person(london)), Utc("2026-06-04T10:15:00Z"), abandoned).IsAllowed);
-        var withAgent = new ContactRequest(Person(london)) { LiveAgentGuaranteed = true };
+        Assert.True(uk.Evaluate(Call(Person(London)), Utc("2026-06-04T10:15:00Z"), abandoned).IsAllowed);
+        var withAgent = new ContactRequest(Person(London)) { LiveAgentGuaranteed = true };
         Assert.True(uk.Evaluate(withAgent, Utc("2026-06-01T11:00:00Z"), abandoned).IsAllowed);
     }
 
