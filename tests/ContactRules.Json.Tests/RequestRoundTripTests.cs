@@ -3,8 +3,6 @@ using System.Linq;
 using NodaTime;
 using Xunit;
 using static ContactRules.Json.Tests.Json;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Json.Tests;
 
