@@ -4,8 +4,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.PhoneNumbers.Tests;
 
