@@ -5,7 +5,6 @@ using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using ContactRules.Storage;
-using ContactRules.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +12,6 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Hosting.Tests;
 
