@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using ContactRules.Jurisdictions;
-using ContactRules.Testing;
 using CsCheck;
 using NodaTime;
 using Xunit;
@@ -165,10 +164,9 @@ public sealed class RegistryFileTests : IDisposable
         var snapshot = Instant.FromUtc(2026, 6, 1, 0, 0);
         var path = Build("+33612345678\n", ContactRegistry.Bloctel, new RegistryBuildOptions(ContactRegistry.Bloctel, snapshot));
         using var registry = RegistryFile.Open(path);
-        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
-        var registered = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(paris) });
-        var other = new ContactRequest(new Contact("c-2") { PhoneNumber = "+33699999999", TimeZones = ImmutableArray.Create(paris) });
-        var tuesday = paris.AtStrictly(new LocalDateTime(2026, 6, 9, 11, 0)).ToInstant();
+        var registered = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(Paris) });
+        var other = new ContactRequest(new Contact("c-2") { PhoneNumber = "+33699999999", TimeZones = ImmutableArray.Create(Paris) });
+        var tuesday = Paris.AtStrictly(new LocalDateTime(2026, 6, 9, 11, 0)).ToInstant();
 
         var screened = RegistryScreening.Screen(registered, new[] { registry });
         Assert.Equal(snapshot, screened.RegistrySnapshotAt);
