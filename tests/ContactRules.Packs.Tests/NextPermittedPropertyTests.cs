@@ -4,10 +4,6 @@ using ContactRules.Jurisdictions;
 using CsCheck;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Attempts;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Tests;
 

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ContactRules.Jurisdictions;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Packs.Tests;

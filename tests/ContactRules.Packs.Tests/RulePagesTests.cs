@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using ContactRules.Jurisdictions;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Packs.Tests;
