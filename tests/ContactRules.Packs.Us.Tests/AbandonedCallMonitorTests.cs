@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.TimeText;
 
 namespace ContactRules.Packs.Us.Tests;
 

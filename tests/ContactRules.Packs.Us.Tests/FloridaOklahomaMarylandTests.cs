@@ -2,12 +2,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Attempts;
-using static ContactRules.Testing.Evaluations;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.TimeText;
 using static ContactRules.Packs.Us.Tests.UsCalls;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Us.Tests;
 

@@ -3,11 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Evaluations;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Us.Tests;
 

@@ -3,12 +3,7 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Evaluations;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
 using static ContactRules.Packs.Us.Tests.UsCalls;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -112,7 +107,7 @@ public class StateHolidayTests
     [InlineData("us-ut", "US-UT-HOL-01", "America/Denver", "2026-07-24 12:00", "2026-07-25T14:00:00Z")]
     public void US_AL_HOL_01_US_RI_HOL_01_US_UT_HOL_01_refuse_a_state_holiday_whole(string pack, string id, string zone, string local, string next)
     {
-        var tz = DateTimeZoneProviders.Tzdb[zone];
+        var tz = Zone(zone);
         var decision = RulePacks.Get(pack).Evaluate(Marketing(AmericanPerson(tz)), Local(local, tz), ContactHistory.Empty);
         Assert.Equal(id, SingleRuleId(decision));
         Assert.Equal(Utc(next), decision.NextPermittedAt);
@@ -151,7 +146,7 @@ public class StateHolidayTests
     [InlineData("us-ut", "US-UT-01", "America/Denver", "2026-03-15 12:00", false)]
     public void US_AL_01_US_RI_01_US_UT_01_hours_edges(string pack, string id, string zone, string local, bool allowed)
     {
-        var tz = DateTimeZoneProviders.Tzdb[zone];
+        var tz = Zone(zone);
         var decision = RulePacks.Get(pack).Evaluate(Marketing(AmericanPerson(tz)), Local(local, tz), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
@@ -167,7 +162,7 @@ public class StateHolidayTests
     [InlineData(false, false)]
     public void US_UT_01_and_US_UT_HOL_01_lift_for_a_consent_to_other_times(bool outsideHours, bool allowed)
     {
-        var denver = DateTimeZoneProviders.Tzdb["America/Denver"];
+        var denver = Zone("America/Denver");
         var request = Marketing(AmericanPerson(denver)).WithConsents(new ConsentRecord(Utc("2026-01-05T15:00:00Z")) { Entity = "acme", OutsideHours = outsideHours });
         Assert.Equal(allowed, UtahRules.Pack.Evaluate(request, Local("2026-03-15 12:00", denver), ContactHistory.Empty).IsAllowed);
         Assert.Equal(allowed, UtahRules.Pack.Evaluate(request, Local("2026-07-24 12:00", denver), ContactHistory.Empty).IsAllowed);

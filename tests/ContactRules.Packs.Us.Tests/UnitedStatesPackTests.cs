@@ -3,12 +3,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Testing.Evaluations;
-using static ContactRules.Testing.People;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
 using static ContactRules.Packs.Us.Tests.UsCalls;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -103,7 +98,7 @@ public class UnitedStatesPackTests
         // Area code 907 spans Alaska time (Anchorage, UTC-9 in January) and Hawaii-Aleutian
         // time (Adak, one hour behind). Tuesday 13 January 2026:
         // 08:00 in Adak is 09:00 in Anchorage; 08:59 Anchorage (07:59 Adak) is refused.
-        var anchorage = DateTimeZoneProviders.Tzdb["America/Anchorage"];
+        var anchorage = Zone("America/Anchorage");
         var contact = new ContactRules.PhoneNumbers.PhoneNumberResolver("US").WithZonesFromNumber(new Contact("c-1") { PhoneNumber = "+19075550123" });
         Assert.False(Us.Evaluate(Marketing(contact), Local("2026-01-13 08:59", anchorage), ContactHistory.Empty).IsAllowed);
         Assert.True(Us.Evaluate(Marketing(contact), Local("2026-01-13 09:00", anchorage), ContactHistory.Empty).IsAllowed);

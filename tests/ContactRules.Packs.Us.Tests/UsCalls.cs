@@ -1,5 +1,4 @@
 using NodaTime;
-using static ContactRules.Testing.Attempts;
 
 namespace ContactRules.Packs.Us.Tests;
 
