@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Reports.Tests;

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using ContactRules.Cli.Tests.Received;
-using ContactRules.Testing;
 using NodaTime;
 using ReceivedCalls;
 using Xunit;

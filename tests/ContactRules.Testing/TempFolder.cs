@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 
 namespace ContactRules.Testing;
 
@@ -22,17 +23,23 @@ public sealed class TempFolder : IDisposable
     /// <summary>Deletes the folder and everything in it.</summary>
     public void Dispose()
     {
-        try
+        for (var attempt = 1; Directory.Exists(Path); attempt++)
         {
-            if (Directory.Exists(Path))
+            try
             {
                 Directory.Delete(Path, recursive: true);
             }
-        }
-        catch (IOException)
-        {
-            // A child process (a dialer killed mid-call, a server shutting down) may still hold a
-            // file for an instant; the system's temporary-file cleaner takes what is left.
+            catch (IOException) when (attempt < 3)
+            {
+                // A child process (a dialer killed mid-call, a server shutting down, Chromium's
+                // helpers closing its profile) may still hold a file for an instant.
+                Thread.Sleep(200);
+            }
+            catch (IOException)
+            {
+                // Still held: the system's temporary-file cleaner takes what is left.
+                return;
+            }
         }
     }
 }
