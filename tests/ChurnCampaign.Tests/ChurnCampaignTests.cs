@@ -5,7 +5,6 @@ using ContactRules;
 using ContactRules.Jurisdictions;
 using ContactRules.Sqlite;
 using ContactRules.Storage;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ChurnCampaign.Tests;
