@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests;

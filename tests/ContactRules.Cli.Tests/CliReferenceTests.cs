@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using ContactRules.Cli.Help;
 using ContactRules.Cli.Zones;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests;

@@ -1,6 +1,5 @@
 using System.IO;
 using ContactRules.Cli.Help;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests;

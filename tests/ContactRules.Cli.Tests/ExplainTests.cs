@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests;

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using ContactRules.Cli.Scrub;
 using ContactRules.Cli.Zones;
-using ContactRules.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;

@@ -4,7 +4,6 @@ using System.Linq;
 using ContactRules.PostgreSql;
 using ContactRules.Storage;
 using ContactRules.Storage.Tests.PostgreSql;
-using ContactRules.Testing;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;

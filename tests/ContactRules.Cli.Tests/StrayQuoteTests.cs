@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests;

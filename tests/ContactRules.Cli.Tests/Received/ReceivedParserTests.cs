@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text;
 using ContactRules.Cli.Received;
 using ContactRules.Cli.Received.Exports;
-using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using Xunit;

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using ContactRules.Cli.Received;
-using ContactRules.Testing;
 using NodaTime;
 using ReceivedCalls;
 using Xunit;

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using ContactRules.Cli.Received;
 using ContactRules.Cli.Received.Judging;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Cli.Tests.Received;
