@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using ContactRules.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using BenchmarkDotNet.Running;
