@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using ContactRules;
-using ContactRules.Testing;
 using NodaTime;
 using Xunit;
 
