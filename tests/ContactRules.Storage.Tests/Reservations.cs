@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests;
 

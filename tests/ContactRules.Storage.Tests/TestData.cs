@@ -2,12 +2,8 @@ using System.Linq;
 using System.Collections.Immutable;
 using ContactRules.Jurisdictions;
 using ContactRules.Rules;
-using ContactRules.Testing;
 using NodaTime;
 using NodaTime.Testing;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Storage.Tests;
 

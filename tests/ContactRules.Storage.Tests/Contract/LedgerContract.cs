@@ -10,8 +10,6 @@ using NodaTime;
 using NodaTime.Testing;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
 
 namespace ContactRules.Storage.Tests.Contract;
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using ContactRules.Sqlite;
-using ContactRules.Testing;
 using NodaTime;
 
 namespace ContactRules.Storage.Tests.Contract;

@@ -3,7 +3,6 @@ using ContactRules.Jurisdictions;
 using NodaTime.Testing;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.Evidence;
 

@@ -1,5 +1,4 @@
 using ContactRules.Sqlite;
-using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
 

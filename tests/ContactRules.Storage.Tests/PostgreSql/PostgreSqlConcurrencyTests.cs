@@ -11,9 +11,6 @@ using NodaTime.Testing;
 using Npgsql;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
-using static ContactRules.Testing.TimeText;
-using static ContactRules.Testing.Zones;
 
 namespace ContactRules.Storage.Tests.PostgreSql;
 

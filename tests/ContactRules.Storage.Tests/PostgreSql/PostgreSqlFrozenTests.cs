@@ -12,7 +12,6 @@ using NodaTime;
 using Npgsql;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.PostgreSql;
 

@@ -5,7 +5,6 @@ using Npgsql;
 using NodaTime;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.PostgreSql;
 

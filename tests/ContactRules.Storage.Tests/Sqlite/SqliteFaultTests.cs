@@ -5,12 +5,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using ContactRules.Sqlite;
-using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
-using static ContactRules.Testing.Requests;
 
 namespace ContactRules.Storage.Tests.Sqlite;
 

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using ContactRules.Jurisdictions;
 using ContactRules.Sqlite;
-using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using ContactRules.Sqlite;
-using ContactRules.Testing;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using ContactRules.Sqlite;
-using ContactRules.Testing;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
 
