@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Packaging.Tests;
@@ -18,10 +17,10 @@ public sealed class PackageFeed : IDisposable
     /// <summary>The environment variable that names a feed already packed (set by .ci/run).</summary>
     public const string FeedVariable = "CONTACTRULES_PACKAGE_FEED";
 
+    private readonly TempFolder folder = new();
+
     public PackageFeed()
     {
-        Root = Path.Combine(Path.GetTempPath(), "contactrules-packaging-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
         try
         {
             Feed = FindOrPack(Root);
@@ -38,7 +37,7 @@ public sealed class PackageFeed : IDisposable
     }
 
     /// <summary>The temporary folder that holds everything this fixture and its tests write.</summary>
-    public string Root { get; }
+    public string Root => folder.Path;
 
     /// <summary>The local folder feed.</summary>
     public string Feed { get; }
@@ -59,17 +58,7 @@ public sealed class PackageFeed : IDisposable
             .Select(name => name.Substring(0, name.Length - Version.Length - 1))
             .ToHashSet(StringComparer.Ordinal);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless; failing the run for it would not be.
-        }
-    }
+    public void Dispose() => folder.Dispose();
 
     /// <summary>The feed CI names, or a clean copy of the working tree packed into <paramref name="root"/>/feed.</summary>
     private static string FindOrPack(string root)

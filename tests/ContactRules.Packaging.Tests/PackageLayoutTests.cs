@@ -3,7 +3,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
-using ContactRules.Testing;
 using Xunit;
 
 namespace ContactRules.Packaging.Tests;
