@@ -40,6 +40,12 @@ public sealed class TempFolder : IDisposable
                 // Still held: the system's temporary-file cleaner takes what is left.
                 return;
             }
+            catch (UnauthorizedAccessException)
+            {
+                // A file another user made in it (a PostgreSQL server run as its owner): left to
+                // the same cleaner.
+                return;
+            }
         }
     }
 }
