@@ -15,7 +15,6 @@ namespace ContactRules.Packs.Tests;
 public class ItalianTelemarketingCodeTests
 {
     private static readonly ContactPolicy Code = ItalianTelemarketingCodeRules.Pack;
-    private static readonly DateTimeZone Rome = Zone("Europe/Rome");
 
     private static ContactDecision At(string local) => Evaluate(Code, Call(PersonIn(Rome)), Local(local, Rome));
 

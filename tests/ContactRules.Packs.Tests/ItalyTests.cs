@@ -9,7 +9,6 @@ namespace ContactRules.Packs.Tests;
 public class ItalyTests
 {
     private static readonly ContactPolicy It = ItalyRules.Pack;
-    private static readonly DateTimeZone Rome = Zone("Europe/Rome");
 
     private static ContactRequest Request(ImmutableArray<OptOut> optOuts = default, Instant? snapshot = null, bool automated = false, params ConsentRecord[] consents)
         => new ContactRequest(PersonIn(Rome))

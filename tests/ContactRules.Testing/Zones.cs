@@ -14,6 +14,9 @@ public static class Zones
     /// <summary>Europe/Berlin.</summary>
     public static readonly DateTimeZone Berlin = Zone("Europe/Berlin");
 
+    /// <summary>Europe/Rome: the Italian law and the Italian telemarketing code.</summary>
+    public static readonly DateTimeZone Rome = Zone("Europe/Rome");
+
     /// <summary>America/New_York: Eastern time.</summary>
     public static readonly DateTimeZone NewYork = Zone("America/New_York");
 
