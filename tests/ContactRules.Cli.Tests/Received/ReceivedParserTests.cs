@@ -238,6 +238,22 @@ public class ReceivedParserTests
     }
 
     [Fact]
+    public void A_call_history_from_an_encrypted_backup_is_named_as_such()
+    {
+        using var folder = new TempFolder();
+        var encrypted = folder.File("CallHistory.storedata");
+        var bytes = new byte[8192];
+        new Random(7).NextBytes(bytes);
+        bytes[100] = 0;
+        File.WriteAllBytes(encrypted, bytes);
+
+        var message = Assert.Single(Read(encrypted).Problems).Message;
+
+        Assert.StartsWith("a binary file that is not an SQLite database (a CallHistory.storedata taken from an encrypted iPhone backup stays encrypted", message, StringComparison.Ordinal);
+        Assert.Contains("expected an Android SMS Backup & Restore export", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_export_exits_2_and_what_could_be_read_is_still_judged_and_reported()
     {
         using var folder = new TempFolder();
