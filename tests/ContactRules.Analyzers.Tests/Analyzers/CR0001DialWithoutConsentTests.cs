@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
 using ContactRules.Analyzers.Tests.Support;
 using Xunit;
@@ -658,6 +659,43 @@ public class CR0001DialWithoutConsentTests
             ImmutableArray.Create(("/0/ContactRules.DialApis.txt", "// Our PBX\nM:Crm.Telephony.Place(System.String);use the consented queue\n")),
             Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 0).WithArguments("Telephony.Place", "'c.Phone'", " (use the consented queue)"),
             Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 1));
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public Task A_long_method_keeps_its_checks_and_its_warnings(int variables)
+    {
+        // Beyond ValueMap.MaxArrayCount variables the flow state keeps them in a dictionary
+        // instead of arrays: the same answers either way, through a loop's fixed point and joins.
+        var locals = string.Concat(Enumerable.Range(0, variables).Select(i => $"        var v{i} = c.Id + \"{i}\";\n"));
+        return Analyze($$"""
+                public void Run(Customer c, Customer d, List<Customer> others)
+                {
+            {{locals}}
+                    var decision = gate.Check(new ContactRequest(c.Contact));
+                    foreach (var other in others)
+                    {
+                        var copy = v1 + other.Id;
+                        if (!decision.IsAllowed)
+                        {
+                            continue;
+                        }
+
+                        dialer.Dial(c.Phone);
+                        {|#0:dialer.Dial(d.Phone)|};
+                    }
+
+                    if (decision.IsAllowed)
+                    {
+                        dialer.Dial(c.Phone);
+                    }
+
+                    {|#1:dialer.Dial(c.Phone)|};
+                }
+            """,
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 1));
+    }
 
     [Fact]
     public Task Generated_code_is_not_analyzed()
