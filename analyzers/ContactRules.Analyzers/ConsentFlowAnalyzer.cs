@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ContactRules.Analyzers.Flow;
+using ContactRules.Analyzers.Flow.Lattice;
+using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,8 +11,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ContactRules.Analyzers;
 
 /// <summary>
-/// CR0001, CR0002, CR0003 and CR0005: one analyzer because the four rules read the same
-/// control-flow analysis.
+/// CR0001, CR0002, CR0003, CR0005, CR0006 and CR0007 (and CR1003 for the exemptions they
+/// read): one analyzer because the rules read the same control-flow analysis.
 /// </summary>
 /// <remarks>
 /// Cost model: the ContactRules types and configured dial APIs are resolved once per compilation,
@@ -27,7 +29,10 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         Descriptors.CR0001DialWithoutConsent,
         Descriptors.CR0002ConsentDecisionIgnored,
         Descriptors.CR0003ConsentForOtherContact,
-        Descriptors.CR0005PermitNotCompleted);
+        Descriptors.CR0005PermitNotCompleted,
+        Descriptors.CR0006ConsentForOtherChannel,
+        Descriptors.CR0007RequestedContact,
+        Descriptors.CR1003InvalidRequestedContact);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -115,8 +120,11 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         private readonly List<Site> storedDecisions = new();
         private readonly HashSet<ISymbol> read = new(SymbolEqualityComparer.Default);
         private readonly HashSet<(string, SyntaxNode)> reported = new();
+        private readonly HashSet<SyntaxNode> contactingFunctions = new();
         private bool hasDial;
         private bool hasPermit;
+        private bool hasEvidence;
+        private bool marketing;
 
         public BlockAnalysis(ConsentModel model, ISymbol owner, IOperation root)
         {
@@ -135,14 +143,20 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                         OnInvocation(context, invocation);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } when model.GetDialTarget(constructor) is not null:
-                        hasDial = true;
+                        Contacts(operation);
                         break;
                     case IPropertyReferenceOperation property when model.GetDialTarget(property.Property) is not null:
-                        hasDial = true;
+                        Contacts(operation);
+                        break;
+                    case IPropertyReferenceOperation property when model.GetCheckKind(property.Property) != CheckKind.None:
+                        hasEvidence = true;
                         break;
                     case ILocalReferenceOperation { IsDeclaration: false } reference
                         when !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference):
                         read.Add(reference.Local);
+                        break;
+                    case IFieldReferenceOperation { Field: { Name: KnownNames.Marketing } field } when KnownNames.IsContactRulesType(field.ContainingType, KnownNames.ContactPurpose):
+                        marketing = true;
                         break;
                 }
             }
@@ -153,24 +167,104 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var flow = new ConsentDataFlow(model, reportDials: !model.IsConsentDelegated(owner), context.CancellationToken);
-            foreach (var finding in flow.Run(context.GetControlFlowGraph()))
+            var delegated = model.IsConsentDelegated(owner);
+            var exemption = ValidExemption(context, delegated);
+            if (delegated && !hasPermit)
             {
-                if (reported.Add(finding.Key))
+                // A wrapper's dials are its callers' business, and it holds no permit to complete.
+                return;
+            }
+
+            var findings = new Findings();
+            var rules = new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption);
+            var flow = new ConsentDataFlow(model, rules, contactingFunctions, context.CancellationToken);
+            if (hasEvidence)
+            {
+                flow.Run(context.GetControlFlowGraph());
+            }
+            else
+            {
+                // No check, decision or permit anywhere in the block: no path can hold consent, so
+                // the control-flow graph would say what one walk of the tree says.
+                flow.RunWithoutEvidence(root);
+            }
+
+            foreach (var finding in findings.All)
+            {
+                if (reported.Add((finding.Descriptor.Id, finding.Node)))
                 {
                     context.ReportDiagnostic(finding.ToDiagnostic());
                 }
             }
         }
 
+        /// <summary>A dial or a permit: it and the lambdas and local functions around it need the flow rules.</summary>
+        private void Contacts(IOperation operation)
+        {
+            hasDial |= operation is not IInvocationOperation invocation || (model.GetCallFacts(invocation.TargetMethod) & CallFacts.Dial) != 0;
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation && !contactingFunctions.Add(parent.Syntax))
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The owner's <c>[RequestedContact]</c> declaration when it may exempt: it gives a reason,
+        /// builds no marketing request, and is not itself a dial API (whose callers would then
+        /// contact unchecked). A refused declaration is CR1003, and its contacts are checked.
+        /// </summary>
+        private Exemption? ValidExemption(OperationAnalysisContext context, bool delegated)
+        {
+            if (model.GetExemption(owner) is not { } exemption)
+            {
+                return null;
+            }
+
+            string? refusal = exemption.Reason.Length == 0 ? "it gives no reason"
+                : marketing ? "the method builds a ContactPurpose.Marketing request"
+                : delegated ? "the method is itself a dial API or [RequiresConsent]: its callers would contact without a check"
+                : null;
+            if (refusal is null)
+            {
+                return exemption;
+            }
+
+            var node = exemption.Syntax ?? root.Syntax;
+            if (reported.Add((DiagnosticIds.InvalidRequestedContact, node)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR1003InvalidRequestedContact, node.GetLocation(), owner.Name, refusal));
+            }
+
+            return null;
+        }
+
         private void OnInvocation(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             var facts = model.GetCallFacts(method);
-            hasDial |= (facts & CallFacts.Dial) != 0;
-            hasPermit |= (facts & CallFacts.Permit) != 0;
+            if ((facts & CallFacts.Dial) != 0)
+            {
+                Contacts(invocation);
+            }
+
+            if ((facts & CallFacts.Permit) != 0)
+            {
+                hasPermit = true;
+                Contacts(invocation);
+            }
+
+            hasEvidence |= (facts & (CallFacts.Decision | CallFacts.Check | CallFacts.Permit)) != 0;
             if ((facts & (CallFacts.Decision | CallFacts.Check)) == 0)
             {
+                return;
+            }
+
+            if (model.GetCheckKind(method) == CheckKind.Guard)
+            {
+                // A guard is called for its throw: a statement is how it is used.
                 return;
             }
 
@@ -182,7 +276,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if ((facts & CallFacts.Decision) == 0)
+            if (!model.IsDecision(method.ReturnType))
             {
                 return;
             }
@@ -203,24 +297,20 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         {
             foreach (var site in storedDecisions)
             {
-                if (!read.Contains(site.Variable) && reported.Add((DiagnosticIds.ConsentDecisionIgnored, site.Node)))
+                if (!read.Contains((ISymbol)site.Variable) && reported.Add((DiagnosticIds.ConsentDecisionIgnored, site.Node)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0002ConsentDecisionIgnored, site.Node.GetLocation(), CallName(site.Node), "is never read"));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0002ConsentDecisionIgnored, site.Node.GetLocation(), CallNames.Of(site.Node), "is never read"));
                 }
             }
         }
-
-        private static string CallName(SyntaxNode node)
-            => node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access }
-                ? access.Name.Identifier.ValueText
-                : node.ToString();
 
         /// <summary>The operation that consumes the invocation's value, past awaits and conversions.</summary>
         private static (IOperation? Consumer, IOperation Child) Consumer(IOperation operation)
         {
             var child = operation;
             var parent = operation.Parent;
-            while (parent is IAwaitOperation or IConversionOperation)
+            while (parent is IAwaitOperation or IConversionOperation
+                   || (parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } plumbing && plumbing.Instance == child))
             {
                 child = parent;
                 parent = parent.Parent;

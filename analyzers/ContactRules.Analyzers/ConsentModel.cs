@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using ContactRules.Analyzers.Configuration;
+using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,9 +12,10 @@ namespace ContactRules.Analyzers;
 
 /// <summary>
 /// What counts as a dial API and as a consent check in one compilation: the ContactRules types,
-/// the <c>[DialApi]</c>/<c>[ConsentCheck]</c>/<c>[RequiresConsent]</c> attributes (matched by
-/// name), assembly-level <c>[DialApi("id")]</c>, <c>ContactRules.DialApis.txt</c> lines and the
-/// built-in SDK catalogue. Resolved once per compilation; per-member answers are cached.
+/// the <c>[DialApi]</c>/<c>[ConsentCheck]</c>/<c>[RequiresConsent]</c>/<c>[RequestedContact]</c>
+/// attributes (matched by name, through overrides and interface implementations in both
+/// directions), assembly-level <c>[DialApi("id")]</c>, <c>ContactRules.DialApis.txt</c> lines and
+/// the built-in SDK catalogue. Resolved once per compilation; per-member answers are cached.
 /// </summary>
 internal sealed class ConsentModel
 {
@@ -21,19 +24,28 @@ internal sealed class ConsentModel
     private readonly bool dialApiAttributeExists;
     private readonly bool requiresConsentAttributeExists;
     private readonly bool consentCheckAttributeExists;
+    private readonly bool requestedContactAttributeExists;
+    private readonly Lazy<ImplementationIndex> implementations;
     private readonly ConcurrentDictionary<ISymbol, DialTarget> dialTargets = new(ReferenceComparer<ISymbol>.Instance);
-    private readonly ConcurrentDictionary<ISymbol, bool> consentChecks = new(ReferenceComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<ISymbol, CheckKind> checkKinds = new(ReferenceComparer<ISymbol>.Instance);
     private readonly ConcurrentDictionary<IMethodSymbol, CallFacts> callFacts = new(ReferenceComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new(ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, CallFacts> returnFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
 
-    private ConsentModel(Compilation compilation, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes)
+    private ConsentModel(Compilation compilation, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes, CancellationToken cancellationToken)
     {
         this.configuredMethods = configuredMethods;
         this.configuredTypes = configuredTypes;
         DecisionType = compilation.GetTypeByMetadataName("ContactRules.ContactDecision");
         PermitType = compilation.GetTypeByMetadataName("ContactRules.ContactPermit");
+        ReservationType = compilation.GetTypeByMetadataName("ContactRules.ContactReservation");
         dialApiAttributeExists = compilation.GetTypeByMetadataName("ContactRules.DialApiAttribute") is not null;
         requiresConsentAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequiresConsentAttribute") is not null;
         consentCheckAttributeExists = compilation.GetTypeByMetadataName("ContactRules.ConsentCheckAttribute") is not null;
+        requestedContactAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequestedContactAttribute") is not null;
+        implementations = new Lazy<ImplementationIndex>(
+            () => ImplementationIndex.Build(compilation, IsMarked, ConfiguredMembers(), cancellationToken),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The ContactRules decision type, when referenced.</summary>
@@ -42,12 +54,18 @@ internal sealed class ConsentModel
     /// <summary>The ContactRules permit type, when referenced.</summary>
     public INamedTypeSymbol? PermitType { get; }
 
+    /// <summary>What <c>ContactGate.TryReserveAsync</c> returns, when referenced.</summary>
+    public INamedTypeSymbol? ReservationType { get; }
+
+    /// <summary>Phone-number members: a check for one number of a person does not cover another.</summary>
+    public PhoneNumberMembers Numbers { get; } = new();
+
     /// <summary>False when nothing in the compilation can contact anyone: the analyzers register nothing.</summary>
     public bool IsEnabled
         => DecisionType is not null || PermitType is not null || dialApiAttributeExists || requiresConsentAttributeExists
            || configuredMethods.Count > 0 || configuredTypes.Count > 0;
 
-    /// <summary>True when <see cref="RequiresConsentAttribute"/>-marked properties can exist.</summary>
+    /// <summary>True when <c>[RequiresConsent]</c>-marked properties can exist.</summary>
     public bool RequiresConsentAttributeExists => requiresConsentAttributeExists;
 
     /// <summary>Builds the model of <paramref name="compilation"/>.</summary>
@@ -60,7 +78,7 @@ internal sealed class ConsentModel
         {
             foreach (var symbol in DocumentationIds.Resolve(builtIn.DocumentationCommentId, compilation))
             {
-                methods[symbol] = new Entry(null, builtIn.Requirement);
+                methods[symbol] = new Entry(null, builtIn.Requirement, builtIn.Channel);
             }
         }
 
@@ -70,7 +88,7 @@ internal sealed class ConsentModel
             {
                 if (line.Error is null)
                 {
-                    Add(DocumentationIds.Resolve(line.Id, compilation), new Entry(line.Message, null), methods, types);
+                    Add(DocumentationIds.Resolve(line.Id, compilation), new Entry(line.Message, null, null), methods, types);
                 }
             }
         }
@@ -79,11 +97,11 @@ internal sealed class ConsentModel
         {
             if (DialApiFile.Validate(id.Id) is null)
             {
-                Add(DocumentationIds.Resolve(id.Id, compilation), new Entry(null, null), methods, types);
+                Add(DocumentationIds.Resolve(id.Id, compilation), new Entry(null, null, null), methods, types);
             }
         }
 
-        return new ConsentModel(compilation, methods, types);
+        return new ConsentModel(compilation, methods, types, cancellationToken);
     }
 
     /// <summary>The documentation-comment ids of <c>[assembly: DialApi("id")]</c>, with their attribute.</summary>
@@ -122,15 +140,10 @@ internal sealed class ConsentModel
 
     private CallFacts ComputeCallFacts(IMethodSymbol method)
     {
-        var facts = CallFacts.None;
+        var facts = ReturnFacts(method.ReturnType);
         if (GetDialTarget(method) is not null)
         {
             facts |= CallFacts.Dial;
-        }
-
-        if (IsPermit(method.ReturnType))
-        {
-            facts |= CallFacts.Permit;
         }
 
         foreach (var parameter in method.Parameters)
@@ -141,14 +154,31 @@ internal sealed class ConsentModel
             }
         }
 
-        if (IsDecision(method.ReturnType))
-        {
-            facts |= CallFacts.Decision;
-        }
-
-        if (IsTryReserve(method) || IsConsentCheck(method))
+        if (IsTryReserve(method) || GetCheckKind(method) != CheckKind.None)
         {
             facts |= CallFacts.Check;
+        }
+
+        return facts;
+    }
+
+    /// <summary>What a returned type means: a permit or a reservation (<see cref="CallFacts.Permit"/>), a decision or a reservation (<see cref="CallFacts.Decision"/>).</summary>
+    private CallFacts ReturnFacts(ITypeSymbol type)
+    {
+        if (!returnFacts.TryGetValue(type, out var facts))
+        {
+            facts = CallFacts.None;
+            if (IsPermit(type) || IsReservation(type))
+            {
+                facts |= CallFacts.Permit;
+            }
+
+            if (IsDecision(type) || IsReservation(type))
+            {
+                facts |= CallFacts.Decision;
+            }
+
+            facts = returnFacts.GetOrAdd(type, facts);
         }
 
         return facts;
@@ -178,32 +208,36 @@ internal sealed class ConsentModel
         var definition = property.OriginalDefinition;
         if (!dialTargets.TryGetValue(definition, out var target))
         {
-            target = dialTargets.GetOrAdd(
-                definition,
-                KnownNames.HasAttribute(definition, KnownNames.RequiresConsentAttribute) ? new DialTarget(ImmutableArray<int>.Empty, -1, null, null) : DialTarget.None);
+            var marked = false;
+            foreach (var candidate in Candidates(definition))
+            {
+                marked |= KnownNames.HasAttribute(candidate, KnownNames.RequiresConsentAttribute);
+            }
+
+            target = dialTargets.GetOrAdd(definition, marked ? new DialTarget(ImmutableArray<int>.Empty, -1, null, null, Channels.None) : DialTarget.None);
         }
 
         return ReferenceEquals(target, DialTarget.None) ? null : target;
     }
 
-    /// <summary>True for a <c>[ConsentCheck]</c> bool method or property (or one it overrides or implements).</summary>
-    public bool IsConsentCheck(ISymbol member)
+    /// <summary>How a <c>[ConsentCheck]</c> member (or one it overrides, implements or is implemented by) checks; <see cref="CheckKind.None"/> for any other.</summary>
+    public CheckKind GetCheckKind(ISymbol member)
     {
         if (!consentCheckAttributeExists)
         {
-            return false;
+            return CheckKind.None;
         }
 
         var definition = member.OriginalDefinition;
-        if (!consentChecks.TryGetValue(definition, out var isCheck))
+        if (!checkKinds.TryGetValue(definition, out var kind))
         {
-            isCheck = consentChecks.GetOrAdd(definition, ComputeConsentCheck(definition));
+            kind = checkKinds.GetOrAdd(definition, ComputeCheckKind(definition));
         }
 
-        return isCheck;
+        return kind;
     }
 
-    private bool ComputeConsentCheck(ISymbol symbol)
+    private CheckKind ComputeCheckKind(ISymbol symbol)
     {
         var type = symbol switch
         {
@@ -211,36 +245,89 @@ internal sealed class ConsentModel
             IPropertySymbol p => p.Type,
             _ => null,
         };
-        if (type is null || !IsBoolLike(type))
+        CheckKind kind;
+        if (type is null)
         {
-            return false;
+            return CheckKind.None;
+        }
+        else if (IsBoolLike(type))
+        {
+            kind = CheckKind.Bool;
+        }
+        else if (symbol is IMethodSymbol method && (method.ReturnsVoid || IsPlainTask(type)))
+        {
+            kind = CheckKind.Guard;
+        }
+        else
+        {
+            return CheckKind.None;
         }
 
-        foreach (var candidate in SelfAndBases(symbol))
+        foreach (var candidate in Candidates(symbol))
         {
             if (KnownNames.HasAttribute(candidate, KnownNames.ConsentCheckAttribute))
             {
-                return true;
+                return kind;
             }
         }
 
-        return false;
+        return CheckKind.None;
     }
 
-    /// <summary>True for a member that carries <c>[DialApi]</c> or <c>[RequiresConsent]</c>: dials inside it are its callers' business.</summary>
+    /// <summary>
+    /// True for a member whose dials are its callers' business: one marked <c>[DialApi]</c> or
+    /// <c>[RequiresConsent]</c>, one that is a dial API by configuration, or one that implements
+    /// or overrides a dial API (a decorator, the SDK wrapper behind an interface).
+    /// </summary>
     public bool IsConsentDelegated(ISymbol? member)
     {
-        if (member is null || (!dialApiAttributeExists && !requiresConsentAttributeExists))
+        switch (member)
         {
-            return false;
+            case IMethodSymbol { AssociatedSymbol: IPropertySymbol property }:
+                return IsConsentDelegated(property);
+            case IMethodSymbol method:
+                return GetDialTarget(method) is not null;
+            case IPropertySymbol property:
+                return GetDialTarget(property) is not null;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The <c>[RequestedContact]</c> declaration of <paramref name="member"/>, if any.</summary>
+    public Exemption? GetExemption(ISymbol? member)
+    {
+        if (!requestedContactAttributeExists || member is null)
+        {
+            return null;
         }
 
-        if (KnownNames.HasAttribute(member, KnownNames.RequiresConsentAttribute) || KnownNames.HasAttribute(member, KnownNames.DialApiAttribute))
+        var attribute = KnownNames.FindAttribute(member, KnownNames.RequestedContactAttribute);
+        if (attribute is null)
         {
-            return true;
+            return null;
         }
 
-        return member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } && IsConsentDelegated(property);
+        var arguments = attribute.ConstructorArguments;
+        var kind = arguments.Length > 0 && arguments[0].Value is int value ? KindName(arguments[0].Type, value) : "requested contact";
+        var reason = arguments.Length > 1 ? arguments[1].Value as string : null;
+        return new Exemption(kind, reason?.Trim() ?? string.Empty, attribute.ApplicationSyntaxReference?.GetSyntax());
+    }
+
+    private static string KindName(ITypeSymbol? type, int value)
+    {
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            foreach (var member in enumType.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: int constant } field && constant == value)
+                {
+                    return field.Name;
+                }
+            }
+        }
+
+        return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>True for <c>ContactDecision</c> and a task of it.</summary>
@@ -251,25 +338,88 @@ internal sealed class ConsentModel
     public bool IsPermit(ITypeSymbol? type)
         => PermitType is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnwrapTask(type).OriginalDefinition, PermitType);
 
+    /// <summary>True for <c>ContactReservation</c> and a task of it.</summary>
+    public bool IsReservation(ITypeSymbol? type)
+        => ReservationType is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnwrapTask(type).OriginalDefinition, ReservationType);
+
+    /// <summary>True for a type that holds a permit: the permit itself, or a reservation.</summary>
+    public bool HoldsPermit(ITypeSymbol? type) => IsPermit(type) || IsReservation(type);
+
     /// <summary>True for <c>bool</c> and a task of it.</summary>
-    public bool IsBoolLike(ITypeSymbol type) => UnwrapTask(type).SpecialType == SpecialType.System_Boolean;
+    public static bool IsBoolLike(ITypeSymbol type) => UnwrapTask(type).SpecialType == SpecialType.System_Boolean;
 
-    /// <summary>True for <c>ContactGate.TryReserve</c>.</summary>
+    /// <summary>True for a sequence of things (not a string): its elements are other people than the sequence.</summary>
+    public bool IsCollection(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        if (!collections.TryGetValue(type, out var result))
+        {
+            result = collections.GetOrAdd(type, ComputeIsCollection(type));
+        }
+
+        return result;
+    }
+
+    private static bool ComputeIsCollection(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol || IsEnumerableInterface(type))
+        {
+            return true;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (IsEnumerableInterface(@interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEnumerableInterface(ITypeSymbol type)
+        => type.SpecialType == SpecialType.System_Collections_IEnumerable
+           || type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+           || type is INamedTypeSymbol { Name: "IAsyncEnumerable", Arity: 1, ContainingNamespace.Name: "Generic" };
+
+    /// <summary>True for <c>ContactGate.TryReserve</c> and <c>TryReserveAsync</c>.</summary>
     public static bool IsTryReserve(IMethodSymbol method)
-        => method.Name == KnownNames.TryReserve && KnownNames.IsContactRulesType(method.ContainingType, KnownNames.ContactGate);
+        => method.Name is KnownNames.TryReserve or KnownNames.TryReserveAsync && KnownNames.IsContactRulesType(method.ContainingType, KnownNames.ContactGate);
 
-    /// <summary>True for <c>ContactPermit.Complete</c>.</summary>
+    /// <summary>True for <c>ContactPermit.Complete</c> and <c>CompleteAsync</c>.</summary>
     public static bool IsPermitComplete(IMethodSymbol method)
-        => method.Name == KnownNames.Complete && KnownNames.IsContactRulesType(method.ContainingType, KnownNames.ContactPermit);
+        => method.Name is KnownNames.Complete or KnownNames.CompleteAsync && KnownNames.IsContactRulesType(method.ContainingType, KnownNames.ContactPermit);
 
     /// <summary>True for <c>ContactDecision.IsAllowed</c>.</summary>
     public static bool IsIsAllowed(IPropertySymbol property)
         => property.Name == KnownNames.IsAllowed && KnownNames.IsContactRulesType(property.ContainingType, KnownNames.ContactDecision);
 
-    private static ITypeSymbol UnwrapTask(ITypeSymbol type)
-        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
+    /// <summary>True for <c>ContactReservation.IsReserved</c>.</summary>
+    public static bool IsIsReserved(IPropertySymbol property)
+        => property.Name == KnownNames.IsReserved && KnownNames.IsContactRulesType(property.ContainingType, KnownNames.ContactReservation);
+
+    /// <summary>True for <c>ContactRequest</c>: its channel is what a check covers.</summary>
+    public static bool IsRequest(ITypeSymbol? type) => KnownNames.IsContactRulesType(type, KnownNames.ContactRequest);
+
+    /// <summary>True for the <c>ContactChannel</c> enum.</summary>
+    public static bool IsChannel(ITypeSymbol? type) => KnownNames.IsContactRulesType(type, KnownNames.ContactChannel);
+
+    /// <summary>The type a task of it stands for; the type itself otherwise.</summary>
+    public static ITypeSymbol UnwrapTask(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: "Task" or "ValueTask" } task && IsTasksNamespace(task.ContainingNamespace)
             ? task.TypeArguments[0]
             : type;
+
+    private static bool IsPlainTask(ITypeSymbol type)
+        => type is INamedTypeSymbol { IsGenericType: false, Name: "Task" or "ValueTask" } task && IsTasksNamespace(task.ContainingNamespace);
+
+    private static bool IsTasksNamespace(INamespaceSymbol? ns)
+        => ns is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static void Add(ImmutableArray<ISymbol> symbols, Entry entry, Dictionary<ISymbol, Entry> methods, Dictionary<ISymbol, Entry> types)
     {
@@ -286,9 +436,57 @@ internal sealed class ConsentModel
         }
     }
 
-    private DialTarget ComputeDialTarget(IMethodSymbol method)
+    /// <summary>
+    /// The members whose marks apply to <paramref name="definition"/>: itself, what it overrides
+    /// or implements, and the marked members that override or implement any of those.
+    /// </summary>
+    private IEnumerable<ISymbol> Candidates(ISymbol definition)
     {
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        foreach (var candidate in MemberBases.SelfAndBases(definition))
+        {
+            yield return candidate;
+            if (ImplementationIndex.MayBeImplemented(candidate) && HasAnyMark)
+            {
+                foreach (var implementation in implementations.Value.Of(candidate))
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(implementation, definition))
+                    {
+                        yield return implementation;
+                    }
+                }
+            }
+        }
+    }
+
+    private bool HasAnyMark
+        => dialApiAttributeExists || requiresConsentAttributeExists || consentCheckAttributeExists || configuredMethods.Count > 0 || configuredTypes.Count > 0;
+
+    private bool IsMarked(ISymbol member)
+        => (dialApiAttributeExists && KnownNames.HasAttribute(member, KnownNames.DialApiAttribute))
+           || (requiresConsentAttributeExists && KnownNames.HasAttribute(member, KnownNames.RequiresConsentAttribute))
+           || (consentCheckAttributeExists && KnownNames.HasAttribute(member, KnownNames.ConsentCheckAttribute));
+
+    private IEnumerable<ISymbol> ConfiguredMembers()
+    {
+        foreach (var method in configuredMethods.Keys)
+        {
+            yield return method;
+        }
+
+        foreach (var type in configuredTypes.Keys)
+        {
+            foreach (var member in ((INamedTypeSymbol)type).GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary })
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    private DialTarget ComputeDialTarget(IMethodSymbol definition)
+    {
         Entry? entry = null;
         AttributeData? dialApi = null;
         var requiresConsent = false;
@@ -298,7 +496,7 @@ internal sealed class ConsentModel
             return DialTarget.None;
         }
 
-        foreach (var candidate in SelfAndBases(definition))
+        foreach (var candidate in Candidates(definition))
         {
             if (entry is null && (configuredMethods.TryGetValue(candidate, out var found) || configuredTypes.TryGetValue(candidate.ContainingType.OriginalDefinition, out found)))
             {
@@ -318,6 +516,8 @@ internal sealed class ConsentModel
         }
 
         string? contactParameter = null;
+        var channel = Channels.None;
+        var channelDeclared = false;
         if (dialApi is not null)
         {
             foreach (var named in dialApi.NamedArguments)
@@ -326,7 +526,21 @@ internal sealed class ConsentModel
                 {
                     contactParameter = name;
                 }
+                else if (named.Key == KnownNames.Channel && named.Value.Value is int value)
+                {
+                    channel = value == 1 ? Channels.Sms : Channels.Voice;
+                    channelDeclared = true;
+                }
             }
+        }
+
+        if (!channelDeclared)
+        {
+            // The catalogue states the channel of every built-in API (Unknown: a Studio flow may
+            // call or text); anything else says it by its names, or not at all.
+            channel = entry?.Channel is { } stated
+                ? stated switch { DialChannel.Voice => Channels.Voice, DialChannel.Sms => Channels.Sms, _ => Channels.None }
+                : DialChannels.Infer(definition);
         }
 
         var parameters = definition.Parameters;
@@ -349,13 +563,14 @@ internal sealed class ConsentModel
             contactOrdinal >= 0 ? ImmutableArray.Create(contactOrdinal) : ImmutableArray<int>.Empty,
             permitOrdinal,
             entry?.Message,
-            entry?.Requirement);
+            entry?.Requirement,
+            channel);
     }
 
     /// <summary>The parameter naming convention of the issue: <c>to</c>, <c>phone</c>, <c>number</c>, <c>contact</c>, <c>customer</c>.</summary>
     private static bool LooksLikeContact(string name)
     {
-        if (name == "to" || (name.Length > 2 && name.StartsWith("to", System.StringComparison.Ordinal) && char.IsUpper(name[2])))
+        if (name == "to" || (name.Length > 2 && name.StartsWith("to", StringComparison.Ordinal) && char.IsUpper(name[2])))
         {
             return true;
         }
@@ -364,53 +579,6 @@ internal sealed class ConsentModel
         return lower.Contains("phone") || lower.Contains("number") || lower.Contains("contact") || lower.Contains("customer") || lower.Contains("recipient");
     }
 
-    /// <summary>The member, the members it overrides, and the interface members it implements.</summary>
-    private static IEnumerable<ISymbol> SelfAndBases(ISymbol member)
-    {
-        yield return member;
-        var overridden = member switch
-        {
-            IMethodSymbol m => (ISymbol?)m.OverriddenMethod,
-            IPropertySymbol p => p.OverriddenProperty,
-            _ => null,
-        };
-        while (overridden is not null)
-        {
-            yield return overridden.OriginalDefinition;
-            overridden = overridden switch
-            {
-                IMethodSymbol m => m.OverriddenMethod,
-                IPropertySymbol p => p.OverriddenProperty,
-                _ => null,
-            };
-        }
-
-        var type = member.ContainingType;
-        if (type is null || type.TypeKind == TypeKind.Interface || member.IsStatic)
-        {
-            yield break;
-        }
-
-        foreach (var @interface in type.AllInterfaces)
-        {
-            foreach (var interfaceMember in @interface.GetMembers(member.Name))
-            {
-                var implementation = type.FindImplementationForInterfaceMember(interfaceMember);
-                if (implementation is not null && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, member))
-                {
-                    yield return interfaceMember.OriginalDefinition;
-                }
-            }
-        }
-
-        if (member is IMethodSymbol method)
-        {
-            foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
-            {
-                yield return explicitImplementation.OriginalDefinition;
-            }
-        }
-    }
-
-    private sealed record Entry(string? Message, ContactRequirement? Requirement);
+    /// <summary>A configured dial API: its note, the form a call must have to contact anyone, and its channel as the catalogue states it.</summary>
+    private sealed record Entry(string? Message, ContactRequirement? Requirement, DialChannel? Channel);
 }

@@ -39,16 +39,30 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CR0004CallingHoursOnServerClock = Create(
         DiagnosticIds.CallingHoursOnServerClock,
         title: "Calling hours computed on the server's clock",
-        messageFormat: "'{0}' compares the server's clock to a constant; calling hours are the called person's local time: use a CallingWindow through ContactGate.Check",
+        messageFormat: "'{0}' compares the server's clock with calling hours; calling hours are the called person's local time: use a CallingWindow through ContactGate.Check",
         category: Categories.CallingHours,
-        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. DateTime.Now and DateTime.UtcNow are the server's time zone or UTC, wrong for anyone in another zone and around DST changes.");
+        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. DateTime.Now, DateTimeOffset.UtcNow and TimeProvider.GetLocalNow are the server's time zone or UTC, wrong for anyone in another zone and around DST changes, whether compared with a constant or with configured hours.");
 
     public static readonly DiagnosticDescriptor CR0005PermitNotCompleted = Create(
         DiagnosticIds.PermitNotCompleted,
         title: "Contact permit is not completed on every path",
         messageFormat: "The permit obtained by '{0}' is not completed with an outcome on some path {1}",
         category: Categories.History,
-        description: "A ContactPermit counts as a reserved attempt until Complete(outcome) records how the contact ended; a permit never completed counts forever and hides refusals and no-answers from the frequency and cooldown rules.");
+        description: "A ContactPermit (from TryReserve, or the Permit of TryReserveAsync's reservation) counts as a reserved attempt until Complete(outcome) or CompleteAsync(outcome) records how the contact ended; a permit never completed counts forever and hides refusals and no-answers from the frequency and cooldown rules.");
+
+    public static readonly DiagnosticDescriptor CR0006ConsentForOtherChannel = Create(
+        DiagnosticIds.ConsentForOtherChannel,
+        title: "Consent was checked for another channel",
+        messageFormat: "'{0}' contacts {1} by {2}, but the successful consent check that holds here is for a {3}",
+        category: Categories.Consent,
+        description: "Consent, opt-outs and calling rules differ by channel: a decision for a call does not allow a text message, and one for a text message does not allow a call (France L34-5 CPCE for automated calls and messages; US TCPA 47 CFR 64.1200 for calls and texts). Check with the ContactRequest's channel of the contact you make.");
+
+    public static readonly DiagnosticDescriptor CR0007RequestedContact = Create(
+        DiagnosticIds.RequestedContact,
+        title: "Contact exempted as requested by the person",
+        messageFormat: "'{0}' contacts {1} without a consent check, exempted as {2}: {3}",
+        category: Categories.Consent,
+        description: "A contact inside a [RequestedContact] method (a one-time password, an appointment confirmation, a requested call-back) needs no marketing consent. Each one is listed so that a reviewer sees every exempted contact and its reason; it must never carry marketing. A warning, because Info diagnostics never reach the command-line build output; list CR0007 in WarningsNotAsErrors to keep it visible without failing a build that treats warnings as errors.");
 
     public static readonly DiagnosticDescriptor CR1001MalformedDialApiLine = Create(
         DiagnosticIds.MalformedDialApiLine,
@@ -64,19 +78,27 @@ internal static class Descriptors
         category: Categories.Configuration,
         description: "A dial API that cannot be found is not checked: correct the id, or remove the line.");
 
+    public static readonly DiagnosticDescriptor CR1003InvalidRequestedContact = Create(
+        DiagnosticIds.InvalidRequestedContact,
+        title: "Requested-contact exemption refused",
+        messageFormat: "The [RequestedContact] declaration of '{0}' exempts nothing: {1}",
+        category: Categories.Configuration,
+        description: "An exemption must say why the contact is the person's own request, must not build a marketing request, and cannot sit on a dial API (its callers would contact unchecked). A refused exemption leaves every contact of the method checked as usual.");
+
     /// <summary>The help page of rule <paramref name="id"/>.</summary>
     internal static string HelpLink(string id) => RepositoryBase + RulesPath + id + ".md";
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description)
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description, DiagnosticSeverity severity = DiagnosticSeverity.Warning, params string[] customTags)
         => new(
             id,
             title,
             messageFormat,
             category,
-            DiagnosticSeverity.Warning,
+            severity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLink(id));
+            helpLinkUri: HelpLink(id),
+            customTags: customTags);
 
     private static class Categories
     {

@@ -21,9 +21,18 @@ internal static class DiagnosticIds
     /// <summary>A permit obtained and not completed with an outcome on some path.</summary>
     public const string PermitNotCompleted = "CR0005";
 
+    /// <summary>The successful consent check that holds is for another channel (a call checked, a text sent).</summary>
+    public const string ConsentForOtherChannel = "CR0006";
+
+    /// <summary>A contact exempted from the consent check as asked for by the person: listed for review.</summary>
+    public const string RequestedContact = "CR0007";
+
     /// <summary>A malformed line in a <c>ContactRules.DialApis.txt</c> file.</summary>
     public const string MalformedDialApiLine = "CR1001";
 
     /// <summary>A line of a <c>ContactRules.DialApis.txt</c> file that names no symbol.</summary>
     public const string UnresolvedDialApiLine = "CR1002";
+
+    /// <summary>A <c>[RequestedContact]</c> declaration that cannot exempt anything.</summary>
+    public const string InvalidRequestedContact = "CR1003";
 }

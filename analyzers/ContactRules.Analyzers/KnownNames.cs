@@ -13,12 +13,24 @@ internal static class KnownNames
     public const string DialApiAttribute = "DialApiAttribute";
     public const string ConsentCheckAttribute = "ConsentCheckAttribute";
     public const string RequiresConsentAttribute = "RequiresConsentAttribute";
+    public const string RequestedContactAttribute = "RequestedContactAttribute";
     public const string ContactDecision = "ContactDecision";
     public const string ContactPermit = "ContactPermit";
+    public const string ContactReservation = "ContactReservation";
+    public const string ContactRequest = "ContactRequest";
+    public const string ContactChannel = "ContactChannel";
+    public const string ContactPurpose = "ContactPurpose";
+    public const string Marketing = "Marketing";
     public const string ContactGate = "ContactGate";
     public const string IsAllowed = "IsAllowed";
+    public const string IsReserved = "IsReserved";
+    public const string Permit = "Permit";
+    public const string Decision = "Decision";
     public const string Complete = "Complete";
+    public const string CompleteAsync = "CompleteAsync";
     public const string TryReserve = "TryReserve";
+    public const string TryReserveAsync = "TryReserveAsync";
+    public const string Channel = "Channel";
     public const string ContactParameter = "ContactParameter";
     public const string DialApiFilePrefix = "ContactRules.DialApis";
 

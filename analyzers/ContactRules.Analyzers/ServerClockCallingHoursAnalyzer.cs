@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using ContactRules.Analyzers.CallingHours;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,19 +12,27 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ContactRules.Analyzers;
 
 /// <summary>
-/// CR0004: the server clock's hour (<c>Now.Hour &lt; 8</c> on <c>DateTime</c>) in a type that contacts people. The law's calling
-/// hours are the called person's local time; the server's clock is another zone, or UTC.
+/// CR0004: the server clock's time of day (<c>DateTime.Now.Hour &lt; 8</c>,
+/// <c>DateTimeOffset.UtcNow.TimeOfDay &gt;= options.Start</c>) compared with a bound in code that
+/// contacts people. The law's calling hours are the called person's local time; the server's
+/// clock is another zone, or UTC.
 /// </summary>
 /// <remarks>
 /// <para>
-/// "A type that contacts people" is one that calls a dial API or declares a member marked
-/// <c>[DialApi]</c> or <c>[RequiresConsent]</c>: clock arithmetic elsewhere (batch windows,
-/// log rotation) is none of this rule's business.
+/// "Code that contacts people" is a type that calls a dial API or declares a member that is one
+/// (or is <c>[RequiresConsent]</c>), and the helper types such a type calls (a
+/// <c>CallingHours</c> class, an injected <c>IBusinessHours</c>'s implementation) through a
+/// method call: clock arithmetic
+/// elsewhere (batch windows, log rotation) is none of this rule's business. Comparisons in a
+/// contacting type are reported at the end of that type; those of a helper, at the end of the
+/// compilation, once it is known who calls it.
 /// </para>
 /// <para>
-/// Cost model: the only syntax looked at is an identifier spelled <c>Now</c>, <c>UtcNow</c> or
-/// <c>Today</c> (a string comparison per identifier); only a member that reads the server's clock
-/// is walked for comparisons, and only at the end of a type that has one, and contacts people.
+/// Cost model: the only syntax looked at is an identifier spelled <c>Now</c>, <c>UtcNow</c>,
+/// <c>Today</c>, <c>GetLocalNow</c> or <c>GetUtcNow</c> (a string comparison per identifier); only a
+/// member that reads the server's clock is walked for comparisons; each call to a method of
+/// another source type costs one set insertion (property reads are not followed: one callback
+/// per property read of the whole compilation costs more than the rule is worth).
 /// </para>
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -44,43 +54,108 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var compilation = new CompilationAnalysis(model, start.Compilation.Assembly);
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
-                    var type = new TypeAnalysis(model, (INamedTypeSymbol)symbolStart.Symbol);
+                    var type = new TypeAnalysis(compilation, (INamedTypeSymbol)symbolStart.Symbol);
                     symbolStart.RegisterSyntaxNodeAction(type.OnIdentifier, SyntaxKind.IdentifierName);
                     symbolStart.RegisterOperationAction(type.OnInvocation, OperationKind.Invocation);
                     symbolStart.RegisterSymbolEndAction(type.OnEnd);
                 },
                 SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(compilation.OnEnd);
         });
     }
 
-    /// <summary>One type: does it read the server's clock (where), and does it contact people.</summary>
+    /// <summary>What the types of one compilation tell each other: who contacts, whom they call, which helpers read the clock.</summary>
+    private sealed class CompilationAnalysis
+    {
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> calledByContacting = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<(INamedTypeSymbol Type, ImmutableArray<Diagnostic> Diagnostics)> helpers = new();
+
+        public CompilationAnalysis(ConsentModel model, IAssemblySymbol assembly)
+        {
+            Model = model;
+            Assembly = assembly;
+        }
+
+        public ConsentModel Model { get; }
+
+        public IAssemblySymbol Assembly { get; }
+
+        public void Contacting(IEnumerable<INamedTypeSymbol> called)
+        {
+            foreach (var type in called)
+            {
+                calledByContacting.TryAdd(type, true);
+            }
+        }
+
+        public void Helper(INamedTypeSymbol type, ImmutableArray<Diagnostic> diagnostics) => helpers.Add((type, diagnostics));
+
+        public void OnEnd(CompilationAnalysisContext context)
+        {
+            foreach (var (type, diagnostics) in helpers)
+            {
+                if (IsCalled(type))
+                {
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Called by a contacting type: itself, or through an interface it implements or a base it derives from (DI).</summary>
+        private bool IsCalled(INamedTypeSymbol type)
+        {
+            if (calledByContacting.ContainsKey(type))
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (calledByContacting.ContainsKey(@interface.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (calledByContacting.ContainsKey(baseType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One type: does it read the server's clock (where), does it contact people, whose methods does it call.</summary>
     private sealed class TypeAnalysis
     {
-        private readonly ConsentModel model;
+        private readonly CompilationAnalysis compilation;
         private readonly INamedTypeSymbol type;
+        private ConcurrentDictionary<INamedTypeSymbol, bool>? called;
         private ConcurrentDictionary<SyntaxNode, SemanticModel>? scopes;
         private volatile bool contacts;
 
-        public TypeAnalysis(ConsentModel model, INamedTypeSymbol type)
+        public TypeAnalysis(CompilationAnalysis compilation, INamedTypeSymbol type)
         {
-            this.model = model;
+            this.compilation = compilation;
             this.type = type;
         }
 
         public void OnIdentifier(SyntaxNodeAnalysisContext context)
         {
             var identifier = (IdentifierNameSyntax)context.Node;
-            var name = identifier.Identifier.ValueText;
-            if (name != "Now" && name != "UtcNow" && name != "Today")
-            {
-                return;
-            }
-
-            if (context.SemanticModel.GetSymbolInfo(identifier, context.CancellationToken).Symbol is not IPropertySymbol { IsStatic: true } property
-                || !IsDateType(property.ContainingType))
+            if (!ServerClock.IsClockIdentifier(identifier.Identifier.ValueText)
+                || !ServerClock.IsClockSymbol(context.SemanticModel.GetSymbolInfo(identifier, context.CancellationToken).Symbol))
             {
                 return;
             }
@@ -95,24 +170,35 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
 
         public void OnInvocation(OperationAnalysisContext context)
         {
-            if (!contacts && model.GetDialTarget(((IInvocationOperation)context.Operation).TargetMethod) is not null)
+            var method = ((IInvocationOperation)context.Operation).TargetMethod;
+            if (!contacts && compilation.Model.GetDialTarget(method) is not null)
             {
                 contacts = true;
+            }
+
+            Called(method.ContainingType);
+        }
+
+        private void Called(INamedTypeSymbol? callee)
+        {
+            if (callee is not null && ReferenceEquals(callee.ContainingAssembly, compilation.Assembly) && !SymbolEqualityComparer.Default.Equals(callee, type))
+            {
+                if (called is null)
+                {
+                    Interlocked.CompareExchange(ref called, new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default), null);
+                }
+
+                called!.TryAdd(callee.OriginalDefinition, true);
             }
         }
 
         public void OnEnd(SymbolAnalysisContext context)
         {
-            if (scopes is null)
-            {
-                return;
-            }
-
             if (!contacts)
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (model.IsConsentDelegated(member))
+                    if (compilation.Model.IsConsentDelegated(member))
                     {
                         contacts = true;
                         break;
@@ -120,11 +206,17 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (!contacts)
+            if (contacts && called is not null)
+            {
+                compilation.Contacting(called.Keys);
+            }
+
+            if (scopes is null)
             {
                 return;
             }
 
+            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
             foreach (var scope in scopes)
             {
                 if (scope.Key is CompilationUnitSyntax unit)
@@ -133,27 +225,40 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                     {
                         if (member is GlobalStatementSyntax)
                         {
-                            ReportComparisons(context, member, scope.Value);
+                            Comparisons(member, scope.Value, diagnostics, context.CancellationToken);
                         }
                     }
                 }
                 else
                 {
-                    ReportComparisons(context, scope.Key, scope.Value);
+                    Comparisons(scope.Key, scope.Value, diagnostics, context.CancellationToken);
                 }
+            }
+
+            if (contacts)
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+            else if (diagnostics.Count > 0)
+            {
+                compilation.Helper(type, diagnostics.ToImmutable());
             }
         }
 
-        private static void ReportComparisons(SymbolAnalysisContext context, SyntaxNode scope, SemanticModel semanticModel)
+        private static void Comparisons(SyntaxNode scope, SemanticModel semanticModel, ImmutableArray<Diagnostic>.Builder diagnostics, CancellationToken cancellationToken)
         {
             foreach (var node in scope.DescendantNodesAndSelf())
             {
-                if (node.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression
+                if ((node.Kind() is SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression
                         or SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.EqualsExpression or SyntaxKind.NotEqualsExpression or SyntaxKind.IsPatternExpression
-                    && semanticModel.GetOperation(node, context.CancellationToken) is { } operation
-                    && IsServerClockComparison(operation))
+                     || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsBetween" or "CompareTo" } })
+                    && semanticModel.GetOperation(node, cancellationToken) is { } operation
+                    && ServerClock.IsServerClockComparison(operation))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0004CallingHoursOnServerClock, node.GetLocation(), node.ToString()));
+                    diagnostics.Add(Diagnostic.Create(Descriptors.CR0004CallingHoursOnServerClock, node.GetLocation(), node.ToString()));
                 }
             }
         }
@@ -182,66 +287,4 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
             return previous;
         }
     }
-
-    private static bool IsServerClockComparison(IOperation operation)
-    {
-        switch (operation)
-        {
-            case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
-                or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
-                return (IsServerClockPart(binary.LeftOperand) && binary.RightOperand.ConstantValue.HasValue)
-                       || (IsServerClockPart(binary.RightOperand) && binary.LeftOperand.ConstantValue.HasValue);
-            case IIsPatternOperation pattern:
-                return IsServerClockPart(pattern.Value);
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>The <c>Hour</c> of <c>DateTime</c>'s <c>Now</c>, or <c>now.DayOfWeek</c> where <c>now</c> is <c>DateTimeOffset</c>'s <c>UtcNow</c>, and the like.</summary>
-    private static bool IsServerClockPart(IOperation operation)
-    {
-        operation = Unwrap(operation);
-        return operation is IPropertyReferenceOperation { Property.Name: "Hour" or "DayOfWeek", Instance: { } instance } part
-               && IsDateType(part.Property.ContainingType)
-               && IsServerNow(instance, allowLocal: true);
-    }
-
-    private static bool IsServerNow(IOperation operation, bool allowLocal)
-    {
-        operation = Unwrap(operation);
-        if (operation is IPropertyReferenceOperation { Instance: null, Property.Name: "Now" or "UtcNow" or "Today" } now)
-        {
-            return IsDateType(now.Property.ContainingType);
-        }
-
-        if (allowLocal && operation is ILocalReferenceOperation local && operation.SemanticModel is { } semanticModel)
-        {
-            foreach (var reference in local.Local.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
-                    && semanticModel.SyntaxTree == initializer.SyntaxTree
-                    && semanticModel.GetOperation(initializer) is { } value
-                    && IsServerNow(value, allowLocal: false))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
-    private static bool IsDateType(INamedTypeSymbol type)
-        => type is { Name: "DateTime" or "DateTimeOffset", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 }

@@ -8,8 +8,10 @@ using BenchmarkDotNet.Running;
 namespace ContactRules.Analyzers.Benchmarks;
 
 /// <summary>
-/// <c>generate &lt;folder&gt; [files] [analyzer.dll]</c> writes the generated CRM as a project to build with
-/// <c>-p:ReportAnalyzer=true</c>; anything else runs the BenchmarkDotNet benchmarks.
+/// <c>generate &lt;folder&gt; [files] [dial-heavy]</c> writes the generated CRM (or, with <c>dial-heavy</c>,
+/// the dial-heavy one, built with the SDK's own analyzers on) as a project to build with
+/// <c>-p:ReportAnalyzer=true</c>; <c>telemetry</c> prints in-process analyzer times; anything else
+/// runs the BenchmarkDotNet benchmarks.
 /// </summary>
 public static class Program
 {
@@ -17,7 +19,7 @@ public static class Program
     {
         if (args.Length >= 2 && args[0] == "generate")
         {
-            Generate(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+            Generate(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000, dialHeavy: args.Length >= 4 && args[3] == "dial-heavy");
             return;
         }
 
@@ -25,18 +27,20 @@ public static class Program
         {
             Telemetry.Run(
                 args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
-                args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+                args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
+                dialHeavy: args.Length >= 4 && args[3] == "dial-heavy",
+                analyzerAssembly: args.Length >= 5 ? args[4] : null);
             return;
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 
-    private static void Generate(string folder, int files)
+    private static void Generate(string folder, int files, bool dialHeavy)
     {
         Directory.CreateDirectory(folder);
         var lines = 0;
-        foreach (var (name, text, _) in GeneratedCrm.Files(files))
+        foreach (var (name, text, _) in dialHeavy ? GeneratedDialHeavyCrm.Files(files) : GeneratedCrm.Files(files))
         {
             File.WriteAllText(Path.Combine(folder, name), text);
             lines += text.Split('\n').Length;
@@ -52,7 +56,7 @@ public static class Program
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-                <EnableNETAnalyzers>false</EnableNETAnalyzers>
+                <EnableNETAnalyzers>{(dialHeavy ? "true" : "false")}</EnableNETAnalyzers>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Path.Combine(repository, "src", "ContactRules", "ContactRules.csproj")}" />

@@ -38,7 +38,7 @@ public class CR0003ConsentForOtherContactTests
         => Verify.AnalyzeAsync(Campaign("""
                 public void Run(Customer payer, Customer beneficiary)
                 {
-                    var request = new ContactRequest(beneficiary.Contact, ContactChannel.Sms);
+                    var request = new ContactRequest(beneficiary.Contact, ContactChannel.Voice);
                     if (!gate.Check(request).IsAllowed) return;
                     dialer.Dial(beneficiary.Phone);
                 }

@@ -133,4 +133,116 @@ public class CR0004CallingHoursOnServerClockTests
             }
             """,
             Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock));
+
+    private const string Options = """
+        using System;
+        using ContactRules;
+        using Crm;
+
+        public sealed class DialerOptions
+        {
+            public int StartHour { get; set; } = 9;
+            public int EndHour { get; set; } = 20;
+            public TimeSpan OpensAt { get; set; } = TimeSpan.FromHours(9);
+            public TimeOnly ClosesAt { get; set; } = new TimeOnly(20, 0);
+        }
+
+        """;
+
+    [Fact]
+    public Task CR0004_server_clock_compared_with_configured_hours_TimeOfDay_TimeOnly_and_DateTimeOffset_Now_is_reported()
+        => Verify.AnalyzeAsync(Options + """
+            public sealed class DialerWorker
+            {
+                private readonly DialerOptions options;
+                private readonly int lastHour = 20;
+                public DialerWorker(DialerOptions options) => this.options = options;
+
+                public void Tick(IDialer dialer, Customer c)
+                {
+                    if ({|#0:DateTime.Now.Hour < options.StartHour|} || {|#1:DateTimeOffset.Now.Hour >= lastHour|}) return;
+                    if ({|#2:DateTime.UtcNow.TimeOfDay < options.OpensAt|}) return;
+                    if (!{|#3:TimeOnly.FromDateTime(DateTime.Now).IsBetween(new TimeOnly(options.StartHour, 0), options.ClosesAt)|}) return;
+                    var hour = DateTime.Now.Hour;
+                    if ({|#4:hour >= options.EndHour|}) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 0).WithArguments("DateTime.Now.Hour < options.StartHour"),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 1),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 2),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 3),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 4));
+
+    [Fact]
+    public Task CR0004_configured_hours_compared_with_the_called_persons_time_and_deadlines_on_the_server_clock_are_not_reported()
+        => Verify.AnalyzeAsync(Options + """
+            public sealed class DialerWorker
+            {
+                private readonly DialerOptions options;
+                public DialerWorker(DialerOptions options) => this.options = options;
+
+                public void Tick(IDialer dialer, Customer c, DateTimeOffset calledPersonNow, DateTime campaignEnds)
+                {
+                    if (calledPersonNow.Hour < options.StartHour || calledPersonNow.TimeOfDay >= options.OpensAt) return;
+                    if (DateTime.UtcNow > campaignEnds) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task CR0004_server_clock_in_a_helper_class_called_by_a_dialing_class_is_reported()
+        => Verify.AnalyzeAsync(Options + """
+            public static class CallingHours
+            {
+                public static bool IsOpen(DialerOptions options) => {|#0:DateTime.Now.Hour >= options.StartHour|} && {|#1:DateTime.Now.Hour < options.EndHour|};
+            }
+
+            public interface IBusinessHours { bool IsOpen(); }
+
+            public sealed class ServerBusinessHours : IBusinessHours
+            {
+                private readonly DialerOptions options = new();
+                public bool IsOpen() => {|#2:DateTimeOffset.UtcNow.TimeOfDay >= options.OpensAt|};
+            }
+
+            public sealed class CampaignJob
+            {
+                private readonly IBusinessHours hours;
+                public CampaignJob(IBusinessHours hours) => this.hours = hours;
+
+                public void Run(IDialer dialer, Customer c, DialerOptions options)
+                {
+                    if (!CallingHours.IsOpen(options) || !hours.IsOpen()) return;
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 0),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 1),
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 2));
+
+    [Fact]
+    public Task CR0004_server_clock_in_a_helper_class_called_only_by_code_that_contacts_nobody_is_not_reported()
+        => Verify.AnalyzeAsync(Options + """
+            public static class MaintenanceWindow
+            {
+                public static bool IsOpen(DialerOptions options) => DateTime.Now.Hour >= options.StartHour && DateTime.Now.Hour < options.EndHour;
+            }
+
+            public sealed class ReportExporter
+            {
+                public bool ShouldExport(DialerOptions options) => MaintenanceWindow.IsOpen(options);
+            }
+
+            public sealed class CampaignJob
+            {
+                public void Run(IDialer dialer, Customer c)
+                {
+                    if (c.SmsOptIn) dialer.Dial(c.Phone);
+                }
+            }
+            """);
 }

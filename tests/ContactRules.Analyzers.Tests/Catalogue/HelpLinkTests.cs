@@ -21,8 +21,8 @@ public class HelpLinkTests
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
             .ToArray();
 
-        // Seven rules: CR0001-CR0005 and CR1001-CR1002 (DiagnosticIds.cs).
-        Assert.Equal(7, descriptors.Select(d => d.Id).Distinct().Count());
+        // Ten rules: CR0001-CR0007 and CR1001-CR1003 (DiagnosticIds.cs).
+        Assert.Equal(10, descriptors.Select(d => d.Id).Distinct().Count());
         foreach (var descriptor in descriptors)
         {
             Assert.Equal(Descriptors.RepositoryBase + "docs/rules/" + descriptor.Id + ".md", descriptor.HelpLinkUri);
@@ -40,7 +40,7 @@ public class HelpLinkTests
             .Select(m => m.Groups[1].Value)
             .ToArray();
 
-        Assert.Equal(7, links.Length);
+        Assert.Equal(10, links.Length);
         foreach (var link in links)
         {
             Assert.False(Uri.IsWellFormedUriString(link, UriKind.Absolute), link);

@@ -162,15 +162,15 @@ public class DialWithoutConsentFixerTests
                     Console.WriteLine(reservation);
                 }
             """,
-            // The branch on IsReserved is what the README's asynchronous path asks for; the
-            // analyzer of this branch does not yet read a reservation as a check (issue 11, item 2).
+            // The branch on IsReserved is what the README's asynchronous path asks for, and the
+            // analyzer reads it as the check of that person on that channel (issue 11, item 2).
             """
                 public async Task Remind(Customer c)
                 {
                     var reservation = await gate.TryReserveAsync(new ContactRequest(c.Contact, ContactChannel.Sms));
                     if (reservation.IsReserved)
                     {
-                        {|CR0001:MessageResource.Create(to: new PhoneNumber(c.Phone))|};
+                        MessageResource.Create(to: new PhoneNumber(c.Phone));
                     }
 
                     Console.WriteLine(reservation);

@@ -55,16 +55,18 @@ internal static class Stubs
                 internal ContactReservation(ContactDecision decision, ContactPermit? permit) { Decision = decision; Permit = permit; }
                 public ContactDecision Decision { get; }
                 public ContactPermit? Permit { get; }
-                [MemberNotNullWhen(true, nameof(Permit))] public bool IsReserved => Permit is not null;
+                [MemberNotNullWhen(true, nameof(Permit))]
+                public bool IsReserved => Permit is not null;
             }
 
             public sealed class ContactGate
             {
                 public ContactDecision Check(ContactRequest request) => ContactDecision.Allowed;
-                public Task<ContactDecision> CheckAsync(ContactRequest request) => Task.FromResult(ContactDecision.Allowed);
-                public Task<ContactReservation> TryReserveAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(new ContactReservation(ContactDecision.Allowed, new ContactPermit(request)));
+                public System.Collections.Generic.IReadOnlyList<ContactDecision> CheckMany(System.Collections.Generic.IReadOnlyList<ContactRequest> requests) => new ContactDecision[requests.Count];
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit) { permit = new ContactPermit(request); return true; }
                 public bool TryReserve(ContactRequest request, [NotNullWhen(true)] out ContactPermit? permit, out ContactDecision decision) { permit = new ContactPermit(request); decision = ContactDecision.Allowed; return true; }
+                public Task<ContactDecision> CheckAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(ContactDecision.Allowed);
+                public Task<ContactReservation> TryReserveAsync(ContactRequest request, CancellationToken cancellationToken = default) => Task.FromResult(new ContactReservation(ContactDecision.Allowed, new ContactPermit(request)));
             }
 
             [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
@@ -80,6 +82,17 @@ internal static class Stubs
                 public DialApiAttribute(string documentationCommentId) { DocumentationCommentId = documentationCommentId; }
                 public string? DocumentationCommentId { get; }
                 public string? ContactParameter { get; set; }
+                public ContactChannel Channel { get; set; }
+            }
+
+            public enum RequestedContactKind { OneTimePassword, AppointmentConfirmation, RequestedCallback }
+
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]
+            public sealed class RequestedContactAttribute : Attribute
+            {
+                public RequestedContactAttribute(RequestedContactKind kind, string reason) { Kind = kind; Reason = reason; }
+                public RequestedContactKind Kind { get; }
+                public string Reason { get; }
             }
         }
         """;
@@ -96,6 +109,7 @@ internal static class Stubs
                 public Customer(string id, string phone) { Id = id; Phone = phone; Contact = new Contact(id, phone); }
                 public string Id { get; }
                 public string Phone { get; set; }
+                public string? AlternatePhone { get; set; }
                 public Contact Contact { get; }
                 [ConsentCheck] public bool SmsOptIn { get; set; }
             }

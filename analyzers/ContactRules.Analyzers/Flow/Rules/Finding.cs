@@ -1,11 +1,9 @@
 using Microsoft.CodeAnalysis;
 
-namespace ContactRules.Analyzers.Flow;
+namespace ContactRules.Analyzers.Flow.Rules;
 
-/// <summary>A diagnostic the flow analysis wants to report, before de-duplication.</summary>
+/// <summary>A diagnostic the flow rules want to report.</summary>
 internal sealed record Finding(DiagnosticDescriptor Descriptor, SyntaxNode Node, object?[] Arguments)
 {
     public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Node.GetLocation(), Arguments);
-
-    public (string Id, SyntaxNode Node) Key => (Descriptor.Id, Node);
 }

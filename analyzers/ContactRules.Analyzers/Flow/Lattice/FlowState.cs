@@ -1,20 +1,17 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 
-namespace ContactRules.Analyzers.Flow;
+namespace ContactRules.Analyzers.Flow.Lattice;
 
 /// <summary>
 /// The facts at one program point. Consents are "must" facts (they hold on every path, so paths
-/// meet by intersection); stale variables, open permits and unread decisions are "may" facts
-/// (they hold on some path, so paths meet by union); unread decisions are again "must" facts.
+/// meet by intersection); stale variables and open permits are "may" facts (they hold on some
+/// path, so paths meet by union); unread decisions are again "must" facts.
 /// </summary>
 internal sealed class FlowState
 {
-    public static readonly ImmutableHashSet<Site> NoSites = ImmutableHashSet<Site>.Empty;
-
     public FlowState(
-        ImmutableHashSet<ISymbol> consented,
-        ImmutableHashSet<ISymbol> stale,
+        ImmutableHashSet<Consent> consented,
+        ImmutableHashSet<object> stale,
         ImmutableDictionary<object, AbstractValue> values,
         ImmutableHashSet<Site> openPermits,
         ImmutableHashSet<Site> unreadDecisions)
@@ -26,23 +23,23 @@ internal sealed class FlowState
         UnreadDecisions = unreadDecisions;
     }
 
-    /// <summary>Variables for which a successful consent check holds on every path.</summary>
-    public ImmutableHashSet<ISymbol> Consented { get; set; }
+    /// <summary>The facts of successful checks that hold on every path.</summary>
+    public ImmutableHashSet<Consent> Consented { get; set; }
 
-    /// <summary>Variables (re)assigned since the last successful check on some path.</summary>
-    public ImmutableHashSet<ISymbol> Stale { get; set; }
+    /// <summary>Roots (re)assigned since the last successful check on some path.</summary>
+    public ImmutableHashSet<object> Stale { get; set; }
 
     /// <summary>What is known of each variable's and flow capture's current value.</summary>
     public ImmutableDictionary<object, AbstractValue> Values { get; set; }
 
-    /// <summary>Permits obtained and not yet completed on some path.</summary>
+    /// <summary>Permits (or reservations) obtained and not yet completed on some path.</summary>
     public ImmutableHashSet<Site> OpenPermits { get; set; }
 
     /// <summary>Decisions stored and not yet read on any path (a decision read on one path did decide something).</summary>
     public ImmutableHashSet<Site> UnreadDecisions { get; set; }
 
     public static FlowState Initial()
-        => new(Sets.Empty, Sets.Empty, ImmutableDictionary.Create<object, AbstractValue>(VariableKeyComparer.Instance), NoSites, NoSites);
+        => new(Sets.NoConsents, Sets.NoKeys, ImmutableDictionary.Create<object, AbstractValue>(KeyComparer.Instance), Sets.NoSites, Sets.NoSites);
 
     public FlowState Clone() => new(Consented, Stale, Values, OpenPermits, UnreadDecisions);
 
@@ -82,8 +79,8 @@ internal sealed class FlowState
             Sets.Intersect(a.Consented, b.Consented),
             Sets.Union(a.Stale, b.Stale),
             values,
-            a.OpenPermits.Count == 0 ? b.OpenPermits : a.OpenPermits.Union(b.OpenPermits),
-            a.UnreadDecisions.Count == 0 || b.UnreadDecisions.Count == 0 ? NoSites : a.UnreadDecisions.Intersect(b.UnreadDecisions));
+            Sets.Union(a.OpenPermits, b.OpenPermits),
+            a.UnreadDecisions.Count == 0 || b.UnreadDecisions.Count == 0 ? Sets.NoSites : a.UnreadDecisions.Intersect(b.UnreadDecisions));
     }
 
     /// <summary>
@@ -91,15 +88,21 @@ internal sealed class FlowState
     /// which assigns <paramref name="assigned"/>: consents survive unless the finally reassigns
     /// their variable; permits stay open unless the finally completes them.
     /// </summary>
-    public FlowState ThroughFinally(FlowState? finallyExit, ImmutableHashSet<ISymbol> assigned)
+    public FlowState ThroughFinally(FlowState? finallyExit, ImmutableHashSet<object> assigned)
     {
         if (finallyExit is null)
         {
             return this;
         }
 
+        var consented = Consented;
+        foreach (var root in assigned)
+        {
+            consented = AbstractValue.Remove(consented, root);
+        }
+
         return new FlowState(
-            Consented.Except(assigned),
+            consented,
             Sets.Union(Stale, assigned),
             Values,
             OpenPermits.Intersect(finallyExit.OpenPermits),

@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Analyzers.Flow.Lattice;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ContactRules.Analyzers.Flow.Interpreter;
+
+/// <summary>Permits and decisions: opened, completed, handed over, read; and the code that escapes into lambdas.</summary>
+internal sealed partial class ConsentInterpreter
+{
+    private AbstractValue? lambdaElement;
+
+    private void MarkRead(ISymbol variable)
+    {
+        var read = state.UnreadDecisions.Where(s => KeyComparer.Instance.Equals(s.Variable, variable)).ToArray();
+        if (read.Length > 0)
+        {
+            state.UnreadDecisions = state.UnreadDecisions.Except(read);
+        }
+    }
+
+    /// <summary>
+    /// A permit that leaves the method's hands (passed to a method that is not a dial API, stored
+    /// in a field, returned, captured) is the receiver's to complete: it is no longer tracked. One
+    /// kept in a local is still this method's, through that local.
+    /// </summary>
+    private void UsePermit(IOperation reference, ImmutableHashSet<object> holders)
+    {
+        if (state.OpenPermits.Count == 0)
+        {
+            return;
+        }
+
+        var child = reference;
+        var parent = reference.Parent;
+        while (parent is IConversionOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IInvocationOperation invocation when invocation.Instance == child:
+            case IMemberReferenceOperation member when member.Instance == child:
+            case IIsNullOperation:
+            case IBinaryOperation:
+            case IIsPatternOperation:
+            case IFlowCaptureOperation:
+            case IExpressionStatementOperation:
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation } assignment when assignment.Value == child:
+            case IArgumentOperation { Parent: IInvocationOperation dial } when model.GetDialTarget(dial.TargetMethod) is not null:
+            case IArgumentOperation { Parent: IObjectCreationOperation { Constructor: { } constructor } } when model.GetDialTarget(constructor) is not null:
+                return;
+            default:
+                Close(holders);
+                return;
+        }
+    }
+
+    private void Close(ImmutableHashSet<object> holders)
+    {
+        if (holders.Count == 0 || state.OpenPermits.Count == 0)
+        {
+            return;
+        }
+
+        var closed = state.OpenPermits.Where(s => holders.Contains(s.Variable)).ToArray();
+        if (closed.Length > 0)
+        {
+            state.OpenPermits = state.OpenPermits.Except(closed);
+        }
+    }
+
+    private void OpenPermit(ISymbol variable, SyntaxNode site)
+    {
+        var previous = state.OpenPermits.Where(s => KeyComparer.Instance.Equals(s.Variable, variable)).ToArray();
+        foreach (var open in previous)
+        {
+            if (open.Node != site && replaying)
+            {
+                rules?.OnPermitObtainedAgain(open);
+            }
+        }
+
+        state.OpenPermits = state.OpenPermits.Except(previous).Add(new Site(variable, site));
+    }
+
+    private void LambdaCreated(IFlowAnonymousFunctionOperation lambda)
+    {
+        EscapeInto(lambda.Syntax);
+        if (replaying && rules is not null && graph is not null)
+        {
+            host.LambdaCreated(graph, lambda, state.Clone(), lambdaElement);
+        }
+    }
+
+    private void LocalFunctionCalled(IMethodSymbol method)
+    {
+        if (replaying && rules is not null)
+        {
+            host.LocalFunctionCalled(method, state.Clone());
+        }
+    }
+
+    /// <summary>Permits referenced inside a lambda escape into it; decisions read there count as read.</summary>
+    private void EscapeInto(SyntaxNode body)
+    {
+        if (state.OpenPermits.Count == 0 && state.UnreadDecisions.Count == 0)
+        {
+            return;
+        }
+
+        var names = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        foreach (var open in state.OpenPermits.ToArray())
+        {
+            if (Mentioned(open.Variable, names))
+            {
+                Close(Sets.Key(open.Variable));
+            }
+        }
+
+        foreach (var unread in state.UnreadDecisions.ToArray())
+        {
+            if (unread.Variable is ISymbol variable && names.Contains(variable.Name))
+            {
+                MarkRead(variable);
+            }
+        }
+    }
+
+    /// <summary>True when the holder, or a local holding its permit (<c>var p = reservation.Permit</c>), is named.</summary>
+    private bool Mentioned(object holder, HashSet<string> names)
+    {
+        if (holder is ISymbol symbol && names.Contains(symbol.Name))
+        {
+            return true;
+        }
+
+        foreach (var entry in state.Values)
+        {
+            if (entry.Key is ISymbol local && entry.Value.Holders.Contains(holder) && names.Contains(local.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using ContactRules.Analyzers.Flow.Engine;
+using ContactRules.Analyzers.Flow.Lattice;
+using ContactRules.Analyzers.Flow.Rules;
+using ContactRules.Analyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ContactRules.Analyzers.Flow.Interpreter;
+
+/// <summary>
+/// The meaning of operations for consent: who a value is about, what a successful check proves,
+/// which permits are open, which decisions are unread. It turns one basic block and its entry
+/// state into the states on its edges (for <see cref="GraphSolver"/>), and tells the
+/// <see cref="IFlowRules"/> what happens in the fixed point (see <see cref="Run"/>).
+/// </summary>
+/// <remarks>
+/// This file holds the walk; the other parts hold variables, conditions, calls, permits and
+/// sequences.
+/// </remarks>
+internal sealed partial class ConsentInterpreter : IBlockTransfer
+{
+    private readonly ConsentModel model;
+    private readonly ILambdaHost host;
+    private readonly IFlowRules? rules;
+    private readonly System.Collections.Generic.Dictionary<ISymbol, AbstractValue> unassigned = new(SymbolEqualityComparer.Default);
+    private FlowState state = FlowState.Initial();
+    private ControlFlowGraph? graph;
+    private bool replaying;
+    private Action<FlowState, AbstractValue>? onReturn;
+
+    /// <param name="model">What is a dial, a check, a decision in this compilation.</param>
+    /// <param name="host">Who analyses lambdas and local functions.</param>
+    /// <param name="rules">Who is told of contacts and exits in the replay; null when only the values matter (a lambda's summary).</param>
+    public ConsentInterpreter(ConsentModel model, ILambdaHost host, IFlowRules? rules)
+    {
+        this.model = model;
+        this.host = host;
+        this.rules = rules;
+    }
+
+    public BlockOutcome Transfer(ControlFlowGraph graph, BasicBlock block, FlowState incoming)
+    {
+        this.graph = graph;
+        if (block.Kind == BasicBlockKind.Exit && replaying)
+        {
+            rules?.OnExit(incoming);
+        }
+
+        state = incoming.Clone();
+        foreach (var operation in block.Operations)
+        {
+            Eval(operation);
+        }
+
+        if (block.BranchValue is null)
+        {
+            return new BlockOutcome(state, null, state);
+        }
+
+        var branch = Eval(block.BranchValue);
+        if (replaying && onReturn is not null && block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return)
+        {
+            onReturn(state, branch);
+        }
+
+        if (block.ConditionKind == ControlFlowConditionKind.None)
+        {
+            return new BlockOutcome(state, null, state);
+        }
+
+        var conditionalWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+        return new BlockOutcome(state, Apply(state, branch, conditionalWhen), Apply(state, branch, !conditionalWhen));
+    }
+
+    /// <summary>
+    /// Analyses <paramref name="graph"/> from <paramref name="entry"/>, telling the rules of
+    /// contacts and exits, the host of lambdas and local functions, and
+    /// <paramref name="returned"/> of each value returned, as they are in the fixed point: an
+    /// acyclic graph in its single round, any other in one more pass once it has converged.
+    /// </summary>
+    public void Run(GraphSolver solver, ControlFlowGraph graph, FlowState entry, Action<FlowState, AbstractValue>? returned, System.Threading.CancellationToken cancellationToken)
+    {
+        var acyclic = GraphSolver.IsAcyclic(graph);
+        replaying = acyclic;
+        onReturn = acyclic ? returned : null;
+        FlowState?[]? inStates;
+        try
+        {
+            inStates = solver.Solve(graph, entry, this, cancellationToken);
+        }
+        finally
+        {
+            replaying = false;
+            onReturn = null;
+        }
+
+        if (acyclic || inStates is null)
+        {
+            return;
+        }
+
+        replaying = true;
+        onReturn = returned;
+        try
+        {
+            var blocks = graph.Blocks;
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                if (inStates[i] is { } incoming)
+                {
+                    Transfer(graph, blocks[i], incoming);
+                }
+            }
+        }
+        finally
+        {
+            replaying = false;
+            onReturn = null;
+        }
+    }
+
+    /// <summary>
+    /// The replay of a block with no evidence of consent anywhere (see
+    /// <see cref="ConsentDataFlow.RunWithoutEvidence"/>): the operation tree in order, with the
+    /// initial state throughout.
+    /// </summary>
+    public void ReplayTree(IOperation root)
+    {
+        replaying = true;
+        graph = null;
+        state = FlowState.Initial();
+        try
+        {
+            Eval(root);
+        }
+        finally
+        {
+            replaying = false;
+        }
+    }
+
+    /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="truth"/>; null when it cannot.</summary>
+    private static FlowState? Apply(FlowState from, AbstractValue condition, bool truth)
+    {
+        var facts = truth ? condition.WhenTrue : condition.WhenFalse;
+        if (facts is null)
+        {
+            return null;
+        }
+
+        var nulls = truth ? condition.NullWhenTrue : condition.NullWhenFalse;
+        var newFacts = facts.Count > 0 && !facts.IsSubsetOf(from.Consented);
+        if (!newFacts && (nulls.Count == 0 || from.OpenPermits.Count == 0))
+        {
+            return from;
+        }
+
+        var result = from.Clone();
+        if (newFacts)
+        {
+            result.Consented = Sets.Union(result.Consented, facts);
+            result.Stale = Sets.NoKeys;
+        }
+
+        if (nulls.Count > 0)
+        {
+            result.OpenPermits = result.OpenPermits.Except(result.OpenPermits.Where(s => nulls.Contains(s.Variable)));
+        }
+
+        return result;
+    }
+
+    private AbstractValue Eval(IOperation? operation)
+    {
+        switch (operation)
+        {
+            case null:
+                return AbstractValue.Empty;
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool constant } }:
+                return constant ? AbstractValue.True : AbstractValue.False;
+            case { ConstantValue.HasValue: true } when operation.ConstantValue.Value is not bool:
+                // A literal number, an enum constant: nobody in particular.
+                return AbstractValue.Empty;
+            case IConversionOperation conversion:
+                return Eval(conversion.Operand);
+            case IArgumentOperation argument:
+                return Eval(argument.Value);
+            case ILocalReferenceOperation local:
+                return ReadVariable(local.Local, local);
+            case IParameterReferenceOperation parameter:
+                return ReadVariable(parameter.Parameter, parameter);
+            case IFlowCaptureReferenceOperation captureReference:
+                return ReadCapture(captureReference);
+            case IFlowCaptureOperation capture:
+                {
+                    var value = Eval(capture.Value);
+                    var stored = value.Stored(state.Consented, capture.Value.Type?.SpecialType == SpecialType.System_Boolean) with { Alias = value.Alias };
+                    state.Values = state.Values.SetItem(capture.Id, stored);
+                    return AbstractValue.Empty;
+                }
+
+            case IFieldReferenceOperation field:
+                return ReadField(field);
+            case IPropertyReferenceOperation property:
+                return ReadProperty(property);
+            case IArrayElementReferenceOperation element:
+                {
+                    var array = Eval(element.ArrayReference);
+                    foreach (var index in element.Indices)
+                    {
+                        Eval(index);
+                    }
+
+                    return Extract(element, array);
+                }
+
+            case ISimpleAssignmentOperation assignment:
+                {
+                    var value = Eval(assignment.Value);
+                    AssignTo(assignment.Target, value);
+                    return value with { Alias = null };
+                }
+
+            case ICompoundAssignmentOperation compound:
+                {
+                    var value = Eval(compound.Value);
+                    var target = Eval(compound.Target);
+                    AssignTo(compound.Target, AbstractValue.FromRoots(Sets.Union(value.Roots, target.Roots)));
+                    return AbstractValue.Empty;
+                }
+
+            case IIncrementOrDecrementOperation increment:
+                Eval(increment.Target);
+                AssignTo(increment.Target, AbstractValue.Empty);
+                return AbstractValue.Empty;
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction.Target, Eval(deconstruction.Value));
+                return AbstractValue.Empty;
+            case ITupleOperation tuple:
+                return Tuple(tuple);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Eval(not.Operand).Negate();
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IIsPatternOperation isPattern:
+                return Pattern(Eval(isPattern.Value), isPattern.Pattern);
+            case IIsNullOperation isNull:
+                return IsNull(Eval(isNull.Operand), isNull.Operand.Type);
+            case IInvocationOperation invocation:
+                return Invoke(invocation);
+            case IObjectCreationOperation creation:
+                return Create(creation);
+            case IAwaitOperation await:
+                return Eval(await.Operation);
+            case IFlowAnonymousFunctionOperation lambda:
+                LambdaCreated(lambda);
+                return AbstractValue.Empty;
+            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
+                Eval(reference.Instance);
+                LocalFunctionCalled(reference.Method);
+                return AbstractValue.Empty;
+            default:
+                {
+                    // Whom an unknown operation is about: whom its parts are about. One part that
+                    // says only that is passed on as is, without a copy.
+                    AbstractValue? single = null;
+                    var roots = Sets.NoSubjects;
+                    var channels = Channels.None;
+                    var parts = 0;
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        var value = Eval(child);
+                        if (value.Roots.Count == 0 && value.Channels == Channels.None)
+                        {
+                            continue;
+                        }
+
+                        parts++;
+                        single = value;
+                        roots = Sets.Union(roots, value.Roots);
+                        channels |= value.Channels;
+                    }
+
+                    return parts == 0 ? AbstractValue.Empty
+                        : parts == 1 && single!.IsPlain ? single
+                        : new AbstractValue { Roots = roots, Channels = channels };
+                }
+        }
+    }
+}
