@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactRules.Analyzers.Configuration;
+using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -171,7 +172,7 @@ public sealed class CallingHoursOnServerClockFixer : ContactRulesCodeFixProvider
                 && model.GetSymbolInfo(node).Symbol is IMethodSymbol method
                 && IsDial(method))
             {
-                channels.Add(DialChannels.Of(method));
+                channels.Add(DialChannels.ForCheck(method));
             }
         }
 

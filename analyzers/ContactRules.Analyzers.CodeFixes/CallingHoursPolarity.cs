@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -220,7 +222,8 @@ internal static class CallingHoursPolarity
             return null;
         }
 
-        var words = NameWords.Of(name);
+        // Any case: a field is camelCase (closesAt), a constant may be upper case (MAX_HOUR).
+        var words = new HashSet<string>(NameWords.Of(name), StringComparer.OrdinalIgnoreCase);
         var opens = words.Overlaps(new[] { "Start", "Starts", "Open", "Opens", "Opening", "Begin", "Earliest", "From", "Min", "First" });
         var closes = words.Overlaps(new[] { "End", "Ends", "Close", "Closes", "Closing", "Stop", "Latest", "Until", "To", "Max", "Last", "Cutoff" });
         if (opens == closes)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ContactRules.Analyzers.Configuration;
+using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -51,7 +52,7 @@ internal sealed class ConsentGuard
             return null;
         }
 
-        var channel = DialChannels.Of(method);
+        var channel = DialChannels.ForCheck(method);
         var root = ContactScope.RootOf(ContactArgument(call, method), model);
         if (channel == DialChannel.Unknown || root is null)
         {

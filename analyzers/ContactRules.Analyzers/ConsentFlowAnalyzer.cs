@@ -50,6 +50,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             var analyzer = new CompilationAnalyzer(model);
             start.RegisterOperationAction(analyzer.OnInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(analyzer.OnObjectCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(analyzer.OnMethodReference, OperationKind.MethodReference);
             if (model.RequiresConsentAttributeExists)
             {
                 start.RegisterOperationAction(analyzer.OnPropertyReference, OperationKind.PropertyReference);
@@ -83,6 +84,15 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         public void OnObjectCreation(OperationAnalysisContext context)
         {
             if (((IObjectCreationOperation)context.Operation).Constructor is { } constructor && model.GetDialTarget(constructor) is not null)
+            {
+                AnalyzeBlockOnce(context);
+            }
+        }
+
+        /// <summary>A dial API's method group (<c>numbers.ForEach(dialer.Dial)</c>): calling the delegate dials.</summary>
+        public void OnMethodReference(OperationAnalysisContext context)
+        {
+            if (model.GetDialTarget(((IMethodReferenceOperation)context.Operation).Method) is not null)
             {
                 AnalyzeBlockOnce(context);
             }
@@ -143,6 +153,9 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                         OnInvocation(context, invocation);
                         break;
                     case IObjectCreationOperation { Constructor: { } constructor } when model.GetDialTarget(constructor) is not null:
+                        Contacts(operation);
+                        break;
+                    case IMethodReferenceOperation reference when model.GetDialTarget(reference.Method) is not null:
                         Contacts(operation);
                         break;
                     case IPropertyReferenceOperation property when model.GetDialTarget(property.Property) is not null:

@@ -31,6 +31,7 @@ internal sealed class ConsentModel
     private readonly ConcurrentDictionary<IMethodSymbol, CallFacts> callFacts = new(ReferenceComparer<IMethodSymbol>.Instance);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new(ReferenceComparer<ITypeSymbol>.Instance);
     private readonly ConcurrentDictionary<ITypeSymbol, CallFacts> returnFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> personRecords = new(ReferenceComparer<ITypeSymbol>.Instance);
 
     private ConsentModel(Compilation compilation, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes, CancellationToken cancellationToken)
     {
@@ -157,6 +158,11 @@ internal sealed class ConsentModel
         if (IsTryReserve(method) || GetCheckKind(method) != CheckKind.None)
         {
             facts |= CallFacts.Check;
+        }
+
+        if (IsCheckMany(method))
+        {
+            facts |= CallFacts.Decision;
         }
 
         return facts;
@@ -334,6 +340,82 @@ internal sealed class ConsentModel
     public bool IsDecision(ITypeSymbol? type)
         => DecisionType is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnwrapTask(type), DecisionType);
 
+    /// <summary>True for a sequence of <c>ContactDecision</c>s (what <c>ContactGate.CheckMany</c> returns), and a task of one.</summary>
+    public bool IsDecisionSequence(ITypeSymbol? type)
+    {
+        if (DecisionType is null || type is null)
+        {
+            return false;
+        }
+
+        type = UnwrapTask(type);
+        if (type is IArrayTypeSymbol array)
+        {
+            return SymbolEqualityComparer.Default.Equals(array.ElementType, DecisionType);
+        }
+
+        if (type is not INamedTypeSymbol named || !IsCollection(named))
+        {
+            return false;
+        }
+
+        foreach (var candidate in named.AllInterfaces.Add(named))
+        {
+            if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && SymbolEqualityComparer.Default.Equals(candidate.TypeArguments[0], DecisionType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True for a record with phone numbers of its own (a customer, a lead, an event that carries a
+    /// number): a class or struct of the user's that declares or inherits a phone-number member. Not
+    /// the ContactRules types (a <c>Contact</c> is built to describe a person to the gate), nor a
+    /// string, a phone-number type or a collection.
+    /// </summary>
+    public bool IsPersonRecord(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (!personRecords.TryGetValue(type, out var result))
+        {
+            result = personRecords.GetOrAdd(type, ComputeIsPersonRecord(type));
+        }
+
+        return result;
+    }
+
+    private bool ComputeIsPersonRecord(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+            || named.SpecialType != SpecialType.None
+            || named.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+            || IsCollection(named))
+        {
+            return false;
+        }
+
+        for (var current = named; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol { IsImplicitlyDeclared: false } && !member.IsStatic && Numbers.IsNumber(member))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True for <c>ContactPermit</c>.</summary>
     public bool IsPermit(ITypeSymbol? type)
         => PermitType is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnwrapTask(type).OriginalDefinition, PermitType);
@@ -390,6 +472,14 @@ internal sealed class ConsentModel
     /// <summary>True for <c>ContactGate.TryReserve</c> and <c>TryReserveAsync</c>.</summary>
     public static bool IsTryReserve(IMethodSymbol method)
         => method.Name is KnownNames.TryReserve or KnownNames.TryReserveAsync && KnownNames.IsContactRulesType(method.ContainingType, KnownNames.ContactGate);
+
+    /// <summary>
+    /// True for <c>ContactGate.CheckMany</c> (and an asynchronous variant): a decision per request, in
+    /// the order of the requests. Its facts are <see cref="CallFacts.Decision"/>: its result decides.
+    /// </summary>
+    public bool IsCheckMany(IMethodSymbol method)
+        => method.Name.StartsWith("CheckMany", StringComparison.Ordinal) && KnownNames.IsContactRulesType(method.ContainingType, KnownNames.ContactGate)
+           && IsDecisionSequence(method.ReturnType);
 
     /// <summary>True for <c>ContactPermit.Complete</c> and <c>CompleteAsync</c>.</summary>
     public static bool IsPermitComplete(IMethodSymbol method)
@@ -516,8 +606,6 @@ internal sealed class ConsentModel
         }
 
         string? contactParameter = null;
-        var channel = Channels.None;
-        var channelDeclared = false;
         if (dialApi is not null)
         {
             foreach (var named in dialApi.NamedArguments)
@@ -526,22 +614,10 @@ internal sealed class ConsentModel
                 {
                     contactParameter = name;
                 }
-                else if (named.Key == KnownNames.Channel && named.Value.Value is int value)
-                {
-                    channel = value == 1 ? Channels.Sms : Channels.Voice;
-                    channelDeclared = true;
-                }
             }
         }
 
-        if (!channelDeclared)
-        {
-            // The catalogue states the channel of every built-in API (Unknown: a Studio flow may
-            // call or text); anything else says it by its names, or not at all.
-            channel = entry?.Channel is { } stated
-                ? stated switch { DialChannel.Voice => Channels.Voice, DialChannel.Sms => Channels.Sms, _ => Channels.None }
-                : DialChannels.Infer(definition);
-        }
+        var channel = DialChannels.Resolve(dialApi, entry?.Channel, definition);
 
         var parameters = definition.Parameters;
         var permitOrdinal = -1;

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using ContactRules;
 using ContactRules.Reports;
 using NodaTime;
+using static ContactRules.Reports.ReportStyle;
 
 namespace ChurnCampaign;
 
@@ -25,10 +25,8 @@ internal static class ReportWriter
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Churn campaign replay</title>\n<style>")
-            .Append(ReportStyle.Css)
-            .Append("td.n{text-align:right}.bad{color:#b00020;font-weight:600}.good{color:#0a7d32;font-weight:600}")
+            .Append(ReportStyle.Css).Append(CallsPerDayChart.Css)
             .Append(".pair{display:flex;flex-wrap:wrap;gap:1.5rem;align-items:flex-start}.pair>div{flex:2 1 22rem;min-width:0}.pair>div:first-child{flex:3 1 30rem}table.timeline{font-size:.9em}")
-            .Append("h2{margin-top:2.5rem}.legend span{display:inline-block;width:1.2rem;height:1rem;margin-right:.3rem;vertical-align:middle}")
             .Append("</style></head><body>\n");
         html.Append("<h1>Churn campaign replay</h1>\n<p>")
             .Append(Text($"{model.Customers.Length:N0} churn-risk customers of a French operator, a predictive dialer run by two subcontractors "
@@ -40,8 +38,8 @@ internal static class ReportWriter
         foreach (var (key, label, a, b) in Rows(withoutFigures, withFigures))
         {
             html.Append("<tr data-metric=\"").Append(key).Append("\"><td>").Append(Text(label)).Append("</td><td class=\"n without\">")
-                .Append(a.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"n with ").Append(b < a ? "good" : string.Empty).Append("\">")
-                .Append(b.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+                .Append(a.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"n with ").Append(b < a ? "good" : string.Empty).Append("\">")
+                .Append(b.ToString("N0", CultureInfo.InvariantCulture)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -54,7 +52,7 @@ internal static class ReportWriter
             var b = withFigures.ViolationsByRule.GetValueOrDefault(rule);
             var (description, citation) = Describe(policy, rule);
             html.Append("<tr id=\"rule-").Append(Text(rule)).Append("\" data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n without bad\">")
-                .Append(a).Append("</td><td class=\"n with\">").Append(b).Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
+                .Append(a.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"n with\">").Append(b.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n<h2>Refusals by the gate</h2>\n<p>Each refusal names every rule that refused; the dialer then waits for the decision's next permitted instant.</p>\n")
@@ -62,7 +60,7 @@ internal static class ReportWriter
         foreach (var (rule, count) in with.RefusalsByRule)
         {
             var (description, citation) = Describe(policy, rule);
-            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n\">").Append(count)
+            html.Append("<tr data-rule=\"").Append(Text(rule)).Append("\"><td class=\"id\">").Append(Text(rule)).Append("</td><td class=\"n\">").Append(count.ToString("N0", CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"rule-text\">").Append(Text(description)).Append("</td><td class=\"citation\">").Append(Text(citation)).Append("</td></tr>\n");
         }
 
@@ -70,17 +68,10 @@ internal static class ReportWriter
 
         var worst = without.Calls.GroupBy(c => c.Customer).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(ChartCustomers).Select(g => g.Key).ToArray();
         html.Append("<h2>Calls per customer per day</h2>\n<p>The ").Append(worst.Length)
-            .Append(" most-called customers, one row each, one square per day. Without ContactRules the \"2–5 calls a day for weeks\" pattern fills the grid.</p>\n")
-            .Append("<p class=\"legend\">");
-        for (var n = 0; n <= 5; n++)
-        {
-            html.Append("<span style=\"background:").Append(Colour(n)).Append("\"></span>").Append(n == 5 ? "5+" : n.ToString(CultureInfo.InvariantCulture)).Append(" &nbsp; ");
-        }
-
-        html.Append("</p>\n<div class=\"scroll\">");
+            .Append(" most-called customers, one row each, one square per day (weekends underlined). Without ContactRules the \"2–5 calls a day for weeks\" pattern fills the grid.</p>\n");
+        CallsPerDayChart.Legend(html);
         Chart(html, "chart-without", "without ContactRules", model, without, worst);
         Chart(html, "chart-with", "with ContactRules", model, with, worst);
-        html.Append("</div>\n");
 
         html.Append("<h2>Timelines of the worst cases</h2>\n<p>The most-called customers' calls, without ContactRules and with it side by side, in the customer's own time with its offset.</p>\n");
         foreach (var customer in worst.Take(TimelineCustomers))
@@ -110,42 +101,15 @@ internal static class ReportWriter
 
     private static void Chart(StringBuilder html, string id, string title, CampaignModel model, CampaignRun run, int[] customers)
     {
-        const int cell = 14;
-        const int left = 90;
-        const int top = 20;
-        var perDay = run.Calls.Where(c => customers.Contains(c.Customer))
-            .GroupBy(c => (c.Customer, Date: c.At.InZone(model.Customers[c.Customer].Request.Contact.TimeZones[0]).Date))
-            .ToDictionary(g => g.Key, g => g.Count());
-        var width = left + (model.Days * cell) + 10;
-        var height = top + (customers.Length * cell) + 10;
-        html.Append("<h3>").Append(Text(title)).Append("</h3>\n<svg id=\"").Append(id).Append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width)
-            .Append("\" height=\"").Append(height).Append("\" role=\"img\" aria-label=\"").Append(Text("calls per customer per day, " + title)).Append("\">\n");
-        for (var d = 0; d < model.Days; d++)
+        var chart = new CallsPerDayChart(id, "calls per customer per day, " + title, "data-customer") { Left = 90 };
+        var rows = customers.ToDictionary(c => c, c => chart.Row(model.Customers[c].Id));
+        foreach (var call in run.Calls.Where(c => rows.ContainsKey(c.Customer)))
         {
-            var date = model.Start.PlusDays(d);
-            if (d % 7 == 0)
-            {
-                html.Append("<text x=\"").Append(left + (d * cell)).Append("\" y=\"12\" font-size=\"10\">").Append(date.ToString("dd MMM", CultureInfo.InvariantCulture)).Append("</text>\n");
-            }
+            rows[call.Customer].Add(call.At.InZone(model.Customers[call.Customer].Request.Contact.TimeZones[0]).Date, marked: false);
         }
 
-        for (var row = 0; row < customers.Length; row++)
-        {
-            var customer = model.Customers[customers[row]];
-            var y = top + (row * cell);
-            html.Append("<text x=\"0\" y=\"").Append(y + 11).Append("\" font-size=\"10\">").Append(Text(customer.Id)).Append("</text>\n");
-            for (var d = 0; d < model.Days; d++)
-            {
-                var date = model.Start.PlusDays(d);
-                var calls = perDay.GetValueOrDefault((customers[row], date));
-                html.Append("<rect class=\"cell\" data-customer=\"").Append(Text(customer.Id)).Append("\" data-date=\"").Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-                    .Append("\" data-calls=\"").Append(calls).Append("\" x=\"").Append(left + (d * cell)).Append("\" y=\"").Append(y)
-                    .Append("\" width=\"").Append(cell - 2).Append("\" height=\"").Append(cell - 2).Append("\" fill=\"").Append(Colour(calls)).Append("\"><title>")
-                    .Append(Text($"{customer.Id}, {date:yyyy-MM-dd}: {calls} call(s)")).Append("</title></rect>\n");
-            }
-        }
-
-        html.Append("</svg>\n");
+        html.Append("<h3>").Append(Text(title)).Append("</h3>\n");
+        chart.Write(html, model.Start, model.Days);
     }
 
     private static void Timeline(StringBuilder html, CampaignModel model, CampaignRun run, int customer, string key, string title)
@@ -171,21 +135,7 @@ internal static class ReportWriter
         html.Append("</table></div></div>\n");
     }
 
-    /// <summary>What a rule says and its citation, from its metadata in the policy (the engine's own refusals carry a citation only).</summary>
+    /// <summary>What a rule says and its citation, from its metadata in the policy (the engine's own refusals: what they mean).</summary>
     private static (string Description, string Citation) Describe(ContactPolicy policy, string id)
-        => policy.Rules.FirstOrDefault(r => r.Id == id) is { } rule
-            ? (rule.Metadata.Description, rule.Citation)
-            : ("A refusal of the engine itself (the person's zone, or the ledger, could not be read): it refuses rather than guess.", "ContactRules");
-
-    private static string Colour(int calls) => calls switch
-    {
-        0 => "#f1f1f1",
-        1 => "#c6e0f5",
-        2 => "#f7d49a",
-        3 => "#f29b5c",
-        4 => "#e0532f",
-        _ => "#9b1111",
-    };
-
-    private static string Text(string value) => WebUtility.HtmlEncode(value);
+        => RuleText.Of(policy, id) ?? ("A refusal of the engine itself: it refuses rather than guess.", "ContactRules");
 }

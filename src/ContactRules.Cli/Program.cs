@@ -69,9 +69,7 @@ internal static class Program
         };
         root.Subcommands.Add(EvaluateCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(AuditCommand.Create(stdout, stderr, phoneNumberZones));
-        var received = ReceivedCommand.Create(stdout, stderr);
-        received.Description = ReceivedManual.Manual.HelpText();
-        root.Subcommands.Add(received);
+        root.Subcommands.Add(ReceivedCommand.Create(stdout, stderr));
         root.Subcommands.Add(ExplainCommand.Create(stdin, stdout, stderr, phoneNumberZones));
         root.Subcommands.Add(ScrubCommand.Create(stdout, stderr, phoneNumberZones, SystemClock.Instance));
         root.Subcommands.Add(RegistryCommand.Create(stdout, stderr));

@@ -180,27 +180,119 @@ public sealed partial class PostgreSqlContactLedger
     /// <summary>
     /// A write that is on disk before it returns, whatever the server's default: consents,
     /// revocations, opt-outs and registry entries must survive a server crash the instant they
-    /// are acknowledged.
+    /// are acknowledged. Bounded like a decision: it is run by the node's facts thread while the
+    /// caller waits for it until <see cref="ContactLedgerOptions.OperationTimeout"/>.
     /// </summary>
     /// <remarks>
     /// The evidence log's lock is taken first, before any row is touched, as the reservation
     /// batches take it before writing: a consent row locked by a revocation waiting for the log
     /// while a batch holding the log waits to record a use of that consent would deadlock.
     /// </remarks>
+    /// <exception cref="TimeoutException">The deadline passed: the message says that nothing was recorded, or, when the commit was on its way, that it may have been.</exception>
     private void DurableWrite(Action<NpgsqlConnection, NpgsqlTransaction> body)
-        => Run(connection =>
+    {
+        ThrowIfDisposed();
+        facts.Run(new FactWrite(body, options.OperationTimeout));
+    }
+
+    /// <summary>
+    /// The facts thread: each write in a transaction of its own (one write that fails, a duplicate
+    /// consent say, fails alone), committed only if its caller is still waiting; one whose caller
+    /// gave up before the commit is rolled back, so that "nothing was recorded" stays true.
+    /// </summary>
+    private void RunFacts(List<FactWrite> batch)
+    {
+        foreach (var write in batch)
         {
-            using var transaction = connection.BeginTransaction();
+            if (!write.IsAbandoned)
+            {
+                RunFact(write);
+            }
+        }
+    }
+
+    private void RunFact(FactWrite write)
+    {
+        NpgsqlConnection? connection = null;
+        NpgsqlTransaction? transaction = null;
+        try
+        {
+            connection = factsWriter.Open();
+            transaction = connection.BeginTransaction();
             using (var durable = new NpgsqlBatch(connection, transaction))
             {
                 durable.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL synchronous_commit = on"));
-                durable.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL lock_timeout = {LockTimeout(options.OperationTimeout.ToTimeSpan())}"));
+                durable.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL lock_timeout = {LockTimeout(write.Remaining)}"));
                 durable.BatchCommands.Add(Statement("SELECT pg_advisory_xact_lock($1)", AdvisoryKeys.Log(schema)));
                 durable.ExecuteNonQuery();
             }
 
-            body(connection, transaction);
+            write.Body(connection, transaction);
+            if (!write.TryCommit())
+            {
+                // Its caller gave up and was told that nothing was recorded.
+                transaction.Rollback();
+                transaction.Dispose();
+                return;
+            }
+        }
+        catch (Exception failure)
+        {
+            write.Failure = failure;
+            Abandon(connection, transaction, IsConnectionLoss(failure, connection));
+            return;
+        }
+
+        try
+        {
             transaction.Commit();
-            return 0;
-        });
+            transaction.Dispose();
+        }
+        catch (Exception failure) when (failure is not PostgresException { SqlState: IdleInTransactionTimeout } && IsConnectionLoss(failure, connection))
+        {
+            // Sent, and no answer: the commit may have happened.
+            write.Failure = new UncertainCommitException(ToString(), failure);
+            Abandon(connection, transaction, lost: true);
+        }
+        catch (Exception failure)
+        {
+            write.Failure = failure;
+            Abandon(connection, transaction, IsConnectionLoss(failure, connection));
+        }
+    }
+
+    /// <summary>Ends a facts transaction that failed: rolled back on a live connection, the connection dropped (and the pool cleared) when it was lost.</summary>
+    private void Abandon(NpgsqlConnection? connection, NpgsqlTransaction? transaction, bool lost)
+    {
+        if (!lost && connection is not null && transaction is not null)
+        {
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                // The connection is unusable: drop it below; the server rolls back when it closes.
+                lost = true;
+            }
+        }
+
+        try
+        {
+            transaction?.Dispose();
+        }
+        catch (Exception failure) when (failure is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            lost = true;
+        }
+
+        if (lost || connection is null || connection.FullState.HasFlag(System.Data.ConnectionState.Broken))
+        {
+            factsWriter.Drop();
+            if (lost)
+            {
+                dataSource.Clear();
+            }
+        }
+    }
 }

@@ -246,6 +246,29 @@ public sealed partial class PostgreSqlContactLedger
                     second.ExecuteNonQuery();
                     open = false;
                 }
+                catch (PostgresException ended) when (ended.SqlState == IdleInTransactionTimeout)
+                {
+                    // This node stalled between its round trips longer than the session allows
+                    // (a frozen process or machine): the server ended the transaction, and its
+                    // locks, before it read the commit. Nothing of the batch was recorded.
+                    open = false;
+                    writer.Drop();
+                    var rolledBack = new TimeoutException(
+                        $"The server ended this node's transaction on the ledger '{this}' because the node sat idle inside it for more than {SessionBound(options.OperationTimeout).TotalMilliseconds:0} ms "
+                            + "(idle_in_transaction_session_timeout: the node stalled or was frozen between its two round trips); nothing was recorded.",
+                        ended);
+                    foreach (var (write, _) in taken)
+                    {
+                        write.Failure ??= rolledBack;
+                    }
+
+                    foreach (var completion in completions)
+                    {
+                        completion.Failure = rolledBack;
+                    }
+
+                    return;
+                }
                 catch (Exception failure) when (taken.Count > 0 && IsConnectionLoss(failure, connection))
                 {
                     // Sent, and no answer: the commit may have happened.

@@ -22,11 +22,15 @@ namespace ContactRules.PostgreSql;
 /// Open one instance per node with <see cref="Open"/> and share it; it is thread-safe. The
 /// node's reservations and completions, synchronous and asynchronous alike, are written by a
 /// thread of the ledger's own, which puts those waiting at the same moment in one transaction
-/// (group commit); the node's reads go the same way through a reading thread. Callers only wait,
-/// each until its <see cref="ContactLedgerOptions.OperationTimeout"/>: a server that is stopped,
-/// frozen or unreachable, or a lock held by a stuck node, gives every caller its answer at that
-/// deadline. The schema is created and migrated by <see cref="Open"/> (versioned, idempotent,
-/// safe when nodes start together).
+/// (group commit); the node's reads go the same way through a reading thread, and its consents,
+/// revocations, opt-outs and registry entries through a facts thread. Callers only wait, each
+/// until its <see cref="ContactLedgerOptions.OperationTimeout"/>: a server that is stopped, frozen
+/// or unreachable, or a lock held by a stuck node, gives every caller its answer at that
+/// deadline. Every session of the ledger asks the server to end a transaction left idle for the
+/// operation timeout plus a second (<c>idle_in_transaction_session_timeout</c>), so that a node
+/// frozen between its round trips holds the evidence log's lock, which every node needs, no
+/// longer. The schema is created and migrated by <see cref="Open"/> (versioned, idempotent, safe
+/// when nodes start together).
 /// </para>
 /// <para>
 /// High availability: give a multi-host connection string that targets the primary
@@ -41,15 +45,33 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
     private const int Reserved = (int)AttemptOutcome.Reserved;
     private const int MaxBatch = 256;
 
+    /// <summary>
+    /// How much longer than <see cref="ContactLedgerOptions.OperationTimeout"/> the server lets
+    /// one of this node's sessions sit idle inside a transaction, or wait for a lock, before it
+    /// ends the transaction itself (<see cref="SessionBound"/>).
+    /// </summary>
+    /// <remarks>
+    /// By then every caller of the transaction has had its answer (none waits longer than the
+    /// operation timeout), so the transaction serves no one, while its locks (a person's, the
+    /// evidence log's) stop every other node. The second covers timer granularity and a node
+    /// briefly descheduled between its two round trips, which take milliseconds when healthy.
+    /// </remarks>
+    internal static readonly TimeSpan ServerMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>The SQLSTATE of a session the server ended because it sat idle in a transaction (<c>idle_in_transaction_session_timeout</c>).</summary>
+    private const string IdleInTransactionTimeout = "25P03";
+
     private readonly PostgreSqlContactLedgerOptions options;
     private readonly NpgsqlDataSource dataSource;
     private readonly string schema;
     private readonly string attemptIds;
     private readonly LedgerWriter<PostgreSqlWrite> writes;
     private readonly LedgerWriter<ReadWork> reads;
+    private readonly LedgerWriter<FactWrite> facts;
     private readonly PostgreSqlEvidenceLog log;
     private readonly HeldConnection writer;
     private readonly HeldConnection reader;
+    private readonly HeldConnection factsWriter;
     private int disposed;
 
     private PostgreSqlContactLedger(PostgreSqlContactLedgerOptions options, NpgsqlDataSource dataSource, string attemptIds)
@@ -62,8 +84,10 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
         log = new PostgreSqlEvidenceLog(this);
         writer = new HeldConnection(dataSource);
         reader = new HeldConnection(dataSource);
+        factsWriter = new HeldConnection(dataSource);
         writes = new LedgerWriter<PostgreSqlWrite>(ToString(), MaxBatch, RunWrites, work => work is ReserveWrite { Contended: true });
         reads = new LedgerWriter<ReadWork>(ToString(), MaxBatch, RunReads);
+        facts = new LedgerWriter<FactWrite>(ToString(), MaxBatch, RunFacts);
     }
 
     /// <inheritdoc />
@@ -96,6 +120,10 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
         // The ledger leaves no session state behind (its locks and settings are transaction-scoped),
         // so a connection going back to the pool needs no reset round trip.
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+        // A node frozen inside a transaction (a hung machine, a stopped process, a stalled VM)
+        // keeps its locks until its transaction ends, and the evidence log's lock stops every
+        // node: the server ends such a transaction itself. Set at connection start (no round trip).
+        builder.ConnectionStringBuilder.Options = SessionOptions(builder.ConnectionStringBuilder.Options, options.OperationTimeout);
         var dataSource = builder.Build();
         try
         {
@@ -120,8 +148,10 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
             var wait = options.OperationTimeout.ToTimeSpan() + TimeSpan.FromSeconds(5);
             writes.Stop(wait);
             reads.Stop(wait);
+            facts.Stop(wait);
             writer.Drop();
             reader.Drop();
+            factsWriter.Drop();
             dataSource.Dispose();
         }
     }
@@ -243,13 +273,32 @@ public sealed partial class PostgreSqlContactLedger : ContactLedger
         return command;
     }
 
+    /// <summary>
+    /// The longest the server lets one of this node's sessions sit idle in a transaction, and the
+    /// longest any of its statements waits for a lock unless its transaction sets a shorter wait:
+    /// the operation timeout plus <see cref="ServerMargin"/>.
+    /// </summary>
+    internal static TimeSpan SessionBound(Duration operationTimeout) => operationTimeout.ToTimeSpan() + ServerMargin;
+
+    /// <summary>
+    /// The connection's startup options: <paramref name="given"/> (from the connection string),
+    /// then <c>idle_in_transaction_session_timeout</c> and <c>lock_timeout</c> at
+    /// <see cref="SessionBound"/>, which win over any given before them.
+    /// </summary>
+    internal static string SessionOptions(string? given, Duration operationTimeout)
+    {
+        var bound = Math.Max(1, (long)Math.Ceiling(SessionBound(operationTimeout).TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ours = $"-c idle_in_transaction_session_timeout={bound} -c lock_timeout={bound}";
+        return string.IsNullOrWhiteSpace(given) ? ours : given + " " + ours;
+    }
+
     /// <summary>A <c>lock_timeout</c> value: the time left, in whole milliseconds, at least one.</summary>
     internal static string LockTimeout(TimeSpan left) => "'" + Math.Max(1, (long)Math.Ceiling(left.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms'";
 
     private static bool IsConnectionLoss(Exception failure, NpgsqlConnection? connection)
         => failure switch
         {
-            PostgresException postgres => postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState == "25006",
+            PostgresException postgres => postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState is "25006" or IdleInTransactionTimeout,
             NpgsqlException npgsql => connection is null || connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || npgsql.InnerException is IOException or SocketException or TimeoutException,
             _ => false,
         };

@@ -126,6 +126,9 @@ internal static class PostgreSqlSchema
         var timeout = Math.Max(connection.CommandTimeout, MigrationTimeoutSeconds);
         using (var prepare = new NpgsqlBatch(connection, transaction) { Timeout = timeout })
         {
+            // Nodes starting together wait here for the one migrating, longer than the session's
+            // lock bound (an operation timeout is meant for decisions, not for DDL).
+            prepare.BatchCommands.Add(new NpgsqlBatchCommand($"SET LOCAL lock_timeout = '{timeout}s'"));
             var lockMigrations = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)");
             lockMigrations.Parameters.AddWithValue(AdvisoryKeys.Migrations(schema));
             prepare.BatchCommands.Add(lockMigrations);

@@ -61,6 +61,21 @@ internal sealed class CompleteWrite : PostgreSqlWrite
     internal bool Completed { get; set; }
 }
 
+/// <summary>
+/// A consent, revocation, opt-out or registry entry waiting for the node's facts thread: its
+/// statements, run in a transaction that holds the evidence log's lock.
+/// </summary>
+internal sealed class FactWrite : LedgerWork
+{
+    internal FactWrite(System.Action<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction> body, Duration timeout)
+        : base(timeout, System.Threading.CancellationToken.None)
+    {
+        Body = body;
+    }
+
+    internal System.Action<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction> Body { get; }
+}
+
 /// <summary>A read of one or many people waiting for the node's reader thread, and its result.</summary>
 internal sealed class ReadWork : LedgerWork
 {

@@ -49,6 +49,28 @@ public class ExitCodeTests
     }
 
     [Fact]
+    public void Received_is_0_nothing_broken_1_breach_2_unreadable_part_or_wrong_option()
+    {
+        using var folder = new TempFolder();
+        var export = folder.File("export.csv");
+        var callers = folder.File("callers.csv");
+        File.WriteAllText(callers, "number,name\n+33162000001,Acme\n");
+
+        // Wed 12 August 2026, 11:00 in Paris: no consent was given, so from 11 August 2026 the
+        // call breaks FR-CONS-01; on Tue 4 August 2026 at 11:00, one call breaks nothing.
+        File.WriteAllText(export, "instant,number,direction,duration,kind\n2026-08-04T11:00:00+02:00,+33162000001,incoming,0,call\n");
+        Assert.Equal(ExitCodes.Ok, Run(string.Empty, "received", export, "--policy", "fr", "--callers", callers, "--out", folder.File("a")));
+
+        File.AppendAllText(export, "2026-08-12T11:00:00+02:00,+33162000001,incoming,0,call\n");
+        Assert.Equal(ExitCodes.Findings, Run(string.Empty, "received", export, "--policy", "fr", "--callers", callers, "--out", folder.File("b")));
+
+        // A breach, and a row not read: the highest code, 2.
+        File.AppendAllText(export, "2026-08-12T12:00:00+02:00,+33162000001,sideways,0,call\n");
+        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "received", export, "--policy", "fr", "--callers", callers, "--out", folder.File("c")));
+        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "received", export, "--policy", "xx", "--out", folder.File("d")));
+    }
+
+    [Fact]
     public void Scrub_is_0_decided_2_rows_in_error_3_ledger_unreadable()
     {
         using var folder = new TempFolder();
@@ -95,6 +117,8 @@ public class ExitCodeTests
     [InlineData("audit")]
     [InlineData("scrub", "list.csv", "--bogus")]
     [InlineData("registry")]
+    [InlineData("received")]
+    [InlineData("received", "calls.xml")]
     public void A_mistyped_command_line_is_2_for_every_command(params string[] args)
         => Assert.Equal(ExitCodes.InputError, Run(string.Empty, args));
 }

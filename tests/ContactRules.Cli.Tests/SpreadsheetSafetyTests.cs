@@ -71,4 +71,30 @@ public class SpreadsheetSafetyTests
         Assert.StartsWith("2,+33612345678,'=1+1,allowed,", rows[0], StringComparison.Ordinal);
         Assert.StartsWith("3,'=2+2,'@x,error,", rows[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Received_writes_a_hostile_sender_and_caller_name_to_other_numbers_as_text_and_the_report_escapes_them()
+    {
+        // A sender chooses its own name, and the callers file is whoever wrote it: neither may run
+        // as a formula when the person opens other-numbers.csv; the report shows markup as text.
+        using var scenario = new Received.ReceivedScenario("fr");
+        scenario.Caller("+33612000000", "\"" + Hyperlink.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", selling: "no")
+            .Caller("+33162000001", "<b>dial</b>");
+        scenario.Call("2026-08-12T11:00:00+02:00", "+33612000000")
+            .Call("2026-08-12T11:30:00+02:00", "+33612000000")
+            .Text("2026-08-12T12:00:00+02:00", "=HACK()", "x")
+            .Call("2026-08-12T15:00:00+02:00", "+33162000001");
+
+        var run = scenario.Run();
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(
+            "number,calls,messages,knownContact,namedAs\n"
+            + "+33612000000,2,0,no,\"'=HYPERLINK(\"\"http://x.example/\"\",\"\"call me\"\")\"\n"
+            + "'=HACK(),0,1,no,\n",
+            File.ReadAllText(Path.Combine(scenario.Out, "other-numbers.csv")));
+        var html = File.ReadAllText(Path.Combine(scenario.Out, "report.html"));
+        Assert.DoesNotContain("<b>dial</b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;dial&lt;/b&gt;", html, StringComparison.Ordinal);
+    }
 }

@@ -9,8 +9,8 @@ namespace ContactRules.Packaging.Tests;
 
 /// <summary>
 /// The way a user meets the analyzers: a fresh project that references the packed ContactRules
-/// package by PackageReference from the local folder feed, and the real Twilio 8.2.0 package,
-/// built with dotnet build.
+/// package by PackageReference from the local folder feed (with the real Twilio 8.2.0 package),
+/// built with dotnet build; and one that treats warnings as errors, where CR0007 stays a warning.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class ConsumerBuildTests
@@ -25,9 +25,65 @@ public class ConsumerBuildTests
     [Fact]
     public void Building_a_consumer_reports_exactly_the_expected_warnings()
     {
-        var project = Path.Combine(package.Root, "consumer");
+        var (exitCode, output) = Build("consumer", RepositoryPaths.ConsumerSources, """
+                <PackageReference Include="Twilio" Version="8.2.0" />
+            """, string.Empty);
+        Assert.True(exitCode == 0, "the consumer did not build:" + Environment.NewLine + output);
+
+        // The package restored is, byte for byte, the one in the feed.
+        var restored = Path.Combine(Packages, "contactrules", package.Version.ToLowerInvariant(), $"contactrules.{package.Version.ToLowerInvariant()}.nupkg.sha512");
+        Assert.True(File.Exists(restored), "ContactRules was not restored into the consumer's own packages folder: " + restored);
+        using (var stream = File.OpenRead(package.Package))
+        {
+            Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream)), File.ReadAllText(restored).Trim());
+        }
+
+        var cached = Path.Combine(GlobalPackagesFolder(), "contactrules", package.Version.ToLowerInvariant());
+        Assert.False(Directory.Exists(cached), $"a ContactRules {package.Version} package is in the machine's packages folder ({cached}); no source serves one, so a local build put it there, and every later restore of that version takes it instead of the feed's: delete it");
+
+        var reported = Reported(output);
+        var expected = Expected(RepositoryPaths.ConsumerSources);
+
+        // Each rule a consumer can meet in code (CR0001-CR0005), in more than one file.
+        Assert.Equal(new[] { "CR0001", "CR0002", "CR0003", "CR0004", "CR0005" }, expected.Select(e => e.Id).Distinct().OrderBy(id => id));
+        Assert.True(expected.Select(e => e.File).Distinct().Count() > 1);
+        Assert.True(expected.SetEquals(reported), $"expected {Describe(expected)}{Environment.NewLine}reported {Describe(reported)}{Environment.NewLine}{output}");
+    }
+
+    [Fact]
+    public void CR0007_is_listed_and_does_not_fail_a_build_that_treats_warnings_as_errors()
+    {
+        // The project's own WarningsNotAsErrors does not append to the property: the package's
+        // targets are read after it and append CR0007 anyway.
+        var (exitCode, output) = Build("strict-consumer", RepositoryPaths.StrictConsumerSources, string.Empty, """
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <WarningsNotAsErrors>CS0618</WarningsNotAsErrors>
+            """);
+        Assert.True(exitCode == 0, "the consumer that treats warnings as errors did not build:" + Environment.NewLine + output);
+
+        var expected = Expected(RepositoryPaths.StrictConsumerSources);
+        Assert.Equal(new[] { "CR0007" }, expected.Select(e => e.Id).Distinct());
+        var reported = Reported(output);
+        Assert.True(expected.SetEquals(reported), $"expected {Describe(expected)}{Environment.NewLine}reported {Describe(reported)}{Environment.NewLine}{output}");
+
+        // Warnings are errors in that project, and CR0007 is the package's exception to it.
+        var (evaluated, properties) = DotNet.Run(Path.Combine(package.Root, "strict-consumer"), TimeSpan.FromMinutes(2), null, "msbuild", "Consumer.csproj", "-nologo", "-getProperty:TreatWarningsAsErrors", "-getProperty:WarningsNotAsErrors");
+        Assert.True(evaluated == 0, properties);
+        Assert.Contains("\"TreatWarningsAsErrors\": \"true\"", properties, StringComparison.Ordinal);
+        Assert.Contains("\"WarningsNotAsErrors\": \"CS0618;CR0007\"", properties, StringComparison.Ordinal);
+    }
+
+    private string Packages => Path.Combine(package.Root, "packages");
+
+    /// <summary>
+    /// Writes a project named <paramref name="name"/> that references the packed ContactRules
+    /// package from the local feed, and builds it with dotnet build.
+    /// </summary>
+    private (int ExitCode, string Output) Build(string name, string[] sources, string otherReferences, string properties)
+    {
+        var project = Path.Combine(package.Root, name);
         Directory.CreateDirectory(project);
-        foreach (var source in RepositoryPaths.ConsumerSources)
+        foreach (var source in sources)
         {
             File.Copy(source, Path.Combine(project, Path.GetFileName(source)));
         }
@@ -37,7 +93,7 @@ public class ConsumerBuildTests
         File.WriteAllText(Path.Combine(project, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(project, "Directory.Packages.props"), "<Project />");
 
-        // Only the local folder is added, by path; the machine's default source stays for Twilio.
+        // Only the local folder is added, by path; the machine's default source stays for NodaTime and Twilio.
         File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -51,49 +107,35 @@ public class ConsumerBuildTests
         // same version cached there by an earlier run (or by another branch) would be taken
         // instead of this one, and this run's package would stay in the machine's cache to
         // mislead the next. NodaTime and Twilio come from the machine's default source.
-        var packages = Path.Combine(package.Root, "packages");
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
-                <RestorePackagesPath>{packages}</RestorePackagesPath>
+                <RestorePackagesPath>{Packages}</RestorePackagesPath>
+            {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ContactRules" Version="{package.Version}" />
-                <PackageReference Include="Twilio" Version="8.2.0" />
+            {otherReferences}
               </ItemGroup>
             </Project>
             """);
 
-        var (exitCode, output) = DotNet.Run(project, TimeSpan.FromMinutes(8), null, "build", "Consumer.csproj", "--disable-build-servers", "-nologo", "-clp:NoSummary");
-        Assert.True(exitCode == 0, "the consumer did not build:" + Environment.NewLine + output);
+        return DotNet.Run(project, TimeSpan.FromMinutes(8), null, "build", "Consumer.csproj", "--disable-build-servers", "-nologo", "-clp:NoSummary");
+    }
 
-        // The package restored is, byte for byte, the one in the feed.
-        var restored = Path.Combine(packages, "contactrules", package.Version.ToLowerInvariant(), $"contactrules.{package.Version.ToLowerInvariant()}.nupkg.sha512");
-        Assert.True(File.Exists(restored), "ContactRules was not restored into the consumer's own packages folder: " + restored);
-        using (var stream = File.OpenRead(package.Package))
-        {
-            Assert.Equal(Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(stream)), File.ReadAllText(restored).Trim());
-        }
+    private static HashSet<(string File, int Line, string Id)> Reported(string output)
+        => Warning.Matches(output).Select(m => (File: m.Groups["file"].Value, Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value)).ToHashSet();
 
-        var cached = Path.Combine(GlobalPackagesFolder(), "contactrules", package.Version.ToLowerInvariant());
-        Assert.False(Directory.Exists(cached), $"a ContactRules {package.Version} package is in the machine's packages folder ({cached}); no source serves one, so a local build put it there, and every later restore of that version takes it instead of the feed's: delete it");
-
-        var reported = Warning.Matches(output).Select(m => (File: m.Groups["file"].Value, Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value)).ToHashSet();
-        var expected = RepositoryPaths.ConsumerSources
+    private static HashSet<(string File, int Line, string Id)> Expected(string[] sources)
+        => sources
             .SelectMany(source => File.ReadAllLines(source)
                 .Select((text, index) => (Match: Expectation.Match(text), Line: index + 1))
                 .Where(x => x.Match.Success)
                 .Select(x => (File: Path.GetFileName(source), x.Line, Id: x.Match.Groups["id"].Value)))
             .ToHashSet();
-
-        // Each rule a consumer can meet in code (CR0001-CR0005), in more than one file.
-        Assert.Equal(new[] { "CR0001", "CR0002", "CR0003", "CR0004", "CR0005" }, expected.Select(e => e.Id).Distinct().OrderBy(id => id));
-        Assert.True(expected.Select(e => e.File).Distinct().Count() > 1);
-        Assert.True(expected.SetEquals(reported), $"expected {Describe(expected)}{Environment.NewLine}reported {Describe(reported)}{Environment.NewLine}{output}");
-    }
 
     private static string GlobalPackagesFolder()
         => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured

@@ -67,6 +67,22 @@ public class PackageLayoutTests
     }
 
     [Fact]
+    public void Package_keeps_CR0007_out_of_warnings_as_errors_for_its_consumers()
+    {
+        using var zip = ZipFile.OpenRead(package.Package);
+
+        // buildTransitive/<id>.targets: NuGet imports it into every project that references the
+        // package, after the project's own properties. Nothing else is imported (no build/ folder).
+        var imported = zip.Entries.Where(e => e.FullName.StartsWith("build", StringComparison.Ordinal)).Select(e => e.FullName).ToArray();
+        Assert.Equal(new[] { "buildTransitive/ContactRules.targets" }, imported);
+
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName == "buildTransitive/ContactRules.targets").Open());
+        var targets = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd());
+        var values = targets.Descendants().Where(e => e.Name.LocalName == "WarningsNotAsErrors").Select(e => e.Value).ToArray();
+        Assert.Equal(new[] { "$(WarningsNotAsErrors);CR0007" }, values);
+    }
+
+    [Fact]
     public void Analyzers_ship_only_in_the_ContactRules_package()
     {
         foreach (var other in Directory.GetFiles(package.Feed, "*.nupkg").Where(p => p != package.Package))

@@ -12,6 +12,9 @@ internal static class RepositoryPaths
     /// <summary>The consumer project's source files, copied next to the tests.</summary>
     public static string[] ConsumerSources => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs").OrderBy(p => p, StringComparer.Ordinal).ToArray();
 
+    /// <summary>The source files of the consumer that treats warnings as errors, copied next to the tests.</summary>
+    public static string[] StrictConsumerSources => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "StrictConsumer"), "*.cs").OrderBy(p => p, StringComparer.Ordinal).ToArray();
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

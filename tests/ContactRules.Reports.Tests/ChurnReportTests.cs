@@ -75,7 +75,7 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
     public void The_summary_shows_the_law_kept_with_ContactRules_and_broken_without()
     {
         var rows = dom.Within("table", "summary").All("tr").Where(r => r.Attributes.ContainsKey("data-metric"))
-            .ToDictionary(r => r["data-metric"], r => (Without: int.Parse(r.Cells[1], CultureInfo.InvariantCulture), With: int.Parse(r.Cells[2], CultureInfo.InvariantCulture)));
+            .ToDictionary(r => r["data-metric"], r => (Without: int.Parse(r.Cells[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture), With: int.Parse(r.Cells[2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture)));
 
         Assert.Equal(new[] { "calls-placed", "silent-calls", "customers-called", "over-cap", "outside-hours", "after-refusal", "worst-per-day" }, rows.Keys);
         Assert.Equal(Customers, rows["customers-called"].Without);
@@ -83,6 +83,9 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
         // At least 2 calls on each of 18 calling days: every customer is over 4 in 30 days.
         Assert.Equal(Customers, rows["over-cap"].Without);
         Assert.True(rows["calls-placed"].Without >= Customers * 18 * 2);
+        // Figures of a thousand and more are written with their separators, as the console prints them.
+        var placed = dom.Within("table", "summary").All("tr").Single(r => r.Attributes.TryGetValue("data-metric", out var metric) && metric == "calls-placed");
+        Assert.Matches(@"^\d{1,3}(,\d{3})+$", placed.Cells[1]);
         Assert.InRange(rows["worst-per-day"].Without, 2, 5);
         Assert.Equal(0, rows["over-cap"].With);
         Assert.Equal(0, rows["outside-hours"].With);
@@ -120,7 +123,7 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
     {
         var rows = dom.Within("table", "violations").All("tr").Where(r => r.Attributes.ContainsKey("data-rule")).ToList();
 
-        Assert.Contains(rows, r => r["data-rule"] == "FR-FREQ-01" && int.Parse(r.Cells[1], CultureInfo.InvariantCulture) > 0);
+        Assert.Contains(rows, r => r["data-rule"] == "FR-FREQ-01" && int.Parse(r.Cells[1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture) > 0);
         Assert.All(rows, r => Assert.Equal("0", r.Cells[2]));
     }
 

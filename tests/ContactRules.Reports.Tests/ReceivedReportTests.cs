@@ -23,9 +23,14 @@ namespace ContactRules.Reports.Tests;
 public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedReport>
 {
     private readonly Dom dom;
+    private readonly RenderedReport report;
     private readonly SeedStory story = SeedStory.Build();
 
-    public ReceivedReportTests(RenderedReport report) => dom = report.Dom;
+    public ReceivedReportTests(RenderedReport report)
+    {
+        this.report = report;
+        dom = report.Dom;
+    }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -133,6 +138,12 @@ public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedRep
         Assert.Contains("<html lang=\"fr\"", dom.Html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(800)]
+    public void No_text_touches_the_edges_of_the_page(int width)
+        => Assert.Empty(HeadlessChromium.ElementsTouchingTheEdges(report.File, width, 12));
+
     public sealed class RenderedReport : IDisposable
     {
         private readonly string folder = Path.Combine(Path.GetTempPath(), "contactrules-received-" + Guid.NewGuid().ToString("N"));
@@ -146,10 +157,13 @@ public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedRep
                 TextWriter.Null,
                 TextWriter.Null);
             Assert.Equal(1, exit);
-            Dom = new Dom(HeadlessChromium.DumpDom(Path.Combine(folder, "report.html")));
+            File = Path.Combine(folder, "report.html");
+            Dom = new Dom(HeadlessChromium.DumpDom(File));
         }
 
         internal Dom Dom { get; }
+
+        internal string File { get; }
 
         public void Dispose()
         {

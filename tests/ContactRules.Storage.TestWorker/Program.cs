@@ -19,10 +19,13 @@ using NodaTime;
 //   pg-reserve-and-wait <connection-string> <schema> <contact> <unix-ticks>
 //       reserves once, prints "reserved <id>", then waits to be killed (never completes).
 //   sqlite-stop-at <path> <step> <unix-ticks>
-//   pg-stop-at <connection-string> <schema> <step> <unix-ticks>
+//   pg-stop-at <connection-string> <schema> <step> <unix-ticks> [resume]
 //       reserves c-1 under a consent requirement (so that the reservation writes an attempt, a
 //       consent use and an evidence entry); at <step> of the reservation prints "at <step>" and
-//       waits to be killed. Prints "done <allowed>" if the step never comes.
+//       waits to be killed. Prints "done <allowed>" if the step never comes. With "resume", it
+//       waits at <step> for a line on its input instead, then goes on: prints "done <allowed>
+//       <reason of the refusal>", closes the ledger (its writer finishes the reservation) and
+//       prints "closed".
 //   sqlite-open <path>
 //       opens the ledger; prints "opened", or "refused <exception type>: <message>".
 var mode = args[0];
@@ -103,6 +106,7 @@ switch (mode)
         var stepArg = mode == "sqlite-stop-at" ? 2 : 3;
         var step = Enum.Parse<ReservationStep>(args[stepArg]);
         var ticks = long.Parse(args[stepArg + 1], CultureInfo.InvariantCulture);
+        var resume = args.Length > stepArg + 2 && args[stepArg + 2] == "resume";
         var ledger = OpenLedger(1, ticks);
         ledger.StepReached = reached =>
         {
@@ -110,15 +114,27 @@ switch (mode)
             {
                 Console.WriteLine("at " + reached);
                 Console.Out.Flush();
-                Thread.Sleep(Timeout.Infinite);
+                if (!resume)
+                {
+                    Thread.Sleep(Timeout.Infinite);
+                }
+
+                Console.In.ReadLine();
             }
         };
 
         // UWG § 7(2) Nr. 1: every call needs consent, so an allowed call relies on the stored one.
         var policy = new ContactPolicy("de-consent", new ContactRule[] { new ConsentRequirement(new RuleMetadata("DE-CONS-01", "UWG § 7(2) Nr. 1")) });
         var gate = new ContactGate(policy, new FixedClock(Instant.FromUnixTimeTicks(ticks)), ledger);
-        var allowed = gate.TryReserve(Call("c-1"), out _, out _);
-        Console.WriteLine("done " + allowed);
+        var allowed = gate.TryReserve(Call("c-1"), out _, out var decision);
+        Console.WriteLine("done " + allowed + (allowed ? string.Empty : " " + decision.Violations[0].Reason));
+        Console.Out.Flush();
+        if (resume)
+        {
+            ledger.Dispose();
+            Console.WriteLine("closed");
+        }
+
         return 0;
     }
 

@@ -144,6 +144,13 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Lets a frozen worker go on (SIGCONT).</summary>
     public void Thaw() => Signal("CONT");
 
+    /// <summary>Writes a line to the worker's input.</summary>
+    public void Send(string line)
+    {
+        process.StandardInput.WriteLine(line);
+        process.StandardInput.Flush();
+    }
+
     /// <summary>Kills the worker at once (SIGKILL): no cleanup, no completion, as a crash would.</summary>
     public void Kill()
     {

@@ -1,3 +1,4 @@
+using ContactRules.Analyzers.Configuration;
 using Microsoft.CodeAnalysis;
 
 namespace ContactRules.Analyzers.Model;
@@ -11,6 +12,46 @@ namespace ContactRules.Analyzers.Model;
 /// </summary>
 internal static class DialChannels
 {
+    /// <summary>
+    /// The channel of a dial API: the one its <c>[DialApi(Channel = ...)]</c> declares, else the one
+    /// its catalogue entry states (<see cref="DialChannel.Unknown"/> stays unknown: a Studio flow may
+    /// call or text), else what its names say. The analyzer and the code fixes both ask here, so a
+    /// generated guard checks the channel the analyzer checks the dial against.
+    /// </summary>
+    public static Channels Resolve(AttributeData? dialApi, DialChannel? stated, ISymbol member)
+    {
+        if (dialApi is not null)
+        {
+            foreach (var named in dialApi.NamedArguments)
+            {
+                if (named.Key == KnownNames.Channel && named.Value.Value is int value)
+                {
+                    return value == 1 ? Channels.Sms : Channels.Voice;
+                }
+            }
+        }
+
+        return stated is { } channel
+            ? channel switch { DialChannel.Voice => Channels.Voice, DialChannel.Sms => Channels.Sms, _ => Channels.None }
+            : Infer(member);
+    }
+
+    /// <summary>The channel of <paramref name="method"/> as its own declaration and the built-in catalogue say (see <see cref="Resolve"/>).</summary>
+    public static Channels Of(IMethodSymbol method)
+        => Resolve(KnownNames.FindAttribute(method.OriginalDefinition, KnownNames.DialApiAttribute), BuiltInDialApis.Find(method)?.Channel, method.OriginalDefinition);
+
+    /// <summary>
+    /// The channel a generated check for a call of <paramref name="method"/> asks for;
+    /// <see cref="DialChannel.Unknown"/> when it cannot be told, and then a code fix writes no check:
+    /// it never guesses, since a voice decision does not allow a text message.
+    /// </summary>
+    public static DialChannel ForCheck(IMethodSymbol method) => Of(method) switch
+    {
+        Channels.Voice => DialChannel.Voice,
+        Channels.Sms => DialChannel.Sms,
+        _ => DialChannel.Unknown,
+    };
+
     public static Channels Infer(ISymbol member)
     {
         var channel = FromName(member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? string.Empty : member.Name);

@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Reports;
 using ContactRules.Internal;
 using NodaTime;
+using static ContactRules.Reports.ReportStyle;
 
 namespace ContactRules.Cli.Audit;
 
@@ -37,18 +37,11 @@ internal static class AuditReportWriter
     /// <summary>The most people in the chart.</summary>
     internal const int ChartPeople = 40;
 
-    /// <summary>The most days in the chart; a longer log shows its busiest stretch.</summary>
-    internal const int ChartDays = 62;
-
     /// <summary>How many worst cases get a timeline.</summary>
     internal const int TimelinePeople = 5;
 
     /// <summary>The most calls shown in one timeline.</summary>
     internal const int TimelineCalls = 200;
-
-    private const int Cell = 14;
-    private const int Left = 130;
-    private const int Top = 34;
 
     internal static void Write(string path, AuditResult result)
         => File.WriteAllText(path, Render(result), new UTF8Encoding(false));
@@ -58,9 +51,7 @@ internal static class AuditReportWriter
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
             .Append(Text($"Call log audit: {Path.GetFileName(result.File)}")).Append("</title>\n<style>")
-            .Append(ReportStyle.Css)
-            .Append("td.n{text-align:right}.bad{color:#b00020;font-weight:600}.ok{color:#0a7d32;font-weight:600}")
-            .Append("h2{margin-top:2.5rem}.legend span{display:inline-block;width:1.2rem;height:1rem;margin-right:.3rem;vertical-align:middle}")
+            .Append(ReportStyle.Css).Append(CallsPerDayChart.Css)
             .Append("</style></head><body>\n");
 
         html.Append("<h1>Call log audit</h1>\n<p>")
@@ -189,110 +180,33 @@ internal static class AuditReportWriter
     private static void Chart(StringBuilder html, List<AuditPerson> people)
     {
         html.Append("<h2>Calls per person per day</h2>\n");
-        var cells = new Dictionary<(AuditPerson, LocalDate), (int Calls, int Violations)>();
+        var chart = new CallsPerDayChart("calls-per-day", "calls per person per local day", "data-person")
+        {
+            MarkAttribute = "data-violations",
+            Title = (row, date, day) => $"{row.Label}, {Date(date)}: {day.Calls} call(s), {day.Marked} broke a rule",
+        };
         foreach (var person in people)
         {
-            foreach (var row in person.Rows)
+            var row = chart.Row(person.Label);
+            foreach (var call in person.Rows)
             {
-                var key = (person, row.At.InZone(person.Zone).Date);
-                var (calls, violations) = cells.GetValueOrDefault(key);
-                cells[key] = (calls + 1, violations + (row.IsViolation ? 1 : 0));
+                row.Add(call.At.InZone(person.Zone).Date, call.IsViolation);
             }
         }
 
-        if (cells.Count == 0)
+        if (chart.IsEmpty)
         {
             html.Append("<p class=\"note\">No call to chart.</p>\n");
             return;
         }
 
-        var (first, days) = Window(cells);
+        var (first, days) = chart.Window();
         html.Append("<p>").Append(Text($"The {people.Count} people with the most calls that broke a rule, one row each, one square per local day from {first:yyyy-MM-dd} for {days} days "
             + "(weekends shaded in the header). The colour counts the calls of the day; a black frame marks a day with a call that broke a rule. "
             + "A row filled with orange and red is the \"2–5 calls a day for weeks\" pattern."))
-            .Append("</p>\n<p class=\"legend\">");
-        for (var n = 0; n <= 5; n++)
-        {
-            html.Append("<span style=\"background:").Append(Colour(n)).Append("\"></span>").Append(n == 5 ? "5+" : n.ToString(CultureInfo.InvariantCulture)).Append(" &nbsp; ");
-        }
-
-        html.Append("</p>\n");
-        var width = Left + (days * Cell) + 10;
-        var height = Top + (people.Count * Cell) + 10;
-        html.Append("<div class=\"scroll\"><svg id=\"calls-per-day\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
-            .Append("\" role=\"img\" aria-label=\"calls per person per local day\" data-first-date=\"").Append(Date(first)).Append("\" data-days=\"").Append(days).Append("\">\n");
-        for (var d = 0; d < days; d++)
-        {
-            var date = first.PlusDays(d);
-            var x = Left + (d * Cell);
-            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
-            {
-                html.Append("<line class=\"weekend\" x1=\"").Append(x).Append("\" y1=\"").Append(Top - 4).Append("\" x2=\"").Append(x + Cell - 2).Append("\" y2=\"").Append(Top - 4)
-                    .Append("\" stroke=\"#999\" stroke-width=\"3\"/>\n");
-            }
-
-            if (d % 7 == 0)
-            {
-                html.Append("<text x=\"").Append(x).Append("\" y=\"12\" font-size=\"10\">").Append(date.ToString("dd MMM", CultureInfo.InvariantCulture)).Append("</text>\n");
-            }
-        }
-
-        for (var row = 0; row < people.Count; row++)
-        {
-            var person = people[row];
-            var y = Top + (row * Cell);
-            html.Append("<text x=\"0\" y=\"").Append(y + 11).Append("\" font-size=\"10\">").Append(Text(person.Label)).Append("</text>\n");
-            for (var d = 0; d < days; d++)
-            {
-                var date = first.PlusDays(d);
-                var (calls, violations) = cells.GetValueOrDefault((person, date));
-                html.Append("<rect class=\"cell\" data-person=\"").Append(Text(person.Label)).Append("\" data-date=\"").Append(Date(date))
-                    .Append("\" data-calls=\"").Append(calls).Append("\" data-violations=\"").Append(violations)
-                    .Append("\" x=\"").Append(Left + (d * Cell)).Append("\" y=\"").Append(y).Append("\" width=\"").Append(Cell - 2).Append("\" height=\"").Append(Cell - 2)
-                    .Append("\" fill=\"").Append(Colour(calls)).Append('"');
-                if (violations > 0)
-                {
-                    html.Append(" stroke=\"#000\" stroke-width=\"1.5\"");
-                }
-
-                html.Append("><title>").Append(Text($"{person.Label}, {Date(date)}: {calls} call(s), {violations} broke a rule")).Append("</title></rect>\n");
-            }
-        }
-
-        html.Append("</svg></div>\n");
-    }
-
-    /// <summary>The chart's days: all of them, or the busiest stretch of <see cref="ChartDays"/>.</summary>
-    private static (LocalDate First, int Days) Window(Dictionary<(AuditPerson, LocalDate), (int Calls, int Violations)> cells)
-    {
-        var perDate = cells.GroupBy(c => c.Key.Item2).ToDictionary(g => g.Key, g => g.Sum(c => c.Value.Calls));
-        var min = perDate.Keys.Min();
-        var max = perDate.Keys.Max();
-        var span = Period.DaysBetween(min, max) + 1;
-        if (span <= ChartDays)
-        {
-            return (min, span);
-        }
-
-        var best = min;
-        var bestCalls = -1;
-        var calls = 0;
-        for (var d = 0; d < span; d++)
-        {
-            calls += perDate.GetValueOrDefault(min.PlusDays(d));
-            if (d >= ChartDays)
-            {
-                calls -= perDate.GetValueOrDefault(min.PlusDays(d - ChartDays));
-            }
-
-            if (d >= ChartDays - 1 && calls > bestCalls)
-            {
-                bestCalls = calls;
-                best = min.PlusDays(d - ChartDays + 1);
-            }
-        }
-
-        return (best, ChartDays);
+            .Append("</p>\n");
+        CallsPerDayChart.Legend(html);
+        chart.Write(html, first, days);
     }
 
     private static void Timelines(StringBuilder html, AuditResult result, IEnumerable<AuditPerson> people)
@@ -338,16 +252,4 @@ internal static class AuditReportWriter
     }
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Colour(int calls) => calls switch
-    {
-        0 => "#f1f1f1",
-        1 => "#c6e0f5",
-        2 => "#f7d49a",
-        3 => "#f29b5c",
-        4 => "#e0532f",
-        _ => "#9b1111",
-    };
-
-    private static string Text(string value) => WebUtility.HtmlEncode(value);
 }

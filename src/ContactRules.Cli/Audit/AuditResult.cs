@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using ContactRules.Rules;
+using ContactRules.Reports;
 
 namespace ContactRules.Cli.Audit;
 
@@ -70,18 +70,16 @@ internal sealed class AuditResult
     /// <summary>For each rule id, how many calls broke it (campaign-level rules: the calls they name).</summary>
     internal ImmutableSortedDictionary<string, int> CallsByRule { get; }
 
-    /// <summary>The rule with id <paramref name="id"/> in the policy, or null for the engine's own (<c>CORE-</c>) refusals and the campaign-level rules.</summary>
-    internal ContactRule? RuleOf(string id) => Policy.Rules.FirstOrDefault(r => r.Id == id);
-
     /// <summary>
-    /// What the rule <paramref name="id"/> says and its citation, from the rule's metadata: a rule
-    /// of the policy, a campaign-level rule (its limit), or the engine's own refusal (its kind).
+    /// What the rule <paramref name="id"/> says and its citation, from the rule's metadata
+    /// (<see cref="RuleText"/>): a rule of the policy, the engine's own refusal, or a campaign-level
+    /// rule (its finding's limit).
     /// </summary>
     internal (string Description, string Citation) Describe(string id)
     {
-        if (RuleOf(id) is { } rule)
+        if (RuleText.Of(Policy, id) is { } text)
         {
-            return (rule.Metadata.Description, rule.Citation);
+            return text;
         }
 
         if (CampaignFindings.FirstOrDefault(f => f.RuleId == id) is { } finding)
@@ -89,18 +87,10 @@ internal sealed class AuditResult
             return (finding.Description, finding.Citation);
         }
 
+        // An id neither the policy nor the engine knows: its reason may name the person, and the report travels.
         var sample = Rows.Where(r => r.IsViolation).SelectMany(r => r.Decision!.Violations).First(v => v.RuleId == id);
-        return (EngineRefusal(sample.Kind), sample.Citation);
+        return ("A refusal of the engine itself.", sample.Citation);
     }
-
-    // The engine's own refusals carry no description, and their reasons may name the person (a
-    // number, when the log gives no contact id): the report says what they mean in general.
-    private static string EngineRefusal(RuleKind kind) => kind switch
-    {
-        RuleKind.Zone => "The called person's time zone was unknown (neither given nor derivable from the number), so the calling hours could not be checked: the engine refuses rather than guess.",
-        RuleKind.Store => "The contact history could not be read, so caps and cooldowns could not be checked.",
-        _ => "A refusal of the engine itself.",
-    };
 
     private AuditVerdict? verdict;
 }

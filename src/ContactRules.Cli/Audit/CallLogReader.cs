@@ -75,17 +75,11 @@ internal sealed class CallLogReader
     internal List<AuditRow> ReadAll()
     {
         var rows = new List<AuditRow>();
-        while (reader.TryRead(out var problem))
+        while (reader.TryRead(out var readProblem))
         {
-            if (problem is not null)
+            if (header.ProblemOf(reader, readProblem) is { } problem)
             {
-                errors.Report(reader.Line, problem.Column, problem.Column > 0 ? header.NameAt(problem.Column - 1) : null, problem.Message);
-                continue;
-            }
-
-            if (reader.FieldCount != header.Count)
-            {
-                errors.Report(reader.Line, 0, null, $"found {reader.FieldCount.ToString(CultureInfo.InvariantCulture)} fields; expected {header.Count.ToString(CultureInfo.InvariantCulture)}, one for each column of the header row");
+                errors.Report(reader.Line, problem.Column, header.NameOfColumn(problem.Column), problem.Message);
                 continue;
             }
 

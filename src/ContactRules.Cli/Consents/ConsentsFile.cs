@@ -120,17 +120,11 @@ internal sealed class ConsentsFile
     private void ReadRows(CsvReader reader, CsvHeader header, InputErrors errors)
     {
         var fields = new RowFields(reader, header);
-        while (reader.TryRead(out var problem))
+        while (reader.TryRead(out var readProblem))
         {
-            if (problem is not null)
+            if (header.ProblemOf(reader, readProblem) is { } problem)
             {
-                errors.Report(reader.Line, problem.Column, problem.Column > 0 ? header.NameAt(problem.Column - 1) : null, problem.Message);
-                continue;
-            }
-
-            if (reader.FieldCount != header.Count)
-            {
-                errors.Report(reader.Line, 0, null, $"found {reader.FieldCount} fields; expected {header.Count}, one for each column of the header row");
+                errors.Report(reader.Line, problem.Column, header.NameOfColumn(problem.Column), problem.Message);
                 continue;
             }
 

@@ -33,19 +33,19 @@ internal sealed class CsvHeader
     /// <param name="known">The canonical names of the columns the command reads.</param>
     /// <param name="required">Those of them that must be present.</param>
     /// <param name="header">The header, when it is usable.</param>
-    /// <param name="problem">Otherwise what is wrong and what was expected.</param>
-    internal static bool TryRead(CsvReader reader, IReadOnlyList<string> known, IReadOnlyList<string> required, out CsvHeader? header, out string? problem)
+    /// <param name="problem">Otherwise what is wrong, where, and what was expected.</param>
+    internal static bool TryRead(CsvReader reader, IReadOnlyList<string> known, IReadOnlyList<string> required, out CsvHeader? header, out CsvHeaderProblem? problem)
     {
         header = null;
         if (!reader.TryRead(out var csvProblem))
         {
-            problem = $"the file is empty; expected a header row naming the columns, at least {string.Join(", ", required)}";
+            problem = new CsvHeaderProblem(0, $"the file is empty; expected a header row naming the columns, at least {string.Join(", ", required)}");
             return false;
         }
 
         if (csvProblem is not null)
         {
-            problem = $"line {reader.Line.ToString(CultureInfo.InvariantCulture)} (the header row): {csvProblem.Message}";
+            problem = new CsvHeaderProblem(reader.Line, csvProblem.Message);
             return false;
         }
 
@@ -62,7 +62,7 @@ internal sealed class CsvHeader
 
             if (byKey.TryGetValue(key, out var first))
             {
-                problem = $"line {reader.Line.ToString(CultureInfo.InvariantCulture)} (the header row): columns {(first + 1).ToString(CultureInfo.InvariantCulture)} and {(i + 1).ToString(CultureInfo.InvariantCulture)} are both '{names[i]}'; expected each column once";
+                problem = new CsvHeaderProblem(reader.Line, $"columns {(first + 1).ToString(CultureInfo.InvariantCulture)} and {(i + 1).ToString(CultureInfo.InvariantCulture)} are both '{names[i]}'; expected each column once");
                 return false;
             }
 
@@ -72,7 +72,7 @@ internal sealed class CsvHeader
         var missing = required.Where(r => !byKey.ContainsKey(Key(r))).ToArray();
         if (missing.Length > 0)
         {
-            problem = $"line {reader.Line.ToString(CultureInfo.InvariantCulture)} (the header row): missing column{(missing.Length > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(m => $"'{m}'"))}; expected a header row naming at least {string.Join(", ", required)}";
+            problem = new CsvHeaderProblem(reader.Line, $"missing column{(missing.Length > 1 ? "s" : string.Empty)} {string.Join(", ", missing.Select(m => $"'{m}'"))}; expected a header row naming at least {string.Join(", ", required)}");
             return false;
         }
 
@@ -83,6 +83,20 @@ internal sealed class CsvHeader
 
     /// <summary>The index (from 0) of the column named <paramref name="name"/>, or -1 when absent.</summary>
     internal int IndexOf(string name) => byKey.TryGetValue(Key(name), out var index) ? index : -1;
+
+    /// <summary>
+    /// Why the record <paramref name="reader"/> just read cannot be used: its own problem
+    /// (<paramref name="readProblem"/>, as <see cref="CsvReader.TryRead"/> gave it), or a number of
+    /// fields other than the header's; null when its fields can be read by column.
+    /// </summary>
+    internal CsvProblem? ProblemOf(CsvReader reader, CsvProblem? readProblem)
+        => readProblem
+            ?? (reader.FieldCount == names.Length
+                ? null
+                : new CsvProblem(0, $"found {reader.FieldCount.ToString(CultureInfo.InvariantCulture)} fields; expected {names.Length.ToString(CultureInfo.InvariantCulture)}, one for each column of the header row"));
+
+    /// <summary>The header's name of the 1-based <paramref name="column"/> of a problem, or null for the record as a whole.</summary>
+    internal string? NameOfColumn(int column) => column > 0 ? NameAt(column - 1) : null;
 
     private static string Key(string name)
     {

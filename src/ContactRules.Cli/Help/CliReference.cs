@@ -8,6 +8,7 @@ using ContactRules.Cli.Consents;
 using ContactRules.Cli.Evaluate;
 using ContactRules.Cli.Explain;
 using ContactRules.Cli.Ledger;
+using ContactRules.Cli.Received;
 using ContactRules.Cli.Registry;
 using ContactRules.Cli.Scrub;
 
@@ -45,7 +46,7 @@ internal static class CliReference
     {
         EvaluateCommand.Manual,
         AuditCommand.Manual,
-        ReceivedManual.Manual,
+        ReceivedCommand.Manual,
         ScrubCommand.Manual,
         ExplainCommand.Manual,
         RegistryCommand.BuildManual,

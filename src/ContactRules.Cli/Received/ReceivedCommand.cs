@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ContactRules.Cli.Help;
 using ContactRules.Cli.Received.Complaints;
 using ContactRules.Cli.Received.Exports;
 using ContactRules.Cli.Received.Judging;
@@ -22,30 +23,30 @@ namespace ContactRules.Cli.Received;
 /// writes <c>report.html</c>, the complaint texts (<c>complaints/</c>) and <c>other-numbers.csv</c>.
 /// </summary>
 /// <remarks>
-/// Exit code: 0 when nothing broke a rule (and everything was read), 1 when something did, 2 when
-/// an export could not be read whole (what could be read is still judged and written) or when the
-/// options, the callers file or the facts file are wrong (nothing is written then: a wrong fact
-/// would make a wrong complaint). Nothing leaves the machine.
+/// Exit codes: <see cref="Manual"/>, from the tool's one table (<see cref="ExitCodes"/>): an export
+/// that could not be read whole still has what could be read judged and written; a wrong option,
+/// callers file or facts file writes nothing (a wrong fact would make a wrong complaint). Nothing
+/// leaves the machine.
 /// </remarks>
 internal static class ReceivedCommand
 {
-    /// <summary>Nothing broke a rule.</summary>
-    internal const int Clean = 0;
-
-    /// <summary>Something broke a rule.</summary>
-    internal const int BreachesFound = 1;
-
-    /// <summary>An input could not be read (whole).</summary>
-    internal const int InputInError = 2;
-
-    internal const string Description =
+    internal static CommandManual Manual { get; } = new(
+        "received",
+        "received FILE... --policy fr [--out DIR] [--zone Z] [--lang fr|en] [--callers FILE] [--facts FILE] [--own-number N]",
         "The called person's side: judge the calls and messages a person received, from what their phone exports, and draft the complaints. "
         + "Each FILE is recognised from its content: an Android SMS Backup & Restore export (calls-*.xml, sms-*.xml), an iPhone CallHistory.storedata, "
-        + "or a CSV with the columns instant, number, direction, duration, kind (call or sms) and optionally text. "
+        + $"or a CSV with the columns {string.Join(", ", PlainCsvReader.Required)} (call or sms) and optionally {string.Join(", ", PlainCsvReader.Known.Except(PlainCsvReader.Required))}. "
         + "Every incoming call and message of a caller marked as selling (named in --callers, or, in France, from Arcep's canvassing ranges) is judged by the pack at its own instant, in the person's zone, "
         + "against the same caller's earlier calls, with the person's facts (--facts: registrations, contracts, consents, refusals; none by default). "
-        + "Writes DIR/report.html, DIR/complaints/*.txt and DIR/other-numbers.csv. Exit code 0 when nothing broke a rule, 1 when something did, 2 when an input could not be read (the readable part is still judged). "
-        + "Reference: docs/cli.md.";
+        + "Writes DIR/report.html, DIR/complaints/*.txt and DIR/other-numbers.csv. Reference: docs/cli.md.",
+        "what a person's phone exports (Android XML, iPhone database, CSV), their callers and facts files",
+        "`report.html`, `complaints/*.txt`, `other-numbers.csv`",
+        new Dictionary<int, string>
+        {
+            [ExitCodes.Ok] = "everything read, and nothing broke a rule",
+            [ExitCodes.Findings] = "everything read, and something broke a rule (complaints drafted)",
+            [ExitCodes.InputError] = "an export could not be read whole (the rest still judged and written), or a wrong option, callers or facts file (nothing judged)",
+        });
 
     internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -54,10 +55,10 @@ internal static class ReceivedCommand
         var output = new Option<string>("--out") { Description = "The folder the report and the texts are written to (created when missing).", DefaultValueFactory = _ => "contactrules-received" };
         var zone = new Option<string?>("--zone") { Description = "The person's IANA time zone, when not the pack's obvious one (Europe/Paris for fr); required for packs that span several zones (us, ca, au, eu)." };
         var language = new Option<string?>("--lang") { Description = "The language of the report and the texts: fr or en (default: fr for the fr pack, en otherwise)." };
-        var callers = new Option<string?>("--callers") { Description = "The callers file (CSV: number, name, and optionally selling, recorded, sector): names callers and merges a company's numbers." };
+        var callers = new Option<string?>("--callers") { Description = $"The callers file (CSV: {string.Join(", ", CallerMap.Required)}, and optionally {string.Join(", ", CallerMap.Known.Except(CallerMap.Required))}): names callers and merges a company's numbers." };
         var facts = new Option<string?>("--facts") { Description = "The facts file (JSON): zone, country, ownNumber, silentCallMaxSeconds, registrations, contracts, consents, refusals, relationships." };
         var ownNumber = new Option<string?>("--own-number") { Description = "The person's own number, for the complaint forms that ask for it (never in the report)." };
-        var command = new Command("received", Description) { files, policy, output, zone, language, callers, facts, ownNumber };
+        var command = new Command("received", Manual.HelpText()) { files, policy, output, zone, language, callers, facts, ownNumber };
         command.SetAction(parse => Run(
             new ReceivedOptions(parse.GetValue(files)!, parse.GetValue(policy)!, parse.GetValue(output)!)
             {
@@ -81,7 +82,7 @@ internal static class ReceivedCommand
         var result = Judge(options, stderr, out var language);
         if (result is null)
         {
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         var complaints = ComplaintDrafts.Draft(result, language);
@@ -110,7 +111,7 @@ internal static class ReceivedCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             Error($"cannot write to the folder '{options.Output}': {e.Message}");
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
         var problems = result.Problems.ToList();
@@ -125,10 +126,10 @@ internal static class ReceivedCommand
             Error(language.T(
                 $"{problems.Count} partie(s) des fichiers n'ont pas pu être lues et n'ont pas été jugées ; le reste l'a été.",
                 $"{problems.Count} part(s) of the files could not be read and were not judged; the rest was."));
-            return InputInError;
+            return ExitCodes.InputError;
         }
 
-        return result.Breaches.Any() ? BreachesFound : Clean;
+        return result.Breaches.Any() ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     /// <summary>
@@ -240,7 +241,8 @@ internal static class ReceivedCommand
         _ => null,
     };
 
-    private static ExportReading ReadExport(string path)
+    /// <summary>Reads the export <paramref name="path"/> in the format its content shows; what cannot be read is in its problems.</summary>
+    internal static ExportReading ReadExport(string path)
     {
         ExportFormat? format;
         string? problem;

@@ -125,6 +125,35 @@ public sealed class ConsentReading
     }
 
     /// <summary>
+    /// How this reading holds <paramref name="consent"/> for the request at <paramref name="instant"/>:
+    /// it counts (<see cref="CountsAt"/>); or, passing <paramref name="filter"/> and within its own
+    /// record's dates, it was ended by what the law adds (a registration that voided it, an
+    /// opt-out, the term limit, a withdrawal in a call); or neither.
+    /// </summary>
+    internal ConsentStanding StandingAt(ConsentRecord consent, in EvaluationContext context, Instant instant, ConsentFilter filter)
+    {
+        if (!ReadsKind(consent, context.Request, filter))
+        {
+            return ConsentStanding.NotCounted;
+        }
+
+        OwnStretch(consent, out var ownFrom, out var ownTo);
+        if (instant < ownFrom || ownTo <= instant)
+        {
+            return ConsentStanding.NotCounted;
+        }
+
+        if (VoidedByRegistrationOn is { } registry && IsVoidedByRegistration(context.Request, consent, registry))
+        {
+            return ConsentStanding.Ended;
+        }
+
+        // The law's additions only bring the end of the stretch forward.
+        Stretch(consent, context, out _, out var to, out _);
+        return instant < to ? ConsentStanding.Counts : ConsentStanding.Ended;
+    }
+
+    /// <summary>
     /// A consent that passes <paramref name="filter"/>, would count at <paramref name="instant"/>
     /// by its own terms (granted, within its slot, not expired or revoked), and was ended before
     /// it by <paramref name="ending"/>; null when there is none.
@@ -153,12 +182,16 @@ public sealed class ConsentReading
 
     /// <summary>Whether this reading looks at <paramref name="consent"/> at all for the request.</summary>
     private bool Reads(ConsentRecord consent, ContactRequest request, ConsentFilter filter)
+        => ReadsKind(consent, request, filter)
+            && !(VoidedByRegistrationOn is { } registry && IsVoidedByRegistration(request, consent, registry));
+
+    /// <summary>Whether <paramref name="consent"/> is of the kind this reading counts for the request (scope, basis, channel named, filter).</summary>
+    private bool ReadsKind(ConsentRecord consent, ContactRequest request, ConsentFilter filter)
         => consent.Covers(request)
             && (consent.Basis != ConsentBasis.SoftOptIn || SoftOptInCounts)
             && (!ChannelMustBeNamed || consent.Channel is not null)
             && (filter != ConsentFilter.OutsideHours || consent.OutsideHours)
-            && (filter != ConsentFilter.Slot || consent.Slot is not null)
-            && !(VoidedByRegistrationOn is { } registry && IsVoidedByRegistration(request, consent, registry));
+            && (filter != ConsentFilter.Slot || consent.Slot is not null);
 
     /// <summary>The stretch on which the consent counts by its own record: its grant or slot start, to its slot end, expiry or revocation.</summary>
     private void OwnStretch(ConsentRecord consent, out Instant from, out Instant to)

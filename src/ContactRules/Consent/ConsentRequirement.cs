@@ -13,7 +13,7 @@ namespace ContactRules.Rules;
 /// names why the person's consent no longer counts (France: FR-CONS-02 for the one-year limit,
 /// FR-WDRW-01 for a withdrawal in a call, each beside FR-CONS-01).
 /// </remarks>
-public sealed class ConsentRequirement : ContactRule
+public sealed class ConsentRequirement : ContactRule, IReadsConsents
 {
     /// <summary>Creates a consent requirement.</summary>
     /// <param name="metadata">The rule's id, citation, dates, scope and exemptions.</param>
@@ -59,6 +59,10 @@ public sealed class ConsentRequirement : ContactRule
 
         return ConsentReading.EndedBy(context, instant, ConsentFilter.Any, ReportsEnding, out _) is null ? instant : earliest;
     }
+
+    /// <inheritdoc />
+    ConsentStanding IReadsConsents.StandingOf(ConsentRecord consent, in EvaluationContext context, Instant instant)
+        => ConsentReading.StandingAt(consent, context, instant, ConsentFilter.Any);
 
     /// <inheritdoc />
     public override string ExplainRefusal(in EvaluationContext context, Instant instant)

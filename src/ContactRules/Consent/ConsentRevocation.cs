@@ -33,7 +33,7 @@ namespace ContactRules.Rules;
 /// cannot be shown to concern another caller: it sweeps (the protective reading).
 /// </para>
 /// </remarks>
-public sealed class ConsentRevocation : ContactRule, IAdvisingRule
+public sealed class ConsentRevocation : ContactRule, IAdvisingRule, IReadsConsents
 {
     /// <summary>Creates the rule.</summary>
     /// <param name="metadata">The rule's id, citation, dates, scope and exemptions.</param>
@@ -111,6 +111,22 @@ public sealed class ConsentRevocation : ContactRule, IAdvisingRule
         // The rule refuses while an ended consent would otherwise hold: until a new consent
         // holds, or every ended one would have lapsed anyway (then only US-CONS-01 refuses).
         return ended.Any ? Earlier(NextCovered(request, instant), ended.LastEnd) : instant;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A consent swept by a revocation of another ("revoke all") is still valid by its own record,
+    /// and a rule that reads records alone (US-CONS-01) would count it: it is reported as ended,
+    /// so that no decision shows it as relied on.
+    /// </remarks>
+    ConsentStanding IReadsConsents.StandingOf(ConsentRecord consent, in EvaluationContext context, Instant instant)
+    {
+        if (!consent.Covers(context.Request) || !consent.IsValidAt(instant))
+        {
+            return ConsentStanding.NotCounted;
+        }
+
+        return RevokesAll && SweptBy(context.Request, consent, instant) is not null ? ConsentStanding.Ended : ConsentStanding.Counts;
     }
 
     /// <inheritdoc />

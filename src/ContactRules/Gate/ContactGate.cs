@@ -48,7 +48,6 @@ namespace ContactRules;
 public sealed class ContactGate
 {
     private readonly ContactLedger ledger;
-    private readonly bool policyReliesOnConsent;
 
     /// <summary>Creates a gate.</summary>
     /// <param name="policy">The rules to apply.</param>
@@ -59,7 +58,6 @@ public sealed class ContactGate
         Policy = Preconditions.CheckNotNull(policy, nameof(policy));
         Clock = Preconditions.CheckNotNull(clock, nameof(clock));
         this.ledger = Preconditions.CheckNotNull(ledger, nameof(ledger));
-        policyReliesOnConsent = policy.Rules.Any(rule => rule is ConsentRequirement || rule.Exemptions.Any(exemption => exemption is ConsentExemption));
     }
 
     /// <summary>The rules applied.</summary>
@@ -363,17 +361,37 @@ public sealed class ContactGate
     /// The decision on <paramref name="snapshot"/>, and what it writes: the uses of the stored
     /// consents an allowing decision relied on, and its evidence entry.
     /// </summary>
+    /// <remarks>
+    /// The consents relied on are those the policy's rules counted at that instant for that
+    /// request (<see cref="ContactPolicy.ConsentsReliedOn"/>): a consent that lapsed, was
+    /// withdrawn, is outside its slot or was ended by a STOP is never recorded as used. The
+    /// evidence entry names every consent relied on; a use is recorded for the stored ones only
+    /// (a consent the request carried is the caller's to keep), so for stored consents the
+    /// entry and the uses agree.
+    /// </remarks>
     private ReservationVerdict Verdict(ContactRequest request, Instant at, ContactSnapshot snapshot)
     {
         var decided = WithFacts(request, snapshot.Facts);
         var decision = Policy.Evaluate(decided, at, snapshot.History);
-        var relied = decision.IsAllowed && ReliesOnConsent(decided, at, snapshot.History)
-            ? HeldConsents(decided, at).Select(consent => consent.Id).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
-            : new List<string>();
+        var relied = new List<string>();
+        var stored = new List<string>();
+        if (decision.IsAllowed)
+        {
+            foreach (var consent in Policy.ConsentsReliedOn(decided, at, snapshot.History))
+            {
+                if (consent.Id is not { } id || relied.Contains(id, StringComparer.Ordinal))
+                {
+                    continue;
+                }
 
-        // A use is recorded for the stored consents only: a consent the request carried is the
-        // caller's to keep.
-        var stored = relied.Where(id => snapshot.Facts.Consents.Any(c => c.Id == id)).ToList();
+                relied.Add(id);
+                if (snapshot.Facts.Consents.Contains(consent))
+                {
+                    stored.Add(id);
+                }
+            }
+        }
+
         return new ReservationVerdict(
             decision,
             decided,
@@ -420,19 +438,6 @@ public sealed class ContactGate
             // Telemetry never changes a decision.
         }
     }
-
-    private static IEnumerable<ConsentRecord> HeldConsents(ContactRequest request, Instant at)
-        => request.Consents.Where(consent => consent.Covers(request) && consent.IsValidAt(at));
-
-    /// <summary>
-    /// True when an allowing decision relied on a consent: without the person's consents the
-    /// same policy, history and instant would refuse. Only then is a use recorded (Germany's
-    /// UWG § 7a keeps the proof for 5 years after each use).
-    /// </summary>
-    private bool ReliesOnConsent(ContactRequest request, Instant at, ContactHistory history)
-        => policyReliesOnConsent
-            && HeldConsents(request, at).Any()
-            && !Policy.Evaluate(request.WithoutConsents(), at, history).IsAllowed;
 
     private static ContactDecision StoreFailure(Exception failure)
         => ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);

@@ -41,6 +41,7 @@ public sealed class ContactPolicy
     private readonly ContactRule[][] rulesByScope;
     private readonly bool[] needsZoneByScope;
     private readonly bool[] advisesByScope;
+    private readonly bool[] readsConsentsByScope;
 
     /// <summary>Creates a policy.</summary>
     /// <param name="id">The policy's id, for example <c>fr</c> or <c>us+us-fl</c>.</param>
@@ -65,6 +66,7 @@ public sealed class ContactPolicy
         rulesByScope = new ContactRule[slots][];
         needsZoneByScope = new bool[slots];
         advisesByScope = new bool[slots];
+        readsConsentsByScope = new bool[slots];
         for (var channel = 0; channel < ChannelCount; channel++)
         {
             for (var purpose = 0; purpose < PurposeCount; purpose++)
@@ -76,6 +78,7 @@ public sealed class ContactPolicy
                     rulesByScope[slot] = covering;
                     needsZoneByScope[slot] = covering.Any(r => r.DependsOnZone);
                     advisesByScope[slot] = covering.OfType<IAdvisingRule>().Any();
+                    readsConsentsByScope[slot] = covering.Any(r => r is IReadsConsents || r.Exemptions.Any(e => e is IReadsConsents));
                 }
             }
         }
@@ -196,8 +199,124 @@ public sealed class ContactPolicy
         return Fixpoint(rulesByScope[slot], new EvaluationContext(request, history), at);
     }
 
+    /// <summary>
+    /// The consents of <paramref name="request"/> that an allowed decision at <paramref name="at"/>
+    /// relied on, as the rules themselves count them: the evidence a reservation records.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A rule relied on a consent when it allows the contact and would refuse it were the person's
+    /// consents taken away (a call inside the legal hours does not rely on a consent to other
+    /// hours; a requirement lifted by a contract in progress relies on none). Each such rule
+    /// names the consents it counted at <paramref name="at"/>: its own reading's
+    /// (<see cref="ConsentRequirement"/>) and those of its exemptions the law provides then
+    /// (<see cref="ConsentExemption"/>, <see cref="ConsentPeriodExemption"/>), through the same
+    /// <see cref="ConsentReading"/> it decided with, so that a consent past France's one-year
+    /// limit, withdrawn by a refused call, outside its slot, a soft opt-in for a call, or ended
+    /// by a STOP, is never named.
+    /// </para>
+    /// <para>
+    /// A consent that any rule in force for the request holds as ended by the law
+    /// (<see cref="ConsentStanding.Ended"/>: France's one-year limit under FR-CONS-01 while
+    /// FR-AUTO-01 reads records alone, a revocation that sweeps every consent to the caller under
+    /// US-REVOKE-02) is left out even when another rule's reading still counts it: the evidence
+    /// never names a consent the law says is over.
+    /// </para>
+    /// <para>
+    /// Only the gate's reservations ask this, for allowed decisions; a check does not, so an
+    /// allowed check still allocates nothing. The cost is one evaluation of each rule in force
+    /// without the consents, only when the request holds consents and a rule of its scope reads them.
+    /// </para>
+    /// </remarks>
+    /// <param name="request">The request, with the person's consents (its own and the ledger's).</param>
+    /// <param name="at">The instant of the contact, at which the policy allows it.</param>
+    /// <param name="history">The person's attempts.</param>
+    /// <returns>The consents relied on, each once, in the request's order; empty when none.</returns>
+    internal IReadOnlyList<ConsentRecord> ConsentsReliedOn(ContactRequest request, Instant at, ContactHistory history)
+    {
+        Preconditions.CheckNotNull(request, nameof(request));
+        var slot = Slot(request.Channel, request.Purpose, request.Automated);
+        if (request.Consents.IsEmpty || !readsConsentsByScope[slot])
+        {
+            return Array.Empty<ConsentRecord>();
+        }
+
+        var rules = rulesByScope[slot];
+        var context = new EvaluationContext(request, history);
+        var withoutConsents = new EvaluationContext(request.WithoutConsents(), history);
+        var consents = request.Consents;
+        var relied = new bool[consents.Length];
+        var any = false;
+        foreach (var rule in rules)
+        {
+            if (!AppliesAt(rule, context, at) || rule.Allows(withoutConsents, at))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < consents.Length; i++)
+            {
+                if (!relied[i] && Holds(rule, consents[i], context, at, ConsentStanding.Counts))
+                {
+                    relied[i] = any = true;
+                }
+            }
+        }
+
+        if (!any)
+        {
+            return Array.Empty<ConsentRecord>();
+        }
+
+        var result = new List<ConsentRecord>();
+        for (var i = 0; i < consents.Length; i++)
+        {
+            if (relied[i] && !result.Contains(consents[i]) && !EndedUnderAnyRule(rules, consents[i], context, at))
+            {
+                result.Add(consents[i]);
+            }
+        }
+
+        return result;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Rules.Length} rules)";
+
+    private static bool AppliesAt(ContactRule rule, in EvaluationContext context, Instant at)
+        => rule.Scope.CoversRegion(context.Request.Contact.Region) && rule.InForce.IsInForce(at, context.Zones);
+
+    /// <summary>True when <paramref name="rule"/>, or one of its exemptions the law provides at <paramref name="at"/>, holds <paramref name="consent"/> as <paramref name="standing"/>.</summary>
+    private static bool Holds(ContactRule rule, ConsentRecord consent, in EvaluationContext context, Instant at, ConsentStanding standing)
+    {
+        if (rule is IReadsConsents reads && reads.StandingOf(consent, context, at) == standing)
+        {
+            return true;
+        }
+
+        foreach (var exemption in rule.Exemptions)
+        {
+            if (exemption is IReadsConsents exempts && exemption.IsProvidedAt(context, at) && exempts.StandingOf(consent, context, at) == standing)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndedUnderAnyRule(ContactRule[] rules, ConsentRecord consent, in EvaluationContext context, Instant at)
+    {
+        foreach (var rule in rules)
+        {
+            if (AppliesAt(rule, context, at) && Holds(rule, consent, context, at, ConsentStanding.Ended))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ContactDecision Refusal(ContactRule[] rules, in EvaluationContext context, Instant at, bool zoneMissing, bool advises)
     {

@@ -12,7 +12,7 @@ namespace ContactRules.Rules;
 /// for a consent that states no period (Australia), registration voiding earlier consents
 /// (Italy's RPO, Belgium's DNCM), France's one-year limit and withdrawal in a call.
 /// </remarks>
-public sealed class ConsentExemption : RuleExemption
+public sealed class ConsentExemption : RuleExemption, IReadsConsents
 {
     /// <summary>Creates the exemption.</summary>
     /// <param name="outsideHoursOnly">Only consents that say the person accepts calls outside the legal days and hours count.</param>
@@ -37,5 +37,11 @@ public sealed class ConsentExemption : RuleExemption
 
     /// <inheritdoc />
     public override Instant? ExemptFrom(in EvaluationContext context, Instant instant)
-        => ConsentReading.EarliestCounting(context, instant, SlotOnly ? ConsentFilter.Slot : OutsideHoursOnly ? ConsentFilter.OutsideHours : ConsentFilter.Any);
+        => ConsentReading.EarliestCounting(context, instant, Filter);
+
+    /// <inheritdoc />
+    ConsentStanding IReadsConsents.StandingOf(ConsentRecord consent, in EvaluationContext context, Instant instant)
+        => ConsentReading.StandingAt(consent, context, instant, Filter);
+
+    private ConsentFilter Filter => SlotOnly ? ConsentFilter.Slot : OutsideHoursOnly ? ConsentFilter.OutsideHours : ConsentFilter.Any;
 }

@@ -21,7 +21,7 @@ namespace ContactRules.Rules;
 /// person gave directly to the caller: ContactRules cannot tell how a consent was obtained.
 /// </para>
 /// </remarks>
-public sealed class ConsentPeriodExemption : RuleExemption
+public sealed class ConsentPeriodExemption : RuleExemption, IReadsConsents
 {
     /// <summary>Creates the exemption.</summary>
     /// <param name="days">The number of local dates covered, the consent's date being day 1; at least 1.</param>
@@ -67,6 +67,12 @@ public sealed class ConsentPeriodExemption : RuleExemption
 
         return earliest;
     }
+
+    /// <inheritdoc />
+    ConsentStanding IReadsConsents.StandingOf(ConsentRecord consent, in EvaluationContext context, Instant instant)
+        => !context.Zones.IsDefaultOrEmpty && consent.Covers(context.Request) && consent.IsValidAt(instant) && WithinPeriod(consent, instant, context)
+            ? ConsentStanding.Counts
+            : ConsentStanding.NotCounted;
 
     /// <summary>
     /// True when <paramref name="attempt"/> was placed under a consent of the person that covered

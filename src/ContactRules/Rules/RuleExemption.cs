@@ -58,6 +58,10 @@ public abstract class RuleExemption
         return holds == provided || InForce.EarliestInForceEverywhere(holds, context.Zones) == holds ? holds : null;
     }
 
+    /// <summary>True when the law provides the exemption at <paramref name="instant"/> in every zone (its dates, not whether it holds).</summary>
+    internal bool IsProvidedAt(in EvaluationContext context, Instant instant)
+        => ReferenceEquals(InForce, InForcePeriod.Always) || InForce.EarliestInForceEverywhere(instant, context.Zones) == instant;
+
     /// <inheritdoc />
     public override string ToString() => Description;
 }

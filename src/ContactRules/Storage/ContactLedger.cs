@@ -120,6 +120,7 @@ public abstract class ContactLedger : IDisposable
     /// <param name="proof">How it was obtained.</param>
     /// <exception cref="ArgumentException">The consent has no id.</exception>
     /// <exception cref="InvalidOperationException">The person already has a consent with that id.</exception>
+    /// <exception cref="TimeoutException">The ledger did not answer within <see cref="ContactLedgerOptions.OperationTimeout"/>: the message says that nothing was recorded, or that the consent may have been (its commit was on its way; recording it again then says whether it was).</exception>
     public void RecordConsent(string contactId, ConsentRecord consent, ConsentProof proof)
     {
         CheckContactId(contactId);
@@ -140,6 +141,7 @@ public abstract class ContactLedger : IDisposable
     /// <param name="consentId">The consent withdrawn.</param>
     /// <param name="revokedAt">When the person withdrew it.</param>
     /// <exception cref="InvalidOperationException">The person has no consent with that id.</exception>
+    /// <exception cref="TimeoutException">The ledger did not answer within <see cref="ContactLedgerOptions.OperationTimeout"/>: the message says whether the revocation may have been recorded.</exception>
     public void RevokeConsent(string contactId, string consentId, Instant revokedAt)
         => RevokeConsentCore(CheckContactId(contactId), CheckConsentId(consentId), revokedAt, EvidencePayloads.Revocation(contactId, consentId, revokedAt));
 
@@ -150,6 +152,7 @@ public abstract class ContactLedger : IDisposable
     /// <param name="contactId">The person.</param>
     /// <param name="optOut">The opt-out; of kind <see cref="OptOutKind.Company"/> or <see cref="OptOutKind.Objection"/>.</param>
     /// <exception cref="ArgumentException">The opt-out is a registry entry: those belong to a number, see <see cref="RecordRegistryEntry"/>.</exception>
+    /// <exception cref="TimeoutException">The ledger did not answer within <see cref="ContactLedgerOptions.OperationTimeout"/>: the message says whether the opt-out may have been recorded (record it again when in doubt: a second record of the same opt-out changes no decision).</exception>
     public void RecordOptOut(string contactId, OptOut optOut)
     {
         CheckContactId(contactId);
@@ -165,6 +168,7 @@ public abstract class ContactLedger : IDisposable
     /// <param name="phoneNumber">The number, in E.164 form.</param>
     /// <param name="entry">The entry; of kind <see cref="OptOutKind.Registry"/> with its <see cref="OptOut.Registry"/>.</param>
     /// <exception cref="ArgumentException">The number is not E.164, or the entry is not a registry entry.</exception>
+    /// <exception cref="TimeoutException">The ledger did not answer within <see cref="ContactLedgerOptions.OperationTimeout"/>: the message says whether the entry may have been recorded (recording it again is harmless).</exception>
     public void RecordRegistryEntry(string phoneNumber, OptOut entry)
     {
         Preconditions.CheckNotNull(phoneNumber, nameof(phoneNumber));

@@ -199,4 +199,63 @@ public class IdentityTests
                 }
             """),
             Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact));
+
+    [Fact]
+    public Task CR0003_check_of_a_record_looked_up_by_an_id_does_not_cover_the_number_it_was_looked_up_with()
+        => Verify.AnalyzeAsync(Code("""
+                public Customer? Find(string id) => null;
+
+                public void Run(Lead lead)
+                {
+                    var customer = Find(lead.Id);
+                    if (customer is null) return;
+                    if (!gate.Check(new ContactRequest(customer.Contact)).IsAllowed) return;
+                    dialer.Dial(customer.Phone);
+                    {|#0:dialer.Dial(lead.Phone)|};
+                }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0).WithArguments("IDialer.Dial", "'lead.Phone'", "'customer', 'the result of 'Find(lead.Id)''"));
+
+    [Fact]
+    public Task CR0003_check_of_a_record_found_by_a_number_covers_that_number_and_not_another()
+        => Verify.AnalyzeAsync(Code("""
+                public Customer? FindByPhone(string phone) => null;
+
+                public void Run(Lead lead)
+                {
+                    var customer = FindByPhone(lead.Phone);
+                    if (customer is null) return;
+                    if (!gate.Check(new ContactRequest(customer.Contact)).IsAllowed) return;
+                    dialer.Dial(customer.Phone);
+                    dialer.Dial(lead.Phone);
+                    {|#0:dialer.Dial(lead.AlternatePhone!)|};
+                }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0));
+
+    [Fact]
+    public Task CR0001_record_made_from_a_checked_record_keeps_its_identity_and_each_lookup_is_a_person_of_its_own()
+        => Verify.AnalyzeAsync(Code("""
+                public Customer? Find(string id) => null;
+                public Customer Normalize(Customer customer) => customer;
+
+                public void Run(Customer customer, IEnumerable<string> ids)
+                {
+                    if (!gate.Check(new ContactRequest(customer.Contact)).IsAllowed) return;
+                    var normalized = Normalize(customer);
+                    dialer.Dial(normalized.Phone);
+
+                    Customer? previous = null;
+                    foreach (var id in ids)
+                    {
+                        var found = Find(id);
+                        if (found is null) continue;
+                        if (previous is not null) {|#0:dialer.Dial(found.Phone)|};
+                        if (!gate.Check(new ContactRequest(found.Contact)).IsAllowed) continue;
+                        dialer.Dial(found.Phone);
+                        previous = found;
+                    }
+                }
+            """),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 0));
 }

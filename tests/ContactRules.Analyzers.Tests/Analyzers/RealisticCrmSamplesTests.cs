@@ -11,7 +11,9 @@ namespace ContactRules.Analyzers.Tests.Analyzers;
 /// the code really makes without the right check (a true positive); every unmarked dial is
 /// correct. Known limits are marked as such in a comment where the analysis is wrong: a false
 /// positive is a marked site commented "false positive", a false negative a site commented
-/// "false negative" and left unmarked.
+/// "false negative" and left unmarked. The figures measured here (precision 14/15, recall 14/14;
+/// 7/8 and 7/7 on the first four samples, 5/7 and 5/7 before index pairing, delegates and lookups)
+/// are recorded in docs/rules/README.md.
 /// </summary>
 public class RealisticCrmSamplesTests
 {
@@ -158,8 +160,7 @@ public class RealisticCrmSamplesTests
                     for (var i = 0; i < due.Count; i++)
                     {
                         if (!decisions[i].IsAllowed) continue;
-                        // False positive: decisions[i] and due[i] are paired by index, which the analysis does not follow.
-                        {|#1:dialer.Dial(due[i].Phone)|};
+                        dialer.Dial(due[i].Phone);
                     }
                 }
 
@@ -198,7 +199,7 @@ public class RealisticCrmSamplesTests
                     }
                     catch (TimeoutException) when (customer.AlternatePhone is not null)
                     {
-                        await {|#2:dialer.DialAsync(customer.AlternatePhone)|};
+                        await {|#1:dialer.DialAsync(customer.AlternatePhone)|};
                     }
                 }
 
@@ -211,8 +212,7 @@ public class RealisticCrmSamplesTests
             }
             """),
             Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 0),
-            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 1),
-            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 2));
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 1));
 
     [Fact]
     public Task Pipeline_handlers_with_guards()
@@ -254,12 +254,13 @@ public class RealisticCrmSamplesTests
                 {
                     EnsureAllowed(referrer);
                     Func<string, Task> call = dialer.DialAsync;
-                    // False negative: a dial through a delegate is not seen.
-                    call(referred.Phone);
+                    // The delegate is the dialer: whatever the referrer's check allowed, the referred person was not checked.
+                    {|#1:call(referred.Phone)|};
                 }
             }
             """),
-            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 0));
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 0),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 1));
 
     [Fact]
     public Task Event_handlers_and_requested_contacts()
@@ -280,9 +281,9 @@ public class RealisticCrmSamplesTests
                     if (customer is null) return;
                     if (!(await gate.CheckAsync(new ContactRequest(customer.Contact, ContactChannel.Sms), ct)).IsAllowed) return;
                     await sms.SendAsync(customer.Phone, "Shipped: " + e.Tracking, ct);
-                    // False negative: the customer was looked up by e.CustomerId, so the analysis takes e for the
-                    // same person and e.Phone for the number the check covered; the event's number may be stale.
-                    await sms.SendAsync(e.Phone, "Shipped: " + e.Tracking, ct);
+                    // The check covers the customer looked up by e.CustomerId and the number on file, not the
+                    // number the event carries, which may be stale or someone else's.
+                    await {|#0:sms.SendAsync(e.Phone, "Shipped: " + e.Tracking, ct)|};
                 }
             }
 
@@ -296,5 +297,176 @@ public class RealisticCrmSamplesTests
                     => {|#1:sms.SendAsync(e.Customer.Phone, $"See you on {e.At:d}", ct)|};
             }
             """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0).WithArguments("ISmsSender.SendAsync", "'e.Phone'", "'customer', 'the result of 'customers.FindAsync(e.CustomerId, ct)''"),
             Verify.Diagnostic(DiagnosticIds.RequestedContact, 1));
+
+    [Fact]
+    public Task Scheduled_job_with_batches_checked_together()
+        => Verify.AnalyzeAsync(File(Infrastructure + """
+            public interface IJobExecutionContext
+            {
+                CancellationToken CancellationToken { get; }
+            }
+
+            public interface IJob
+            {
+                Task Execute(IJobExecutionContext context);
+            }
+
+            public interface IRetryPolicy
+            {
+                Task ExecuteAsync(Func<string, Task> action, string argument);
+            }
+
+            public sealed class RenewalReminderJob : IJob
+            {
+                private readonly ILeadRepository leads;
+                private readonly ContactGate gate;
+                private readonly ISmsSender sms;
+                private readonly IDialer dialer;
+                private readonly IRetryPolicy retry;
+
+                public RenewalReminderJob(ILeadRepository leads, ContactGate gate, ISmsSender sms, IDialer dialer, IRetryPolicy retry)
+                {
+                    this.leads = leads;
+                    this.gate = gate;
+                    this.sms = sms;
+                    this.dialer = dialer;
+                    this.retry = retry;
+                }
+
+                public async Task Execute(IJobExecutionContext context)
+                {
+                    var ct = context.CancellationToken;
+                    var due = await leads.DueForCallbackAsync(ct);
+                    foreach (var batch in due.Chunk(50))
+                    {
+                        var requests = batch.Select(c => new ContactRequest(c.Contact, ContactChannel.Sms)).ToList();
+                        var decisions = gate.CheckMany(requests);
+                        for (var i = 0; i < batch.Length; i++)
+                        {
+                            if (!decisions[i].IsAllowed) continue;
+                            await sms.SendAsync(batch[i].Phone, "Your contract renews next month", ct);
+                        }
+
+                        for (var i = 0; i < batch.Length; i++)
+                        {
+                            if (!decisions[i].IsAllowed) continue;
+                            // Truth: the decisions are the batch's, not the first 50 of the whole list.
+                            await {|#0:sms.SendAsync(due[i].Phone, "Your contract renews next month", ct)|};
+                        }
+                    }
+                }
+
+                public void CallBackFailed(IReadOnlyList<Customer> failed)
+                {
+                    var decisions = gate.CheckMany(failed.Select(c => new ContactRequest(c.Contact)).ToList());
+                    foreach (var (customer, decision) in failed.Zip(decisions))
+                    {
+                        if (!decision.IsAllowed) continue;
+                        dialer.Dial(customer.Phone);
+                    }
+
+                    var byPriority = failed.OrderBy(c => c.Id).ToList();
+                    for (var i = 0; i < byPriority.Count; i++)
+                    {
+                        if (!decisions[i].IsAllowed) continue;
+                        // Truth: reordered after the check, byPriority[i] is not the person decisions[i] is about.
+                        {|#1:dialer.Dial(byPriority[i].Phone)|};
+                    }
+                }
+
+                public void CallAllowed(IReadOnlyList<Customer> due)
+                {
+                    var numbers = due.Where(c => gate.Check(new ContactRequest(c.Contact)).IsAllowed).Select(c => c.Phone).ToList();
+                    numbers.ForEach(dialer.Dial);
+                    var everyone = due.Select(c => c.Phone).ToList();
+                    // Truth: a method group dials every element, none of which was checked.
+                    everyone.ForEach({|#2:dialer.Dial|});
+                }
+
+                public Task CallWithRetryAsync(Customer customer)
+                    // Truth: the policy calls the dialer with a number nobody checked.
+                    => retry.ExecuteAsync({|#3:dialer.DialAsync|}, customer.Phone);
+            }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 1),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 2),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 3));
+
+    [Fact]
+    public Task Mediator_handlers_with_lookups_and_delegates()
+        => Verify.AnalyzeAsync(File(Infrastructure + """
+            public interface IRequest { }
+
+            public interface IRequestHandler<in TRequest> where TRequest : IRequest
+            {
+                Task Handle(TRequest request, CancellationToken ct);
+            }
+
+            public sealed record CallbackRequested(string CustomerId, string CallbackPhone) : IRequest;
+            public sealed record SendCampaignMessage(string CustomerId, string Text, bool PreferCall) : IRequest;
+
+            public sealed class CallbackRequestedHandler : IRequestHandler<CallbackRequested>
+            {
+                private readonly ILeadRepository customers;
+                private readonly ContactGate gate;
+                private readonly IDialer dialer;
+                public CallbackRequestedHandler(ILeadRepository customers, ContactGate gate, IDialer dialer) { this.customers = customers; this.gate = gate; this.dialer = dialer; }
+
+                public async Task Handle(CallbackRequested request, CancellationToken ct)
+                {
+                    var customer = await customers.FindAsync(request.CustomerId, ct) ?? throw new InvalidOperationException("unknown customer");
+                    if (!(await gate.CheckAsync(new ContactRequest(customer.Contact, ContactChannel.Voice, ContactPurpose.Informational), ct)).IsAllowed) return;
+                    // Truth: the check covers the customer's number on file, not the number typed in the form.
+                    await {|#0:dialer.DialAsync(request.CallbackPhone)|};
+                }
+            }
+
+            public sealed class SendCampaignMessageHandler : IRequestHandler<SendCampaignMessage>
+            {
+                private readonly ILeadRepository customers;
+                private readonly ContactGate gate;
+                private readonly ISmsSender sms;
+                private readonly IDialer dialer;
+                private readonly ConsentGuard guard;
+                public SendCampaignMessageHandler(ILeadRepository customers, ContactGate gate, ISmsSender sms, IDialer dialer, ConsentGuard guard)
+                {
+                    this.customers = customers;
+                    this.gate = gate;
+                    this.sms = sms;
+                    this.dialer = dialer;
+                    this.guard = guard;
+                }
+
+                public async Task Handle(SendCampaignMessage request, CancellationToken ct)
+                {
+                    var customer = await customers.FindAsync(request.CustomerId, ct);
+                    if (customer is null) return;
+                    Func<string, string, CancellationToken, Task> send = sms.SendAsync;
+                    var decision = await gate.CheckAsync(new ContactRequest(customer.Contact, ContactChannel.Sms), ct);
+                    if (decision.IsAllowed)
+                    {
+                        await send(customer.Phone, request.Text, ct);
+                    }
+
+                    // Truth: the delegate texts on a path where nothing was checked (and a number no check named).
+                    await {|#1:send(customer.AlternatePhone ?? customer.Phone, request.Text, ct)|};
+                }
+
+                public async Task HandleCall(SendCampaignMessage request, CancellationToken ct)
+                {
+                    var customer = await customers.FindAsync(request.CustomerId, ct);
+                    if (customer is null) return;
+                    await guard.EnsureAsync(customer, ContactChannel.Voice, ct);
+                    await dialer.DialAsync(customer.Phone);
+                    // Truth: a voice check does not allow a text.
+                    await {|#2:sms.SendAsync(customer.Phone, request.Text, ct)|};
+                }
+            }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 1),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherChannel, 2));
 }

@@ -280,6 +280,58 @@ public class DialWithoutConsentFixerTests
             DialWithoutConsentFixer.GuardKey);
 
     [Fact]
+    public Task A_dial_that_declares_its_channel_is_guarded_on_that_channel()
+        => Guard(
+            """
+                [DialApi(Channel = ContactChannel.Sms)] public void Notify(string phone) { }
+
+                public void Run(Customer c)
+                {
+                    {|CR0001:Notify(c.Phone)|};
+                }
+            """,
+            """
+                [DialApi(Channel = ContactChannel.Sms)] public void Notify(string phone) { }
+
+                public void Run(Customer c)
+                {
+                    if (gate.Check(new ContactRequest(c.Contact, ContactChannel.Sms)).IsAllowed)
+                    {
+                        Notify(c.Phone);
+                    }
+                }
+            """);
+
+    [Fact]
+    public Task A_dial_whose_type_names_the_channel_is_guarded_on_that_channel()
+        => Guard(
+            """
+                public sealed class TextMessages
+                {
+                    [DialApi] public void Send(string phone) { }
+                }
+
+                public void Run(TextMessages texts, Customer c)
+                {
+                    {|CR0001:texts.Send(c.Phone)|};
+                }
+            """,
+            """
+                public sealed class TextMessages
+                {
+                    [DialApi] public void Send(string phone) { }
+                }
+
+                public void Run(TextMessages texts, Customer c)
+                {
+                    if (gate.Check(new ContactRequest(c.Contact, ContactChannel.Sms)).IsAllowed)
+                    {
+                        texts.Send(c.Phone);
+                    }
+                }
+            """);
+
+    [Fact]
     public Task RequiresConsent_moves_the_check_to_callers_that_all_check()
         => RequiresConsent(
             """

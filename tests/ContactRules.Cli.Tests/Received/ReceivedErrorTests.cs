@@ -60,19 +60,24 @@ public class ReceivedErrorTests
     }
 
     [Fact]
-    public void A_callers_file_with_a_stray_quote_or_a_number_given_to_two_companies_names_the_line()
+    public void A_callers_file_with_a_quote_left_open_or_a_number_given_to_two_companies_names_the_line_and_a_stray_quote_is_a_character()
     {
         using var scenario = new ReceivedScenario("fr");
-        scenario.Caller(Acme, "Acme Énergie")
-            .Caller("01 62 00 00 01", "Ac\"me")
-            .Caller("01 62 00 00 01", "Autre");
+        scenario.Caller(Acme, "Acme Énergie")                 // line 2
+            .Caller("01 62 00 00 02", "\"Ac me")              // line 3: a quote opened by mistake...
+            .Caller("01 62 00 00 01", "Autre")                // line 4: Acme's number
+            .Caller("01 62 00 00 03", "Ac\"me");              // line 5: ...that this stray quote seems to close
         scenario.Call("2026-08-12T11:00:00+02:00", Acme);
 
         var run = scenario.Run();
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("callers.csv, line 3: column 2: a quote inside an unquoted field", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("callers.csv, line 3, column 2 'name': found 'm' after the closing quote of a quoted field opened here and closed 2 lines below; expected a comma or the end of the line", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("callers.csv, line 4, column 1 'number': +33162000001 is already given to 'Acme Énergie'; expected each number once (a number calls for one company)", run.Stderr, StringComparison.Ordinal);
+
+        // Line 3 alone is in error: lines 4 and 5 are read again as rows of their own, and line
+        // 5's quote, inside a field that does not start with one, is a character of the name.
+        Assert.DoesNotContain("line 5", run.Stderr, StringComparison.Ordinal);
         AssertNothingWritten(scenario);
     }
 

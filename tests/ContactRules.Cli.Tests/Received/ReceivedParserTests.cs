@@ -23,28 +23,7 @@ public class ReceivedParserTests
     private static string Call(string number, long date, int type, int duration = 0, string contact = "(Unknown)", int presentation = 1)
         => $"  <call number=\"{number}\" duration=\"{duration}\" date=\"{date}\" type=\"{type}\" presentation=\"{presentation}\" subscription_id=\"1\" post_dial_digits=\"\" readable_date=\"3 août 2026 11:00:00\" contact_name=\"{contact}\" />\n";
 
-    private static ExportReading Read(string path)
-    {
-        var format = ExportDetector.Detect(path, out var problem);
-        var reading = new ExportReading(path, format);
-        switch (format)
-        {
-            case ExportFormat.AndroidCalls or ExportFormat.AndroidMessages:
-                AndroidBackupReader.Read(path, reading);
-                break;
-            case ExportFormat.IPhoneCallHistory:
-                IPhoneCallHistoryReader.Read(path, reading);
-                break;
-            case ExportFormat.PlainCsv:
-                PlainCsvReader.Read(path, reading);
-                break;
-            default:
-                reading.Problem(string.Empty, problem!);
-                break;
-        }
-
-        return reading;
-    }
+    private static ExportReading Read(string path) => ReceivedCommand.ReadExport(path);
 
     [Fact]
     public void Android_calls_every_type_read_with_its_instant_and_only_incoming_calls_judged()
@@ -144,36 +123,59 @@ public class ReceivedParserTests
     }
 
     [Fact]
-    public void Plain_csv_a_stray_quote_and_a_quote_left_open_spoil_their_rows_only()
+    public void Plain_csv_a_stray_quote_is_a_character_and_a_quote_left_open_spoils_its_row_only()
     {
         using var folder = new TempFolder();
         var path = folder.File("export.csv");
         File.WriteAllText(path,
             "instant,number,direction,duration,kind,text\n"                       // line 1
             + "2026-08-03T11:00:00+02:00,0162000001,incoming,0,call,\n"          // line 2
-            + "2026-08-03T11:05:00+02:00,01\"62000001,incoming,0,call,\n"        // line 3: stray quote
+            + "2026-08-03T11:05:00+02:00,01\"62000001,incoming,0,call,\n"        // line 3: stray quote, a character
             + "2026-08-03T11:10:00+02:00,0162000001,incoming,4,call,\n"          // line 4
             + "2026-08-03T11:15:00+02:00,HORIZON,incoming,,sms,\"Offre\n"        // line 5: quote never closed
             + "2026-08-03T11:20:00+02:00,0162000001,incoming,0,call,\n"          // line 6
             + "3 août 2026,0162000001,incoming,0,call,\n"                        // line 7: date as text
-            + "2026-08-03T11:30:00+02:00,0162000001,sideways,0,call,\n",         // line 8
+            + "2026-08-03T11:30:00+02:00,0162000001,sideways,0,call,\n"          // line 8
+            + "2026-08-03T11:35:00+02:00,0162000001,incoming,0\n",               // line 9: 4 fields of 6
             new UTF8Encoding(false));
 
         var reading = Read(path);
 
         Assert.Equal(ExportFormat.PlainCsv, reading.Format);
-        Assert.Equal(new[] { "line 2", "line 4", "line 6" }, reading.Events.Select(e => e.Location));
+
+        // Every line is read or reported, never both, never neither.
+        Assert.Equal(new[] { "line 2", "line 3", "line 4", "line 6" }, reading.Events.Select(e => e.Location));
         Assert.Equal(
             new[]
             {
-                "line 3: column 2: a quote inside an unquoted field; expected the whole field in quotes, with each quote inside written twice (\"ac\"\"me\"); the row was skipped",
-                "line 5: column 6: a quoted field opens here and is never closed; expected a closing quote (a quote inside a field is written twice, \"\"); the row was skipped",
+                "line 5, column 6 'text': a quoted field opened here is never closed (no closing '\"' before the end of the file); expected a closing '\"' (a quote inside a quoted field is written twice: \"\"). This line is reported alone and reading goes on with the next line; the row was skipped",
                 "line 7, column 1 'instant': '3 août 2026' is not a valid instant; expected an ISO-8601 instant with 'Z' or an offset, such as '2026-03-10T09:30:00Z' or '2026-03-10T10:30:00+01:00'; the row was skipped",
                 "line 8, column 3 'direction': 'sideways' is not a direction; expected incoming or outgoing; the row was skipped",
+                "line 9: found 4 fields; expected 6, one for each column of the header row; the row was skipped",
             },
             reading.Problems.Select(p => $"{p.Location}: {p.Message}"));
-        Assert.Equal(CallAnswer.Answered, reading.Events[1].Answer);
-        Assert.Equal(CallAnswer.Missed, reading.Events[2].Answer);
+        Assert.Equal("01\"62000001", reading.Events[1].RawNumber);
+        Assert.Equal(CallAnswer.Missed, reading.Events[1].Answer);
+        Assert.Equal(CallAnswer.Answered, reading.Events[2].Answer);
+        Assert.Equal(CallAnswer.Missed, reading.Events[3].Answer);
+    }
+
+    [Fact]
+    public void Plain_csv_a_message_text_quoted_over_two_lines_is_one_row_and_the_next_row_keeps_its_line()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("export.csv");
+        File.WriteAllText(path,
+            "instant,number,direction,duration,kind,text\n"
+            + "2026-08-03T11:15:00+02:00,HORIZON,incoming,,sms,\"Offre -30 %,\nrépondez \"\"STOP\"\"\"\n"   // lines 2-3
+            + "2026-08-03T11:20:00+02:00,0162000001,incoming,0,call,\n",                                          // line 4
+            new UTF8Encoding(false));
+
+        var reading = Read(path);
+
+        Assert.Empty(reading.Problems);
+        Assert.Equal(new[] { "line 2", "line 4" }, reading.Events.Select(e => e.Location));
+        Assert.Equal("Offre -30 %,\nrépondez \"STOP\"", reading.Events[0].Text);
     }
 
     [Fact]
@@ -186,7 +188,7 @@ public class ReceivedParserTests
         var problem = Assert.Single(Read(path).Problems);
 
         Assert.Equal("line 1 (the header row)", problem.Location);
-        Assert.Equal("the header has no column 'instant', 'duration', 'kind'; expected a header row naming instant, number, direction, duration, kind (and optionally text); nothing was read", problem.Message);
+        Assert.Equal("missing columns 'instant', 'duration', 'kind'; expected a header row naming at least instant, number, direction, duration, kind; nothing was read", problem.Message);
     }
 
     [Fact]
@@ -236,6 +238,22 @@ public class ReceivedParserTests
     }
 
     [Fact]
+    public void A_call_history_from_an_encrypted_backup_is_named_as_such()
+    {
+        using var folder = new TempFolder();
+        var encrypted = folder.File("CallHistory.storedata");
+        var bytes = new byte[8192];
+        new Random(7).NextBytes(bytes);
+        bytes[100] = 0;
+        File.WriteAllBytes(encrypted, bytes);
+
+        var message = Assert.Single(Read(encrypted).Problems).Message;
+
+        Assert.StartsWith("a binary file that is not an SQLite database (a CallHistory.storedata taken from an encrypted iPhone backup stays encrypted", message, StringComparison.Ordinal);
+        Assert.Contains("expected an Android SMS Backup & Restore export", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_export_exits_2_and_what_could_be_read_is_still_judged_and_reported()
     {
         using var folder = new TempFolder();
@@ -248,7 +266,7 @@ public class ReceivedParserTests
 
         var run = CliRun.Run(string.Empty, null, "received", good, "--policy", "fr", "--out", output);
 
-        Assert.Equal(ReceivedCommand.InputInError, run.ExitCode);
+        Assert.Equal(Help.ExitCodes.InputError, run.ExitCode);
         Assert.Contains("calls.xml, <call> on line 4: attribute 'type': '9' is not a call type", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("1 partie(s) des fichiers n'ont pas pu être lues et n'ont pas été jugées ; le reste l'a été.", run.Stderr, StringComparison.Ordinal);
 

@@ -85,7 +85,7 @@ public class ReceivedSampleTests
         var run = CliRun.Run(string.Empty, null, "received", Sample("calls-20260817093000.xml"), Sample("sms-20260817093000.xml"),
             "--policy", "fr", "--callers", Sample("callers.csv"), "--facts", Sample("facts.json"), "--out", folder.Path);
 
-        Assert.Equal(ReceivedCommand.BreachesFound, run.ExitCode);
+        Assert.Equal(Help.ExitCodes.Findings, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
         Assert.True(File.Exists(folder.File("report.html")));
         Assert.Equal(

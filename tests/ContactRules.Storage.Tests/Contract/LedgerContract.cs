@@ -18,7 +18,7 @@ namespace ContactRules.Storage.Tests.Contract;
 /// Expected values come from the law (docs/regulations.md) and the counting conventions
 /// (docs/conventions.md), never from a ledger's own output.
 /// </summary>
-public abstract class LedgerContract : IDisposable
+public abstract partial class LedgerContract : IDisposable
 {
     protected FakeClock Clock { get; } = ClockAtTuesday();
 

@@ -121,39 +121,109 @@ public sealed class PostgreSqlFrozenTests : IClassFixture<PostgresServer>
     }
 
     [Fact]
-    public void A_frozen_peer_holding_the_person_and_the_log_delays_no_decision_beyond_the_timeout()
+    public async Task A_frozen_server_answers_consent_and_opt_out_writes_within_the_timeout_and_none_said_unrecorded_is_recorded()
+    {
+        var schema = server.NewSchema();
+        using var ledger = Open(schema);
+        ledger.RecordOptOut("warm-up", new OptOut(OptOutKind.Company, Tuesday1030));
+        var bound = Timeout.ToTimeSpan() + Slack;
+        var written = new List<(string Contact, TimeSpan Elapsed, Exception? Failure)>();
+        server.Freeze();
+        try
+        {
+            foreach (var contact in new[] { "f-1", "f-2" })
+            {
+                var watch = Stopwatch.StartNew();
+                var failure = Record.Exception(() => ledger.RecordConsent(contact, new ConsentRecord(Tuesday1030) { Id = "k-1" }, Proof()));
+                written.Add((contact, watch.Elapsed, failure));
+                watch.Restart();
+                failure = Record.Exception(() => ledger.RecordOptOut(contact, new OptOut(OptOutKind.Company, Tuesday1030)));
+                written.Add((contact, watch.Elapsed, failure));
+            }
+        }
+        finally
+        {
+            server.Thaw();
+        }
+
+        // Each write came back at its deadline, refused, saying that nothing was recorded.
+        Assert.All(written, w => Assert.True(w.Elapsed <= bound, $"A write for {w.Contact} took {w.Elapsed}."));
+        Assert.All(written, w => Assert.Contains("nothing was recorded", Assert.IsAssignableFrom<TimeoutException>(w.Failure).Message, StringComparison.Ordinal));
+
+        // After the thaw the writes go through again, and none of those refused was recorded.
+        var resumed = Stopwatch.StartNew();
+        while (Record.Exception(() => ledger.RecordOptOut("after", new OptOut(OptOutKind.Company, Tuesday1030))) is not null)
+        {
+            Assert.True(resumed.Elapsed < TimeSpan.FromSeconds(30), "Writes did not resume within 30 s of the thaw.");
+            await Task.Delay(100);
+        }
+
+        Assert.True(ledger.Read(new Contact("f-1")).Facts.IsEmpty);
+        Assert.True(ledger.Read(new Contact("f-2")).Facts.IsEmpty);
+        var entries = ledger.Log.Read(1, 100);
+        Assert.Equal(2, entries.Count);
+        Assert.Contains("\"contact\":\"warm-up\"", entries[0].Payload, StringComparison.Ordinal);
+        Assert.Contains("\"contact\":\"after\"", entries[1].Payload, StringComparison.Ordinal);
+        Assert.True(ledger.Log.Verify().IsIntact);
+    }
+
+    [Fact]
+    public void A_frozen_peer_holding_the_person_and_the_log_delays_no_decision_beyond_the_timeout_and_the_server_frees_its_locks()
     {
         var schema = server.NewSchema();
         using var ledger = Open(schema);
         EverythingOrNothing.RecordConsent(ledger);
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
 
-        // The peer node decided c-1's reservation (it holds c-1's lock and the evidence log's)
-        // and froze before its commit.
-        using var peer = ChildProcess.Start("pg-stop-at", server.ConnectionString, schema, nameof(ReservationStep.Decided), Tuesday1030.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture));
+        // The peer node (default operation timeout, 5 s) decided c-1's reservation: it holds
+        // c-1's lock and the evidence log's, sits idle inside its transaction, and freezes there.
+        using var peer = ChildProcess.Start("pg-stop-at", server.ConnectionString, schema, nameof(ReservationStep.Decided), Tuesday1030.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture), "resume");
         peer.WaitForLine("at Decided", TimeSpan.FromMinutes(1));
+        var idle = Stopwatch.StartNew();
         peer.Freeze();
         var bound = Timeout.ToTimeSpan() + Slack;
-        foreach (var person in new[] { "c-1", "c-2" })
+        var peerBound = PostgreSqlContactLedger.SessionBound(new ContactLedgerOptions(Hasher).OperationTimeout);
+
+        // While it holds the log's lock, every node's reservations wait for it, and refuse at their
+        // deadline having recorded nothing: c-2 is a person the peer never touched.
+        var watch = Stopwatch.StartNew();
+        Assert.False(gate.TryReserve(Call(Person("c-2")), out _, out var blocked));
+        Assert.True(watch.Elapsed <= bound, $"The decision for c-2 took {watch.Elapsed}.");
+        Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(blocked.Violations).RuleId);
+        Assert.Contains("nothing was recorded", blocked.Violations[0].Reason, StringComparison.Ordinal);
+        Assert.True(idle.Elapsed < peerBound, "The refusal came after the server's bound: this test cannot tell who freed the lock.");
+
+        // The server ends the peer's transaction once it has sat idle for the peer's operation
+        // timeout plus the margin (idle_in_transaction_session_timeout, set by the peer's ledger):
+        // the locks are free and this node reserves again, c-1 included, while the peer stays frozen.
+        ContactPermit? permit = null;
+        var decisions = new List<(TimeSpan Elapsed, ContactDecision Decision)>();
+        while (permit is null && idle.Elapsed < peerBound + TimeSpan.FromSeconds(30))
         {
-            var watch = Stopwatch.StartNew();
-            Assert.False(gate.TryReserve(Call(Person(person)), out _, out var decision));
-            Assert.True(watch.Elapsed <= bound, $"The decision for {person} took {watch.Elapsed}.");
-            Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(decision.Violations).RuleId);
-            Assert.Contains("nothing was recorded", decision.Violations[0].Reason, StringComparison.Ordinal);
+            watch.Restart();
+            gate.TryReserve(Call(Person("c-1")), out permit, out var decision);
+            decisions.Add((watch.Elapsed, decision));
         }
 
-        // The peer's machine is gone for good: its connection closes, the server rolls it back.
-        peer.Kill();
-        var resumed = Stopwatch.StartNew();
-        var reserved = false;
-        while (!reserved && resumed.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            reserved = gate.TryReserve(Call(Person("c-1")), out _);
-        }
+        var resumed = idle.Elapsed;
+        Assert.NotNull(permit);
+        Assert.True(resumed <= peerBound + Slack + Slack, $"Reservations resumed {resumed} after the peer froze; the server's bound is {peerBound}.");
+        Assert.All(decisions, d => Assert.True(d.Elapsed <= bound, $"A decision took {d.Elapsed}: {d.Decision}."));
+        Assert.True(gate.TryReserve(Call(Person("c-2")), out _));
 
-        Assert.True(reserved);
-        Assert.Equal(new[] { "c-1" }, Recorded(schema).Values.ToArray());
+        // Woken, the peer goes on with a transaction the server rolled back: it reports no permit,
+        // and nothing of its reservation is in the ledger.
+        peer.Thaw();
+        var done = peer.WaitForLine("done ", TimeSpan.FromMinutes(1));
+        Assert.StartsWith("done False ", done, StringComparison.Ordinal);
+        Assert.True(done.Contains("may have been recorded", StringComparison.Ordinal) || done.Contains("nothing was recorded", StringComparison.Ordinal), done);
+        peer.Send("go");
+        peer.WaitForLine("closed", TimeSpan.FromMinutes(1));
+        Assert.Equal(new[] { ("c-1", permit!.AttemptId) }, Recorded(schema).Where(r => r.Value == "c-1").Select(r => (r.Value, r.Key)).ToArray());
+        // This node's calls (the fr pack in March 2026) rely on no consent: the peer's use of k-1 was rolled back with it.
+        Assert.Empty(ledger.GetConsentEvidence("c-1", "k-1")!.Uses);
+        Assert.Equal(2, ledger.Log.Read(1, 100).Count(e => e.Kind == "decision" && e.Payload.Contains("\"allowed\":true", StringComparison.Ordinal)));
+        Assert.True(ledger.Log.Verify().IsIntact);
     }
 
     private PostgreSqlContactLedger Open(string schema)

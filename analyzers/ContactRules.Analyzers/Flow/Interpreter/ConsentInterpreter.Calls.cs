@@ -50,13 +50,15 @@ internal sealed partial class ConsentInterpreter
                 Eval(argument);
             }
 
-            return model.IsCollection(property.Instance?.Type) ? Extract(property, instance) : AbstractValue.FromRoots(instance.Roots);
+            return model.IsCollection(property.Instance?.Type)
+                ? Extract(property.Syntax, instance, property.Arguments.Length == 1 ? property.Arguments[0].Value : null)
+                : AbstractValue.FromRoots(instance.Roots);
         }
 
         if (symbol.Name == "Current")
         {
             // The current item of an enumerator: a foreach's element.
-            return Extract(property, instance);
+            return Extract(property.Syntax, instance);
         }
 
         return ReadMember(instance, symbol);
@@ -138,7 +140,10 @@ internal sealed partial class ConsentInterpreter
         var subjects = Sets.NoSubjects;
         for (var i = 0; i < arguments.Length; i++)
         {
-            subjects = Sets.Union(subjects, arguments[i].Roots);
+            if (!IsCancellationToken(invocation.Arguments[i].Value.Type))
+            {
+                subjects = Sets.Union(subjects, arguments[i].Roots);
+            }
         }
 
         if (subjects.Count == 0)
@@ -154,6 +159,16 @@ internal sealed partial class ConsentInterpreter
             LocalFunctionCalled(method);
         }
 
+        if (method.MethodKind == MethodKind.DelegateInvoke && instance.Dials is { } through)
+        {
+            InvokeDelegate(invocation, through, arguments);
+        }
+
+        if (heldDelegates)
+        {
+            HandDelegates(invocation, sequence, arguments);
+        }
+
         if (model.GetDialTarget(method) is { } target)
         {
             Dial(invocation, target, instance, invocation.Arguments, arguments, method.ContainingType.Name + "." + method.Name);
@@ -165,6 +180,11 @@ internal sealed partial class ConsentInterpreter
         }
 
         var facts = model.GetCallFacts(method);
+        if ((facts & CallFacts.Decision) != 0 && model.IsCheckMany(method))
+        {
+            return Decisions(sequence ?? AbstractValue.Empty, channels);
+        }
+
         if ((facts & CallFacts.Decision) != 0)
         {
             // A decision, or a reservation (which is both a decision and a permit).
@@ -197,10 +217,12 @@ internal sealed partial class ConsentInterpreter
             return new AbstractValue { Roots = subjects, Grants = Facts.For(subjects, channels), Site = invocation.Syntax };
         }
 
-        if (sequence is not null && Sequences(invocation, sequence) is { } fromSequence)
+        if (sequence is not null && Sequences(invocation, sequence, arguments) is { } fromSequence)
         {
             return fromSequence;
         }
+
+        Reorders(invocation, instance, arguments);
 
         if (sequence is not null && !model.IsCollection(method.ReturnType))
         {
@@ -215,8 +237,57 @@ internal sealed partial class ConsentInterpreter
             }
         }
 
+        if (subjects.Count > 0 && IsLookup(invocation))
+        {
+            // A person of its own, a new one each time the call runs.
+            var looked = new LookupRoot(invocation.Syntax);
+            Kill(looked);
+            return new AbstractValue { Roots = Sets.NoSubjects.Add(new Subject(looked, null)), Channels = channels };
+        }
+
         return subjects.Count == 0 && channels == Channels.None ? AbstractValue.Empty : new AbstractValue { Roots = subjects, Channels = channels };
     }
+
+    /// <summary>
+    /// A call that returns a record with phone numbers of its own given only ids and plain values
+    /// (<c>customers.FindAsync(e.CustomerId)</c>): not a copy or a view of a record it was handed
+    /// (<c>Normalize(customer)</c>, <c>e.GetCustomer()</c>) nor one found by a person's number
+    /// (<c>FindByPhone(e.Phone)</c>), but another record, whose numbers are not those of the values
+    /// it was looked up with.
+    /// </summary>
+    private bool IsLookup(IInvocationOperation invocation)
+    {
+        if (!model.IsPersonRecord(ConsentModel.UnwrapTask(invocation.TargetMethod.ReturnType)) || model.IsPersonRecord(invocation.Instance?.Type))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (model.IsPersonRecord(value.Type))
+            {
+                return false;
+            }
+
+            if (value is IMemberReferenceOperation { Member: var member } && model.Numbers.IsNumber(member))
+            {
+                // Found by the number (FindByPhone(e.Phone)): its number is the one it was found by.
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A cancellation token names nobody: a check given one (<c>CheckAsync(request, ct)</c>) is not about it.</summary>
+    private static bool IsCancellationToken(ITypeSymbol? type)
+        => type is { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } };
 
     /// <summary><c>ConfigureAwait</c>, <c>WaitAsync</c>, <c>AsTask</c>, <c>GetAwaiter().GetResult()</c>: the awaited value passes through.</summary>
     private static bool IsAwaitPlumbing(IMethodSymbol method)

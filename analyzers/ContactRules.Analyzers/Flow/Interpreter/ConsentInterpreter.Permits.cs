@@ -93,6 +93,7 @@ internal sealed partial class ConsentInterpreter
     private void LambdaCreated(IFlowAnonymousFunctionOperation lambda)
     {
         EscapeInto(lambda.Syntax);
+        CapturedDelegates(lambda.Syntax);
         if (replaying && rules is not null && graph is not null)
         {
             host.LambdaCreated(graph, lambda, state.Clone(), lambdaElement);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
@@ -43,6 +44,11 @@ internal sealed partial class ConsentInterpreter
             UsePermit(reference, value.Holders);
         }
 
+        if (value.Dials is { } dials)
+        {
+            UseDelegate(reference, dials);
+        }
+
         return value;
     }
 
@@ -79,6 +85,11 @@ internal sealed partial class ConsentInterpreter
         if (value.Holders.Count > 0)
         {
             UsePermit(reference, value.Holders);
+        }
+
+        if (value.Dials is { } dials)
+        {
+            UseDelegate(reference, dials);
         }
 
         return value;
@@ -164,6 +175,12 @@ internal sealed partial class ConsentInterpreter
 
                     // An initializer (lowered by the graph onto a flow capture) or a plain assignment.
                     SetMember(member.Instance is IFlowCaptureReferenceOperation capture ? capture.Id : owner.Alias, member.Member, value);
+                    if (member is IPropertyReferenceOperation { Arguments.Length: > 0 } && model.IsCollection(member.Instance?.Type) && (owner.Alias ?? owner.Origin) is { } list)
+                    {
+                        // list[i] = other: another element at that position.
+                        Reordered(list);
+                    }
+
                     return;
                 }
 
@@ -182,6 +199,11 @@ internal sealed partial class ConsentInterpreter
                     }
 
                     SetMember(owner.Alias, null, value);
+                    if (target is IArrayElementReferenceOperation && (owner.Alias ?? owner.Origin) is { } array)
+                    {
+                        Reordered(array);
+                    }
+
                     return;
                 }
         }
@@ -301,6 +323,15 @@ internal sealed partial class ConsentInterpreter
     /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
     private void Kill(object root)
     {
+        if (indexedRoots.Count > 0 && indexedRoots.TryGetValue(root, out var taken))
+        {
+            // i++ or customers = ...: customers[i] is another element now.
+            foreach (var element in taken.ToArray())
+            {
+                Kill(element);
+            }
+        }
+
         var old = Sets.NoConsents;
         foreach (var consent in state.Consented)
         {

@@ -215,7 +215,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                         Eval(index);
                     }
 
-                    return Extract(element, array);
+                    return Extract(element.Syntax, array, element.Indices.Length == 1 ? element.Indices[0] : null);
                 }
 
             case ISimpleAssignmentOperation assignment:
@@ -263,6 +263,21 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                 Eval(reference.Instance);
                 LocalFunctionCalled(reference.Method);
                 return AbstractValue.Empty;
+            case IMethodReferenceOperation reference when model.GetDialTarget(reference.Method) is { } target:
+                return MethodGroup(reference, target);
+            case IDelegateCreationOperation creation:
+                return Eval(creation.Target);
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when graph is null:
+                {
+                    // The tree replay (no graph): a local that is given a dial API's method group keeps it.
+                    var value = Eval(initializer.Value);
+                    if (value.Dials is not null)
+                    {
+                        StoreVariable(declarator.Symbol, value);
+                    }
+
+                    return value;
+                }
             default:
                 {
                     // Whom an unknown operation is about: whom its parts are about. One part that
@@ -270,10 +285,12 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                     AbstractValue? single = null;
                     var roots = Sets.NoSubjects;
                     var channels = Channels.None;
+                    DelegateDial? dials = null;
                     var parts = 0;
                     foreach (var child in operation.ChildOperations)
                     {
                         var value = Eval(child);
+                        dials ??= value.Dials;
                         if (value.Roots.Count == 0 && value.Channels == Channels.None)
                         {
                             continue;
@@ -285,7 +302,9 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                         channels |= value.Channels;
                     }
 
-                    return parts == 0 ? AbstractValue.Empty
+                    // A choice between method groups (c ? sms.SendAsync : other) may be a dial API's.
+                    return dials is not null ? new AbstractValue { Roots = roots, Channels = channels, Dials = dials }
+                        : parts == 0 ? AbstractValue.Empty
                         : parts == 1 && single!.IsPlain ? single
                         : new AbstractValue { Roots = roots, Channels = channels };
                 }

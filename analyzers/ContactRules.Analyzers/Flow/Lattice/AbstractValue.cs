@@ -66,10 +66,22 @@ internal sealed record AbstractValue
     /// <summary>For an element of a sequence: the facts that hold once it is taken (a <c>Where</c> filter's checks).</summary>
     public ImmutableHashSet<Consent> Holds { get; init; } = Sets.NoConsents;
 
+    /// <summary>
+    /// For a sequence: the variable whose elements it follows position by position (a
+    /// <c>Select</c>, <c>ToList</c> or <c>CheckMany</c> of it); null when it follows none but itself.
+    /// <see cref="ElementRoot.Self"/> in <see cref="Element"/> is the origin's element at the same
+    /// position, so that <c>decisions[i]</c> and <c>customers[i]</c> are one person (see <see cref="IndexedRoot"/>).
+    /// </summary>
+    public object? Origin { get; init; }
+
+    /// <summary>For a delegate: the dial API it calls, when it is one's method group.</summary>
+    public DelegateDial? Dials { get; init; }
+
     /// <summary>True when the value says only whom it is about (and a channel): no condition, decision, permit, alias or parts.</summary>
     public bool IsPlain
         => WhenTrue is { Count: 0 } && WhenFalse is { Count: 0 } && Grants is null && NullWhenTrue.Count == 0 && NullWhenFalse.Count == 0
-           && Holders.Count == 0 && Alias is null && Site is null && Elements.IsDefault && Element is null && Holds.Count == 0;
+           && Holders.Count == 0 && Alias is null && Site is null && Elements.IsDefault && Element is null && Holds.Count == 0
+           && Origin is null && Dials is null;
 
     public static AbstractValue FromRoots(ImmutableHashSet<Subject> roots)
         => roots.Count == 0 ? Empty : new AbstractValue { Roots = roots };
@@ -102,7 +114,7 @@ internal sealed record AbstractValue
     /// <summary>True when <paramref name="root"/> appears in any fact of this value.</summary>
     public bool Mentions(object root)
     {
-        if (Holders.Contains(root) || NullWhenTrue.Contains(root) || NullWhenFalse.Contains(root) || KeyComparer.Instance.Equals(Alias, root)
+        if (Holders.Contains(root) || NullWhenTrue.Contains(root) || NullWhenFalse.Contains(root) || KeyComparer.Instance.Equals(Alias, root) || KeyComparer.Instance.Equals(Origin, root)
             || Mentions(Roots, root) || Mentions(WhenTrue, root) || Mentions(WhenFalse, root) || Mentions(Grants, root) || Mentions(Holds, root))
         {
             return true;
@@ -140,6 +152,8 @@ internal sealed record AbstractValue
                 Elements = Elements.IsDefault ? Elements : Elements.Select(e => e.Without(root)),
                 Element = Element,
                 Holds = Remove(Holds, root),
+                Origin = KeyComparer.Instance.Equals(Origin, root) ? null : Origin,
+                Dials = Dials,
             }
             : this;
 
@@ -161,6 +175,8 @@ internal sealed record AbstractValue
                 Elements = Elements.IsDefault ? Elements : Elements.Select(e => e.Substitute(from, to)),
                 Element = Element,
                 Holds = Replace(Holds, from, to),
+                Origin = Origin,
+                Dials = Dials,
             }
             : this;
 
@@ -189,6 +205,10 @@ internal sealed record AbstractValue
                 : default,
             Element = a.Element is null || b.Element is null ? null : Meet(a.Element, b.Element),
             Holds = Sets.Intersect(a.Holds, b.Holds),
+            Origin = KeyComparer.Instance.Equals(a.Origin, b.Origin) ? a.Origin : null,
+
+            // A delegate that may be a dial API's is one: calling it may contact someone.
+            Dials = a.Dials ?? b.Dials,
         };
     }
 
@@ -204,6 +224,7 @@ internal sealed record AbstractValue
             || !Sets.SameAs(Grants, other.Grants) || !Sets.SameAs(NullWhenTrue, other.NullWhenTrue) || !Sets.SameAs(NullWhenFalse, other.NullWhenFalse)
             || !Sets.SameAs(Holders, other.Holders) || Channels != other.Channels || !SymbolEqualityComparer.Default.Equals(Alias, other.Alias)
             || Site != other.Site || !Sets.SameAs(Holds, other.Holds) || Elements.IsDefault != other.Elements.IsDefault
+            || !KeyComparer.Instance.Equals(Origin, other.Origin) || !Equals(Dials, other.Dials)
             || (Element is null ? other.Element is not null : !Element.SameAs(other.Element)))
         {
             return false;

@@ -19,7 +19,7 @@ internal static class BloctelComplaint
                 "Calls received while your number was registered on Bloctel (the opposition list in force until 10 August 2026). "))
             .Append(t.T("Le service ayant pris fin le 10 août 2026, si le formulaire n'est plus ouvert, joignez ces éléments à votre signalement SignalConso.\n",
                 "The service ended on 10 August 2026; if its form is no longer open, attach these details to your SignalConso report.\n"))
-            .Append(t.T("Votre inscription : ", "Your registration: ")).Append(context.Registration(ContactRegistry.Bloctel) ?? t.T("[date de votre inscription]", "[date of your registration]")).Append('\n')
+            .Append(t.T("Votre inscription : ", "Your registration: ")).Append(context.RegistrationOrPlaceholder(ContactRegistry.Bloctel)).Append('\n')
             .Append(context.ZoneLine).Append("\n\n");
         var index = 0;
         foreach (var call in context.Calls)

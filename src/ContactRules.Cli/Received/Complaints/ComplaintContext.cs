@@ -58,6 +58,14 @@ internal sealed class ComplaintContext
             : Language.T($"inscrit le {date}", $"registered on {date}");
     }
 
+    /// <summary>The answer to a form's "is your number registered?": <c>yes, registered on …</c>, or <c>no</c>.</summary>
+    internal string RegisteredAnswer(ContactRegistry registry)
+        => Registration(registry) is { } registered ? Language.T($"oui, {registered}", $"yes, {registered}") : Language.T("non", "no");
+
+    /// <summary>The registration with <paramref name="registry"/> in words, or a placeholder for the person to fill in.</summary>
+    internal string RegistrationOrPlaceholder(ContactRegistry registry)
+        => Registration(registry) ?? Language.T("[date de votre inscription]", "[date of your registration]");
+
     /// <summary>The rules a call broke, each in plain words with its citation.</summary>
     internal string Rules(ReceivedCall call, Func<string, bool>? only = null)
         => string.Join(Language.T(" ; ", "; "), call.Decision!.Violations.Where(v => only is null || only(v.RuleId))
@@ -65,19 +73,6 @@ internal sealed class ComplaintContext
 
     private static string LowerFirst(string text)
         => text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text.Substring(1) : text;
-
-    /// <summary>A message's text, cut to 160 characters, in quotes; empty when none.</summary>
-    internal string Quote(ReceivedCall call)
-    {
-        if (call.Event.Text is not { Length: > 0 } text)
-        {
-            return string.Empty;
-        }
-
-        var oneLine = text.ReplaceLineEndings(" ");
-        oneLine = oneLine.Length <= 160 ? oneLine : oneLine.Substring(0, 157) + "...";
-        return Language.T($" : « {oneLine} »", $": \"{oneLine}\"");
-    }
 
     /// <summary>The first lines of every text: the channel's title, the caller, the zone.</summary>
     internal StringBuilder Start(string title)

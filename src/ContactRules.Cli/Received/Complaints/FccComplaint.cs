@@ -1,4 +1,5 @@
 using System.Linq;
+using ContactRules.Cli.Received.Output;
 
 namespace ContactRules.Cli.Received.Complaints;
 
@@ -18,7 +19,7 @@ internal static class FccComplaint
         var text = context.Start(t.T($"FCC : plainte (appels et SMS non désirés) contre {name}", $"FCC: unwanted calls and texts complaint against {name}"));
         text.Append(t.T("Numéro appelé : ", "Number called: ")).Append(context.OwnNumber).Append('\n')
             .Append(t.T("Inscrit au registre national Do Not Call : ", "On the National Do Not Call Registry: "))
-            .Append(context.Registration(ContactRegistry.UsDnc) is { } registered ? t.T($"oui, {registered}", $"yes, {registered}") : t.T("non", "no")).Append('\n')
+            .Append(context.RegisteredAnswer(ContactRegistry.UsDnc)).Append('\n')
             .Append(t.T("Avez-vous donné votre permission à l'appelant : ", "Did you give the caller permission to call: "))
             .Append(facts.Consents.Any(c => c.Caller == name) ? t.T("oui, voir ci-dessous les appels qu'elle ne couvrait pas", "yes, see below the calls it did not cover") : t.T("non", "no")).Append('\n')
             .Append(t.T("Relation d'affaires avec l'appelant : ", "Business relationship with the caller: "))
@@ -30,7 +31,7 @@ internal static class FccComplaint
             index++;
             text.Append(context.Entry(index)).Append('\n')
                 .Append(t.T("Date et heure : ", "Date and time: ")).Append(t.Moment(context.Local(call))).Append('\n')
-                .Append(t.T("Appel ou SMS : ", "Call or text: ")).Append(call.IsCall ? t.T("appel", "call") : t.T("SMS", "text")).Append('\n')
+                .Append(t.T("Appel ou SMS : ", "Call or text: ")).Append(CallText.CallOrText(call, t)).Append('\n')
                 .Append(t.T("L'appel faisait-il la promotion d'un produit ou service : ", "Did the call advertise a product or service: ")).Append(t.T("oui", "yes")).Append('\n')
                 .Append(t.T("Numéro affiché (caller ID) : ", "Caller ID number: ")).Append(call.Number!.Display).Append('\n')
                 .Append(t.T("Identité de l'appelant : ", "Caller's identity: ")).Append(context.Company).Append('\n')

@@ -1,3 +1,5 @@
+using ContactRules.Cli.Received.Output;
+
 namespace ContactRules.Cli.Received.Complaints;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class FtcComplaint
         var text = context.Start(t.T($"FTC : plainte Do Not Call contre {context.Caller.Name}", $"FTC: Do Not Call complaint against {context.Caller.Name}"));
         text.Append(t.T("Votre numéro : ", "Your phone number: ")).Append(context.OwnNumber).Append('\n')
             .Append(t.T("Inscrit au registre national Do Not Call : ", "On the National Do Not Call Registry: "))
-            .Append(context.Registration(ContactRegistry.UsDnc) is { } registered ? t.T($"oui, {registered}", $"yes, {registered}") : t.T("non", "no")).Append('\n')
+            .Append(context.RegisteredAnswer(ContactRegistry.UsDnc)).Append('\n')
             .Append(context.ZoneLine).Append("\n\n");
         var index = 0;
         foreach (var call in context.Calls)
@@ -25,7 +27,7 @@ internal static class FtcComplaint
                 .Append(t.T("Numéro qui a appelé : ", "Number that called you: ")).Append(call.Number!.Display).Append('\n')
                 .Append(t.T("Message enregistré ou personne en direct : ", "Prerecorded message or live person: "))
                 .Append(context.Caller.Recorded ? t.T("message enregistré", "prerecorded message") : t.T("personne en direct (ou appel sans message)", "live person (or a call with no message)")).Append('\n')
-                .Append(t.T("Appel ou SMS : ", "Call or text: ")).Append(call.IsCall ? t.T("appel", "call") : t.T("SMS", "text")).Append('\n')
+                .Append(t.T("Appel ou SMS : ", "Call or text: ")).Append(CallText.CallOrText(call, t)).Append('\n')
                 .Append(t.T("Objet : ", "Subject: ")).Append(context.Caller.Sector ?? t.T("[ce qui était vendu]", "[what they were selling]")).Append('\n')
                 .Append(t.T("Entreprise : ", "Company name: ")).Append(context.Company).Append('\n')
                 .Append(t.T("Règles enfreintes : ", "Rules broken: ")).Append(context.Rules(call, id => id.StartsWith("US-", System.StringComparison.Ordinal))).Append(".\n\n");

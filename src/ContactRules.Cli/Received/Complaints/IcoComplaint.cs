@@ -26,7 +26,7 @@ internal static class IcoComplaint
                 : facts.Consents.Any(c => c.Caller == name) ? t.T("donnée (voir les appels qu'elle ne couvrait pas)", "given (see the calls it did not cover)") : t.T("jamais donnée", "never given")).Append('\n')
             .Append(t.T("Numéro qui a reçu les appels : ", "Number that received them: ")).Append(context.OwnNumber).Append('\n')
             .Append(t.T("Êtes-vous l'abonné de cette ligne : ", "Are you the subscriber of that line: ")).Append(t.T("[oui ou non]", "[yes or no]")).Append('\n')
-            .Append(t.T("Ligne inscrite au TPS : ", "Line registered with the TPS: ")).Append(context.Registration(ContactRegistry.Tps) is { } tps ? t.T($"oui, {tps}", $"yes, {tps}") : t.T("non", "no")).Append('\n')
+            .Append(t.T("Ligne inscrite au TPS : ", "Line registered with the TPS: ")).Append(context.RegisteredAnswer(ContactRegistry.Tps)).Append('\n')
             .Append(context.ZoneLine).Append("\n\n");
         var index = 0;
         foreach (var call in context.Calls)

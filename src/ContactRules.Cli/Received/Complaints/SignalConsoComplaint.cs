@@ -30,7 +30,7 @@ internal static class SignalConsoComplaint
                 .Append(t.T("Ce qui s'est passé : ", "What happened: "))
                 .Append(call.IsCall
                     ? t.T($"appel de démarchage{OnBehalf(context, t)}, {CallText.HowItEnded(call, t)}. ", $"a canvassing call{OnBehalf(context, t)}, {CallText.HowItEnded(call, t)}. ")
-                    : t.T($"SMS publicitaire{OnBehalf(context, t)}{context.Quote(call)}. ", $"a marketing text{OnBehalf(context, t)}{context.Quote(call)}. "))
+                    : t.T($"SMS publicitaire{OnBehalf(context, t)}{CallText.Quote(call, t)}. ", $"a marketing text{OnBehalf(context, t)}{CallText.Quote(call, t)}. "))
                 .Append(t.T("Règles enfreintes : ", "Rules broken: ")).Append(context.Rules(call)).Append(".\n\n");
         }
 

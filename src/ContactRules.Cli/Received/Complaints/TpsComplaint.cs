@@ -14,7 +14,7 @@ internal static class TpsComplaint
         var text = context.Start(t.T($"TPS : plainte contre {context.Caller.Name}", $"TPS: complaint against {context.Caller.Name}"));
         text.Append(t.T("Votre numéro : ", "Your number: ")).Append(context.OwnNumber).Append('\n')
             .Append(t.T("Inscription au TPS : ", "TPS registration: "))
-            .Append(context.Registration(ContactRegistry.Tps) ?? t.T("[date de votre inscription]", "[date of your registration]"))
+            .Append(context.RegistrationOrPlaceholder(ContactRegistry.Tps))
             .Append(t.T(" (au moins 28 jours avant chaque appel ci-dessous)", " (at least 28 days before each call below)")).Append('\n')
             .Append(t.T("Nom de l'entreprise : ", "Company name: ")).Append(context.Company).Append('\n')
             .Append(t.T("Accord pour transmettre vos coordonnées à l'entreprise : ", "Consent to pass your details to the company: ")).Append(t.T("[oui ou non, à votre choix]", "[yes or no, your choice]")).Append('\n')

@@ -51,7 +51,10 @@ internal static class ExportDetector
         var head = start.AsSpan(0, length);
         if (head.IndexOf((byte)0) >= 0)
         {
-            problem = "a binary file that is not an SQLite database; " + Expected;
+            // A CallHistory.storedata copied out of an encrypted iPhone backup is such a file: say so,
+            // rather than leave the person to guess why the database they exported is refused.
+            problem = "a binary file that is not an SQLite database (a CallHistory.storedata taken from an encrypted iPhone backup stays encrypted: "
+                + "take it from an unencrypted backup, or decrypt the backup first); " + Expected;
             return null;
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO;
-using System.Text;
+using ContactRules.Cli.Csv;
 using ContactRules.Cli.Input;
 
 namespace ContactRules.Cli.Received.Exports;
@@ -13,78 +13,62 @@ namespace ContactRules.Cli.Received.Exports;
 /// <c>text</c> (a message's text).
 /// </summary>
 /// <remarks>
-/// A call with a duration above 0 was answered, a call of 0 seconds was missed. A row that cannot
-/// be read is reported with its line and column and skipped; the other rows are read.
+/// The file is read as every CSV file of the tool is (<see cref="CsvReader"/>, <see cref="CsvHeader"/>):
+/// a quote inside an unquoted field is an ordinary character, and a quoted field left open is an
+/// error of the row it opens on, after which reading goes on with the next line. A call with a
+/// duration above 0 was answered, a call of 0 seconds was missed. A row that cannot be read is
+/// reported with its line and column and skipped; the other rows are read.
 /// </remarks>
 internal static class PlainCsvReader
 {
     internal static readonly string[] Required = { "instant", "number", "direction", "duration", "kind" };
     internal static readonly string[] Known = { "instant", "number", "direction", "duration", "kind", "text" };
 
+    /// <exception cref="IOException">The file cannot be read.</exception>
     internal static void Read(string path, ExportReading reading)
     {
-        var text = File.ReadAllText(path, new UTF8Encoding(false, false));
-        CsvColumns? columns = null;
-        foreach (var record in CsvRecords.Read(text))
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var reader = new CsvReader(stream);
+        if (!CsvHeader.TryRead(reader, Known, Required, out var header, out var headerProblem))
         {
-            var location = $"line {record.Line.ToString(CultureInfo.InvariantCulture)}";
-            if (columns is null)
-            {
-                if (record.Problem is not null)
-                {
-                    reading.Problem($"{location} (the header row)", record.Problem + "; nothing was read");
-                    return;
-                }
-
-                columns = CsvColumns.TryRead(record.Fields, Known, Required, out var headerProblem);
-                if (columns is null)
-                {
-                    reading.Problem($"{location} (the header row)", headerProblem + "; nothing was read");
-                    return;
-                }
-
-                continue;
-            }
-
-            if (record.Problem is not null)
-            {
-                reading.Problem(location, record.Problem + "; the row was skipped");
-                continue;
-            }
-
-            if (record.Fields.Count != columns.Count)
-            {
-                reading.Problem(location, $"{record.Fields.Count.ToString(CultureInfo.InvariantCulture)} fields where the header has {columns.Count.ToString(CultureInfo.InvariantCulture)}; expected one field per column (a field holding a comma is quoted); the row was skipped");
-                continue;
-            }
-
-            ReadRow(columns, record, location, reading);
+            reading.Problem(headerProblem!.Location, headerProblem.Message + "; nothing was read");
+            return;
         }
 
-        if (columns is null)
+        while (reader.TryRead(out var readProblem))
         {
-            reading.Problem(string.Empty, "the file has no header row; expected a header naming " + string.Join(", ", Required));
+            if (header!.ProblemOf(reader, readProblem) is { } problem)
+            {
+                reading.Problem(ExportProblem.InCsv(reader.Line, header, problem.Column), problem.Message + "; the row was skipped");
+                continue;
+            }
+
+            ReadRow(reader, header, reading);
         }
     }
 
-    private static void ReadRow(CsvColumns columns, CsvRecords.Record record, string location, ExportReading reading)
+    private static void ReadRow(CsvReader reader, CsvHeader header, ExportReading reading)
     {
-        var fields = record.Fields;
-        var instantText = columns.Get(fields, "instant")!;
+        string? Field(string name) => header.IndexOf(name) is >= 0 and var i ? reader.GetString(i).Trim() : null;
+
+        void Skip(string column, string message)
+            => reading.Problem(ExportProblem.InCsv(reader.Line, header, header.IndexOf(column) + 1), message + "; the row was skipped");
+
+        var instantText = Field("instant")!;
         if (!InstantText.TryParse(instantText, out var at))
         {
-            reading.Problem(Where(location, columns, "instant"), InstantText.Problem(instantText) + "; the row was skipped");
+            Skip("instant", InstantText.Problem(instantText));
             return;
         }
 
-        var direction = columns.Get(fields, "direction")!.ToLowerInvariant();
+        var direction = Field("direction")!.ToLowerInvariant();
         if (direction is not ("incoming" or "outgoing"))
         {
-            reading.Problem(Where(location, columns, "direction"), $"'{ValueText.Shorten(direction)}' is not a direction; expected incoming or outgoing; the row was skipped");
+            Skip("direction", $"'{ValueText.Shorten(direction)}' is not a direction; expected incoming or outgoing");
             return;
         }
 
-        var kindText = columns.Get(fields, "kind")!.ToLowerInvariant();
+        var kindText = Field("kind")!.ToLowerInvariant();
         ReceivedKind kind;
         switch (kindText)
         {
@@ -95,17 +79,17 @@ internal static class PlainCsvReader
                 kind = ReceivedKind.Message;
                 break;
             default:
-                reading.Problem(Where(location, columns, "kind"), $"'{ValueText.Shorten(kindText)}' is not a kind; expected call or sms; the row was skipped");
+                Skip("kind", $"'{ValueText.Shorten(kindText)}' is not a kind; expected call or sms");
                 return;
         }
 
-        var durationText = columns.Get(fields, "duration")!;
+        var durationText = Field("duration")!;
         int? duration = null;
         if (durationText.Length > 0)
         {
             if (!int.TryParse(durationText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             {
-                reading.Problem(Where(location, columns, "duration"), $"'{ValueText.Shorten(durationText)}' is not a duration; expected a whole number of seconds, such as 42 (0 for a missed call); the row was skipped");
+                Skip("duration", $"'{ValueText.Shorten(durationText)}' is not a duration; expected a whole number of seconds, such as 42 (0 for a missed call)");
                 return;
             }
 
@@ -113,19 +97,17 @@ internal static class PlainCsvReader
         }
         else if (kind == ReceivedKind.Call)
         {
-            reading.Problem(Where(location, columns, "duration"), "empty for a call; expected a whole number of seconds (0 for a missed call); the row was skipped");
+            Skip("duration", "empty for a call; expected a whole number of seconds (0 for a missed call)");
             return;
         }
 
-        var number = columns.Get(fields, "number")!;
-        reading.Events.Add(new ReceivedEvent(reading.File, location, record.Line, at, kind, direction == "incoming", number.Length == 0 ? null : number)
+        var number = Field("number")!;
+        var location = ExportProblem.InCsv(reader.Line, header, 0);
+        reading.Events.Add(new ReceivedEvent(reading.File, location, reader.Line, at, kind, direction == "incoming", number.Length == 0 ? null : number)
         {
             DurationSeconds = duration,
             Answer = kind == ReceivedKind.Message ? CallAnswer.NotACall : duration > 0 ? CallAnswer.Answered : CallAnswer.Missed,
-            Text = columns.Get(fields, "text") is { Length: > 0 } body ? body : null,
+            Text = Field("text") is { Length: > 0 } body ? body : null,
         });
     }
-
-    private static string Where(string location, CsvColumns columns, string name)
-        => $"{location}, column {columns.ColumnOf(name).ToString(CultureInfo.InvariantCulture)} '{name}'";
 }

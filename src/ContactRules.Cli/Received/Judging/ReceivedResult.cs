@@ -48,9 +48,6 @@ internal sealed class ReceivedResult
 
     internal int Count(NotJudgedReason reason) => Incoming.Count(c => c.NotJudged == reason);
 
-    /// <summary>The rule with id <paramref name="id"/>, or null for the engine's own refusals.</summary>
-    internal Rules.ContactRule? RuleOf(string id) => Policy.Rules.FirstOrDefault(r => r.Id == id);
-
     /// <summary>The local date of <paramref name="at"/> in the person's zone.</summary>
     internal LocalDate DateOf(Instant at) => at.InZone(Zone).Date;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContactRules.Cli.Received.Exports;
 using ContactRules.Cli.Received.Judging;
+using ContactRules.Reports;
 
 namespace ContactRules.Cli.Received.Output;
 
@@ -37,10 +38,28 @@ internal static class CallText
         };
     }
 
-    /// <summary>The rule broken, in plain words: the person's words when listed, else the rule's own description.</summary>
+    /// <summary>What a form's "call or text?" field answers: <c>call</c> or <c>text</c>.</summary>
+    internal static string CallOrText(ReceivedCall call, Language language) => call.IsCall ? language.T("appel", "call") : language.T("SMS", "text");
+
+    /// <summary>A message's text on one line, cut to 160 characters, in the language's quotes (<c> : « … »</c>, <c>: "…"</c>); empty for a call or a message without text.</summary>
+    internal static string Quote(ReceivedCall call, Language language)
+    {
+        if (call.IsCall || call.Event.Text is not { Length: > 0 } text)
+        {
+            return string.Empty;
+        }
+
+        var oneLine = text.ReplaceLineEndings(" ");
+        oneLine = oneLine.Length <= 160 ? oneLine : oneLine.Substring(0, 157) + "...";
+        return language.T($" : « {oneLine} »", $": \"{oneLine}\"");
+    }
+
+    /// <summary>
+    /// The rule broken, in plain words: the person's words when <see cref="RuleWords"/> lists the
+    /// rule, else the rule's own wording from its metadata (<see cref="RuleText"/>, in English).
+    /// </summary>
     internal static string Rule(RuleViolation violation, ReceivedResult result, Language language)
-        => RuleWords.Of(violation.RuleId, language)
-            ?? (result.RuleOf(violation.RuleId)?.Metadata.Description is { Length: > 0 } description ? description : violation.Reason);
+        => RuleWords.Of(violation.RuleId, language) ?? RuleText.Of(result.Policy, violation).Description;
 
     /// <summary>The moment of <paramref name="call"/> in the person's zone, with its offset.</summary>
     internal static string Moment(ReceivedCall call, ReceivedResult result, Language language)

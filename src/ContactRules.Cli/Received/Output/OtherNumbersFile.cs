@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Text;
+using ContactRules.Cli.Csv;
 using ContactRules.Cli.Received.Judging;
 
 namespace ContactRules.Cli.Received.Output;
@@ -13,35 +11,27 @@ namespace ContactRules.Cli.Received.Output;
 /// machine with the exports: unlike the report, it is not made to be shared.
 /// </summary>
 /// <remarks>
-/// A sender's name is chosen by the sender, so a field that a spreadsheet would run as a formula
-/// (starting with <c>=</c>, <c>@</c>, <c>+</c> or <c>-</c>, and not a number) is written after an
-/// apostrophe.
+/// Written as every CSV file of the tool is (<see cref="CsvWriter"/>): a sender's name is chosen
+/// by the sender and a name in the callers file by whoever wrote it, so a field that a
+/// spreadsheet would run as a formula is written as text (<see cref="SpreadsheetText"/>).
 /// </remarks>
 internal static class OtherNumbersFile
 {
     internal static void Write(string path, ReceivedResult result)
     {
-        var text = new StringBuilder("number,calls,messages,knownContact,namedAs\n");
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        using var csv = new CsvWriter(stream);
+        csv.Header("number,calls,messages,knownContact,namedAs");
         foreach (var other in result.OtherNumbers)
         {
-            text.Append(Field(other.Number.Display)).Append(',')
-                .Append(other.Calls.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(other.Messages.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(other.KnownContact ? "yes" : "no").Append(',')
-                .Append(Field(other.NamedAs ?? string.Empty)).Append('\n');
+            csv.Field(other.Number.Display);
+            csv.Field(other.Calls);
+            csv.Field(other.Messages);
+            csv.Field(other.KnownContact ? "yes" : "no");
+            csv.Field(other.NamedAs);
+            csv.EndRecord();
         }
 
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
-    }
-
-    internal static string Field(string value)
-    {
-        var isNumber = value.Length > 1 && value[0] == '+' && value.Skip(1).All(char.IsAsciiDigit);
-        if (value.Length > 0 && value[0] is '=' or '@' or '+' or '-' && !isNumber)
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? "\"" + value.Replace("\"", "\"\"", System.StringComparison.Ordinal) + "\"" : value;
+        csv.Flush();
     }
 }

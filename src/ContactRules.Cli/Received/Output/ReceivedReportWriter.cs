@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text;
 using ContactRules.Cli.Received.Complaints;
 using ContactRules.Cli.Received.Exports;
 using ContactRules.Cli.Received.Judging;
-using NodaTime;
+using ContactRules.Reports;
+using static ContactRules.Reports.ReportStyle;
 
 namespace ContactRules.Cli.Received.Output;
 
@@ -41,13 +41,6 @@ internal static class ReceivedReportWriter
     /// <summary>The most callers in the chart.</summary>
     internal const int ChartCallers = 20;
 
-    /// <summary>The most days in the chart; a longer period shows its busiest stretch.</summary>
-    internal const int ChartDays = 62;
-
-    private const int Cell = 22;
-    private const int Left = 190;
-    private const int Top = 34;
-
     internal static void Write(string path, ReceivedResult result, IReadOnlyList<Complaint> complaints, Language language)
         => File.WriteAllText(path, Render(result, complaints, language), new UTF8Encoding(false));
 
@@ -56,13 +49,9 @@ internal static class ReceivedReportWriter
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(t.Code).Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(Text(t.T("Appels et messages reçus : ce que dit la loi", "Calls and messages received: what the law says"))).Append("</title>\n<style>")
-            .Append("body{font-family:system-ui,sans-serif;margin:2rem auto;padding:0 1.5rem;color:#1d1d1f;max-width:1100px;line-height:1.4}")
-            .Append("table{border-collapse:collapse;margin:1rem 0;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}")
-            .Append("td.n{text-align:right;white-space:nowrap}.bad{color:#b00020;font-weight:600}.ok{color:#0a7d32;font-weight:600}.note{color:#555}")
-            .Append("h2{margin-top:2.2rem}.number{font-family:ui-monospace,monospace;white-space:nowrap}")
+            .Append(ReportStyle.Css).Append(CallsPerDayChart.Css)
+            .Append("td.n{white-space:nowrap}.number{font-family:ui-monospace,monospace;white-space:nowrap}")
             .Append("ul.rules{margin:0;padding-left:1.1rem}ul.rules li{margin:.15rem 0}.rule{font-weight:600;white-space:nowrap}.citation{color:#555;font-size:.9em}")
-            .Append(".legend span{display:inline-block;width:1.1rem;height:.9rem;margin-right:.3rem;vertical-align:middle}")
-            .Append("@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}svg{max-width:100%;height:auto}}")
             .Append("</style></head><body>\n");
 
         Header(html, result, t);
@@ -190,80 +179,39 @@ internal static class ReceivedReportWriter
     private static void Chart(StringBuilder html, ReceivedResult result, Language t)
     {
         html.Append("<h2>").Append(Text(t.T("Appels par jour et par démarcheur", "Calls per day per caller"))).Append("</h2>\n");
-        var callers = result.Callers.Take(ChartCallers).ToList();
-        var cells = new Dictionary<(Caller, LocalDate), (int Calls, int Breaches)>();
-        foreach (var caller in callers)
+        var chart = new CallsPerDayChart("calls-per-day", t.T("appels par jour et par démarcheur", "calls per day per caller"), "data-caller")
         {
+            MarkAttribute = "data-breaches",
+            Cell = 22,
+            Left = 190,
+            LabelSize = 11,
+            DayLabel = t.ShortDate,
+            Title = (row, date, day) => t.T(
+                $"{row.Key}, {t.Date(date)} : {day.Calls} appel(s), dont {day.Marked} en infraction",
+                $"{row.Key}, {t.Date(date)}: {day.Calls} call(s), {day.Marked} breaking a rule"),
+        };
+        foreach (var caller in result.Callers.Take(ChartCallers))
+        {
+            var row = chart.Row(caller.Name, caller.Name.Length > 30 ? caller.Name.Substring(0, 29) + "…" : caller.Name);
             foreach (var call in caller.Calls.Where(c => c.IsCall))
             {
-                var key = (caller, result.DateOf(call.Event.At));
-                var (calls, breaches) = cells.GetValueOrDefault(key);
-                cells[key] = (calls + 1, breaches + (call.IsBreach ? 1 : 0));
+                row.Add(result.DateOf(call.Event.At), call.IsBreach);
             }
         }
 
-        if (cells.Count == 0)
+        if (chart.IsEmpty)
         {
             html.Append("<p class=\"note\">").Append(Text(t.T("Aucun appel de démarchage à représenter.", "No canvassing call to chart."))).Append("</p>\n");
             return;
         }
 
-        var (first, days) = Window(cells.Keys.Select(k => k.Item2).ToList(), cells);
+        var (first, days) = chart.Window();
         html.Append("<p>").Append(Text(t.T(
                 $"Une ligne par démarcheur, une case par jour (votre date locale) du {t.Date(first)}, sur {days} jours (week-ends soulignés). La couleur compte les appels du jour ; un cadre noir marque un jour avec un appel en infraction.",
                 $"One row per caller, one square per day (your local date) from {t.Date(first)}, over {days} days (weekends underlined). The colour counts the day's calls; a black frame marks a day with a call that broke a rule.")))
-            .Append("</p>\n<p class=\"legend\">");
-        for (var n = 0; n <= 5; n++)
-        {
-            html.Append("<span style=\"background:").Append(Colour(n)).Append("\"></span>").Append(n == 5 ? "5+" : n.ToString(CultureInfo.InvariantCulture)).Append(" &nbsp; ");
-        }
-
-        html.Append("</p>\n");
-        var width = Left + (days * Cell) + 10;
-        var height = Top + (callers.Count * Cell) + 10;
-        html.Append("<svg id=\"calls-per-day\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").Append(width).Append("\" height=\"").Append(height)
-            .Append("\" viewBox=\"0 0 ").Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"").Append(Text(t.T("appels par jour et par démarcheur", "calls per day per caller")))
-            .Append("\" data-first-date=\"").Append(Iso(first)).Append("\" data-days=\"").Append(days).Append("\">\n");
-        for (var d = 0; d < days; d++)
-        {
-            var date = first.PlusDays(d);
-            var x = Left + (d * Cell);
-            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
-            {
-                html.Append("<line class=\"weekend\" x1=\"").Append(x).Append("\" y1=\"").Append(Top - 4).Append("\" x2=\"").Append(x + Cell - 2).Append("\" y2=\"").Append(Top - 4)
-                    .Append("\" stroke=\"#999\" stroke-width=\"3\"/>\n");
-            }
-
-            if (d % 7 == 0)
-            {
-                html.Append("<text x=\"").Append(x).Append("\" y=\"12\" font-size=\"10\">").Append(Text(t.ShortDate(date))).Append("</text>\n");
-            }
-        }
-
-        for (var row = 0; row < callers.Count; row++)
-        {
-            var caller = callers[row];
-            var y = Top + (row * Cell);
-            var label = caller.Name.Length > 30 ? caller.Name.Substring(0, 29) + "…" : caller.Name;
-            html.Append("<text x=\"0\" y=\"").Append(y + 12).Append("\" font-size=\"11\">").Append(Text(label)).Append("</text>\n");
-            for (var d = 0; d < days; d++)
-            {
-                var date = first.PlusDays(d);
-                var (calls, breaches) = cells.GetValueOrDefault((caller, date));
-                html.Append("<rect class=\"cell\" data-caller=\"").Append(Text(caller.Name)).Append("\" data-date=\"").Append(Iso(date))
-                    .Append("\" data-calls=\"").Append(calls).Append("\" data-breaches=\"").Append(breaches)
-                    .Append("\" x=\"").Append(Left + (d * Cell)).Append("\" y=\"").Append(y).Append("\" width=\"").Append(Cell - 2).Append("\" height=\"").Append(Cell - 2)
-                    .Append("\" fill=\"").Append(Colour(calls)).Append('"');
-                if (breaches > 0)
-                {
-                    html.Append(" stroke=\"#000\" stroke-width=\"1.5\"");
-                }
-
-                html.Append("><title>").Append(Text(t.T($"{caller.Name}, {t.Date(date)} : {calls} appel(s), dont {breaches} en infraction", $"{caller.Name}, {t.Date(date)}: {calls} call(s), {breaches} breaking a rule"))).Append("</title></rect>\n");
-            }
-        }
-
-        html.Append("</svg>\n");
+            .Append("</p>\n");
+        CallsPerDayChart.Legend(html);
+        chart.Write(html, first, days);
     }
 
     private static void Breaches(StringBuilder html, ReceivedResult result, Language t)
@@ -284,7 +232,7 @@ internal static class ReceivedReportWriter
             html.Append("<tr class=\"breach\" data-caller=\"").Append(Text(call.Caller!.Name)).Append("\" data-number=\"").Append(Text(call.Number!.Display))
                 .Append("\" data-at=\"").Append(NodaTime.Text.InstantPattern.ExtendedIso.Format(call.Event.At)).Append("\" data-rules=\"").Append(Text(string.Join(" ", violations.Select(v => v.RuleId))))
                 .Append("\"><td>").Append(Text(CallText.Moment(call, result, t))).Append("</td><td>").Append(Text(call.Caller.Name)).Append("<br><span class=\"number\">").Append(Text(call.Number.Display))
-                .Append("</span></td><td>").Append(Text(call.IsCall ? CallText.HowItEnded(call, t) : CallText.HowItEnded(call, t) + (call.Event.Text is { Length: > 0 } body ? $" : « {Shorten(body)} »" : string.Empty)))
+                .Append("</span></td><td>").Append(Text(CallText.HowItEnded(call, t) + CallText.Quote(call, t)))
                 .Append("</td><td><ul class=\"rules\">");
             foreach (var violation in violations)
             {
@@ -447,57 +395,4 @@ internal static class ReceivedReportWriter
 
     private static long WorstDay(ReceivedResult result)
         => result.Callers.Select(c => c.Calls.Where(x => x.IsCall).GroupBy(x => result.DateOf(x.Event.At)).Select(g => g.Count()).DefaultIfEmpty(0).Max()).DefaultIfEmpty(0).Max();
-
-    /// <summary>The chart's days: all of them, or the busiest stretch of <see cref="ChartDays"/>.</summary>
-    private static (LocalDate First, int Days) Window(List<LocalDate> dates, Dictionary<(Caller, LocalDate), (int Calls, int Breaches)> cells)
-    {
-        var min = dates.Min();
-        var max = dates.Max();
-        var span = Period.DaysBetween(min, max) + 1;
-        if (span <= ChartDays)
-        {
-            return (min, span);
-        }
-
-        var perDate = cells.GroupBy(c => c.Key.Item2).ToDictionary(g => g.Key, g => g.Sum(c => c.Value.Calls));
-        var best = min;
-        var bestCalls = -1;
-        var calls = 0;
-        for (var d = 0; d < span; d++)
-        {
-            calls += perDate.GetValueOrDefault(min.PlusDays(d));
-            if (d >= ChartDays)
-            {
-                calls -= perDate.GetValueOrDefault(min.PlusDays(d - ChartDays));
-            }
-
-            if (d >= ChartDays - 1 && calls > bestCalls)
-            {
-                bestCalls = calls;
-                best = min.PlusDays(d - ChartDays + 1);
-            }
-        }
-
-        return (best, ChartDays);
-    }
-
-    private static string Colour(int calls) => calls switch
-    {
-        0 => "#f1f1f1",
-        1 => "#c6e0f5",
-        2 => "#f7d49a",
-        3 => "#f29b5c",
-        4 => "#e0532f",
-        _ => "#9b1111",
-    };
-
-    private static string Shorten(string text)
-    {
-        var line = text.ReplaceLineEndings(" ");
-        return line.Length <= 160 ? line : line.Substring(0, 157) + "...";
-    }
-
-    private static string Iso(LocalDate date) => date.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
-
-    private static string Text(string value) => WebUtility.HtmlEncode(value);
 }

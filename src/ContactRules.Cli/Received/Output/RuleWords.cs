@@ -5,8 +5,14 @@ namespace ContactRules.Cli.Received.Output;
 /// <summary>
 /// What each rule means to the person who received the call, in plain words, in French and
 /// English. The rule's id and its legal citation come from the engine's decision; a rule not
-/// listed here is shown with the description the rule carries (in English).
+/// listed here is shown with the wording its metadata carries (in English; <see cref="CallText.Rule"/>).
 /// </summary>
+/// <remarks>
+/// The words say what the rule's metadata says, from the person's side, with the same figures
+/// (RuleWordsTests checks that every id here is a rule of some pack and that the English words
+/// give no figure the rule does not): a rule renamed or changed in its pack cannot leave a stale
+/// entry here unnoticed.
+/// </remarks>
 internal static class RuleWords
 {
     private static readonly Dictionary<string, (string French, string English)> Words = new()
@@ -24,8 +30,8 @@ internal static class RuleWords
             "Plus de 4 appels ou tentatives d'appel du même professionnel (ses sous-traitants compris) en 30 jours : les appels manqués et silencieux comptent.",
             "More than 4 calls or call attempts from the same professional (its subcontractors included) in 30 days: missed and silent calls count."),
         ["FR-COOL-01"] = (
-            "Nouvel appel moins de 60 jours après que vous avez refusé le démarchage au téléphone.",
-            "Called again less than 60 days after you turned the canvassing down on the phone."),
+            "Nouvel appel dans les 60 jours révolus qui ont suivi votre refus du démarchage au téléphone.",
+            "Called again within 60 full calendar days after you turned the canvassing down on the phone."),
         ["FR-LIST-01"] = (
             "Démarchage alors que votre numéro était inscrit sur la liste d'opposition Bloctel.",
             "Canvassing although your number was registered on the Bloctel opposition list."),
@@ -60,8 +66,8 @@ internal static class RuleWords
             "Appel ou SMS de télémarketing avant 8 h ou après 21 h, à votre heure.",
             "A telemarketing call or text before 8 a.m. or after 9 p.m., your time."),
         ["US-DNC-01"] = (
-            "Sollicitation alors que votre numéro était inscrit depuis plus de 31 jours au registre national Do Not Call.",
-            "A solicitation although your number had been on the National Do Not Call Registry for more than 31 days."),
+            "Sollicitation alors que votre numéro était inscrit depuis au moins 31 jours au registre national Do Not Call.",
+            "A solicitation although your number had been on the National Do Not Call Registry for at least 31 days."),
         ["US-IDNC-01"] = (
             "Appel ou SMS après que vous avez demandé à cette entreprise de ne plus vous contacter.",
             "A call or text after you asked this company not to contact you."),
@@ -87,6 +93,9 @@ internal static class RuleWords
             "Message publicitaire sans votre consentement préalable.",
             "A marketing message without your prior consent."),
     };
+
+    /// <summary>The ids of the rules listed.</summary>
+    internal static IEnumerable<string> RuleIds => Words.Keys;
 
     /// <summary>The rule in plain words, or null when it is not listed.</summary>
     internal static string? Of(string ruleId, Language language)

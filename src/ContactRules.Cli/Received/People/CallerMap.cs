@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Text;
+using ContactRules.Cli.Csv;
 using ContactRules.Cli.Input;
 using ContactRules.Cli.Received.Exports;
 
@@ -17,9 +15,10 @@ namespace ContactRules.Cli.Received.People;
 /// <c>recorded</c> (<c>yes</c> for a recorded voice, <c>no</c> by default) and <c>sector</c>.
 /// </summary>
 /// <remarks>
-/// It is a small file the person writes by hand, so it is read strictly and whole: a mistake
-/// stops the run with its line and column, because a caller silently left unnamed would split one
-/// professional's calls in two and hide the breaches of their sum.
+/// It is a small file the person writes by hand, read as every CSV file of the tool is
+/// (<see cref="CsvReader"/>), and strictly: a mistake stops the run with its line and column,
+/// because a caller silently left unnamed would split one professional's calls in two and hide
+/// the breaches of their sum.
 /// </remarks>
 internal sealed class CallerMap
 {
@@ -45,67 +44,43 @@ internal sealed class CallerMap
     internal static CallerMap Read(string path, NumberReader numbers, List<ExportProblem> problems)
     {
         var map = new CallerMap();
-        string text;
         try
         {
-            text = File.ReadAllText(path, new UTF8Encoding(false, false));
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var reader = new CsvReader(stream);
+            if (!CsvHeader.TryRead(reader, Known, Required, out var header, out var headerProblem))
+            {
+                problems.Add(new ExportProblem(path, headerProblem!.Location, headerProblem.Message));
+                return map;
+            }
+
+            while (reader.TryRead(out var readProblem))
+            {
+                if (header!.ProblemOf(reader, readProblem) is { } problem)
+                {
+                    problems.Add(new ExportProblem(path, ExportProblem.InCsv(reader.Line, header, problem.Column), problem.Message));
+                    continue;
+                }
+
+                map.Add(path, reader, header, numbers, problems);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             problems.Add(new ExportProblem(path, string.Empty, $"cannot be read: {e.Message}"));
-            return map;
-        }
-
-        CsvColumns? columns = null;
-        foreach (var record in CsvRecords.Read(text))
-        {
-            var location = $"line {record.Line.ToString(CultureInfo.InvariantCulture)}";
-            if (record.Problem is not null)
-            {
-                problems.Add(new ExportProblem(path, location, record.Problem));
-                if (columns is null)
-                {
-                    return map;
-                }
-
-                continue;
-            }
-
-            if (columns is null)
-            {
-                columns = CsvColumns.TryRead(record.Fields, Known, Required, out var headerProblem);
-                if (columns is null)
-                {
-                    problems.Add(new ExportProblem(path, $"{location} (the header row)", headerProblem!));
-                    return map;
-                }
-
-                continue;
-            }
-
-            if (record.Fields.Count != columns.Count)
-            {
-                problems.Add(new ExportProblem(path, location, $"{record.Fields.Count} fields where the header has {columns.Count}; expected one field per column"));
-                continue;
-            }
-
-            map.Add(path, location, columns, record.Fields, numbers, problems);
-        }
-
-        if (columns is null)
-        {
-            problems.Add(new ExportProblem(path, string.Empty, "the file is empty; expected a header row naming number, name (and optionally selling, recorded, sector)"));
         }
 
         return map;
     }
 
-    private void Add(string path, string location, CsvColumns columns, IReadOnlyList<string> fields, NumberReader numbers, List<ExportProblem> problems)
+    private void Add(string path, CsvReader reader, CsvHeader header, NumberReader numbers, List<ExportProblem> problems)
     {
-        string Where(string column) => $"{location}, column {columns.ColumnOf(column).ToString(CultureInfo.InvariantCulture)} '{column}'";
+        string Where(string column) => ExportProblem.InCsv(reader.Line, header, header.IndexOf(column) + 1);
+        string? Field(string column) => header.IndexOf(column) is >= 0 and var i ? reader.GetString(i).Trim() : null;
 
-        var raw = columns.Get(fields, "number")!;
-        var name = columns.Get(fields, "name")!;
+        var location = ExportProblem.InCsv(reader.Line, header, 0);
+        var raw = Field("number")!;
+        var name = Field("name")!;
         if (raw.Length == 0 || NumberReader.IsHiddenMarker(raw))
         {
             problems.Add(new ExportProblem(path, Where("number"), $"'{ValueText.Shorten(raw)}' is not a number; expected the number as the phone shows it, such as 01 62 00 00 00 or +33162000000"));
@@ -118,10 +93,10 @@ internal sealed class CallerMap
             return;
         }
 
-        if (!TryYesNo(columns.Get(fields, "selling"), out var selling) || !TryYesNo(columns.Get(fields, "recorded"), out var recorded))
+        if (!TryYesNo(Field("selling"), out var selling) || !TryYesNo(Field("recorded"), out var recorded))
         {
-            var column = TryYesNo(columns.Get(fields, "selling"), out _) ? "recorded" : "selling";
-            problems.Add(new ExportProblem(path, Where(column), $"'{ValueText.Shorten(columns.Get(fields, column)!)}' is not yes or no; expected yes, no, or empty"));
+            var column = TryYesNo(Field("selling"), out _) ? "recorded" : "selling";
+            problems.Add(new ExportProblem(path, Where(column), $"'{ValueText.Shorten(Field(column)!)}' is not yes or no; expected yes, no, or empty"));
             return;
         }
 
@@ -146,7 +121,7 @@ internal sealed class CallerMap
             return;
         }
 
-        if (columns.Get(fields, "sector") is { Length: > 0 } sector)
+        if (Field("sector") is { Length: > 0 } sector)
         {
             caller.Sector ??= sector;
         }

@@ -52,18 +52,12 @@ public static class BelgiumRules
     /// read as in the Directive (the catalogue's row gives no separate reading). In force at every date:
     /// art. XII.13 and its predecessor (loi du 11 mars 2003, art. 14) predate any date ContactRules evaluates.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("BE-EMSG-01", "Code de droit économique, art. XII.13")
-        {
-            Description = "No advertising message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.SecondarySource,
-            VerificationNote = "Catalogue: V2 (CDE art. XII.13); its soft opt-in read as the Directive's.",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "BE-EMSG-01",
+        "Code de droit économique, art. XII.13",
+        "No advertising message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.SecondarySource,
+        "Catalogue: V2 (CDE art. XII.13); its soft opt-in read as the Directive's.");
 
     /// <summary>The <c>be</c> pack: BE-LIST-01, BE-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("be", new ContactRule[]

@@ -110,18 +110,33 @@ public static class EuropeanUnionRules
     /// every date: the Directive's transposition deadline (31 October 2003) predates any date
     /// ContactRules evaluates, and national law required consent for automated messages before it.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("EU-EMSG-01", "Directive 2002/58/EC (ePrivacy), art. 13(1)-(2)")
+    public static ConsentRequirement MarketingMessageConsent { get; } = MessageConsentRequirement(
+        "EU-EMSG-01",
+        "Directive 2002/58/EC (ePrivacy), art. 13(1)-(2)",
+        "No marketing message (SMS, e-mail, messaging) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (Directive 2002/58/EC).");
+
+    /// <summary>
+    /// A marketing-message consent rule (EU-EMSG-01 or a national transposition's row): scoped to
+    /// <see cref="MarketingMessages"/> and read with <see cref="MessageConsent"/>, so that every
+    /// pack reads a consent to messages, the soft opt-in and a STOP the same way; only the law's
+    /// own words, citation, dates and how sure the source is differ.
+    /// </summary>
+    internal static ConsentRequirement MessageConsentRequirement(string id, string citation, string description, VerificationLevel verification, string verificationNote, InForcePeriod? inForce = null)
+        => new ConsentRequirement(
+            new RuleMetadata(id, citation)
+            {
+                Description = description,
+                InForce = inForce ?? InForcePeriod.Always,
+                Scope = MarketingMessages,
+                Verification = verification,
+                VerificationNote = verificationNote,
+                Reading = MessageReading,
+            })
         {
-            Description = "No marketing message (SMS, e-mail, messaging) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
-            Scope = MarketingMessages,
-            Verification = VerificationLevel.OfficialText,
-            VerificationNote = "Catalogue: V1 (Directive 2002/58/EC).",
-            Reading = MessageReading,
-        })
-    {
-        ConsentReading = MessageConsent,
-    };
+            ConsentReading = MessageConsent,
+        };
 
     /// <summary>The <c>eu</c> pack: EU-OBJ-01, EU-AUTO-01 and EU-EMSG-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("eu", new ContactRule[] { Objection, AutomatedCallConsent, MarketingMessageConsent });

@@ -533,18 +533,12 @@ public static class FranceRules
     /// and a refusal is reported here (and under EU-OBJ-01 for an objection). In force at every
     /// date: L34-5 and its predecessor predate any date ContactRules evaluates.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("FR-EMSG-01", "Code des postes et des communications électroniques, art. L34-5")
-        {
-            Description = "No marketing message (SMS, MMS, e-mail, messaging) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.QuotedOfficialText,
-            VerificationNote = "Catalogue: F-quoted (L34-5 text).",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "FR-EMSG-01",
+        "Code des postes et des communications électroniques, art. L34-5",
+        "No marketing message (SMS, MMS, e-mail, messaging) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.QuotedOfficialText,
+        "Catalogue: F-quoted (L34-5 text).");
 
     /// <summary>
     /// The <c>fr</c> pack: D223-9 (FR-HOURS-01, FR-HOL-01, FR-HOL-02, FR-FREQ-01, FR-COOL-01 until

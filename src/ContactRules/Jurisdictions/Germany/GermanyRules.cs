@@ -69,19 +69,13 @@ public static class GermanyRules
     /// it ends either and is reported here (and under EU-OBJ-01 for an objection). From UWG 2004
     /// (8 July 2004), like DE-CONS-01.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("DE-EMSG-01", "Gesetz gegen den unlauteren Wettbewerb (UWG), § 7(2) Nr. 2, § 7(3)")
-        {
-            Description = "No advertising message (SMS, e-mail) without the addressee's prior express consent to messages, live or automated; the soft opt-in of § 7(3) counts for the caller's own similar products; a STOP or objection ends it.",
-            InForce = InForcePeriod.Since(new LocalDate(2004, 7, 8)),
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.OfficialText,
-            VerificationNote = "Catalogue: V1 (UWG § 7).",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "DE-EMSG-01",
+        "Gesetz gegen den unlauteren Wettbewerb (UWG), § 7(2) Nr. 2, § 7(3)",
+        "No advertising message (SMS, e-mail) without the addressee's prior express consent to messages, live or automated; the soft opt-in of § 7(3) counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (UWG § 7).",
+        inForce: InForcePeriod.Since(new LocalDate(2004, 7, 8)));
 
     /// <summary>The <c>de</c> pack: DE-CONS-01, DE-PROOF-01, DE-EMSG-01 and EU-OBJ-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("de", new ContactRule[] { PriorExpressConsent, ConsentProof, MarketingMessageConsent, EuropeanUnionRules.Objection });

@@ -53,18 +53,12 @@ public static class ItalyRules
     /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
     /// every date: the Codice (2003) predates any date ContactRules evaluates; the day is not verified.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("IT-EMSG-01", "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003), art. 130")
-        {
-            Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products; a STOP or objection ends it.",
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.SecondarySource,
-            VerificationNote = "Catalogue: V2 (Codice privacy art. 130).",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "IT-EMSG-01",
+        "Codice in materia di protezione dei dati personali (D.Lgs. 196/2003), art. 130",
+        "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in of art. 130(4) counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.SecondarySource,
+        "Catalogue: V2 (Codice privacy art. 130).");
 
     /// <summary>The <c>it</c> pack: IT-LIST-01, IT-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("it", new ContactRule[]

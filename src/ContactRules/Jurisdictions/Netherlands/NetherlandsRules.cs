@@ -50,18 +50,12 @@ public static class NetherlandsRules
     /// every date: art. 11.7 has required consent for electronic messages since before any date
     /// ContactRules evaluates (2004); the day is not verified.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("NL-EMSG-01", "Telecommunicatiewet, art. 11.7")
-        {
-            Description = "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.SecondarySource,
-            VerificationNote = "Catalogue: V2 (Telecommunicatiewet art. 11.7).",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "NL-EMSG-01",
+        "Telecommunicatiewet, art. 11.7",
+        "No marketing message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.SecondarySource,
+        "Catalogue: V2 (Telecommunicatiewet art. 11.7).");
 
     /// <summary>The <c>nl</c> pack: NL-CONS-01, NL-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("nl", new ContactRule[]

@@ -78,18 +78,12 @@ public static class SpainRules
     /// it ends either and is reported here (and under EU-OBJ-01 for an objection). In force at
     /// every date: the LSSI (2002) predates any date ContactRules evaluates; the day is not verified.
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("ES-EMSG-01", "Ley 34/2002 de servicios de la sociedad de la información (LSSI), art. 21")
-        {
-            Description = "No commercial message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.SecondarySource,
-            VerificationNote = "Catalogue: V2 (LSSI art. 21).",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "ES-EMSG-01",
+        "Ley 34/2002 de servicios de la sociedad de la información (LSSI), art. 21",
+        "No commercial message (SMS, e-mail) without the person's prior consent to messages, live or automated; the soft opt-in counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.SecondarySource,
+        "Catalogue: V2 (LSSI art. 21).");
 
     /// <summary>The <c>es</c> pack: ES-CONS-01, ES-LIST-01, ES-EMSG-01, EU-OBJ-01, EU-AUTO-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("es", new ContactRule[]

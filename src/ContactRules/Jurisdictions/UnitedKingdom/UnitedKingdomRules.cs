@@ -148,19 +148,13 @@ public static class UnitedKingdomRules
     /// read with <see cref="EuropeanUnionRules.MessageConsent"/>; a STOP or an objection made after
     /// it ends either and is reported here. In force with PECR (11 December 2003).
     /// </remarks>
-    public static ConsentRequirement MarketingMessageConsent { get; } = new ConsentRequirement(
-        new RuleMetadata("UK-EMSG-01", Pecr + ", reg. 22")
-        {
-            Description = "No marketing message (SMS, e-mail) to an individual subscriber without their prior consent to messages, live or automated; the soft opt-in (reg. 22(3)) counts for the caller's own similar products; a STOP or objection ends it.",
-            InForce = InForcePeriod.Since(PecrInForce),
-            Scope = EuropeanUnionRules.MarketingMessages,
-            Verification = VerificationLevel.OfficialText,
-            VerificationNote = "Catalogue: V1 (PECR reg. 22).",
-            Reading = EuropeanUnionRules.MessageReading,
-        })
-    {
-        ConsentReading = EuropeanUnionRules.MessageConsent,
-    };
+    public static ConsentRequirement MarketingMessageConsent { get; } = EuropeanUnionRules.MessageConsentRequirement(
+        "UK-EMSG-01",
+        Pecr + ", reg. 22",
+        "No marketing message (SMS, e-mail) to an individual subscriber without their prior consent to messages, live or automated; the soft opt-in (reg. 22(3)) counts for the caller's own similar products; a STOP or objection ends it.",
+        VerificationLevel.OfficialText,
+        "Catalogue: V1 (PECR reg. 22).",
+        inForce: InForcePeriod.Since(PecrInForce));
 
     /// <summary>The <c>uk</c> pack: UK-LIST-01, UK-IDNC-01, UK-COOL-01, UK-COOL-02, UK-AUTO-01, UK-EMSG-01.</summary>
     public static ContactPolicy Pack { get; } = new ContactPolicy("uk", new ContactRule[]
