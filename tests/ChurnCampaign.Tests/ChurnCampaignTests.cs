@@ -76,28 +76,19 @@ public class ChurnCampaignTests : IClassFixture<ChurnCampaignTests.DefaultRun>
     [Fact]
     public void The_main_job_prints_the_table_and_writes_the_report()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "churn-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var output = new StringWriter();
-            var exit = Program.Run(Program.Options.Default with { Customers = 300, WorkFolder = folder }, output);
-            Assert.Equal(0, exit);
-            var text = output.ToString();
-            Assert.Contains("customers called more than 4 times in 30 days", text, StringComparison.Ordinal);
-            Assert.Contains("Report: " + Path.Combine(Path.GetFullPath(folder), "churn-report.html"), text, StringComparison.Ordinal);
-            var html = File.ReadAllText(Path.Combine(folder, "churn-report.html"));
-            Assert.Contains("<table id=\"summary\">", html, StringComparison.Ordinal);
-            Assert.Contains("<svg id=\"chart-without\"", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        using var temp = new TempFolder();
+        var folder = temp.File("work");
+        var output = new StringWriter();
+        var exit = Program.Run(Program.Options.Default with { Customers = 300, WorkFolder = folder }, output);
+        Assert.Equal(0, exit);
+        var text = output.ToString();
+        Assert.Contains("customers called more than 4 times in 30 days", text, StringComparison.Ordinal);
+        Assert.Contains("Report: " + Path.Combine(Path.GetFullPath(folder), "churn-report.html"), text, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(folder, "churn-report.html"));
+        Assert.Contains("<table id=\"summary\">", html, StringComparison.Ordinal);
+        Assert.Contains("<svg id=\"chart-without\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,11 +106,10 @@ public class ChurnCampaignTests : IClassFixture<ChurnCampaignTests.DefaultRun>
     /// </summary>
     public sealed class DefaultRun : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "churn-run-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder folder = new TempFolder();
 
         public DefaultRun()
         {
-            Directory.CreateDirectory(folder);
             var options = Program.Options.Default;
             Model = CampaignModel.Create(options.Customers, options.Seed, options.Start, options.Days);
             var policy = RulePacks.Get("fr");
@@ -133,7 +123,7 @@ public class ChurnCampaignTests : IClassFixture<ChurnCampaignTests.DefaultRun>
                     clock =>
                     {
                         var key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
-                        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path.Combine(folder, "ledger.db"), new PhoneNumberHasher(key)) { Clock = clock });
+                        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(folder.File("ledger.db"), new PhoneNumberHasher(key)) { Clock = clock });
                         return new ContactGate(policy, clock, ledger);
                     },
                     _ => { });
@@ -147,7 +137,7 @@ public class ChurnCampaignTests : IClassFixture<ChurnCampaignTests.DefaultRun>
             WithFigures = CampaignFigures.Of(With, Model);
         }
 
-        public void Dispose() => Directory.Delete(folder, recursive: true);
+        public void Dispose() => folder.Dispose();
 
         internal CampaignModel Model { get; }
 

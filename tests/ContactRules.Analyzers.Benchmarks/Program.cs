@@ -48,7 +48,7 @@ public static class Program
 
         // The consumer references ContactRules and loads the analyzers given on the command line
         // (-p:CrAnalyzers=path;path), so that the same project builds with ours or with none.
-        var repository = FindRepository();
+        var repository = RepositoryRoot.Path;
         File.WriteAllText(Path.Combine(folder, "GeneratedCrm.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -91,18 +91,5 @@ public static class Program
         {
             throw new InvalidOperationException("EmptyAnalyzer.cs does not compile: " + string.Join("; ", result.Diagnostics));
         }
-    }
-
-    private static string FindRepository()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "src", "ContactRules", "ContactRules.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -25,13 +25,12 @@ public class ConsentsReliedOnBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
-        at = paris.AtStrictly(new LocalDateTime(2026, 9, 8, 11, 0)).ToInstant();
+        at = Paris.AtStrictly(new LocalDateTime(2026, 9, 8, 11, 0)).ToInstant();
         var attempts = Enumerable.Range(0, 29)
             .Select(i => new ContactAttempt(at - Duration.FromDays(31) - Duration.FromHours(7 * i), AttemptOutcome.NoAnswer) { Caller = "acme" })
             .Append(new ContactAttempt(at - Duration.FromDays(3), AttemptOutcome.Voicemail) { Caller = "acme" });
         history = ContactHistory.Create(attempts);
-        request = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(paris) })
+        request = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(Paris) })
         {
             Caller = "acme",
             Consents = ImmutableArray.Create(

@@ -25,12 +25,14 @@ public class CsvReadBenchmarks
         "Europe/Paris", "Europe/Paris", "Europe/Paris", "Indian/Reunion", "America/Martinique", "Europe/Paris;Indian/Reunion", "America/Guadeloupe", "Indian/Mayotte",
     };
 
+    private TempFolder folder = null!;
     private string list = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        list = Path.Combine(Path.GetTempPath(), $"contactrules-csv-bench-{Environment.ProcessId}.csv");
+        folder = new TempFolder();
+        list = folder.File("list.csv");
         using var writer = new StreamWriter(list, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         writer.WriteLine("number,contactId,timeZones,channel,purpose,caller,subject,campaign,region");
         for (var i = 0; i < Rows; i++)
@@ -51,7 +53,7 @@ public class CsvReadBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(list);
+    public void Cleanup() => folder.Dispose();
 
     [Benchmark(Baseline = true, Description = "ContactRules CsvReader")]
     public long Own()

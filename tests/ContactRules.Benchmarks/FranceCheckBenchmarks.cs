@@ -16,7 +16,6 @@ namespace ContactRules.Benchmarks;
 [MemoryDiagnoser]
 public class FranceCheckBenchmarks
 {
-    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
     // The same four rules as the LINQ baseline, for a like-for-like ratio; the full pack adds
     // Bloctel, consent, FR-STOP-01, the sector ban, automated calls and the GDPR objection.

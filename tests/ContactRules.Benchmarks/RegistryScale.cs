@@ -17,78 +17,70 @@ public static class RegistryScale
 {
     public static void Run(long count)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "registry-scale-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        using var folder = new TempFolder();
+        var export = folder.File("export.txt");
+        var watch = Stopwatch.StartNew();
+        var sample = Generate(export, count);
+        Console.WriteLine($"generated {count:N0} numbers ({new FileInfo(export).Length / 1e9:0.00} GB of text) in {watch.Elapsed.TotalSeconds:0.0} s");
+
+        var path = folder.File("us-dnc.crreg");
+        var result = RegistryFileBuilder.Build(export, path, new RegistryBuildOptions(ContactRegistry.UsDnc, Instant.FromUtc(2026, 11, 1, 0, 0)) { DefaultCountryCode = "1" });
+        Console.WriteLine($"built {result.Numbers:N0} distinct numbers ({result.Duplicates:N0} duplicates) in {result.Elapsed.TotalSeconds:0.0} s: {result.SizeInBytes / (1024.0 * 1024):0.0} MiB on disk");
+        File.Delete(export);
+
+        watch.Restart();
+        using var registry = RegistryFile.Open(path);
+        Console.WriteLine($"opened and verified in {watch.Elapsed.TotalMilliseconds:0} ms");
+
+        var random = new Random(7);
+        var probes = Enumerable.Range(0, 1_000_000).Select(i => i % 2 == 0 ? sample[random.Next(sample.Length)] : RandomNumber(random)).ToArray();
+
+        // The floor under any lookup in a file this size: read the digits, then one byte at a
+        // random place in a block as large as the file. A lookup cannot be cheaper than one
+        // memory access the processor's caches do not hold. Measured twice, interleaved with
+        // the lookups, so that a burst of load on the shared machine shows as a disagreement.
+        var block = new byte[registry.SizeInBytes];
+        new Random(3).NextBytes(block);
+        for (var repeat = 0; repeat < 2; repeat++)
         {
-            var export = Path.Combine(folder, "export.txt");
-            var watch = Stopwatch.StartNew();
-            var sample = Generate(export, count);
-            Console.WriteLine($"generated {count:N0} numbers ({new FileInfo(export).Length / 1e9:0.00} GB of text) in {watch.Elapsed.TotalSeconds:0.0} s");
-
-            var path = Path.Combine(folder, "us-dnc.crreg");
-            var result = RegistryFileBuilder.Build(export, path, new RegistryBuildOptions(ContactRegistry.UsDnc, Instant.FromUtc(2026, 11, 1, 0, 0)) { DefaultCountryCode = "1" });
-            Console.WriteLine($"built {result.Numbers:N0} distinct numbers ({result.Duplicates:N0} duplicates) in {result.Elapsed.TotalSeconds:0.0} s: {result.SizeInBytes / (1024.0 * 1024):0.0} MiB on disk");
-            File.Delete(export);
-
-            watch.Restart();
-            using var registry = RegistryFile.Open(path);
-            Console.WriteLine($"opened and verified in {watch.Elapsed.TotalMilliseconds:0} ms");
-
-            var random = new Random(7);
-            var probes = Enumerable.Range(0, 1_000_000).Select(i => i % 2 == 0 ? sample[random.Next(sample.Length)] : RandomNumber(random)).ToArray();
-
-            // The floor under any lookup in a file this size: read the digits, then one byte at a
-            // random place in a block as large as the file. A lookup cannot be cheaper than one
-            // memory access the processor's caches do not hold. Measured twice, interleaved with
-            // the lookups, so that a burst of load on the shared machine shows as a disagreement.
-            var block = new byte[registry.SizeInBytes];
-            new Random(3).NextBytes(block);
-            for (var repeat = 0; repeat < 2; repeat++)
+            var found = 0;
+            var (median, best) = Rounds(probes, probe =>
             {
-                var found = 0;
-                var (median, best) = Rounds(probes, probe =>
+                if (registry.Contains(probe))
                 {
-                    if (registry.Contains(probe))
-                    {
-                        found++;
-                    }
-                });
-                Console.WriteLine($"lookups (string E.164, half hits, random order): median {median:0.0} ns, best {best:0.0} ns; {found / 20:N0} hits per round");
+                    found++;
+                }
+            });
+            Console.WriteLine($"lookups (string E.164, half hits, random order): median {median:0.0} ns, best {best:0.0} ns; {found / 20:N0} hits per round");
 
-                // The same probes in batches of 1,024, as scrub looks a block of rows up.
-                var batchFound = 0;
-                var answers = new bool[1024];
-                (median, best) = Batches(probes, 1024, batch =>
+            // The same probes in batches of 1,024, as scrub looks a block of rows up.
+            var batchFound = 0;
+            var answers = new bool[1024];
+            (median, best) = Batches(probes, 1024, batch =>
+            {
+                registry.ContainsMany(batch, answers);
+                for (var i = 0; i < batch.Length; i++)
                 {
-                    registry.ContainsMany(batch, answers);
-                    for (var i = 0; i < batch.Length; i++)
-                    {
-                        batchFound += answers[i] ? 1 : 0;
-                    }
-                });
-                Console.WriteLine($"batched lookups (ContainsMany, 1,024 a call): median {median:0.0} ns, best {best:0.0} ns per number; {batchFound / 20:N0} hits per round");
+                    batchFound += answers[i] ? 1 : 0;
+                }
+            });
+            Console.WriteLine($"batched lookups (ContainsMany, 1,024 a call): median {median:0.0} ns, best {best:0.0} ns per number; {batchFound / 20:N0} hits per round");
 
-                var sum = 0;
-                (median, best) = Rounds(probes, probe =>
+            var sum = 0;
+            (median, best) = Rounds(probes, probe =>
+            {
+                ulong key = 0;
+                for (var i = 1; i < probe.Length; i++)
                 {
-                    ulong key = 0;
-                    for (var i = 1; i < probe.Length; i++)
-                    {
-                        key = (key * 10) + (uint)(probe[i] - '0');
-                    }
+                    key = (key * 10) + (uint)(probe[i] - '0');
+                }
 
-                    sum += block[(long)((key * 0x9E3779B97F4A7C15UL) % (ulong)block.Length)];
-                });
-                Console.WriteLine($"floor (parse + one random read in {block.Length / (1024.0 * 1024):0} MiB): median {median:0.0} ns, best {best:0.0} ns (checksum {sum})");
-            }
-
-            Console.WriteLine($"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB");
+                sum += block[(long)((key * 0x9E3779B97F4A7C15UL) % (ulong)block.Length)];
+            });
+            Console.WriteLine($"floor (parse + one random read in {block.Length / (1024.0 * 1024):0} MiB): median {median:0.0} ns, best {best:0.0} ns (checksum {sum})");
         }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+
+        Console.WriteLine($"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB");
     }
 
     /// <summary>Runs <paramref name="lookup"/> over every probe, in batches, 20 times; the median and best nanoseconds per probe.</summary>

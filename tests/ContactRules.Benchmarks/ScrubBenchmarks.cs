@@ -34,6 +34,7 @@ public class ScrubBenchmarks
         "Europe/Paris", "Europe/Paris", "Europe/Paris", "Indian/Reunion", "America/Martinique", "Europe/Paris;Indian/Reunion", "America/Guadeloupe", "Indian/Mayotte",
     };
 
+    private TempFolder folder = null!;
     private string list = null!;
 
     [Params("weekday", "saturday")]
@@ -42,7 +43,8 @@ public class ScrubBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        list = Path.Combine(Path.GetTempPath(), $"contactrules-scrub-bench-{Environment.ProcessId}.csv");
+        folder = new TempFolder();
+        list = folder.File("list.csv");
         using var writer = new StreamWriter(list, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         writer.WriteLine("number,contactId,timeZones,channel,purpose,caller,subject,campaign,region");
         for (var i = 0; i < Rows; i++)
@@ -63,7 +65,7 @@ public class ScrubBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(list);
+    public void Cleanup() => folder.Dispose();
 
     [Benchmark(Description = "scrub 1,000,000 rows")]
     public long Scrub()

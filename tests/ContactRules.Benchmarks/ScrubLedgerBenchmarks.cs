@@ -23,7 +23,7 @@ public class ScrubLedgerBenchmarks
 {
     private const int Rows = 1_000_000;
 
-    private string folder = null!;
+    private TempFolder folder = null!;
     private string list = null!;
     private RegistryFile registry = null!;
     private SqliteContactLedger ledger = null!;
@@ -34,14 +34,13 @@ public class ScrubLedgerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        folder = Path.Combine(Path.GetTempPath(), $"contactrules-scrub-ledger-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        list = Path.Combine(folder, "list.csv");
+        folder = new TempFolder();
+        list = folder.File("list.csv");
         ScrubFixtures.WriteList(list, Rows);
-        ScrubFixtures.WriteRegistry(Path.Combine(folder, "bloctel.crreg"), Rows);
-        ScrubFixtures.WriteLedger(Path.Combine(folder, "ledger.db"), Rows);
-        registry = RegistryFile.Open(Path.Combine(folder, "bloctel.crreg"));
-        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path.Combine(folder, "ledger.db"), new PhoneNumberHasher(new byte[32])));
+        ScrubFixtures.WriteRegistry(folder.File("bloctel.crreg"), Rows);
+        ScrubFixtures.WriteLedger(folder.File("ledger.db"), Rows);
+        registry = RegistryFile.Open(folder.File("bloctel.crreg"));
+        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(folder.File("ledger.db"), new PhoneNumberHasher(new byte[32])));
     }
 
     [GlobalCleanup]
@@ -49,7 +48,7 @@ public class ScrubLedgerBenchmarks
     {
         registry.Dispose();
         ledger.Dispose();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Benchmark(Description = "scrub, ledger and registry")]

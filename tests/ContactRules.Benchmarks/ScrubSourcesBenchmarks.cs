@@ -39,7 +39,7 @@ public class ScrubSourcesBenchmarks
 {
     private static readonly Instant At = Instant.FromUtc(2026, 3, 10, 10, 0);
 
-    private string folder = null!;
+    private TempFolder folder = null!;
     private string list = null!;
     private RegistryFile? registry;
     private SqliteContactLedger? ledger;
@@ -52,20 +52,19 @@ public class ScrubSourcesBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        folder = Path.Combine(Path.GetTempPath(), $"contactrules-scrub-sources-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        list = Path.Combine(folder, "list.csv");
+        folder = new TempFolder();
+        list = folder.File("list.csv");
         ScrubFixtures.WriteList(list, Rows);
         if (Source.Contains("registry", StringComparison.Ordinal))
         {
-            var path = Path.Combine(folder, "bloctel.crreg");
+            var path = folder.File("bloctel.crreg");
             ScrubFixtures.WriteRegistry(path, Rows);
             registry = RegistryFile.Open(path);
         }
 
         if (Source.StartsWith("sqlite-ledger", StringComparison.Ordinal))
         {
-            var path = Path.Combine(folder, "ledger.db");
+            var path = folder.File("ledger.db");
             ScrubFixtures.WriteLedger(path, Rows);
             ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(path, new PhoneNumberHasher(new byte[32])));
         }
@@ -76,7 +75,7 @@ public class ScrubSourcesBenchmarks
     {
         registry?.Dispose();
         ledger?.Dispose();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Benchmark(Description = "scrub with sources")]

@@ -17,7 +17,7 @@ public class AuditCampaignTests
     private const string Header = "line,instant,localTime,number,contactId,caller,subcontractor,campaign,subject,outcome,rules,reasons,nextPermittedAt";
 
     private static CliRun Audit(string log, string folder, string policy)
-        => CliRun.Run(string.Empty, null, "audit", TempFolder.Fixture(log), "--policy", policy, "--out", folder);
+        => CliRun.Run(string.Empty, null, "audit", TestFiles.Fixture(log), "--policy", policy, "--out", folder);
 
     /// <summary>
     /// fixtures/calls-us-abandoned.csv, all at 10:00–10:40 New York time (EDT, UTC−4), inside the
@@ -107,7 +107,7 @@ public class AuditCampaignTests
     {
         using var folder = new TempFolder();
 
-        var run = CliRun.Run(string.Empty, null, "audit", TempFolder.Fixture("calls-uk-abandoned.csv"), "--policy", "uk", "--out", folder.Path, "--amd-false-positive-rate", "1.5");
+        var run = CliRun.Run(string.Empty, null, "audit", TestFiles.Fixture("calls-uk-abandoned.csv"), "--policy", "uk", "--out", folder.Path, "--amd-false-positive-rate", "1.5");
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("contactrules audit: --amd-false-positive-rate: 1.5 is not a share; expected a number between 0 and 1", run.Stderr, StringComparison.Ordinal);

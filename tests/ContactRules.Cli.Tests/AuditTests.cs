@@ -59,7 +59,7 @@ public class AuditTests
     {
         using var folder = new TempFolder();
 
-        var run = Audit(TempFolder.Fixture("calls.csv"), folder.Path);
+        var run = Audit(TestFiles.Fixture("calls.csv"), folder.Path);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
@@ -84,7 +84,7 @@ public class AuditTests
     {
         using var folder = new TempFolder();
 
-        Audit(TempFolder.Fixture("calls.csv"), folder.Path);
+        Audit(TestFiles.Fixture("calls.csv"), folder.Path);
 
         var line9 = File.ReadLines(folder.File("violations.csv")).Single(l => l.StartsWith("9,", StringComparison.Ordinal));
         Assert.Contains("\"FR-FREQ-01: ", line9, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public class AuditTests
     {
         using var folder = new TempFolder();
 
-        var run = Audit(TempFolder.Fixture("calls.csv"), folder.Path);
+        var run = Audit(TestFiles.Fixture("calls.csv"), folder.Path);
 
         // 13 calls; people: A-1, the Réunion number, C-3, the zone-less number. 7 calls broke a rule
         // (lines 6, 7, 8, 9, 10, 12, 14): FR-FREQ-01 on 6-9, FR-HOURS-01 on 7 and 10.
@@ -116,7 +116,7 @@ public class AuditTests
     {
         using var folder = new TempFolder();
 
-        Audit(TempFolder.Fixture("calls.csv"), folder.Path);
+        Audit(TestFiles.Fixture("calls.csv"), folder.Path);
 
         var html = File.ReadAllText(folder.File("audit-report.html"));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -153,7 +153,7 @@ public class AuditTests
     public void Broken_rows_are_reported_with_line_and_column_counted_and_the_rest_audited()
     {
         using var folder = new TempFolder();
-        var log = TempFolder.Fixture("calls-broken.csv");
+        var log = TestFiles.Fixture("calls-broken.csv");
 
         var run = Audit(log, folder.Path);
 
@@ -193,7 +193,7 @@ public class AuditTests
     public void A_missing_column_stops_the_audit_with_exit_code_2()
     {
         using var folder = new TempFolder();
-        var log = TempFolder.Fixture("calls-missing-column.csv");
+        var log = TestFiles.Fixture("calls-missing-column.csv");
 
         var run = Audit(log, folder.Path);
 
@@ -211,11 +211,11 @@ public class AuditTests
 
         Assert.Equal(2, Audit(folder.File("none.csv"), folder.Path).ExitCode);
 
-        var unknown = Audit(TempFolder.Fixture("calls.csv"), folder.Path, "fr+zz");
+        var unknown = Audit(TestFiles.Fixture("calls.csv"), folder.Path, "fr+zz");
         Assert.Equal(2, unknown.ExitCode);
         Assert.StartsWith("contactrules audit: --policy: unknown pack 'zz' in policy 'fr+zz'", unknown.Stderr, StringComparison.Ordinal);
 
-        var usage = CliRun.Run(string.Empty, null, "audit", TempFolder.Fixture("calls.csv"));
+        var usage = CliRun.Run(string.Empty, null, "audit", TestFiles.Fixture("calls.csv"));
         Assert.Equal(2, usage.ExitCode);
         Assert.Contains("Run 'contactrules audit --help' for usage.", usage.Stderr, StringComparison.Ordinal);
     }

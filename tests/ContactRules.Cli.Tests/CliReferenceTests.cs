@@ -18,7 +18,7 @@ public class CliReferenceTests
     [Fact]
     public void Docs_cli_md_holds_the_tables_the_manuals_make()
     {
-        var path = Path.Combine(RepositoryRoot(), CliReference.RelativePath);
+        var path = Path.Combine(RepositoryRoot.Path, CliReference.RelativePath);
         var actual = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         var expected = CliReference.Regenerate(actual);
         if (Environment.GetEnvironmentVariable(CliReference.RegenerateVariable) == "1")
@@ -90,18 +90,5 @@ public class CliReferenceTests
                 yield return leaf;
             }
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ContactRules.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ContactRules.sln was not found above " + AppContext.BaseDirectory + "; run the tests from the repository.");
     }
 }

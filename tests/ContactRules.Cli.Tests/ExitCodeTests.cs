@@ -41,10 +41,10 @@ public class ExitCodeTests
         File.WriteAllText(clean, "instant,number,outcome,caller,subcontractor,campaign,subject,timeZones\n2026-03-02T09:30:00Z,+33612345678,no-answer,telco,d,c,s,Europe/Paris\n");
 
         Assert.Equal(ExitCodes.Ok, Run(string.Empty, "audit", clean, "--policy", "fr", "--out", folder.File("a")));
-        Assert.Equal(ExitCodes.Findings, Run(string.Empty, "audit", TempFolder.Fixture("calls.csv"), "--policy", "fr", "--out", folder.File("b")));
+        Assert.Equal(ExitCodes.Findings, Run(string.Empty, "audit", TestFiles.Fixture("calls.csv"), "--policy", "fr", "--out", folder.File("b")));
 
         // Rows in error and violations among the rows read: the highest code, 2.
-        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "audit", TempFolder.Fixture("calls-broken.csv"), "--policy", "fr", "--out", folder.File("c")));
+        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "audit", TestFiles.Fixture("calls-broken.csv"), "--policy", "fr", "--out", folder.File("c")));
         Assert.Equal(ExitCodes.StoreUnreadable, Run(string.Empty, "audit", clean, "--policy", "fr", "--out", folder.File("d"), "--ledger", folder.File("none.db")));
     }
 
@@ -78,7 +78,7 @@ public class ExitCodeTests
         File.WriteAllText(clean, "number,timeZones\n+33612345678,Europe/Paris\n");
 
         Assert.Equal(ExitCodes.Ok, Run(string.Empty, "scrub", clean, "--policy", "fr", "--at", "2026-03-07T10:00:00Z", "--out", folder.File("a.csv")));
-        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "scrub", TempFolder.Fixture("list.csv"), "--policy", "fr", "--out", folder.File("b.csv")));
+        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "scrub", TestFiles.Fixture("list.csv"), "--policy", "fr", "--out", folder.File("b.csv")));
         Assert.Equal(ExitCodes.StoreUnreadable, Run(string.Empty, "scrub", clean, "--policy", "fr", "--ledger", folder.File("none.db"), "--out", folder.File("c.csv")));
     }
 
@@ -91,7 +91,7 @@ public class ExitCodeTests
         File.WriteAllText(export, "2025550123\n2025550124\n");
 
         Assert.Equal(ExitCodes.Ok, Run(string.Empty, "registry", "build", export, "--registry", "us-dnc", "--snapshot", "2026-11-01", "--country-code", "1", "--out", registry));
-        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "registry", "build", TempFolder.Fixture("us-dnc-export.txt"), "--registry", "us-dnc", "--snapshot", "2026-11-01", "--country-code", "1", "--out", folder.File("y.crreg")));
+        Assert.Equal(ExitCodes.InputError, Run(string.Empty, "registry", "build", TestFiles.Fixture("us-dnc-export.txt"), "--registry", "us-dnc", "--snapshot", "2026-11-01", "--country-code", "1", "--out", folder.File("y.crreg")));
         Assert.Equal(ExitCodes.InputError, Run(string.Empty, "registry", "build", folder.File("none.txt"), "--registry", "us-dnc", "--snapshot", "2026-11-01", "--out", folder.File("x.crreg")));
         Assert.Equal(ExitCodes.Ok, Run(string.Empty, "registry", "info", registry));
         Assert.Equal(ExitCodes.InputError, Run(string.Empty, "registry", "info", folder.File("none.crreg")));

@@ -17,7 +17,7 @@ public class ExplainTests
         // The conventions' example: attempts on 2, 5, 10, 20 March; a fifth on Fri 27 March 11:00 Paris
         // is refused by FR-FREQ-01, which allows again when 2 March leaves the window: 1 April 00:00
         // Paris (summer time) = 31 March 22:00Z. Every rule allows from Wed 1 April 10:00 Paris = 08:00Z.
-        var run = CliRun.Run(string.Empty, null, "explain", TempFolder.Fixture("case-fifth-attempt.json"));
+        var run = CliRun.Run(string.Empty, null, "explain", TestFiles.Fixture("case-fifth-attempt.json"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);

@@ -36,7 +36,6 @@ internal static class LedgerFixture
         + "+33612340005,P-5,Europe/Paris,telco,churn,retention\n";
 
     internal static readonly PhoneNumberHasher Hasher = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
     /// <summary>Writes the ledger to <paramref name="path"/>; returns its evidence log's head.</summary>
     internal static LogHead Write(string path)

@@ -27,7 +27,7 @@ public class PhoneNumberZonesTests
     [Fact]
     public void An_adapter_s_zones_are_used_when_the_case_gives_none()
     {
-        var adapter = new FixedZones(DateTimeZoneProviders.Tzdb["Europe/Paris"]);
+        var adapter = new FixedZones(Paris);
 
         var run = CliRun.Evaluate(Case, adapter);
 
@@ -57,7 +57,7 @@ public class PhoneNumberZonesTests
     public void Zones_given_in_the_case_win_over_the_number()
     {
         // Réunion is UTC+4: 09:30 UTC is 13:30 there, in the lunch gap; the adapter is not asked.
-        var adapter = new FixedZones(DateTimeZoneProviders.Tzdb["Europe/Paris"]);
+        var adapter = new FixedZones(Paris);
 
         var run = CliRun.Evaluate(
             @"{""id"":""c1"",""policy"":""fr"",""at"":""2026-03-10T09:30:00Z"",""contact"":{""phone"":""+33612345678"",""timeZones"":[""Indian/Reunion""]}}" + "\n",

@@ -26,7 +26,7 @@ namespace ContactRules.Cli.Tests;
 /// </summary>
 public class RegistryTests
 {
-    private static string Export => TempFolder.Fixture("us-dnc-export.txt");
+    private static string Export => TestFiles.Fixture("us-dnc-export.txt");
 
     private static CliRun Build(string export, string output, params string[] more)
         => CliRun.Run(string.Empty, null, new[] { "registry", "build", export, "--registry", "us-dnc", "--snapshot", "2026-11-01", "--country-code", "1", "--header", "--out", output }.Concat(more).ToArray());

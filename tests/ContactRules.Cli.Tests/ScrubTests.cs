@@ -60,7 +60,7 @@ public class ScrubTests
     {
         using var folder = new TempFolder();
 
-        var run = CliRun.Run(string.Empty, null, "scrub", TempFolder.Fixture("list.csv"), "--policy", "fr", "--at", At, "--out", folder.File("decisions.csv"));
+        var run = CliRun.Run(string.Empty, null, "scrub", TestFiles.Fixture("list.csv"), "--policy", "fr", "--at", At, "--out", folder.File("decisions.csv"));
 
         Assert.Equal(2, run.ExitCode);
         var lines = File.ReadAllLines(folder.File("decisions.csv"));
@@ -73,7 +73,7 @@ public class ScrubTests
     public void Rows_in_error_say_which_column_and_what_was_expected_and_never_echo_a_number_on_the_console()
     {
         using var folder = new TempFolder();
-        var list = TempFolder.Fixture("list.csv");
+        var list = TestFiles.Fixture("list.csv");
 
         var run = CliRun.Run(string.Empty, null, "scrub", list, "--policy", "fr", "--at", At, "--out", folder.File("decisions.csv"));
 
@@ -107,8 +107,8 @@ public class ScrubTests
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 6, 18, 30));
 
         // Once with the outcome cache, once deciding every row through the engine.
-        ScrubCommand.Run(TempFolder.Fixture("list.csv"), "fr", folder.File("kept.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock);
-        ScrubCommand.Run(TempFolder.Fixture("list.csv"), "fr", folder.File("alone.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock, cacheOutcomes: false);
+        ScrubCommand.Run(TestFiles.Fixture("list.csv"), "fr", folder.File("kept.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock);
+        ScrubCommand.Run(TestFiles.Fixture("list.csv"), "fr", folder.File("alone.csv"), null, TextWriter.Null, TextWriter.Null, NoPhoneNumberZones.Instance, clock, cacheOutcomes: false);
 
         Assert.Equal(File.ReadAllBytes(folder.File("alone.csv")), File.ReadAllBytes(folder.File("kept.csv")));
         Assert.Equal(Expected, WithoutReasons(File.ReadAllLines(folder.File("kept.csv"))));
@@ -136,8 +136,8 @@ public class ScrubTests
     public void A_bad_option_is_exit_code_2(string option, string value, string error)
     {
         var args = option == "--at"
-            ? new[] { "scrub", TempFolder.Fixture("list.csv"), "--policy", "fr", "--at", value }
-            : new[] { "scrub", TempFolder.Fixture("list.csv"), "--policy", value };
+            ? new[] { "scrub", TestFiles.Fixture("list.csv"), "--policy", "fr", "--at", value }
+            : new[] { "scrub", TestFiles.Fixture("list.csv"), "--policy", value };
 
         var run = CliRun.Run(string.Empty, null, args);
 

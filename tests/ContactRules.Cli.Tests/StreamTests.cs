@@ -58,23 +58,18 @@ public class StreamTests
     [Fact]
     public void A_file_argument_is_read_instead_of_standard_input()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            // With a UTF-8 byte order mark, as some editors write one.
-            File.WriteAllText(path, "\n" + @"{""id"":""from-file""," + Good + "}\n" + @"{""id"":""bad""}" + "\n", new System.Text.UTF8Encoding(true));
+        using var folder = new TempFolder();
+        var path = folder.File("cases.jsonl");
 
-            var run = CliRun.Run(@"{""id"":""from-stdin""," + Good + "}\n", null, "evaluate", path);
+        // With a UTF-8 byte order mark, as some editors write one.
+        File.WriteAllText(path, "\n" + @"{""id"":""from-file""," + Good + "}\n" + @"{""id"":""bad""}" + "\n", new System.Text.UTF8Encoding(true));
 
-            Assert.Equal(2, run.ExitCode);
-            Assert.Equal(
-                new[] { Allowed("from-file"), @"{""id"":""bad"",""line"":3,""error"":""missing required field 'policy'; expected pack ids joined by '+', such as 'fr' or 'us+us-fl'""}" },
-                run.Lines);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var run = CliRun.Run(@"{""id"":""from-stdin""," + Good + "}\n", null, "evaluate", path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            new[] { Allowed("from-file"), @"{""id"":""bad"",""line"":3,""error"":""missing required field 'policy'; expected pack ids joined by '+', such as 'fr' or 'us+us-fl'""}" },
+            run.Lines);
     }
 
     [Fact]

@@ -17,13 +17,10 @@ namespace ContactRules.Hosting.Tests;
 
 public sealed class HostingTests : IDisposable
 {
-    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
     private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "hosting-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new TempFolder();
 
-    public HostingTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void The_gate_is_built_from_configuration_on_the_SQLite_ledger()
@@ -32,7 +29,7 @@ public sealed class HostingTests : IDisposable
         {
             ["ContactRules:Policy"] = "fr",
             ["ContactRules:Store"] = "Sqlite",
-            ["ContactRules:SqlitePath"] = Path.Combine(folder, "ledger.db"),
+            ["ContactRules:SqlitePath"] = folder.File("ledger.db"),
             ["ContactRules:PhoneNumberHashKey"] = Key,
         });
 
@@ -42,7 +39,7 @@ public sealed class HostingTests : IDisposable
         // One ledger, the gate's: what a CRM records as a fact there, the gate reads.
         var ledger = provider.GetRequiredService<ContactLedger>();
         Assert.IsType<ContactRules.Sqlite.SqliteContactLedger>(ledger);
-        Assert.True(File.Exists(Path.Combine(folder, "ledger.db")));
+        Assert.True(File.Exists(folder.File("ledger.db")));
 
         // Tuesday 10 March 2026, 10:30 in Paris: allowed, and recorded in the ledger.
         Assert.True(gate.TryReserve(Customer(), out var permit));
@@ -73,7 +70,7 @@ public sealed class HostingTests : IDisposable
         {
             ["ContactRules:Policy"] = "fr",
             ["ContactRules:Store"] = "Sqlte",
-            ["ContactRules:SqlitePath"] = Path.Combine(folder, "ledger.db"),
+            ["ContactRules:SqlitePath"] = folder.File("ledger.db"),
             ["ContactRules:PhoneNumberHashKey"] = Key,
             ["ContactRules:ReservationExpiry"] = "5 minutes",
             ["ContactRules:ReservationExpiery"] = "00:05:00",
@@ -88,7 +85,7 @@ public sealed class HostingTests : IDisposable
                 "ContactRules:ReservationExpiry: '5 minutes' is not a duration; expected [d.]hh:mm[:ss], such as '00:05:00' (5 minutes), '02:00:00' (2 hours) or '1.00:00:00' (a day), or no value to count unfinished reservations for good.",
             },
             error.Failures);
-        Assert.False(File.Exists(Path.Combine(folder, "ledger.db")));
+        Assert.False(File.Exists(folder.File("ledger.db")));
     }
 
     [Fact]

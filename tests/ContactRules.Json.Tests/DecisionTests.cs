@@ -15,7 +15,7 @@ public class DecisionTests
     private static ContactRequest ParisCall() => new(new Contact("p1") { TimeZones = ImmutableArray.Create(Zone("Europe/Paris")) });
 
     private static ContactHistory Attempts(AttemptOutcome outcome, params string[] parisTimes)
-        => ContactHistory.Create(parisTimes.Select(t => new ContactAttempt(Paris(t), outcome)));
+        => ContactHistory.Create(parisTimes.Select(t => new ContactAttempt(ParisTime(t), outcome)));
 
     [Fact]
     public void A_fifth_attempt_refused_by_FR_FREQ_01_is_written_with_its_rule_and_instants()
@@ -27,7 +27,7 @@ public class DecisionTests
         // 1 April 2026 is a Wednesday; D223-9 allows from 10:00 CEST = 08:00Z: nextPermittedAt.
         var decision = FranceRules.Pack.Evaluate(
             ParisCall(),
-            Paris("2026-03-27 11:00"),
+            ParisTime("2026-03-27 11:00"),
             Attempts(AttemptOutcome.NoAnswer, "2026-03-02 10:30", "2026-03-05 10:30", "2026-03-10 10:30", "2026-03-20 10:30"));
         Assert.Equal(Utc("2026-04-01T08:00:00Z"), decision.NextPermittedAt);
 
@@ -46,7 +46,7 @@ public class DecisionTests
         // FR-COOL-01: a refusal on Monday 2 March 2026 blocks local dates 2 March ... 1 May
         // (R+60) and allows from 2 May (R+61), 00:00 CEST = 1 May 22:00Z. 2 May is a Saturday,
         // so D223-9's days allow from Monday 4 May 10:00 CEST = 08:00Z.
-        var decision = FranceRules.Pack.Evaluate(ParisCall(), Paris("2026-03-03 11:00"), Attempts(AttemptOutcome.Refused, "2026-03-02 10:30"));
+        var decision = FranceRules.Pack.Evaluate(ParisCall(), ParisTime("2026-03-03 11:00"), Attempts(AttemptOutcome.Refused, "2026-03-02 10:30"));
 
         var violation = Assert.Single(decision.Violations);
         Assert.Equal("FR-COOL-01", violation.RuleId);

@@ -25,7 +25,7 @@ public class ConsumerBuildTests
     [Fact]
     public void Building_a_consumer_reports_exactly_the_expected_warnings()
     {
-        var (exitCode, output) = Build("consumer", RepositoryPaths.ConsumerSources, """
+        var (exitCode, output) = Build("consumer", ConsumerFiles.Sources, """
                 <PackageReference Include="Twilio" Version="8.2.0" />
             """, string.Empty);
         Assert.True(exitCode == 0, "the consumer did not build:" + Environment.NewLine + output);
@@ -42,7 +42,7 @@ public class ConsumerBuildTests
         Assert.False(Directory.Exists(cached), $"a ContactRules {package.Version} package is in the machine's packages folder ({cached}); no source serves one, so a local build put it there, and every later restore of that version takes it instead of the feed's: delete it");
 
         var reported = Reported(output);
-        var expected = Expected(RepositoryPaths.ConsumerSources);
+        var expected = Expected(ConsumerFiles.Sources);
 
         // Each rule a consumer can meet in code (CR0001-CR0005), in more than one file.
         Assert.Equal(new[] { "CR0001", "CR0002", "CR0003", "CR0004", "CR0005" }, expected.Select(e => e.Id).Distinct().OrderBy(id => id));
@@ -55,13 +55,13 @@ public class ConsumerBuildTests
     {
         // The project's own WarningsNotAsErrors does not append to the property: the package's
         // targets are read after it and append CR0007 anyway.
-        var (exitCode, output) = Build("strict-consumer", RepositoryPaths.StrictConsumerSources, string.Empty, """
+        var (exitCode, output) = Build("strict-consumer", ConsumerFiles.StrictSources, string.Empty, """
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <WarningsNotAsErrors>CS0618</WarningsNotAsErrors>
             """);
         Assert.True(exitCode == 0, "the consumer that treats warnings as errors did not build:" + Environment.NewLine + output);
 
-        var expected = Expected(RepositoryPaths.StrictConsumerSources);
+        var expected = Expected(ConsumerFiles.StrictSources);
         Assert.Equal(new[] { "CR0007" }, expected.Select(e => e.Id).Distinct());
         var reported = Reported(output);
         Assert.True(expected.SetEquals(reported), $"expected {Describe(expected)}{Environment.NewLine}reported {Describe(reported)}{Environment.NewLine}{output}");

@@ -17,10 +17,10 @@ public sealed class PackageFeed : IDisposable
     /// <summary>The environment variable that names a feed already packed (set by .ci/run).</summary>
     public const string FeedVariable = "CONTACTRULES_PACKAGE_FEED";
 
+    private readonly TempFolder folder = new();
+
     public PackageFeed()
     {
-        Root = Path.Combine(Path.GetTempPath(), "contactrules-packaging-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
         try
         {
             Feed = FindOrPack(Root);
@@ -37,7 +37,7 @@ public sealed class PackageFeed : IDisposable
     }
 
     /// <summary>The temporary folder that holds everything this fixture and its tests write.</summary>
-    public string Root { get; }
+    public string Root => folder.Path;
 
     /// <summary>The local folder feed.</summary>
     public string Feed { get; }
@@ -58,17 +58,7 @@ public sealed class PackageFeed : IDisposable
             .Select(name => name.Substring(0, name.Length - Version.Length - 1))
             .ToHashSet(StringComparer.Ordinal);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless; failing the run for it would not be.
-        }
-    }
+    public void Dispose() => folder.Dispose();
 
     /// <summary>The feed CI names, or a clean copy of the working tree packed into <paramref name="root"/>/feed.</summary>
     private static string FindOrPack(string root)
@@ -79,7 +69,7 @@ public sealed class PackageFeed : IDisposable
             return Path.GetFullPath(given);
         }
 
-        var clone = CleanCopy.Make(RepositoryPaths.Root, Path.Combine(root, "clone"));
+        var clone = CleanCopy.Make(RepositoryRoot.Path, Path.Combine(root, "clone"));
         var feed = Path.Combine(root, "feed");
         var (exitCode, output) = DotNet.Run(clone, TimeSpan.FromMinutes(10), null, "pack", "ContactRules.sln", "-c", "Release", "-o", feed, "--disable-build-servers", "-nologo");
         Assert.True(exitCode == 0, "dotnet pack of the clean copy failed:" + Environment.NewLine + output);

@@ -24,7 +24,7 @@ public class PackageLayoutTests
     [Fact]
     public void Every_packable_project_is_packed_and_nothing_else()
     {
-        var projects = Directory.GetFiles(RepositoryPaths.Root, "*.csproj", SearchOption.AllDirectories)
+        var projects = Directory.GetFiles(RepositoryRoot.Path, "*.csproj", SearchOption.AllDirectories)
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Select(path => (Path: path, Text: File.ReadAllText(path)))
             .Where(project => Packable.IsMatch(project.Text))

@@ -21,7 +21,7 @@ public class ReadmeSnippetTests
     [Fact]
     public void Every_csharp_block_of_the_README_compiles_as_pasted()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
         var blocks = Block.Matches(readme).Select(m => (Line: readme.Take(m.Index).Count(c => c == '\n') + 2, Code: m.Groups["code"].Value)).ToList();
         Assert.True(blocks.Count >= 2, "README.md shows the quick start and the durable ledger in C#");
 

@@ -3,7 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -19,7 +18,7 @@ public class AustraliaTests
     private static Instant S(string local) => Local(local, Sydney);
 
     private static ContactRequest Request(ImmutableArray<OptOut> optOuts = default, Instant? snapshot = null, params ConsentRecord[] consents)
-        => new ContactRequest(Person(Sydney)) { Caller = Acme, OptOuts = optOuts, RegistrySnapshotAt = snapshot, Consents = consents.ToImmutableArray() };
+        => new ContactRequest(PersonIn(Sydney)) { Caller = Acme, OptOuts = optOuts, RegistrySnapshotAt = snapshot, Consents = consents.ToImmutableArray() };
 
     // AU-HOURS-01: weekdays [09:00, 20:00), Saturday [09:00, 17:00), no Sunday. Tuesday 10 March
     // 2026; Saturday 14 and Sunday 15 March; Monday 16 March.

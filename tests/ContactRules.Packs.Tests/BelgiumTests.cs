@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -13,7 +12,7 @@ public class BelgiumTests
     private static readonly DateTimeZone Brussels = Zone("Europe/Brussels");
 
     private static ContactRequest Request(ImmutableArray<OptOut> optOuts = default, Instant? snapshot = null, params ConsentRecord[] consents)
-        => new ContactRequest(Person(Brussels)) { Caller = Acme, OptOuts = optOuts, RegistrySnapshotAt = snapshot, Consents = consents.ToImmutableArray() };
+        => new ContactRequest(PersonIn(Brussels)) { Caller = Acme, OptOuts = optOuts, RegistrySnapshotAt = snapshot, Consents = consents.ToImmutableArray() };
 
     // Registered Monday 2 March 2026 10:00Z. The law's 5 working days would end on Monday 9 March;
     // the pack counts 5 calendar days, so the number is protected from Saturday 7 March 10:00Z,

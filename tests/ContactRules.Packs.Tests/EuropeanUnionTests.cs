@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using ContactRules.Jurisdictions;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -17,7 +16,7 @@ public class EuropeanUnionTests
     // The person consented to this channel and purpose (a marketing message needs it, EU-EMSG-01),
     // so that only the objection decides.
     private static ContactRequest Request(ContactChannel channel, ContactPurpose purpose, params OptOut[] optOuts)
-        => new ContactRequest(Person(Berlin), channel, purpose)
+        => new ContactRequest(PersonIn(Berlin), channel, purpose)
         {
             Caller = Acme,
             OptOuts = optOuts.ToImmutableArray(),
@@ -55,10 +54,10 @@ public class EuropeanUnionTests
     [Fact]
     public void EU_AUTO_01_automated_marketing_calls_need_consent_live_calls_do_not_under_the_eu_pack()
     {
-        var automated = new ContactRequest(Person(Berlin)) { Caller = Acme, Automated = true };
+        var automated = new ContactRequest(PersonIn(Berlin)) { Caller = Acme, Automated = true };
         AssertRefusedBy(Evaluate(Eu, automated, Utc("2026-03-10T10:00:00Z")), "EU-AUTO-01");
-        AssertAllowed(Evaluate(Eu, new ContactRequest(Person(Berlin)) { Caller = Acme }, Utc("2026-03-10T10:00:00Z")));
-        var automatedInfo = new ContactRequest(Person(Berlin), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, Automated = true };
+        AssertAllowed(Evaluate(Eu, new ContactRequest(PersonIn(Berlin)) { Caller = Acme }, Utc("2026-03-10T10:00:00Z")));
+        var automatedInfo = new ContactRequest(PersonIn(Berlin), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, Automated = true };
         AssertAllowed(Evaluate(Eu, automatedInfo, Utc("2026-03-10T10:00:00Z")));
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -54,8 +53,8 @@ public class FranceOverseasHolidaysTests
         }
 
         // Neither the region nor the zone of mainland France places the person there.
-        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(Person(Paris, "FR-75")), Local(day + " 12:00", Paris)));
-        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(Person(zone)), start - Duration.FromDays(1)));
+        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(PersonIn(Paris, "FR-75")), Local(day + " 12:00", Paris)));
+        Assert.True(RuleAllows(FranceRules.LocalHolidays, Call(PersonIn(zone)), start - Duration.FromDays(1)));
     }
 
     // The weekday ones through the whole pack at 11:00 local, with a consent of 30 days before

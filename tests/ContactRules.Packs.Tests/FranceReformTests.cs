@@ -3,7 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -77,7 +76,7 @@ public class FranceReformTests
     public void FR_HOURS_01_an_outside_hours_consent_lifts_the_hours_until_10_August_only(string at, string? next)
     {
         var consent = new ConsentRecord(P("2026-07-01 12:00")) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = Acme, OutsideHours = true };
-        var decision = Evaluate(Fr, Call(Person(Paris), consent), P(at));
+        var decision = Evaluate(Fr, Call(PersonIn(Paris), consent), P(at));
         if (next is null)
         {
             AssertAllowed(decision);
@@ -113,7 +112,7 @@ public class FranceReformTests
     public void FR_HOURS_01_and_FR_CONS_01_a_slot_consent_counts_from_its_first_to_its_last_minute()
     {
         var slot = SlotConsent(P("2026-09-01 11:00"), P("2026-09-12 18:00"), P("2026-09-12 18:30"));
-        var request = Call(Person(Paris), slot);
+        var request = Call(PersonIn(Paris), slot);
 
         var before = Evaluate(Fr, request, P("2026-09-12 17:59"));
         AssertRefusedBy(before, "FR-HOURS-01", "FR-CONS-01");
@@ -134,7 +133,7 @@ public class FranceReformTests
     [Fact]
     public void FR_HOURS_01_with_a_slot_still_ahead_the_next_permitted_instant_is_the_slot_start()
     {
-        var request = Call(Person(Paris), ConsentTo(P("2026-09-01 11:00")), SlotConsent(P("2026-09-01 11:00"), P("2026-09-12 18:00"), P("2026-09-12 18:30")));
+        var request = Call(PersonIn(Paris), ConsentTo(P("2026-09-01 11:00")), SlotConsent(P("2026-09-01 11:00"), P("2026-09-12 18:00"), P("2026-09-12 18:30")));
         var before = Evaluate(Fr, request, P("2026-09-12 17:59"));
         AssertRefusedBy(before, "FR-HOURS-01");
         Assert.Equal(P("2026-09-12 18:00"), before.NextPermittedAt);
@@ -150,7 +149,7 @@ public class FranceReformTests
     [Fact]
     public void FR_HOURS_01_a_slot_consent_lifts_the_hours_inside_its_slot_before_the_reform_too()
     {
-        var request = Call(Person(Paris), SlotConsent(P("2026-07-20 11:00"), P("2026-08-01 18:00"), P("2026-08-01 18:30")));
+        var request = Call(PersonIn(Paris), SlotConsent(P("2026-07-20 11:00"), P("2026-08-01 18:00"), P("2026-08-01 18:30")));
         var before = Evaluate(Fr, request, P("2026-08-01 17:59"));
         AssertRefusedBy(before, "FR-HOURS-01");
         Assert.Equal(P("2026-08-01 18:00"), before.NextPermittedAt);
@@ -166,7 +165,7 @@ public class FranceReformTests
     [Fact]
     public void FR_HOL_01_a_slot_consent_lifts_a_public_holiday_inside_its_slot()
     {
-        var request = Call(Person(Paris), SlotConsent(P("2026-11-02 11:00"), P("2026-11-11 11:00"), P("2026-11-11 11:30")));
+        var request = Call(PersonIn(Paris), SlotConsent(P("2026-11-02 11:00"), P("2026-11-11 11:00"), P("2026-11-11 11:30")));
         var before = Evaluate(Fr, request, P("2026-11-11 10:59"));
         AssertRefusedBy(before, "FR-HOL-01", "FR-CONS-01");
         Assert.Equal(P("2026-11-11 11:00"), before.NextPermittedAt);
@@ -179,7 +178,7 @@ public class FranceReformTests
     [Fact]
     public void FR_FREQ_01_a_slot_consent_does_not_lift_the_cap()
     {
-        var request = Call(Person(Paris), SlotConsent(P("2026-08-31 11:00"), P("2026-09-12 18:00"), P("2026-09-12 18:30")));
+        var request = Call(PersonIn(Paris), SlotConsent(P("2026-08-31 11:00"), P("2026-09-12 18:00"), P("2026-09-12 18:30")));
         var attempts = new[] { Attempt(P("2026-09-01 11:00")), Attempt(P("2026-09-02 11:00")), Attempt(P("2026-09-03 11:00")), Attempt(P("2026-09-04 11:00")) };
         var decision = Evaluate(Fr, request, P("2026-09-12 18:00"), attempts);
         AssertRefusedBy(decision, "FR-FREQ-01");
@@ -200,8 +199,8 @@ public class FranceReformTests
             Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = Acme,
             ExpiresAt = expiresAt is null ? null : P(expiresAt),
         };
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris), consent), P("2027-09-01 10:59")));
-        var lapsed = Evaluate(Fr, Call(Person(Paris), consent), P("2027-09-01 11:00"));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris), consent), P("2027-09-01 10:59")));
+        var lapsed = Evaluate(Fr, Call(PersonIn(Paris), consent), P("2027-09-01 11:00"));
         AssertRefusedBy(lapsed, "FR-CONS-01", "FR-CONS-02");
         Assert.Null(lapsed.NextPermittedAt);
     }
@@ -211,7 +210,7 @@ public class FranceReformTests
     public void FR_CONS_02_is_not_reported_for_a_consent_ended_by_its_own_expiry()
     {
         var consent = new ConsentRecord(P("2026-09-01 11:00")) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = Acme, ExpiresAt = P("2027-06-01 00:00") };
-        AssertRefusedBy(Evaluate(Fr, Call(Person(Paris), consent), P("2027-07-01 11:00")), "FR-CONS-01");
+        AssertRefusedBy(Evaluate(Fr, Call(PersonIn(Paris), consent), P("2027-07-01 11:00")), "FR-CONS-01");
     }
 
     // Consents given before 11 August 2026 are not grandfathered. One granted Monday 2 June 2025
@@ -222,11 +221,11 @@ public class FranceReformTests
     [Fact]
     public void FR_CONS_02_consents_given_before_11_August_2026_are_not_grandfathered()
     {
-        var old = Call(Person(Paris), ConsentTo(P("2025-06-02 11:00")));
+        var old = Call(PersonIn(Paris), ConsentTo(P("2025-06-02 11:00")));
         AssertAllowed(Evaluate(Fr, old, P("2026-08-10 11:00")));
         AssertRefusedBy(Evaluate(Fr, old, P("2026-08-11 11:00")), "FR-CONS-01", "FR-CONS-02");
 
-        var recent = Call(Person(Paris), ConsentTo(P("2025-09-01 11:00")));
+        var recent = Call(PersonIn(Paris), ConsentTo(P("2025-09-01 11:00")));
         AssertAllowed(Evaluate(Fr, recent, P("2026-08-31 11:00")));
         AssertAllowed(Evaluate(Fr, recent, P("2026-09-01 10:59")));
         AssertRefusedBy(Evaluate(Fr, recent, P("2026-09-01 11:00")), "FR-CONS-01", "FR-CONS-02");
@@ -239,9 +238,9 @@ public class FranceReformTests
     public void FR_CONS_02_a_renewal_is_a_new_consent()
     {
         var first = ConsentTo(P("2026-09-01 11:00"));
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris), first, ConsentTo(P("2027-08-20 11:00"))), P("2027-09-01 11:00")));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris), first, ConsentTo(P("2027-08-20 11:00"))), P("2027-09-01 11:00")));
 
-        var later = Evaluate(Fr, Call(Person(Paris), first, ConsentTo(P("2027-09-10 11:00"))), P("2027-09-01 11:00"));
+        var later = Evaluate(Fr, Call(PersonIn(Paris), first, ConsentTo(P("2027-09-10 11:00"))), P("2027-09-01 11:00"));
         AssertRefusedBy(later, "FR-CONS-01", "FR-CONS-02");
         Assert.All(later.Violations, v => Assert.Equal(P("2027-09-10 11:00"), v.Until));
         Assert.Equal(P("2027-09-10 11:00"), later.NextPermittedAt);
@@ -259,7 +258,7 @@ public class FranceReformTests
     [Fact]
     public void FR_WDRW_01_a_refusal_withdraws_the_consent_at_that_instant()
     {
-        var request = Call(Person(Paris), ConsentTo(P("2026-09-01 11:00")));
+        var request = Call(PersonIn(Paris), ConsentTo(P("2026-09-01 11:00")));
         var refusal = Attempt(P("2026-09-15 11:00"), AttemptOutcome.Refused);
         var decision = Evaluate(Fr, request, P("2026-09-16 11:00"), refusal);
         AssertRefusedBy(decision, "FR-CONS-01", "FR-WDRW-01", "FR-STOP-01");
@@ -273,10 +272,10 @@ public class FranceReformTests
     public void FR_WDRW_01_only_the_refused_professionals_consents_and_only_those_given_before()
     {
         var consent = ConsentTo(P("2026-09-01 11:00"));
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris), consent), P("2026-09-16 11:00"), Attempt(P("2026-09-15 11:00"), AttemptOutcome.Refused, caller: "other-brand")));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris), consent), P("2026-09-16 11:00"), Attempt(P("2026-09-15 11:00"), AttemptOutcome.Refused, caller: "other-brand")));
 
         var refusal = Attempt(P("2026-09-15 11:00"), AttemptOutcome.Refused);
-        AssertRefusedBy(Evaluate(Fr, Call(Person(Paris), consent, ConsentTo(P("2026-09-20 11:00"))), P("2026-09-21 11:00"), refusal), "FR-STOP-01");
+        AssertRefusedBy(Evaluate(Fr, Call(PersonIn(Paris), consent, ConsentTo(P("2026-09-20 11:00"))), P("2026-09-21 11:00"), refusal), "FR-STOP-01");
         AssertRefusedBy(Evaluate(Fr, new ContactRequest(Customer()) { Caller = Acme, Consents = ImmutableArray.Create(consent) }, P("2026-09-16 11:00"), refusal), "FR-STOP-01");
     }
 
@@ -286,7 +285,7 @@ public class FranceReformTests
     [Fact]
     public void FR_WDRW_01_counts_refusals_recorded_before_11_August()
     {
-        var request = Call(Person(Paris), ConsentTo(P("2026-07-01 11:00")));
+        var request = Call(PersonIn(Paris), ConsentTo(P("2026-07-01 11:00")));
         var refusal = Attempt(P("2026-08-03 11:00"), AttemptOutcome.Refused);
         AssertRefusedBy(Evaluate(Fr, request, P("2026-08-10 11:00"), refusal), "FR-COOL-01");
         AssertRefusedBy(Evaluate(Fr, request, P("2026-08-11 11:00"), refusal), "FR-CONS-01", "FR-WDRW-01", "FR-STOP-01");
@@ -297,7 +296,7 @@ public class FranceReformTests
     [Fact]
     public void FR_CONS_01_an_objection_ends_the_consent()
     {
-        var request = new ContactRequest(Person(Paris))
+        var request = new ContactRequest(PersonIn(Paris))
         {
             Caller = Acme,
             Consents = ImmutableArray.Create(ConsentTo(P("2026-09-01 11:00"))),
@@ -317,7 +316,7 @@ public class FranceReformTests
     [InlineData("2027-03-02 11:00")]
     public void FR_PROOF_01_advises_keeping_the_proof_three_years_from_collection(string at)
     {
-        var decision = Evaluate(Fr, Call(Person(Paris), ConsentTo(P("2026-09-01 11:00"))), P(at));
+        var decision = Evaluate(Fr, Call(PersonIn(Paris), ConsentTo(P("2026-09-01 11:00"))), P(at));
         AssertAllowed(decision);
         var advisory = Assert.Single(decision.Advisories, a => a.Code == "FR-PROOF-01");
         Assert.Equal(Utc("2029-09-02T00:00:00Z"), advisory.Deadline);
@@ -329,10 +328,10 @@ public class FranceReformTests
     [Fact]
     public void FR_PROOF_01_only_from_11_August_and_only_for_a_consent_that_counts()
     {
-        Assert.DoesNotContain(Evaluate(Fr, Call(Person(Paris), ConsentTo(P("2026-07-01 11:00"))), P("2026-08-10 11:00")).Advisories, a => a.Code == "FR-PROOF-01");
-        Assert.Single(Evaluate(Fr, Call(Person(Paris), ConsentTo(P("2026-07-01 11:00"))), P("2026-08-11 11:00")).Advisories, a => a.Code == "FR-PROOF-01");
+        Assert.DoesNotContain(Evaluate(Fr, Call(PersonIn(Paris), ConsentTo(P("2026-07-01 11:00"))), P("2026-08-10 11:00")).Advisories, a => a.Code == "FR-PROOF-01");
+        Assert.Single(Evaluate(Fr, Call(PersonIn(Paris), ConsentTo(P("2026-07-01 11:00"))), P("2026-08-11 11:00")).Advisories, a => a.Code == "FR-PROOF-01");
 
-        var lapsedAndRenewed = Evaluate(Fr, Call(Person(Paris), ConsentTo(P("2025-06-02 11:00")), ConsentTo(P("2026-09-01 11:00"))), P("2026-09-08 11:00"));
+        var lapsedAndRenewed = Evaluate(Fr, Call(PersonIn(Paris), ConsentTo(P("2025-06-02 11:00")), ConsentTo(P("2026-09-01 11:00"))), P("2026-09-08 11:00"));
         Assert.Equal(Utc("2029-09-02T00:00:00Z"), Assert.Single(lapsedAndRenewed.Advisories, a => a.Code == "FR-PROOF-01").Deadline);
 
         Assert.DoesNotContain(Evaluate(Fr, new ContactRequest(Customer()) { Caller = Acme }, P("2026-09-08 11:00")).Advisories, a => a.Code == "FR-PROOF-01");
@@ -348,7 +347,7 @@ public class FranceReformTests
     [InlineData(null, false)]                // no subject: the exemption is not assumed
     public void FR_CONS_01_canvassing_for_newspapers_needs_no_consent(string? subject, bool allowed)
     {
-        var decision = Evaluate(Fr, new ContactRequest(Person(Paris)) { Caller = Acme, Subject = subject }, P("2026-09-08 11:00"));
+        var decision = Evaluate(Fr, new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = subject }, P("2026-09-08 11:00"));
         if (allowed)
         {
             AssertAllowed(decision);
@@ -364,15 +363,15 @@ public class FranceReformTests
     [Fact]
     public void FR_LIST_01_and_D223_9_newspaper_canvassing_is_exempt_from_L223_1_only()
     {
-        var press = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = FranceRules.PressSubject };
+        var press = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = FranceRules.PressSubject };
         var saturday = Evaluate(Fr, press, P("2026-09-12 11:00"));
         AssertRefusedBy(saturday, "FR-HOURS-01");
         Assert.Equal(P("2026-09-14 10:00"), saturday.NextPermittedAt);
         AssertRefusedBy(Evaluate(Fr, press, P("2026-09-16 11:00"), Attempt(P("2026-09-15 11:00"), AttemptOutcome.Refused)), "FR-STOP-01");
 
-        var onBloctel = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "press/weekly", OptOuts = ImmutableArray.Create(Registered(ContactRegistry.Bloctel, P("2025-01-06 12:00"))) };
+        var onBloctel = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = "press/weekly", OptOuts = ImmutableArray.Create(Registered(ContactRegistry.Bloctel, P("2025-01-06 12:00"))) };
         AssertAllowed(Evaluate(Fr, onBloctel, P("2026-03-10 11:00")));
-        var energy = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "energy-supply", OptOuts = onBloctel.OptOuts };
+        var energy = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = "energy-supply", OptOuts = onBloctel.OptOuts };
         AssertRefusedBy(Evaluate(Fr, energy, P("2026-03-10 11:00")), "FR-LIST-01");
     }
 
@@ -385,13 +384,13 @@ public class FranceReformTests
     public void FR_SECT_01_covers_marketing_messages_from_2_July_2025()
     {
         var smsConsent = new ConsentRecord(P("2025-01-06 12:00")) { Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing, Entity = Acme };
-        var sms = new ContactRequest(Person(Paris), ContactChannel.Sms) { Caller = Acme, Subject = "energy-renovation/heat-pumps", Consents = ImmutableArray.Create(smsConsent) };
+        var sms = new ContactRequest(PersonIn(Paris), ContactChannel.Sms) { Caller = Acme, Subject = "energy-renovation/heat-pumps", Consents = ImmutableArray.Create(smsConsent) };
         AssertAllowed(Evaluate(Fr, sms, P("2025-07-01 23:59")));
         var banned = Evaluate(Fr, sms, P("2025-07-02 00:00"));
         AssertRefusedBy(banned, "FR-SECT-01");
         Assert.Null(banned.NextPermittedAt);
 
-        AssertRefusedBy(Evaluate(Fr, new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "energy-renovation" }, P("2025-07-01 11:00")), "FR-SECT-01");
+        AssertRefusedBy(Evaluate(Fr, new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = "energy-renovation" }, P("2025-07-01 11:00")), "FR-SECT-01");
     }
 
     // The consumer asked for information on Monday 7 September 2026. Working days after it:
@@ -444,7 +443,7 @@ public class FranceReformTests
         var sms = new ContactRequest(contact, ContactChannel.Sms) { Caller = Acme, Subject = "home-adaptation", Consents = ImmutableArray.Create(smsConsent) };
         AssertRefusedBy(Evaluate(Fr, sms, P("2026-09-08 11:00")), "FR-SECT-01");
 
-        var noInquiry = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "home-adaptation", Consents = ImmutableArray.Create(ConsentTo(P("2026-09-01 11:00"))) };
+        var noInquiry = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = "home-adaptation", Consents = ImmutableArray.Create(ConsentTo(P("2026-09-01 11:00"))) };
         AssertRefusedBy(Evaluate(Fr, noInquiry, P("2026-09-08 11:00")), "FR-SECT-01");
     }
 }

@@ -3,7 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -36,7 +35,7 @@ public class FranceTests
     [InlineData("2026-03-15 11:00", "2026-03-16 10:00")] // Sunday
     public void FR_HOURS_01_refuses_outside_the_two_daily_windows(string at, string next)
     {
-        var decision = Evaluate(Fr, Call(Person(Paris)), P(at));
+        var decision = Evaluate(Fr, Call(PersonIn(Paris)), P(at));
         AssertRefusedBy(decision, "FR-HOURS-01");
         Assert.Equal(P(next), decision.NextPermittedAt);
     }
@@ -47,7 +46,7 @@ public class FranceTests
     [InlineData("2026-03-10 14:00")] // first allowed minute of the afternoon
     [InlineData("2026-03-10 19:59")] // last allowed minute of the day
     public void FR_HOURS_01_allows_inside_the_two_daily_windows(string at)
-        => AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P(at)));
+        => AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), P(at)));
 
     [Fact]
     public void FR_HOURS_01_a_consent_to_calls_outside_hours_lifted_the_days_and_hours_before_the_reform()
@@ -55,10 +54,10 @@ public class FranceTests
         // D223-9 al. 2: express prior consent allows calls outside the days and hours.
         var consent = ConsentTo(P("2026-01-05 12:00"));
         var outside = new ConsentRecord(P("2026-01-05 12:00")) { OutsideHours = true, Entity = Acme };
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris), outside), P("2026-03-14 21:00")));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris), outside), P("2026-03-14 21:00")));
 
         // An ordinary consent (not naming calls outside the legal hours) does not.
-        AssertRefusedBy(Evaluate(Fr, Call(Person(Paris), consent), P("2026-03-14 21:00")), "FR-HOURS-01");
+        AssertRefusedBy(Evaluate(Fr, Call(PersonIn(Paris), consent), P("2026-03-14 21:00")), "FR-HOURS-01");
     }
 
     // Code du travail L3133-1, the list D223-9 refers to, with Easter 2026 on 5 April and Easter
@@ -94,7 +93,7 @@ public class FranceTests
     [InlineData("2027-11-11", "2027-11-12")] // Thu → Fri
     public void FR_HOL_01_a_weekday_holiday_is_refused_until_the_next_working_day(string holiday, string next)
     {
-        var decision = Evaluate(Fr, Consenting(Person(Paris), P(holiday + " 11:00")), P(holiday + " 11:00"));
+        var decision = Evaluate(Fr, Consenting(PersonIn(Paris), P(holiday + " 11:00")), P(holiday + " 11:00"));
         AssertRefusedBy(decision, "FR-HOL-01");
         Assert.Equal(P(next + " 10:00"), decision.NextPermittedAt);
     }
@@ -110,7 +109,7 @@ public class FranceTests
     [InlineData("2027-12-25")]
     public void FR_HOL_01_a_weekend_holiday_is_refused_by_the_holiday_rule_all_day(string holiday)
     {
-        var request = Call(Person(Paris));
+        var request = Call(PersonIn(Paris));
         Assert.False(RuleAllows(FranceRules.Holidays, request, P(holiday + " 00:00")));
         Assert.False(RuleAllows(FranceRules.Holidays, request, P(holiday + " 23:59")));
         Assert.True(RuleAllows(FranceRules.Holidays, request, P(holiday + " 00:00").Plus(Duration.FromDays(1))));
@@ -120,8 +119,8 @@ public class FranceTests
     public void FR_HOL_01_the_day_before_and_after_a_holiday_are_callable()
     {
         // 14 July 2026 is a Tuesday: Monday 13 and Wednesday 15 are ordinary working days.
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-07-13 19:59")));
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-07-15 10:00")));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-07-13 19:59")));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-07-15 10:00")));
     }
 
     // FR-HOL-02, Alsace-Moselle: Good Friday (Easter - 2: 3 April 2026, 26 March 2027) and
@@ -134,7 +133,7 @@ public class FranceTests
     [InlineData("FR-67", "2027-03-26", "2027-03-30")] // Good Friday 2027; Monday 29 March is Easter Monday
     public void FR_HOL_02_Alsace_Moselle_Good_Friday_is_a_day_without_calls(string region, string goodFriday, string next)
     {
-        var decision = Evaluate(Fr, Consenting(Person(Paris, region), P(goodFriday + " 11:00")), P(goodFriday + " 11:00"));
+        var decision = Evaluate(Fr, Consenting(PersonIn(Paris, region), P(goodFriday + " 11:00")), P(goodFriday + " 11:00"));
         AssertRefusedBy(decision, "FR-HOL-02");
         Assert.Equal(P(next + " 10:00"), decision.NextPermittedAt);
     }
@@ -144,7 +143,7 @@ public class FranceTests
     {
         // 26 Dec 2026 is a Saturday, 26 Dec 2027 a Sunday: the hours rule closes them anyway, and
         // FR-HOL-02 excludes them on its own.
-        var strasbourg = Call(Person(Paris, "FR-67"));
+        var strasbourg = Call(PersonIn(Paris, "FR-67"));
         Assert.False(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2026-12-26 11:00")));
         Assert.False(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2027-12-26 11:00")));
         Assert.True(RuleAllows(FranceRules.LocalHolidays, strasbourg, P("2027-12-27 00:00")));
@@ -161,7 +160,7 @@ public class FranceTests
     [InlineData("FR-75")]  // Paris
     [InlineData("FR-54")]  // Meurthe-et-Moselle borders Moselle but is not Alsace-Moselle
     public void FR_HOL_02_Good_Friday_outside_Alsace_Moselle_is_an_ordinary_day(string? region)
-        => AssertAllowed(Evaluate(Fr, Call(Person(Paris, region)), P("2026-04-03 11:00")));
+        => AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris, region)), P("2026-04-03 11:00")));
 
     // FR-FREQ-01, conventions.md example: attempts on 2, 5, 10, 20 March 2026. A fifth on
     // 27 March is refused (window 26 Feb–27 Mar holds 4); the window of 1 April (3 March–1 April)
@@ -177,28 +176,28 @@ public class FranceTests
     [Fact]
     public void FR_FREQ_01_a_fifth_attempt_in_30_calendar_days_is_refused_until_the_oldest_leaves()
     {
-        var decision = Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), FourAttempts);
+        var decision = Evaluate(Fr, Call(PersonIn(Paris)), P("2026-03-27 11:00"), FourAttempts);
         AssertRefusedBy(decision, "FR-FREQ-01");
         Assert.Equal(P("2026-04-01 10:00"), decision.NextPermittedAt);
 
         // 31 March: the window 2 March–31 March still holds all four.
-        AssertRefusedBy(Evaluate(Fr, Call(Person(Paris)), P("2026-03-31 19:59"), FourAttempts), "FR-FREQ-01");
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-04-01 10:00"), FourAttempts));
+        AssertRefusedBy(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-03-31 19:59"), FourAttempts), "FR-FREQ-01");
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-04-01 10:00"), FourAttempts));
     }
 
     [Fact]
     public void FR_FREQ_01_a_fourth_attempt_is_allowed()
-        => AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), FourAttempts.Take(3).ToArray()));
+        => AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-03-27 11:00"), FourAttempts.Take(3).ToArray()));
 
     [Fact]
     public void FR_FREQ_01_attempts_by_another_professional_do_not_count_but_unknown_callers_do()
     {
         var others = FourAttempts.Select(a => new ContactAttempt(a.At, a.Outcome) { Caller = "other-brand" }).ToArray();
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), others));
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-03-27 11:00"), others));
 
         // A subcontractor's attempt recorded without its principal cannot be told apart: it counts.
         var unknown = FourAttempts.Take(3).Append(Attempt(P("2026-03-20 16:00"), caller: null)).ToArray();
-        AssertRefusedBy(Evaluate(Fr, Call(Person(Paris)), P("2026-03-27 11:00"), unknown), "FR-FREQ-01");
+        AssertRefusedBy(Evaluate(Fr, Call(PersonIn(Paris)), P("2026-03-27 11:00"), unknown), "FR-FREQ-01");
     }
 
     // FR-COOL-01: a refusal on Monday 2 June 2025 blocks 2 June … 1 August 2025 (R + 60 "jours
@@ -208,7 +207,7 @@ public class FranceTests
     public void FR_COOL_01_last_refused_and_first_allowed_instants()
     {
         var refusal = Attempt(P("2025-06-02 11:00"), AttemptOutcome.Refused);
-        var request = Call(Person(Paris));
+        var request = Call(PersonIn(Paris));
 
         Assert.False(RuleAllows(FranceRules.RefusalCooldown, request, P("2025-08-01 23:59"), refusal));
         Assert.Equal(P("2025-08-02 00:00"), RuleEarliest(FranceRules.RefusalCooldown, request, P("2025-08-01 23:59"), refusal));
@@ -224,8 +223,8 @@ public class FranceTests
     [Fact]
     public void FR_LIST_01_a_registration_protects_30_days_after_the_receipt()
     {
-        var request = Call(Person(Paris));
-        var registered = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(Registered(ContactRegistry.Bloctel, P("2026-05-05 15:00"))) };
+        var request = Call(PersonIn(Paris));
+        var registered = new ContactRequest(PersonIn(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(Registered(ContactRegistry.Bloctel, P("2026-05-05 15:00"))) };
 
         AssertAllowed(Evaluate(Fr, registered, P("2026-06-04 14:59")));
         var decision = Evaluate(Fr, registered, P("2026-06-04 15:00"));
@@ -240,7 +239,7 @@ public class FranceTests
     public void FR_LIST_01_honours_the_effective_date_on_the_receipt()
     {
         var entry = new OptOut(OptOutKind.Registry, P("2026-05-05 15:00")) { Registry = ContactRegistry.Bloctel, EffectiveAt = P("2026-05-12 00:00") };
-        var registered = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(entry) };
+        var registered = new ContactRequest(PersonIn(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(entry) };
         AssertAllowed(Evaluate(Fr, registered, P("2026-05-11 19:59")));
         AssertRefusedBy(Evaluate(Fr, registered, P("2026-05-12 10:00")), "FR-LIST-01");
     }
@@ -261,7 +260,7 @@ public class FranceTests
     public void FR_LIST_01_in_force_from_1_June_2016()
     {
         // The list opened on 1 June 2016 (loi Hamon). D223-9 is not yet in force, so no hours rule.
-        var request = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Registry, P("2016-04-01 12:00")) { Registry = ContactRegistry.Bloctel, EffectiveAt = P("2016-04-01 12:00") }) };
+        var request = new ContactRequest(PersonIn(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Registry, P("2016-04-01 12:00")) { Registry = ContactRegistry.Bloctel, EffectiveAt = P("2016-04-01 12:00") }) };
         AssertAllowed(Evaluate(Fr, request, P("2016-05-31 12:00")));
         AssertRefusedBy(Evaluate(Fr, request, P("2016-06-01 12:00")), "FR-LIST-01");
     }
@@ -277,7 +276,7 @@ public class FranceTests
     [InlineData(null, true)]                      // no subject declared
     public void FR_SECT_01_refuses_energy_renovation_renewables_and_home_adaptation(string? subject, bool allowed)
     {
-        var request = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = subject };
+        var request = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = subject };
         var decision = Evaluate(Fr, request, P("2026-03-10 11:00"));
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
@@ -294,7 +293,7 @@ public class FranceTests
         AssertAllowed(Evaluate(Fr, new ContactRequest(customer) { Caller = Acme, Subject = "energy-renovation" }, P("2026-03-10 11:00")));
 
         // After 11 August 2026 a consent satisfies FR-CONS-01 but the sector stays banned.
-        var consenting = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "energy-renovation", Consents = ImmutableArray.Create(ConsentTo(P("2026-08-01 12:00"))) };
+        var consenting = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = "energy-renovation", Consents = ImmutableArray.Create(ConsentTo(P("2026-08-01 12:00"))) };
         AssertRefusedBy(Evaluate(Fr, consenting, P("2026-09-01 11:00")), "FR-SECT-01");
     }
 
@@ -302,7 +301,7 @@ public class FranceTests
     public void FR_SECT_01_in_force_from_26_July_2020()
     {
         // Loi n° 2020-901 in force 26 July 2020 (a Sunday); D223-9 (hours) only from 2023.
-        var request = new ContactRequest(Person(Paris)) { Caller = Acme, Subject = "energy-renovation" };
+        var request = new ContactRequest(PersonIn(Paris)) { Caller = Acme, Subject = "energy-renovation" };
         AssertAllowed(Evaluate(Fr, request, P("2020-07-25 12:00")));
         AssertRefusedBy(Evaluate(Fr, request, P("2020-07-26 12:00")), "FR-SECT-01");
     }
@@ -326,10 +325,10 @@ public class FranceTests
     {
         // EU-OBJ-01 is part of fr: Art. 21(3) stops direct marketing on every channel.
         var objection = new OptOut(OptOutKind.Objection, P("2026-03-09 18:00")) { Channel = ContactChannel.Sms };
-        var marketing = new ContactRequest(Person(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(objection) };
+        var marketing = new ContactRequest(PersonIn(Paris)) { Caller = Acme, OptOuts = ImmutableArray.Create(objection) };
         AssertRefusedBy(Evaluate(Fr, marketing, P("2026-03-10 11:00")), "EU-OBJ-01");
 
-        var informational = new ContactRequest(Person(Paris), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, OptOuts = ImmutableArray.Create(objection) };
+        var informational = new ContactRequest(PersonIn(Paris), ContactChannel.Voice, ContactPurpose.Informational) { Caller = Acme, OptOuts = ImmutableArray.Create(objection) };
         AssertAllowed(Evaluate(Fr, informational, P("2026-03-10 11:00")));
     }
 
@@ -344,7 +343,7 @@ public class FranceTests
     [InlineData("America/Cayenne", "2026-03-10T13:00:00Z", "2026-03-10T23:00:00Z")]
     public void FR_HOURS_01_overseas_departments_use_their_own_clock(string zoneId, string tenLocal, string eightPmLocal)
     {
-        var request = Call(Person(Zone(zoneId)));
+        var request = Call(PersonIn(Zone(zoneId)));
         var opens = Utc(tenLocal);
         var closes = Utc(eightPmLocal);
 
@@ -361,7 +360,7 @@ public class FranceTests
     {
         // 16:30Z on Tuesday 10 March 2026 is 17:30 in Paris (UTC+1) but 20:30 in Réunion (UTC+4).
         var at = Utc("2026-03-10T16:30:00Z");
-        AssertAllowed(Evaluate(Fr, Call(Person(Paris)), at));
-        AssertRefusedBy(Evaluate(Fr, Call(Person(Zone("Indian/Reunion"))), at), "FR-HOURS-01");
+        AssertAllowed(Evaluate(Fr, Call(PersonIn(Paris)), at));
+        AssertRefusedBy(Evaluate(Fr, Call(PersonIn(Zone("Indian/Reunion"))), at), "FR-HOURS-01");
     }
 }

@@ -3,7 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -15,7 +14,7 @@ public class GermanyTests
     private static readonly ContactPolicy De = GermanyRules.Pack;
 
     private static ContactRequest Request(params ConsentRecord[] consents)
-        => new ContactRequest(Person(Berlin)) { Caller = Acme, Consents = consents.ToImmutableArray() };
+        => new ContactRequest(PersonIn(Berlin)) { Caller = Acme, Consents = consents.ToImmutableArray() };
 
     [Fact]
     public void DE_CONS_01_an_advertising_call_without_prior_express_consent_is_refused_for_good()
@@ -95,7 +94,7 @@ public class GermanyTests
     public void EU_OBJ_01_a_GDPR_objection_is_part_of_the_de_pack()
     {
         var consent = ConsentTo(Utc("2026-01-05T09:00:00Z"));
-        var request = new ContactRequest(Person(Berlin)) { Caller = Acme, Consents = ImmutableArray.Create(consent), OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Objection, Utc("2026-03-01T09:00:00Z"))) };
+        var request = new ContactRequest(PersonIn(Berlin)) { Caller = Acme, Consents = ImmutableArray.Create(consent), OptOuts = ImmutableArray.Create(new OptOut(OptOutKind.Objection, Utc("2026-03-01T09:00:00Z"))) };
         AssertRefusedBy(Evaluate(De, request, Utc("2026-03-10T10:00:00Z")), "EU-OBJ-01");
     }
 }

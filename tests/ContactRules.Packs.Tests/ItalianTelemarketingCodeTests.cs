@@ -3,7 +3,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -16,9 +15,8 @@ namespace ContactRules.Packs.Tests;
 public class ItalianTelemarketingCodeTests
 {
     private static readonly ContactPolicy Code = ItalianTelemarketingCodeRules.Pack;
-    private static readonly DateTimeZone Rome = Zone("Europe/Rome");
 
-    private static ContactDecision At(string local) => Evaluate(Code, Call(Person(Rome)), Local(local, Rome));
+    private static ContactDecision At(string local) => Evaluate(Code, Call(PersonIn(Rome)), Local(local, Rome));
 
     // Tuesday 10 March, Saturday 14 March, Sunday 15 March 2026.
     [Theory]
@@ -135,14 +133,14 @@ public class ItalianTelemarketingCodeTests
         var mourning = HolidayCalendar.FromDates("days of national mourning declared (test)", new[] { (Date("2026-03-11"), "lutto nazionale") });
         var policy = Code.WithAddedHolidays("IT-CODE-HOL-01", mourning);
         Assert.Equal("it-code", policy.Id);
-        var decision = Evaluate(policy, Call(Person(Rome)), Local("2026-03-11 12:00", Rome));
+        var decision = Evaluate(policy, Call(PersonIn(Rome)), Local("2026-03-11 12:00", Rome));
         AssertRefusedBy(decision, "IT-CODE-HOL-01");
         Assert.Contains("lutto nazionale", decision.Violations[0].Reason);
         Assert.Equal(Local("2026-03-12 09:00", Rome), decision.NextPermittedAt);
 
         // The legal holidays are still there, and the pack without the declaration allows the day.
-        AssertRefusedBy(Evaluate(policy, Call(Person(Rome)), Local("2026-06-02 12:00", Rome)), "IT-CODE-HOL-01");
-        AssertAllowed(Evaluate(Code, Call(Person(Rome)), Local("2026-03-11 12:00", Rome)));
+        AssertRefusedBy(Evaluate(policy, Call(PersonIn(Rome)), Local("2026-06-02 12:00", Rome)), "IT-CODE-HOL-01");
+        AssertAllowed(Evaluate(Code, Call(PersonIn(Rome)), Local("2026-03-11 12:00", Rome)));
     }
 
     [Fact]

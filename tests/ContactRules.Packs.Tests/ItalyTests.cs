@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -10,10 +9,9 @@ namespace ContactRules.Packs.Tests;
 public class ItalyTests
 {
     private static readonly ContactPolicy It = ItalyRules.Pack;
-    private static readonly DateTimeZone Rome = Zone("Europe/Rome");
 
     private static ContactRequest Request(ImmutableArray<OptOut> optOuts = default, Instant? snapshot = null, bool automated = false, params ConsentRecord[] consents)
-        => new ContactRequest(Person(Rome))
+        => new ContactRequest(PersonIn(Rome))
         {
             Caller = Acme,
             OptOuts = optOuts,

@@ -3,7 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -37,7 +36,7 @@ public class MarketingMessageTests
         => new ConsentRecord(Granted) { Channel = channel, Purpose = ContactPurpose.Marketing, Entity = entity, Basis = basis };
 
     private static ContactRequest Message(ConsentRecord[] consents, OptOut[]? optOuts = null, bool automated = false)
-        => new ContactRequest(Person(Berlin), ContactChannel.Sms)
+        => new ContactRequest(PersonIn(Berlin), ContactChannel.Sms)
         {
             Caller = Acme,
             Automated = automated,
@@ -179,11 +178,11 @@ public class MarketingMessageTests
             Consent(null, ConsentBasis.SoftOptIn),
         })
         {
-            var call = new ContactRequest(Person(zone)) { Caller = Acme, Consents = ImmutableArray.Create(consent) };
+            var call = new ContactRequest(PersonIn(zone)) { Caller = Acme, Consents = ImmutableArray.Create(consent) };
             AssertRefusedBy(Evaluate(RulePacks.Get(pack), call, at), id);
         }
 
-        var voice = new ContactRequest(Person(zone)) { Caller = Acme, Consents = ImmutableArray.Create(new ConsentRecord(Utc("2026-09-01T09:00:00Z")) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = Acme }) };
+        var voice = new ContactRequest(PersonIn(zone)) { Caller = Acme, Consents = ImmutableArray.Create(new ConsentRecord(Utc("2026-09-01T09:00:00Z")) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = Acme }) };
         AssertAllowed(Evaluate(RulePacks.Get(pack), voice, at));
     }
 
@@ -193,12 +192,12 @@ public class MarketingMessageTests
     [Fact]
     public void FR_EMSG_01_messages_follow_their_own_rule_not_D223_9()
     {
-        var paris = new ContactRequest(Person(Paris), ContactChannel.Sms) { Caller = Acme, Consents = ImmutableArray.Create(Consent(ContactChannel.Sms)) };
+        var paris = new ContactRequest(PersonIn(Paris), ContactChannel.Sms) { Caller = Acme, Consents = ImmutableArray.Create(Consent(ContactChannel.Sms)) };
         AssertAllowed(Evaluate(FranceRules.Pack, paris, Local("2026-03-14 21:00", Paris)));
         AssertAllowed(Evaluate(FranceRules.Pack, paris, Local("2026-05-25 11:00", Paris)));
 
         var texts = Enumerable.Range(2, 5).Select(d => new ContactAttempt(Local($"2026-03-0{d} 11:00", Paris), AttemptOutcome.NoAnswer, ContactChannel.Sms) { Caller = Acme }).ToArray();
-        AssertAllowed(Evaluate(FranceRules.Pack, new ContactRequest(Person(Paris)) { Caller = Acme }, Local("2026-03-10 11:00", Paris), texts));
+        AssertAllowed(Evaluate(FranceRules.Pack, new ContactRequest(PersonIn(Paris)) { Caller = Acme }, Local("2026-03-10 11:00", Paris), texts));
     }
 
     // de+eu: both rows apply, each refusing under its own id; the shared GDPR rule once.

@@ -4,7 +4,6 @@ using ContactRules.Jurisdictions;
 using CsCheck;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Tests.Support;
 
 namespace ContactRules.Packs.Tests;
 
@@ -59,7 +58,7 @@ public class NextPermittedPropertyTests
                     Consents = consent ? ImmutableArray.Create(ConsentTo(at + Duration.FromDays(3))) : ImmutableArray<ConsentRecord>.Empty,
                     OptOuts = registered ? ImmutableArray.Create(Registered(registry, at - Duration.FromDays(10))) : ImmutableArray<OptOut>.Empty,
                 };
-                var history = ContactHistory.Create(attempts.Select(a => Attempt(at - Duration.FromMinutes(a.Item1 + 1), Outcomes[a.Item2], a.Item3 ? Acme : null)));
+                var history = ContactHistory.Create(attempts.Select(a => Attempt(at - Duration.FromMinutes(a.Item1 + 1), Outcomes[a.Item2], caller: a.Item3 ? Acme : null)));
 
                 var decision = pack.Evaluate(request, at, history);
                 if (decision.IsAllowed || decision.NextPermittedAt is not { } next)

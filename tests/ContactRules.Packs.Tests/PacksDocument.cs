@@ -21,7 +21,7 @@ internal static class PacksDocument
         var text = new StringBuilder();
         text.Append("# Rule packs\n\n");
         text.Append("<!-- Generated from the packs by tests/ContactRules.Packs.Tests/PacksDocument.cs. Do not edit by hand: run\n");
-        text.Append("     ").Append(RepositoryFiles.RegenerateVariable).Append("=1 dotnet test tests/ContactRules.Packs.Tests --filter PacksDocumentTests -->\n\n");
+        text.Append("     ").Append(GeneratedDocuments.RegenerateVariable).Append("=1 dotnet test tests/ContactRules.Packs.Tests --filter PacksDocumentTests -->\n\n");
         text.Append("A policy names packs joined by `+` (`fr`, `us+us-fl`, `de+eu`); a rule shared by two packs is applied once. ");
         text.Append("A rule applies at an instant when that instant's local date, in one of the called person's candidate zones, ");
         text.Append("lies between *from* and *to*, both inclusive. Every refusal names the rule id and citation below. ");

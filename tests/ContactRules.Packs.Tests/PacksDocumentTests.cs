@@ -13,9 +13,9 @@ public class PacksDocumentTests
     [Fact]
     public void Docs_packs_md_matches_the_packs()
     {
-        var path = Path.Combine(RepositoryFiles.Root(), PacksDocument.RelativePath);
+        var path = Path.Combine(RepositoryRoot.Path, PacksDocument.RelativePath);
         var expected = PacksDocument.Render();
-        if (RepositoryFiles.Regenerating)
+        if (GeneratedDocuments.Regenerating)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, expected);
@@ -25,7 +25,7 @@ public class PacksDocumentTests
         Assert.True(
             actual == expected,
             $"{PacksDocument.RelativePath} is stale: it differs from what the registered packs produce. Regenerate it with\n"
-            + $"    {RepositoryFiles.RegenerateVariable}=1 dotnet test tests/ContactRules.Packs.Tests --filter PacksDocumentTests\n"
+            + $"    {GeneratedDocuments.RegenerateVariable}=1 dotnet test tests/ContactRules.Packs.Tests --filter PacksDocumentTests\n"
             + "and commit the result.");
     }
 

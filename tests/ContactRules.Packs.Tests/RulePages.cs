@@ -113,7 +113,7 @@ internal static class RulePages
     private static void Header(StringBuilder text)
     {
         text.Append("<!-- Generated from the packs by tests/ContactRules.Packs.Tests/RulePages.cs. Do not edit by hand: run\n");
-        text.Append("     ").Append(RepositoryFiles.RegenerateVariable).Append("=1 dotnet test tests/ContactRules.Packs.Tests --filter RulePagesTests -->\n\n");
+        text.Append("     ").Append(GeneratedDocuments.RegenerateVariable).Append("=1 dotnet test tests/ContactRules.Packs.Tests --filter RulePagesTests -->\n\n");
     }
 
     private static void Row(StringBuilder text, string name, string value)

@@ -11,10 +11,10 @@ public class RulePagesTests
     [Fact]
     public void Docs_rules_law_match_the_packs_and_their_tests()
     {
-        var root = RepositoryFiles.Root();
+        var root = RepositoryRoot.Path;
         var folder = Path.Combine(root, RulePages.Folder);
         var expected = RulePages.Render(PinningTests.All(root));
-        if (RepositoryFiles.Regenerating)
+        if (GeneratedDocuments.Regenerating)
         {
             Directory.CreateDirectory(folder);
             foreach (var stale in Directory.EnumerateFiles(folder, "*.md").Where(f => !expected.ContainsKey(Path.GetFileName(f))))
@@ -36,14 +36,14 @@ public class RulePagesTests
         Assert.True(
             missing.Count == 0 && extra.Count == 0 && differing.Count == 0,
             $"{RulePages.Folder} is stale (missing: {string.Join(", ", missing)}; not a rule any more: {string.Join(", ", extra)}; differing: {string.Join(", ", differing)}). Regenerate it with\n"
-            + $"    {RepositoryFiles.RegenerateVariable}=1 dotnet test tests/ContactRules.Packs.Tests --filter RulePagesTests\n"
+            + $"    {GeneratedDocuments.RegenerateVariable}=1 dotnet test tests/ContactRules.Packs.Tests --filter RulePagesTests\n"
             + "and commit the result.");
     }
 
     [Fact]
     public void Every_rule_of_every_pack_has_a_page()
     {
-        var pages = RulePages.Render(PinningTests.All(RepositoryFiles.Root()));
+        var pages = RulePages.Render(PinningTests.All(RepositoryRoot.Path));
         foreach (var rule in RulePacks.Ids.SelectMany(id => RulePacks.Get(id).Rules))
         {
             Assert.True(pages.ContainsKey(rule.Id + ".md"), rule.Id + " has no page");
@@ -56,7 +56,7 @@ public class RulePagesTests
     [Fact]
     public void The_scan_finds_test_methods_and_matches_whole_ids_only()
     {
-        var tests = PinningTests.All(RepositoryFiles.Root());
+        var tests = PinningTests.All(RepositoryRoot.Path);
         Assert.Contains(tests, t => t.Class == nameof(RulePagesTests) && t.Method == nameof(Docs_rules_law_match_the_packs_and_their_tests));
         Assert.True(PinningTests.Pins(new PinningTests.Test("C", "US_TRACED_01_caps_three", "f"), "US-TRACED-01"));
         Assert.True(PinningTests.Pins(new PinningTests.Test("C", "Limits_US_TRACED_01", "f"), "US-TRACED-01"));

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
 
 namespace ContactRules.Packs.Us.Tests;
 

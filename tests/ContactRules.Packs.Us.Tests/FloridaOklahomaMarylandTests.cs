@@ -2,7 +2,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -33,12 +33,12 @@ public class FloridaOklahomaMarylandTests
         _ = frequencyId;
         var policy = RulePacks.Get(pack);
         var zone = ZoneOf(pack);
-        var request = Marketing(Person(zone), "solar");
-        Assert.Equal(hoursId, Single(policy.Evaluate(request, Local("2026-03-10 07:59", zone), ContactHistory.Empty)));
+        var request = Marketing(AmericanPerson(zone), "solar");
+        Assert.Equal(hoursId, SingleRuleId(policy.Evaluate(request, Local("2026-03-10 07:59", zone), ContactHistory.Empty)));
         Assert.True(policy.Evaluate(request, Local("2026-03-10 08:00", zone), ContactHistory.Empty).IsAllowed);
         Assert.True(policy.Evaluate(request, Local("2026-03-10 19:59", zone), ContactHistory.Empty).IsAllowed);
         var late = policy.Evaluate(request, Local("2026-03-10 20:00", zone), ContactHistory.Empty);
-        Assert.Equal(hoursId, Single(late));
+        Assert.Equal(hoursId, SingleRuleId(late));
         Assert.Equal(Local("2026-03-11 08:00", zone), late.NextPermittedAt);
     }
 
@@ -50,7 +50,7 @@ public class FloridaOklahomaMarylandTests
         _ = frequencyId;
         var zone = ZoneOf(pack);
         var history = History(Attempt(Local("2026-03-10 09:00", zone), subject: "solar"), Attempt(Local("2026-03-10 10:00", zone), subject: "solar"));
-        Assert.True(RulePacks.Get(pack).Evaluate(Marketing(Person(zone), "solar"), Local("2026-03-10 11:00", zone), history).IsAllowed);
+        Assert.True(RulePacks.Get(pack).Evaluate(Marketing(AmericanPerson(zone), "solar"), Local("2026-03-10 11:00", zone), history).IsAllowed);
     }
 
     [Theory]
@@ -66,13 +66,13 @@ public class FloridaOklahomaMarylandTests
             Attempt(Local("2026-03-10 09:00", zone), subject: "solar"),
             Attempt(Local("2026-03-10 10:00", zone), subject: "solar"),
             Attempt(Local("2026-03-10 11:00", zone), subject: "solar"));
-        var refused = policy.Evaluate(Marketing(Person(zone), "solar"), Local("2026-03-11 08:59", zone), history);
-        Assert.Equal(frequencyId, Single(refused));
+        var refused = policy.Evaluate(Marketing(AmericanPerson(zone), "solar"), Local("2026-03-11 08:59", zone), history);
+        Assert.Equal(frequencyId, SingleRuleId(refused));
         Assert.Equal(Local("2026-03-11 09:00", zone), refused.NextPermittedAt);
-        Assert.True(policy.Evaluate(Marketing(Person(zone), "solar"), Local("2026-03-11 09:00", zone), history).IsAllowed);
+        Assert.True(policy.Evaluate(Marketing(AmericanPerson(zone), "solar"), Local("2026-03-11 09:00", zone), history).IsAllowed);
 
         // Another subject matter is counted apart.
-        Assert.True(policy.Evaluate(Marketing(Person(zone), "insurance"), Local("2026-03-10 12:00", zone), history).IsAllowed);
+        Assert.True(policy.Evaluate(Marketing(AmericanPerson(zone), "insurance"), Local("2026-03-10 12:00", zone), history).IsAllowed);
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public class FloridaOklahomaMarylandTests
             Attempt(Local("2026-03-10 09:00", zone), subject: "solar", channel: ContactChannel.Sms),
             Attempt(Local("2026-03-10 10:00", zone), subject: "solar", channel: ContactChannel.Sms),
             Attempt(Local("2026-03-10 11:00", zone), subject: null));
-        Assert.Equal(frequencyId, Single(RulePacks.Get(pack).Evaluate(Marketing(Person(zone), "solar"), Local("2026-03-10 12:00", zone), history)));
+        Assert.Equal(frequencyId, SingleRuleId(RulePacks.Get(pack).Evaluate(Marketing(AmericanPerson(zone), "solar"), Local("2026-03-10 12:00", zone), history)));
     }
 
     [Fact]
@@ -100,9 +100,9 @@ public class FloridaOklahomaMarylandTests
             Attempt(Utc("2026-03-07T14:00:00Z"), subject: "solar"),
             Attempt(Utc("2026-03-07T15:00:00Z"), subject: "solar"),
             Attempt(Utc("2026-03-07T16:00:00Z"), subject: "solar"));
-        var decision = FloridaRules.Pack.Evaluate(Marketing(Person(NewYork), "solar"), Ny("2026-03-08 09:00"), history);
-        Assert.Equal("US-FL-01", Single(decision));
-        Assert.Equal(Ny("2026-03-08 10:00"), decision.NextPermittedAt);
+        var decision = FloridaRules.Pack.Evaluate(Marketing(AmericanPerson(NewYork), "solar"), NewYorkTime("2026-03-08 09:00"), history);
+        Assert.Equal("US-FL-01", SingleRuleId(decision));
+        Assert.Equal(NewYorkTime("2026-03-08 10:00"), decision.NextPermittedAt);
     }
 
     // In force: the day before, 20:30 is not governed by the state (the us pack allows until
@@ -118,7 +118,7 @@ public class FloridaOklahomaMarylandTests
     {
         var zone = ZoneOf(pack);
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, RulePacks.Get(pack));
-        Assert.Equal(allowed, policy.Evaluate(Marketing(Person(zone), "solar"), Local(local, zone), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, policy.Evaluate(Marketing(AmericanPerson(zone), "solar"), Local(local, zone), ContactHistory.Empty).IsAllowed);
     }
 
     // Three calls on 30 June 2021 at 19:00, 19:30 and 19:45. A fourth at 19:50 that day is not
@@ -130,9 +130,9 @@ public class FloridaOklahomaMarylandTests
     public void US_FL_01_Florida_counts_from_1_July_2021(string local, bool allowed)
     {
         var history = History(
-            Attempt(Ny("2021-06-30 19:00"), subject: "solar"),
-            Attempt(Ny("2021-06-30 19:30"), subject: "solar"),
-            Attempt(Ny("2021-06-30 19:45"), subject: "solar"));
-        Assert.Equal(allowed, FloridaRules.Pack.Evaluate(Marketing(Person(NewYork), "solar"), Ny(local), history).IsAllowed);
+            Attempt(NewYorkTime("2021-06-30 19:00"), subject: "solar"),
+            Attempt(NewYorkTime("2021-06-30 19:30"), subject: "solar"),
+            Attempt(NewYorkTime("2021-06-30 19:45"), subject: "solar"));
+        Assert.Equal(allowed, FloridaRules.Pack.Evaluate(Marketing(AmericanPerson(NewYork), "solar"), NewYorkTime(local), history).IsAllowed);
     }
 }

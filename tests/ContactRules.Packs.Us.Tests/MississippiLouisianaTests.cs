@@ -5,7 +5,7 @@ using ContactRules.Rules;
 using CsCheck;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -25,18 +25,18 @@ public class MississippiLouisianaTests
     [InlineData("2026-07-14 21:00", false)]
     public void US_MS_01_Mississippi_in_July_runs_an_hour_later_on_the_wall_clock(string chicagoWallTime, bool allowed)
     {
-        var decision = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(chicagoWallTime, Chicago), ContactHistory.Empty);
+        var decision = MississippiRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local(chicagoWallTime, Chicago), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-MS-01", Single(decision));
+            Assert.Equal("US-MS-01", SingleRuleId(decision));
         }
     }
 
     [Fact]
     public void US_MS_01_Mississippi_in_July_opens_at_14_00_UTC()
     {
-        var decision = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-14 07:30", Chicago), ContactHistory.Empty);
+        var decision = MississippiRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-07-14 07:30", Chicago), ContactHistory.Empty);
         Assert.Equal(Utc("2026-07-14T14:00:00Z"), decision.NextPermittedAt);
     }
 
@@ -48,17 +48,17 @@ public class MississippiLouisianaTests
     [InlineData("2026-01-13 20:00", false)]
     public void US_MS_01_Mississippi_in_January_matches_the_wall_clock(string chicagoWallTime, bool allowed)
     {
-        Assert.Equal(allowed, MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(chicagoWallTime, Chicago), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, MississippiRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local(chicagoWallTime, Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
     public void US_MS_01_Mississippi_has_no_Sunday()
     {
         // Sunday 12 July 2026 noon: refused; next is Monday 13 July 08:00 CST = 14:00Z.
-        var decision = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-12 12:00", Chicago), ContactHistory.Empty);
-        Assert.Equal("US-MS-01", Single(decision));
+        var decision = MississippiRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-07-12 12:00", Chicago), ContactHistory.Empty);
+        Assert.Equal("US-MS-01", SingleRuleId(decision));
         Assert.Equal(Utc("2026-07-13T14:00:00Z"), decision.NextPermittedAt);
-        Assert.True(MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-11 12:00", Chicago), ContactHistory.Empty).IsAllowed);
+        Assert.True(MississippiRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-07-11 12:00", Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class MississippiLouisianaTests
     {
         // The statute fixes the clock, so no zone is needed: Tuesday 14 July 2026 15:00Z is
         // 09:00 CST.
-        Assert.True(MississippiRules.Pack.Evaluate(Marketing(Person()), Utc("2026-07-14T15:00:00Z"), ContactHistory.Empty).IsAllowed);
+        Assert.True(MississippiRules.Pack.Evaluate(Marketing(AmericanPerson()), Utc("2026-07-14T15:00:00Z"), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class MississippiLouisianaTests
         {
             var cst = DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.AddHours(-6);
             var expected = cst.DayOfWeek != DayOfWeek.Sunday && cst.Hour >= 8 && cst.Hour < 20;
-            var allowed = MississippiRules.Pack.Evaluate(Marketing(Person(Chicago)), Instant.FromUnixTimeSeconds(seconds), ContactHistory.Empty).IsAllowed;
+            var allowed = MississippiRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Instant.FromUnixTimeSeconds(seconds), ContactHistory.Empty).IsAllowed;
             Assert.Equal(expected, allowed);
         });
     }
@@ -92,7 +92,7 @@ public class MississippiLouisianaTests
         // York.
         var from = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
         var to = new DateTimeOffset(2029, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
-        var contact = Person(NewYork, LosAngeles);
+        var contact = AmericanPerson(NewYork, LosAngeles);
         Gen.Long[from, to].Sample(seconds =>
         {
             var instant = Instant.FromUnixTimeSeconds(seconds);
@@ -109,14 +109,14 @@ public class MississippiLouisianaTests
     [InlineData("2026-03-10 20:00", false)]
     public void US_LA_01_Louisiana_hours(string local, bool allowed)
     {
-        Assert.Equal(allowed, LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(local, Chicago), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local(local, Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
     public void US_LA_01_Louisiana_has_no_Sunday()
     {
-        var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-03-15 12:00", Chicago), ContactHistory.Empty);
-        Assert.Equal("US-LA-01", Single(decision));
+        var decision = LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-03-15 12:00", Chicago), ContactHistory.Empty);
+        Assert.Equal("US-LA-01", SingleRuleId(decision));
         Assert.Equal(Local("2026-03-16 08:00", Chicago), decision.NextPermittedAt);
     }
 
@@ -159,8 +159,8 @@ public class MississippiLouisianaTests
     [InlineData("2027-12-31")]
     public void US_LA_HOL_01_Louisiana_legal_holidays_of_2026_and_2027(string date)
     {
-        var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty);
-        Assert.Contains("US-LA-HOL-01", Ids(decision));
+        var decision = LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty);
+        Assert.Contains("US-LA-HOL-01", RuleIds(decision));
     }
 
     [Theory]
@@ -169,14 +169,14 @@ public class MississippiLouisianaTests
     [InlineData("2027-12-30")]
     public void US_LA_HOL_01_the_days_around_holidays_are_ordinary(string date)
     {
-        Assert.True(LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty).IsAllowed);
+        Assert.True(LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local(date + " 12:00", Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
     public void US_LA_HOL_01_a_Saturday_holiday_then_Sunday_waits_until_Monday()
     {
         // Saturday 4 July 2026 is Independence Day, Sunday 5 July has no calls: Monday 6 July 08:00.
-        var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-07-04 12:00", Chicago), ContactHistory.Empty);
+        var decision = LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-07-04 12:00", Chicago), ContactHistory.Empty);
         Assert.Equal(Local("2026-07-06 08:00", Chicago), decision.NextPermittedAt);
     }
 
@@ -186,10 +186,10 @@ public class MississippiLouisianaTests
         // A state of emergency declared for Thursday 27 August 2026 (the user feeds it).
         var emergencies = HolidayCalendar.FromDates("declared emergencies", new[] { (Date("2026-08-27"), "Hurricane declaration") });
         var policy = LouisianaRules.WithEmergencies(emergencies);
-        var request = Marketing(Person(Chicago));
+        var request = Marketing(AmericanPerson(Chicago));
         Assert.True(policy.Evaluate(request, Local("2026-08-26 12:00", Chicago), ContactHistory.Empty).IsAllowed);
         var refused = policy.Evaluate(request, Local("2026-08-27 12:00", Chicago), ContactHistory.Empty);
-        Assert.Equal("US-LA-EMERG-01", Single(refused));
+        Assert.Equal("US-LA-EMERG-01", SingleRuleId(refused));
         Assert.Equal(Local("2026-08-28 08:00", Chicago), refused.NextPermittedAt);
 
         // The pack without a fed calendar knows no emergency.
@@ -204,8 +204,8 @@ public class MississippiLouisianaTests
         var declared = HolidayCalendar.FromDates("holidays declared by the governor", new[] { (Date("2023-07-03"), "Declared holiday") });
         var none = HolidayCalendar.FromDates("declared emergencies", Array.Empty<(LocalDate, string)>());
         var at = Local("2023-07-03 12:00", Chicago);
-        Assert.True(LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), at, ContactHistory.Empty).IsAllowed);
-        Assert.Equal("US-LA-HOL-01", Single(LouisianaRules.WithEmergencies(none, declared).Evaluate(Marketing(Person(Chicago)), at, ContactHistory.Empty)));
+        Assert.True(LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), at, ContactHistory.Empty).IsAllowed);
+        Assert.Equal("US-LA-HOL-01", SingleRuleId(LouisianaRules.WithEmergencies(none, declared).Evaluate(Marketing(AmericanPerson(Chicago)), at, ContactHistory.Empty)));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -102,9 +102,9 @@ public class PackMetadataTests
     {
         // The deadline advisory makes the us pack an advising policy; an allowed check with
         // nothing to advise must still allocate nothing (the advisory buffer is reused).
-        var request = Marketing(Person(NewYork));
-        var at = Ny("2026-03-10 12:00");
-        var history = History(Attempt(Ny("2026-03-09 12:00")));
+        var request = Marketing(AmericanPerson(NewYork));
+        var at = NewYorkTime("2026-03-10 12:00");
+        var history = History(Attempt(NewYorkTime("2026-03-09 12:00")));
         Assert.True(UnitedStatesRules.Pack.Evaluate(request, at, history).IsAllowed);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var decision = UnitedStatesRules.Pack.Evaluate(request, at, history);

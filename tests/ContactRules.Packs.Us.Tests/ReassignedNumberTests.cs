@@ -3,7 +3,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -36,7 +36,7 @@ public class ReassignedNumberTests
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal(new[] { "US-CONS-01", "US-RND-01" }, Ids(decision));
+            Assert.Equal(new[] { "US-CONS-01", "US-RND-01" }, RuleIds(decision));
             Assert.Contains("permanently disconnected on 2026-02-10", decision.Violations[1].Reason);
         }
     }
@@ -75,7 +75,7 @@ public class ReassignedNumberTests
         };
         var decision = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-02T17:00:00Z"), ContactHistory.Empty);
         Assert.Equal(Utc("2026-06-01T15:00:00Z"), decision.Violations.Single(v => v.RuleId == "US-RND-01").Until);
-        Assert.Equal(new[] { "US-CONS-01" }, Ids(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-06-01T15:00:00Z"), ContactHistory.Empty)));
+        Assert.Equal(new[] { "US-CONS-01" }, RuleIds(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-06-01T15:00:00Z"), ContactHistory.Empty)));
     }
 
     [Fact]
@@ -92,12 +92,12 @@ public class ReassignedNumberTests
     {
         var permission = new ConsentRecord(Utc("2025-05-01T15:00:00Z")) { Channel = ContactChannel.Voice, Purpose = ContactPurpose.Marketing, Entity = "acme" };
         var onRegistry = new OptOut(OptOutKind.Registry, Utc("2024-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc };
-        var before = Marketing(Person(NewYork)).With(consents: new[] { permission }, optOuts: new[] { onRegistry });
-        Assert.True(UnitedStatesRules.Pack.Evaluate(before, Ny("2026-03-02 12:00"), ContactHistory.Empty).IsAllowed);
+        var before = Marketing(AmericanPerson(NewYork)).With(consents: new[] { permission }, optOuts: new[] { onRegistry });
+        Assert.True(UnitedStatesRules.Pack.Evaluate(before, NewYorkTime("2026-03-02 12:00"), ContactHistory.Empty).IsAllowed);
 
         var reassigned = Marketing(Reassigned("2026-02-10", NewYork)).With(consents: new[] { permission }, optOuts: new[] { onRegistry });
-        var decision = UnitedStatesRules.Pack.Evaluate(reassigned, Ny("2026-03-02 12:00"), ContactHistory.Empty);
-        Assert.Equal("US-DNC-01", Single(decision));
+        var decision = UnitedStatesRules.Pack.Evaluate(reassigned, NewYorkTime("2026-03-02 12:00"), ContactHistory.Empty);
+        Assert.Equal("US-DNC-01", SingleRuleId(decision));
     }
 
     // The database opened to callers on 1 November 2021; before, the old consent is no consent
@@ -108,7 +108,7 @@ public class ReassignedNumberTests
     public void US_RND_01_is_named_from_1_November_2021(string at, string[] ids)
     {
         var decision = UnitedStatesRules.Pack.Evaluate(AutomatedText(Reassigned("2021-06-10", NewYork), "2021-01-10T15:00:00Z"), Utc(at), ContactHistory.Empty);
-        Assert.Equal(ids, Ids(decision));
+        Assert.Equal(ids, RuleIds(decision));
     }
 
     private static ContactRequest MaineSalesCall(Instant? checkedAt)
@@ -117,8 +117,8 @@ public class ReassignedNumberTests
     [Fact]
     public void US_ME_RND_01_no_sales_call_before_a_check()
     {
-        var decision = MaineRules.Pack.Evaluate(MaineSalesCall(null), Ny("2026-03-02 12:00"), ContactHistory.Empty);
-        Assert.Equal("US-ME-RND-01", Single(decision));
+        var decision = MaineRules.Pack.Evaluate(MaineSalesCall(null), NewYorkTime("2026-03-02 12:00"), ContactHistory.Empty);
+        Assert.Equal("US-ME-RND-01", SingleRuleId(decision));
         Assert.Null(decision.NextPermittedAt);
     }
 
@@ -147,6 +147,6 @@ public class ReassignedNumberTests
     public void US_ME_RND_01_a_consent_does_not_replace_the_check()
     {
         var request = MaineSalesCall(null).WithConsents(new ConsentRecord(Utc("2026-01-01T00:00:00Z")) { Entity = "acme" });
-        Assert.Equal("US-ME-RND-01", Single(MaineRules.Pack.Evaluate(request, Ny("2026-03-02 12:00"), ContactHistory.Empty)));
+        Assert.Equal("US-ME-RND-01", SingleRuleId(MaineRules.Pack.Evaluate(request, NewYorkTime("2026-03-02 12:00"), ContactHistory.Empty)));
     }
 }

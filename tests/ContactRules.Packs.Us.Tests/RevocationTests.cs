@@ -3,7 +3,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -28,12 +27,12 @@ public class RevocationTests
     [InlineData("2026-03-10T15:00:00Z", false)]
     public void US_REVOKE_01_a_revocation_is_honoured_from_its_instant(string at, bool allowed)
     {
-        var request = AutomatedText(Person(NewYork)).WithConsents(TextConsent("2025-01-10T15:00:00Z", revokedAt: "2026-03-10T15:00:00Z"));
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(TextConsent("2025-01-10T15:00:00Z", revokedAt: "2026-03-10T15:00:00Z"));
         var decision = UnitedStatesRules.Pack.Evaluate(request, Utc(at), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal(new[] { "US-CONS-01", "US-REVOKE-01" }, Ids(decision));
+            Assert.Equal(new[] { "US-CONS-01", "US-REVOKE-01" }, RuleIds(decision));
             Assert.Null(decision.NextPermittedAt);
             Assert.Contains("revoked consent 'c-text' at 2026-03-10T15:00:00Z", decision.Violations[1].Reason);
         }
@@ -45,7 +44,7 @@ public class RevocationTests
     [Fact]
     public void US_REVOKE_01_the_ten_business_days_are_an_advisory_deadline()
     {
-        var request = AutomatedText(Person(NewYork)).WithConsents(TextConsent("2025-01-10T15:00:00Z", revokedAt: "2026-03-10T15:00:00Z"));
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(TextConsent("2025-01-10T15:00:00Z", revokedAt: "2026-03-10T15:00:00Z"));
         var decision = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-12T15:00:00Z"), ContactHistory.Empty);
         var advisory = Assert.Single(decision.Advisories, a => a.Code == "US-REVOKE-01");
         Assert.Equal(Utc("2026-03-25T04:00:00Z"), advisory.Deadline);
@@ -53,7 +52,7 @@ public class RevocationTests
         // Once the deadline has passed there is nothing left to advise; the refusal stays.
         var later = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-25T04:00:00Z"), ContactHistory.Empty);
         Assert.DoesNotContain(later.Advisories, a => a.Code == "US-REVOKE-01");
-        Assert.Contains("US-REVOKE-01", Ids(later));
+        Assert.Contains("US-REVOKE-01", RuleIds(later));
     }
 
     // A federal holiday is no business day: revoked Friday 10 July 2026; Saturday 11 and Sunday 12
@@ -65,7 +64,7 @@ public class RevocationTests
     [InlineData("2026-07-02T15:00:00Z", "2026-07-18T04:00:00Z")]
     public void US_REVOKE_01_business_days_skip_weekends_and_federal_holidays(string revokedAt, string deadline)
     {
-        var request = AutomatedText(Person(NewYork)).WithConsents(TextConsent("2025-01-10T15:00:00Z", revokedAt: revokedAt));
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(TextConsent("2025-01-10T15:00:00Z", revokedAt: revokedAt));
         var decision = UnitedStatesRules.Pack.Evaluate(request, Utc(revokedAt), ContactHistory.Empty);
         Assert.Equal(Utc(deadline), Assert.Single(decision.Advisories, a => a.Code == "US-REVOKE-01").Deadline);
     }
@@ -73,14 +72,14 @@ public class RevocationTests
     [Fact]
     public void US_REVOKE_01_does_not_refuse_when_another_consent_covers_the_contact()
     {
-        var request = AutomatedText(Person(NewYork)).WithConsents(
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(
             TextConsent("2025-01-10T15:00:00Z", revokedAt: "2026-03-10T15:00:00Z"),
             TextConsent("2026-03-11T15:00:00Z", id: "c-again"));
         Assert.True(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-12T15:00:00Z"), ContactHistory.Empty).IsAllowed);
 
         // Before the new consent, the refusal names it as the way out.
         var before = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-10T16:00:00Z"), ContactHistory.Empty);
-        Assert.Equal(new[] { "US-CONS-01", "US-REVOKE-01" }, Ids(before));
+        Assert.Equal(new[] { "US-CONS-01", "US-REVOKE-01" }, RuleIds(before));
         Assert.Equal(Utc("2026-03-11T15:00:00Z"), before.NextPermittedAt);
     }
 
@@ -90,11 +89,11 @@ public class RevocationTests
     public void US_REVOKE_01_names_the_revocation_only_until_the_consent_would_have_expired()
     {
         var expiring = new ConsentRecord(Utc("2025-06-01T15:00:00Z")) { Id = "c-text", Channel = ContactChannel.Sms, Purpose = ContactPurpose.Informational, Entity = "acme", ExpiresAt = Utc("2026-06-01T15:00:00Z"), RevokedAt = Utc("2026-03-10T15:00:00Z") };
-        var request = AutomatedText(Person(NewYork)).WithConsents(expiring);
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(expiring);
         var decision = UnitedStatesRules.Pack.Evaluate(request, Utc("2026-03-12T15:00:00Z"), ContactHistory.Empty);
         Assert.Equal(Utc("2026-06-01T15:00:00Z"), decision.Violations.Single(v => v.RuleId == "US-REVOKE-01").Until);
         Assert.Null(decision.NextPermittedAt);
-        Assert.Equal(new[] { "US-CONS-01" }, Ids(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-06-01T15:00:00Z"), ContactHistory.Empty)));
+        Assert.Equal(new[] { "US-CONS-01" }, RuleIds(UnitedStatesRules.Pack.Evaluate(request, Utc("2026-06-01T15:00:00Z"), ContactHistory.Empty)));
     }
 
     // In force from 11 April 2025, the called person's local date: 23:59 EDT on 10 April is
@@ -104,8 +103,8 @@ public class RevocationTests
     [InlineData("2025-04-11T04:00:00Z", new[] { "US-CONS-01", "US-REVOKE-01" })]
     public void US_REVOKE_01_applies_from_11_April_2025(string at, string[] ids)
     {
-        var request = AutomatedText(Person(NewYork)).WithConsents(TextConsent("2024-01-10T15:00:00Z", revokedAt: "2025-03-01T15:00:00Z"));
-        Assert.Equal(ids, Ids(UnitedStatesRules.Pack.Evaluate(request, Utc(at), ContactHistory.Empty)));
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(TextConsent("2024-01-10T15:00:00Z", revokedAt: "2025-03-01T15:00:00Z"));
+        Assert.Equal(ids, RuleIds(UnitedStatesRules.Pack.Evaluate(request, Utc(at), ContactHistory.Empty)));
     }
 
     [Fact]
@@ -117,8 +116,8 @@ public class RevocationTests
 
         var consent = TextConsent("2025-01-10T15:00:00Z");
         var revoked = new ConsentRecord(consent.GrantedAt) { Id = consent.Id, Channel = consent.Channel, Purpose = consent.Purpose, Entity = consent.Entity, RevokedAt = received };
-        var request = AutomatedText(Person(NewYork)).WithConsents(revoked);
-        Assert.Contains("US-REVOKE-01", Ids(UnitedStatesRules.Pack.Evaluate(request, received, ContactHistory.Empty)));
+        var request = AutomatedText(AmericanPerson(NewYork)).WithConsents(revoked);
+        Assert.Contains("US-REVOKE-01", RuleIds(UnitedStatesRules.Pack.Evaluate(request, received, ContactHistory.Empty)));
     }
 
     // The person revoked, on 1 December 2026, the consent to the caller's marketing calls; the
@@ -134,11 +133,11 @@ public class RevocationTests
     [InlineData("2027-01-31T05:00:00Z", false)]
     public void US_REVOKE_02_switches_on_by_itself_on_31_January_2027(string at, bool allowed)
     {
-        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(Person(NewYork)), Utc(at), ContactHistory.Empty);
+        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(AmericanPerson(NewYork)), Utc(at), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-REVOKE-02", Single(decision));
+            Assert.Equal("US-REVOKE-02", SingleRuleId(decision));
             Assert.Null(decision.NextPermittedAt);
             Assert.Contains("consent 'c-text' no longer counts", decision.Violations[0].Reason);
         }
@@ -149,14 +148,14 @@ public class RevocationTests
     [Fact]
     public void US_REVOKE_02_is_in_force_from_the_first_candidate_zone_to_reach_the_date()
     {
-        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(Person(NewYork, LosAngeles)), Utc("2027-01-31T05:00:00Z"), ContactHistory.Empty);
-        Assert.Equal("US-REVOKE-02", Single(decision));
+        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(AmericanPerson(NewYork, LosAngeles)), Utc("2027-01-31T05:00:00Z"), ContactHistory.Empty);
+        Assert.Equal("US-REVOKE-02", SingleRuleId(decision));
     }
 
     [Fact]
     public void US_REVOKE_02_a_revocation_to_another_caller_ends_nothing_here()
     {
-        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(Person(NewYork), revokedEntity: "other-company"), Utc("2027-02-01T15:00:00Z"), ContactHistory.Empty);
+        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(AmericanPerson(NewYork), revokedEntity: "other-company"), Utc("2027-02-01T15:00:00Z"), ContactHistory.Empty);
         Assert.True(decision.IsAllowed);
     }
 
@@ -165,17 +164,17 @@ public class RevocationTests
     [InlineData("acme", null)]
     public void US_REVOKE_02_a_revocation_that_names_no_entity_or_a_request_that_names_no_caller_sweeps(string? caller, string? revokedEntity)
     {
-        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(Person(NewYork), caller, revokedEntity), Utc("2027-02-01T15:00:00Z"), ContactHistory.Empty);
-        Assert.Equal("US-REVOKE-02", Single(decision));
+        var decision = UnitedStatesRules.Pack.Evaluate(AfterARevocationOfAnotherConsent(AmericanPerson(NewYork), caller, revokedEntity), Utc("2027-02-01T15:00:00Z"), ContactHistory.Empty);
+        Assert.Equal("US-REVOKE-02", SingleRuleId(decision));
     }
 
     [Fact]
     public void US_REVOKE_02_a_consent_given_after_the_revocation_counts()
     {
-        var request = AfterARevocationOfAnotherConsent(Person(NewYork));
+        var request = AfterARevocationOfAnotherConsent(AmericanPerson(NewYork));
         var renewed = request.WithConsents(request.Consents.Add(TextConsent("2027-02-10T15:00:00Z", id: "c-new")).ToArray());
         var refused = UnitedStatesRules.Pack.Evaluate(renewed, Utc("2027-02-01T15:00:00Z"), ContactHistory.Empty);
-        Assert.Equal("US-REVOKE-02", Single(refused));
+        Assert.Equal("US-REVOKE-02", SingleRuleId(refused));
         Assert.Equal(Utc("2027-02-10T15:00:00Z"), refused.NextPermittedAt);
         Assert.True(UnitedStatesRules.Pack.Evaluate(renewed, Utc("2027-02-10T15:00:00Z"), ContactHistory.Empty).IsAllowed);
     }
@@ -184,7 +183,7 @@ public class RevocationTests
     [Fact]
     public void US_REVOKE_02_does_not_reach_live_contacts()
     {
-        var request = AfterARevocationOfAnotherConsent(Person(NewYork)).With(automated: false);
+        var request = AfterARevocationOfAnotherConsent(AmericanPerson(NewYork)).With(automated: false);
         Assert.True(UnitedStatesRules.Pack.Evaluate(request, Utc("2027-02-01T15:00:00Z"), ContactHistory.Empty).IsAllowed);
     }
 }

@@ -3,7 +3,7 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -90,8 +90,8 @@ public class StateHolidayTests
     [Fact]
     public void US_LA_HOL_01_refuses_the_2026_general_election_day()
     {
-        var decision = LouisianaRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-11-03 12:00", Chicago), ContactHistory.Empty);
-        Assert.Equal("US-LA-HOL-01", Single(decision));
+        var decision = LouisianaRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-11-03 12:00", Chicago), ContactHistory.Empty);
+        Assert.Equal("US-LA-HOL-01", SingleRuleId(decision));
         Assert.Contains("General Election Day", decision.Violations[0].Reason);
         Assert.Equal(Utc("2026-11-04T14:00:00Z"), decision.NextPermittedAt);
     }
@@ -107,9 +107,9 @@ public class StateHolidayTests
     [InlineData("us-ut", "US-UT-HOL-01", "America/Denver", "2026-07-24 12:00", "2026-07-25T14:00:00Z")]
     public void US_AL_HOL_01_US_RI_HOL_01_US_UT_HOL_01_refuse_a_state_holiday_whole(string pack, string id, string zone, string local, string next)
     {
-        var tz = DateTimeZoneProviders.Tzdb[zone];
-        var decision = RulePacks.Get(pack).Evaluate(Marketing(Person(tz)), Local(local, tz), ContactHistory.Empty);
-        Assert.Equal(id, Single(decision));
+        var tz = Zone(zone);
+        var decision = RulePacks.Get(pack).Evaluate(Marketing(AmericanPerson(tz)), Local(local, tz), ContactHistory.Empty);
+        Assert.Equal(id, SingleRuleId(decision));
         Assert.Equal(Utc(next), decision.NextPermittedAt);
     }
 
@@ -119,7 +119,7 @@ public class StateHolidayTests
     [InlineData("2026-07-04 12:00")]
     [InlineData("2026-07-06 12:00")]
     public void US_RI_HOL_01_refuses_a_Saturday_holiday_and_its_observed_Monday(string local)
-        => Assert.Equal("US-RI-HOL-01", Single(RhodeIslandRules.Pack.Evaluate(Marketing(Person(NewYork)), Ny(local), ContactHistory.Empty)));
+        => Assert.Equal("US-RI-HOL-01", SingleRuleId(RhodeIslandRules.Pack.Evaluate(Marketing(AmericanPerson(NewYork)), NewYorkTime(local), ContactHistory.Empty)));
 
     // Hours edges, half-open, in the called person's zone (Tuesday 10 March 2026; Saturday 14
     // March; Sunday 15 March).
@@ -146,12 +146,12 @@ public class StateHolidayTests
     [InlineData("us-ut", "US-UT-01", "America/Denver", "2026-03-15 12:00", false)]
     public void US_AL_01_US_RI_01_US_UT_01_hours_edges(string pack, string id, string zone, string local, bool allowed)
     {
-        var tz = DateTimeZoneProviders.Tzdb[zone];
-        var decision = RulePacks.Get(pack).Evaluate(Marketing(Person(tz)), Local(local, tz), ContactHistory.Empty);
+        var tz = Zone(zone);
+        var decision = RulePacks.Get(pack).Evaluate(Marketing(AmericanPerson(tz)), Local(local, tz), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal(id, Single(decision));
+            Assert.Equal(id, SingleRuleId(decision));
         }
     }
 
@@ -162,8 +162,8 @@ public class StateHolidayTests
     [InlineData(false, false)]
     public void US_UT_01_and_US_UT_HOL_01_lift_for_a_consent_to_other_times(bool outsideHours, bool allowed)
     {
-        var denver = DateTimeZoneProviders.Tzdb["America/Denver"];
-        var request = Marketing(Person(denver)).WithConsents(new ConsentRecord(Utc("2026-01-05T15:00:00Z")) { Entity = "acme", OutsideHours = outsideHours });
+        var denver = Zone("America/Denver");
+        var request = Marketing(AmericanPerson(denver)).WithConsents(new ConsentRecord(Utc("2026-01-05T15:00:00Z")) { Entity = "acme", OutsideHours = outsideHours });
         Assert.Equal(allowed, UtahRules.Pack.Evaluate(request, Local("2026-03-15 12:00", denver), ContactHistory.Empty).IsAllowed);
         Assert.Equal(allowed, UtahRules.Pack.Evaluate(request, Local("2026-07-24 12:00", denver), ContactHistory.Empty).IsAllowed);
     }
@@ -172,7 +172,7 @@ public class StateHolidayTests
     [Fact]
     public void US_AL_01_no_consent_lifts_Sunday()
     {
-        var request = Marketing(Person(Chicago)).WithConsents(new ConsentRecord(Utc("2026-01-05T15:00:00Z")) { Entity = "acme", OutsideHours = true });
-        Assert.Equal("US-AL-01", Single(AlabamaRules.Pack.Evaluate(request, Local("2026-03-15 12:00", Chicago), ContactHistory.Empty)));
+        var request = Marketing(AmericanPerson(Chicago)).WithConsents(new ConsentRecord(Utc("2026-01-05T15:00:00Z")) { Entity = "acme", OutsideHours = true });
+        Assert.Equal("US-AL-01", SingleRuleId(AlabamaRules.Pack.Evaluate(request, Local("2026-03-15 12:00", Chicago), ContactHistory.Empty)));
     }
 }

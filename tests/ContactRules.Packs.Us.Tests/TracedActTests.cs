@@ -2,7 +2,6 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -19,7 +18,7 @@ public class TracedActTests
     private static readonly ContactPolicy HealthWeekly = Only(UnitedStatesRules.TracedHealthCareWeekly);
 
     private static ContactRequest Prerecorded(ContactPurpose purpose = ContactPurpose.Informational)
-        => new ContactRequest(Person(NewYork), ContactChannel.Voice, purpose) { Caller = "acme", Automated = true };
+        => new ContactRequest(AmericanPerson(NewYork), ContactChannel.Voice, purpose) { Caller = "acme", Automated = true };
 
     private static ContactAttempt Placed(Instant at) => Attempt(at, AttemptOutcome.Voicemail, ContactPurpose.Informational);
 
@@ -44,7 +43,7 @@ public class TracedActTests
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-TRACED-01", Single(decision));
+            Assert.Equal("US-TRACED-01", SingleRuleId(decision));
             Assert.Equal(Utc("2026-07-01T14:00:00Z"), decision.NextPermittedAt);
         }
     }
@@ -56,8 +55,8 @@ public class TracedActTests
     [InlineData("2023-07-20 12:00", false)]
     public void US_TRACED_01_US_TRACED_DAY_01_the_limits_apply_from_20_July_2023(string local, bool allowed)
     {
-        var history = History(Placed(Ny("2023-07-01 12:00")), Placed(Ny("2023-07-05 12:00")), Placed(Ny("2023-07-10 12:00")));
-        Assert.Equal(allowed, ThirtyDays.Evaluate(Prerecorded(), Ny(local), history).IsAllowed);
+        var history = History(Placed(NewYorkTime("2023-07-01 12:00")), Placed(NewYorkTime("2023-07-05 12:00")), Placed(NewYorkTime("2023-07-10 12:00")));
+        Assert.Equal(allowed, ThirtyDays.Evaluate(Prerecorded(), NewYorkTime(local), history).IsAllowed);
     }
 
     [Fact]
@@ -111,7 +110,7 @@ public class TracedActTests
         var health = UnitedStatesRules.HealthCarePack.Evaluate(Prerecorded(), at, history);
         var general = UnitedStatesRules.Pack.Evaluate(Prerecorded(), at, history);
         Assert.DoesNotContain(health.Violations, v => v.RuleId.StartsWith("US-TRACED", System.StringComparison.Ordinal));
-        Assert.Contains("US-TRACED-01", Ids(general));
+        Assert.Contains("US-TRACED-01", RuleIds(general));
     }
 
     [Fact]
@@ -120,7 +119,7 @@ public class TracedActTests
         // ContactRules cannot tell a health-care message from another exempted call: the us pack
         // allows only what both regimes allow, so a second call within 24 hours is refused.
         var decision = UnitedStatesRules.Pack.Evaluate(Prerecorded(), Utc("2026-06-10T20:00:00Z"), History(Placed(Utc("2026-06-10T14:00:00Z"))));
-        Assert.Contains("US-TRACED-DAY-01", Ids(decision));
-        Assert.DoesNotContain("US-TRACED-01", Ids(decision));
+        Assert.Contains("US-TRACED-DAY-01", RuleIds(decision));
+        Assert.DoesNotContain("US-TRACED-01", RuleIds(decision));
     }
 }

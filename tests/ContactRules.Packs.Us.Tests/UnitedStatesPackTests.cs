@@ -3,7 +3,7 @@ using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -24,11 +24,11 @@ public class UnitedStatesPackTests
     [InlineData("2026-03-10 21:00", false)]
     public void US_HOURS_01_hours_are_eight_to_nine_in_the_called_partys_zone(string local, bool allowed)
     {
-        var decision = Us.Evaluate(Marketing(Person(NewYork)), Ny(local), ContactHistory.Empty);
+        var decision = Us.Evaluate(Marketing(AmericanPerson(NewYork)), NewYorkTime(local), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-HOURS-01", Single(decision));
+            Assert.Equal("US-HOURS-01", SingleRuleId(decision));
         }
     }
 
@@ -36,36 +36,36 @@ public class UnitedStatesPackTests
     public void US_HOURS_01_after_nine_the_next_permitted_instant_is_eight_the_next_morning()
     {
         // 21:00 Tuesday is refused; the next allowed local time is 08:00 Wednesday.
-        var decision = Us.Evaluate(Marketing(Person(NewYork)), Ny("2026-03-10 21:00"), ContactHistory.Empty);
-        Assert.Equal(Ny("2026-03-11 08:00"), decision.NextPermittedAt);
+        var decision = Us.Evaluate(Marketing(AmericanPerson(NewYork)), NewYorkTime("2026-03-10 21:00"), ContactHistory.Empty);
+        Assert.Equal(NewYorkTime("2026-03-11 08:00"), decision.NextPermittedAt);
     }
 
     [Fact]
     public void US_HOURS_01_texts_are_calls_for_the_hours_rule()
     {
         // A text is a "call" under the TCPA: 07:59 is refused for an SMS too.
-        var decision = Us.Evaluate(Marketing(Person(NewYork), channel: ContactChannel.Sms), Ny("2026-03-10 07:59"), ContactHistory.Empty);
-        Assert.Equal("US-HOURS-01", Single(decision));
+        var decision = Us.Evaluate(Marketing(AmericanPerson(NewYork), channel: ContactChannel.Sms), NewYorkTime("2026-03-10 07:59"), ContactHistory.Empty);
+        Assert.Equal("US-HOURS-01", SingleRuleId(decision));
     }
 
     [Fact]
     public void US_HOURS_01_the_hours_rule_is_lifted_only_by_a_consent_to_calls_outside_the_hours()
     {
         // TSR 310.4(c): "unless the seller has obtained the prior consent of such person".
-        var contact = Person(NewYork);
-        var anyConsent = new ConsentRecord(Ny("2026-01-05 12:00")) { Purpose = ContactPurpose.Marketing };
-        var outsideHours = new ConsentRecord(Ny("2026-01-05 12:00")) { Purpose = ContactPurpose.Marketing, OutsideHours = true };
+        var contact = AmericanPerson(NewYork);
+        var anyConsent = new ConsentRecord(NewYorkTime("2026-01-05 12:00")) { Purpose = ContactPurpose.Marketing };
+        var outsideHours = new ConsentRecord(NewYorkTime("2026-01-05 12:00")) { Purpose = ContactPurpose.Marketing, OutsideHours = true };
 
-        Assert.False(Us.Evaluate(Marketing(contact).WithConsents(anyConsent), Ny("2026-03-10 21:30"), ContactHistory.Empty).IsAllowed);
-        Assert.True(Us.Evaluate(Marketing(contact).WithConsents(outsideHours), Ny("2026-03-10 21:30"), ContactHistory.Empty).IsAllowed);
+        Assert.False(Us.Evaluate(Marketing(contact).WithConsents(anyConsent), NewYorkTime("2026-03-10 21:30"), ContactHistory.Empty).IsAllowed);
+        Assert.True(Us.Evaluate(Marketing(contact).WithConsents(outsideHours), NewYorkTime("2026-03-10 21:30"), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
     public void US_HOURS_01_informational_live_calls_are_not_telemarketing()
     {
         // The hours rule governs telephone solicitation and telemarketing only.
-        var request = new ContactRequest(Person(NewYork), ContactChannel.Voice, ContactPurpose.Informational) { Caller = "acme" };
-        Assert.True(Us.Evaluate(request, Ny("2026-03-10 22:00"), ContactHistory.Empty).IsAllowed);
+        var request = new ContactRequest(AmericanPerson(NewYork), ContactChannel.Voice, ContactPurpose.Informational) { Caller = "acme" };
+        Assert.True(Us.Evaluate(request, NewYorkTime("2026-03-10 22:00"), ContactHistory.Empty).IsAllowed);
     }
 
     // A contact with candidate zones New York and Los Angeles (3 hours behind) is allowed only
@@ -78,7 +78,7 @@ public class UnitedStatesPackTests
     [InlineData("2026-03-10 21:00", false)]
     public void US_HOURS_01_a_contact_in_two_zones_is_called_only_when_both_allow(string newYorkTime, bool allowed)
     {
-        var decision = Us.Evaluate(Marketing(Person(NewYork, LosAngeles)), Ny(newYorkTime), ContactHistory.Empty);
+        var decision = Us.Evaluate(Marketing(AmericanPerson(NewYork, LosAngeles)), NewYorkTime(newYorkTime), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
     }
 
@@ -87,8 +87,8 @@ public class UnitedStatesPackTests
     {
         // At 09:00 New York it is 06:00 in Los Angeles: the next instant both allow is 08:00 Los
         // Angeles, which is 11:00 New York.
-        var decision = Us.Evaluate(Marketing(Person(NewYork, LosAngeles)), Ny("2026-03-10 09:00"), ContactHistory.Empty);
-        Assert.Equal(Ny("2026-03-10 11:00"), decision.NextPermittedAt);
+        var decision = Us.Evaluate(Marketing(AmericanPerson(NewYork, LosAngeles)), NewYorkTime("2026-03-10 09:00"), ContactHistory.Empty);
+        Assert.Equal(NewYorkTime("2026-03-10 11:00"), decision.NextPermittedAt);
         Assert.Equal(Local("2026-03-10 08:00", LosAngeles), decision.NextPermittedAt);
     }
 
@@ -98,7 +98,7 @@ public class UnitedStatesPackTests
         // Area code 907 spans Alaska time (Anchorage, UTC-9 in January) and Hawaii-Aleutian
         // time (Adak, one hour behind). Tuesday 13 January 2026:
         // 08:00 in Adak is 09:00 in Anchorage; 08:59 Anchorage (07:59 Adak) is refused.
-        var anchorage = DateTimeZoneProviders.Tzdb["America/Anchorage"];
+        var anchorage = Zone("America/Anchorage");
         var contact = new ContactRules.PhoneNumbers.PhoneNumberResolver("US").WithZonesFromNumber(new Contact("c-1") { PhoneNumber = "+19075550123" });
         Assert.False(Us.Evaluate(Marketing(contact), Local("2026-01-13 08:59", anchorage), ContactHistory.Empty).IsAllowed);
         Assert.True(Us.Evaluate(Marketing(contact), Local("2026-01-13 09:00", anchorage), ContactHistory.Empty).IsAllowed);
@@ -109,7 +109,7 @@ public class UnitedStatesPackTests
     {
         // Sunday 8 March 2026 the clocks go from 02:00 EST to 03:00 EDT. 08:00 EDT is 12:00Z
         // (UTC-4); 07:59 EDT is 11:59Z. From 01:00 EST (06:00Z) the wait is six hours, not seven.
-        var contact = Person(NewYork);
+        var contact = AmericanPerson(NewYork);
         Assert.False(Us.Evaluate(Marketing(contact), Utc("2026-03-08T11:59:00Z"), ContactHistory.Empty).IsAllowed);
         Assert.True(Us.Evaluate(Marketing(contact), Utc("2026-03-08T12:00:00Z"), ContactHistory.Empty).IsAllowed);
         Assert.Equal(Utc("2026-03-08T12:00:00Z"), Us.Evaluate(Marketing(contact), Utc("2026-03-08T06:00:00Z"), ContactHistory.Empty).NextPermittedAt);
@@ -122,7 +122,7 @@ public class UnitedStatesPackTests
         // 13:00Z (UTC-5): 12:59Z (07:59 EST) is refused. From 21:00 EDT on Saturday (01:00Z) the
         // wait is 12 hours, the repeated hour included. 20:59 EST Sunday is 01:59Z Monday; 21:00
         // EST is 02:00Z.
-        var contact = Person(NewYork);
+        var contact = AmericanPerson(NewYork);
         Assert.False(Us.Evaluate(Marketing(contact), Utc("2026-11-01T12:59:00Z"), ContactHistory.Empty).IsAllowed);
         Assert.True(Us.Evaluate(Marketing(contact), Utc("2026-11-01T13:00:00Z"), ContactHistory.Empty).IsAllowed);
         Assert.Equal(Utc("2026-11-01T13:00:00Z"), Us.Evaluate(Marketing(contact), Utc("2026-11-01T01:00:00Z"), ContactHistory.Empty).NextPermittedAt);
@@ -133,9 +133,9 @@ public class UnitedStatesPackTests
     [Fact]
     public void US_HOURS_01_without_a_zone_the_contact_is_refused_rather_than_guessed()
     {
-        var decision = Us.Evaluate(Marketing(Person()), Utc("2026-03-10T16:00:00Z"), ContactHistory.Empty);
+        var decision = Us.Evaluate(Marketing(AmericanPerson()), Utc("2026-03-10T16:00:00Z"), ContactHistory.Empty);
         Assert.False(decision.IsAllowed);
-        Assert.Contains(CoreRules.ZoneUnknownId, Ids(decision));
+        Assert.Contains(CoreRules.ZoneUnknownId, RuleIds(decision));
         Assert.Null(decision.NextPermittedAt);
     }
 
@@ -147,12 +147,12 @@ public class UnitedStatesPackTests
     [InlineData("2026-02-01T15:00:00Z", false)]
     public void US_DNC_01_a_registry_entry_protects_from_31_days_after_registration(string at, bool allowed)
     {
-        var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2026-01-01T15:00:00Z")) { Registry = ContactRegistry.UsDnc });
+        var request = Marketing(AmericanPerson(NewYork)).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2026-01-01T15:00:00Z")) { Registry = ContactRegistry.UsDnc });
         var decision = Us.Evaluate(request, Utc(at), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-DNC-01", Single(decision));
+            Assert.Equal("US-DNC-01", SingleRuleId(decision));
             Assert.Null(decision.NextPermittedAt);
         }
     }
@@ -166,12 +166,12 @@ public class UnitedStatesPackTests
     [InlineData("2026-03-04T15:01:00Z", false)]
     public void US_DNC_01_a_registry_version_older_than_31_days_refuses_every_number(string at, bool allowed)
     {
-        var request = Marketing(Person(NewYork)).With(snapshot: Utc("2026-02-01T15:00:00Z"));
+        var request = Marketing(AmericanPerson(NewYork)).With(snapshot: Utc("2026-02-01T15:00:00Z"));
         var decision = Us.Evaluate(request, Utc(at), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-DNC-01", Single(decision));
+            Assert.Equal("US-DNC-01", SingleRuleId(decision));
         }
     }
 
@@ -184,7 +184,7 @@ public class UnitedStatesPackTests
     {
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastPurchase = Date("2025-01-15") };
         var request = Marketing(contact).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2020-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc });
-        Assert.Equal(allowed, Us.Evaluate(request, Ny(local), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, Us.Evaluate(request, NewYorkTime(local), ContactHistory.Empty).IsAllowed);
     }
 
     // An inquiry on 10 May 2026 exempts for 3 months: until 9 August 2026 inclusive.
@@ -195,7 +195,7 @@ public class UnitedStatesPackTests
     {
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastInquiry = Date("2026-05-10") };
         var request = Marketing(contact).WithOptOuts(new OptOut(OptOutKind.Registry, Utc("2020-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc });
-        Assert.Equal(allowed, Us.Evaluate(request, Ny(local), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, Us.Evaluate(request, NewYorkTime(local), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
@@ -206,9 +206,9 @@ public class UnitedStatesPackTests
         var contact = new Contact("c-1") { TimeZones = ImmutableArray.Create(NewYork), LastPurchase = Date("2026-03-01") };
         var request = Marketing(contact).WithOptOuts(
             new OptOut(OptOutKind.Registry, Utc("2020-01-01T00:00:00Z")) { Registry = ContactRegistry.UsDnc },
-            new OptOut(OptOutKind.Company, Ny("2026-03-05 12:00")));
-        var decision = Us.Evaluate(request, Ny("2026-03-10 12:00"), ContactHistory.Empty);
-        Assert.Equal(new[] { "US-DNC-01", "US-IDNC-01" }, Ids(decision).OrderBy(x => x, System.StringComparer.Ordinal));
+            new OptOut(OptOutKind.Company, NewYorkTime("2026-03-05 12:00")));
+        var decision = Us.Evaluate(request, NewYorkTime("2026-03-10 12:00"), ContactHistory.Empty);
+        Assert.Equal(new[] { "US-DNC-01", "US-IDNC-01" }, RuleIds(decision).OrderBy(x => x, System.StringComparer.Ordinal));
     }
 
     // Company opt-out: at once (conventions), never lifted. Requested Tuesday 10 March 2026
@@ -218,12 +218,12 @@ public class UnitedStatesPackTests
     [InlineData("2026-03-10T14:00:00Z", false)]
     public void US_IDNC_01_a_company_opt_out_takes_effect_at_once(string at, bool allowed)
     {
-        var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Utc("2026-03-10T14:00:00Z")));
+        var request = Marketing(AmericanPerson(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Utc("2026-03-10T14:00:00Z")));
         var decision = Us.Evaluate(request, Utc(at), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-IDNC-01", Single(decision));
+            Assert.Equal("US-IDNC-01", SingleRuleId(decision));
             Assert.Null(decision.NextPermittedAt);
         }
     }
@@ -235,8 +235,8 @@ public class UnitedStatesPackTests
         // Memorial Day): Wed 11 (1), Thu 12 (2), Fri 13 (3), Mon 16 (4), Tue 17 (5), Wed 18 (6),
         // Thu 19 (7), Fri 20 (8), Mon 23 (9), Tue 24 (10): honoured by the end of Tuesday 24
         // March, i.e. before 25 March 00:00 EDT = 04:00Z.
-        var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Ny("2026-03-10 10:00")));
-        var decision = Us.Evaluate(request, Ny("2026-03-11 12:00"), ContactHistory.Empty);
+        var request = Marketing(AmericanPerson(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, NewYorkTime("2026-03-10 10:00")));
+        var decision = Us.Evaluate(request, NewYorkTime("2026-03-11 12:00"), ContactHistory.Empty);
         var advisory = Assert.Single(decision.Advisories);
         Assert.Equal("US-IDNC-DEADLINE-01", advisory.Code);
         Assert.Equal(Utc("2026-03-25T04:00:00Z"), advisory.Deadline);
@@ -248,8 +248,8 @@ public class UnitedStatesPackTests
         // Received Thursday 2 July 2026. Friday 3 July is Independence Day observed (4 July is a
         // Saturday). Mon 6 (1), Tue 7 (2), Wed 8 (3), Thu 9 (4), Fri 10 (5), Mon 13 (6), Tue 14
         // (7), Wed 15 (8), Thu 16 (9), Fri 17 (10): before 18 July 00:00 EDT = 04:00Z.
-        var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Ny("2026-07-02 10:00")));
-        var decision = Us.Evaluate(request, Ny("2026-07-02 12:00"), ContactHistory.Empty);
+        var request = Marketing(AmericanPerson(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, NewYorkTime("2026-07-02 10:00")));
+        var decision = Us.Evaluate(request, NewYorkTime("2026-07-02 12:00"), ContactHistory.Empty);
         Assert.Equal(Utc("2026-07-18T04:00:00Z"), Assert.Single(decision.Advisories).Deadline);
     }
 
@@ -262,8 +262,8 @@ public class UnitedStatesPackTests
     [InlineData("2025-04-11 12:00", "2025-04-24T04:00:00Z")]
     public void US_IDNC_DEADLINE_01_the_deadline_advisory_is_in_force_from_11_April_2025(string local, string? deadline)
     {
-        var request = Marketing(Person(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, Ny("2025-04-09 10:00")));
-        var decision = Us.Evaluate(request, Ny(local), ContactHistory.Empty);
+        var request = Marketing(AmericanPerson(NewYork)).WithOptOuts(new OptOut(OptOutKind.Company, NewYorkTime("2025-04-09 10:00")));
+        var decision = Us.Evaluate(request, NewYorkTime(local), ContactHistory.Empty);
         Assert.Equal(deadline is null ? null : Utc(deadline), decision.Advisories.SingleOrDefault()?.Deadline);
     }
 
@@ -272,13 +272,13 @@ public class UnitedStatesPackTests
     {
         // 227(b): autodialed or prerecorded calls to a wireless number need prior express
         // consent; a US number does not say whether it is wireless. Waiting does not help.
-        var request = new ContactRequest(Person(NewYork), ContactChannel.Voice, ContactPurpose.Informational) { Caller = "acme", Automated = true };
-        var refused = Us.Evaluate(request, Ny("2026-03-10 12:00"), ContactHistory.Empty);
-        Assert.Equal("US-CONS-01", Single(refused));
+        var request = new ContactRequest(AmericanPerson(NewYork), ContactChannel.Voice, ContactPurpose.Informational) { Caller = "acme", Automated = true };
+        var refused = Us.Evaluate(request, NewYorkTime("2026-03-10 12:00"), ContactHistory.Empty);
+        Assert.Equal("US-CONS-01", SingleRuleId(refused));
         Assert.Null(refused.NextPermittedAt);
 
-        var consented = request.WithConsents(new ConsentRecord(Ny("2026-01-01 12:00")));
-        Assert.True(Us.Evaluate(consented, Ny("2026-03-10 12:00"), ContactHistory.Empty).IsAllowed);
+        var consented = request.WithConsents(new ConsentRecord(NewYorkTime("2026-01-01 12:00")));
+        Assert.True(Us.Evaluate(consented, NewYorkTime("2026-03-10 12:00"), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using ContactRules.Jurisdictions;
 using NodaTime;
 using Xunit;
-using static ContactRules.Packs.Us.Tests.Support;
+using static ContactRules.Packs.Us.Tests.UsCalls;
 
 namespace ContactRules.Packs.Us.Tests;
 
@@ -16,7 +16,7 @@ public class WashingtonConnecticutTexasTests
     [InlineData("2026-03-10 20:00", false)]
     public void US_WA_01_Washington_hours(string local, bool allowed)
     {
-        var decision = WashingtonRules.Pack.Evaluate(Marketing(Person(LosAngeles)), Local(local, LosAngeles), ContactHistory.Empty);
+        var decision = WashingtonRules.Pack.Evaluate(Marketing(AmericanPerson(LosAngeles)), Local(local, LosAngeles), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
     }
 
@@ -29,7 +29,7 @@ public class WashingtonConnecticutTexasTests
     public void US_WA_COOL_01_Washington_one_year_after_do_not_call_again(string local, bool allowed)
     {
         var history = History(Attempt(Local("2025-03-10 14:00", LosAngeles), AttemptOutcome.Refused));
-        var decision = Only(WashingtonRules.DoNotCallAgain).Evaluate(Marketing(Person(LosAngeles)), Local(local, LosAngeles), history);
+        var decision = Only(WashingtonRules.DoNotCallAgain).Evaluate(Marketing(AmericanPerson(LosAngeles)), Local(local, LosAngeles), history);
         Assert.Equal(allowed, decision.IsAllowed);
     }
 
@@ -39,7 +39,7 @@ public class WashingtonConnecticutTexasTests
         // Within the hours, the last refused instant is 10 March 2026 19:59; the next permitted
         // instant is 11 March 2026 08:00 (the cooldown ends at 00:00, the hours open at 08:00).
         var history = History(Attempt(Local("2025-03-10 14:00", LosAngeles), AttemptOutcome.Refused));
-        var decision = WashingtonRules.Pack.Evaluate(Marketing(Person(LosAngeles)), Local("2026-03-10 19:59", LosAngeles), history);
+        var decision = WashingtonRules.Pack.Evaluate(Marketing(AmericanPerson(LosAngeles)), Local("2026-03-10 19:59", LosAngeles), history);
         var violation = Assert.Single(decision.Violations);
         Assert.Equal("US-WA-COOL-01", violation.RuleId);
         Assert.Equal(Local("2026-03-11 00:00", LosAngeles), violation.Until);
@@ -53,15 +53,15 @@ public class WashingtonConnecticutTexasTests
         // from 1 March 2029.
         var history = History(Attempt(Local("2028-02-29 14:00", LosAngeles), AttemptOutcome.Refused));
         var cooldown = Only(WashingtonRules.DoNotCallAgain);
-        Assert.False(cooldown.Evaluate(Marketing(Person(LosAngeles)), Local("2029-02-28 12:00", LosAngeles), history).IsAllowed);
-        Assert.True(cooldown.Evaluate(Marketing(Person(LosAngeles)), Local("2029-03-01 00:00", LosAngeles), history).IsAllowed);
+        Assert.False(cooldown.Evaluate(Marketing(AmericanPerson(LosAngeles)), Local("2029-02-28 12:00", LosAngeles), history).IsAllowed);
+        Assert.True(cooldown.Evaluate(Marketing(AmericanPerson(LosAngeles)), Local("2029-03-01 00:00", LosAngeles), history).IsAllowed);
     }
 
     [Fact]
     public void US_WA_COOL_01_Washington_cooldown_is_per_caller()
     {
         var history = History(Attempt(Local("2026-03-02 14:00", LosAngeles), AttemptOutcome.Refused, caller: "other-company"));
-        Assert.True(WashingtonRules.Pack.Evaluate(Marketing(Person(LosAngeles)), Local("2026-03-10 12:00", LosAngeles), history).IsAllowed);
+        Assert.True(WashingtonRules.Pack.Evaluate(Marketing(AmericanPerson(LosAngeles)), Local("2026-03-10 12:00", LosAngeles), history).IsAllowed);
     }
 
     [Theory]
@@ -70,10 +70,10 @@ public class WashingtonConnecticutTexasTests
     public void US_WA_01_US_WA_COOL_01_Washington_applies_from_9_June_2022(string local, bool allowed)
     {
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, WashingtonRules.Pack);
-        Assert.Equal(allowed, policy.Evaluate(Marketing(Person(LosAngeles)), Local(local, LosAngeles), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, policy.Evaluate(Marketing(AmericanPerson(LosAngeles)), Local(local, LosAngeles), ContactHistory.Empty).IsAllowed);
     }
 
-    private static readonly ConsentRecord WrittenConsent = new ConsentRecord(Ny("2023-01-02 12:00")) { Purpose = ContactPurpose.Marketing, Entity = "acme" };
+    private static readonly ConsentRecord WrittenConsent = new ConsentRecord(NewYorkTime("2023-01-02 12:00")) { Purpose = ContactPurpose.Marketing, Entity = "acme" };
 
     // Connecticut, PA 23-98: 09:00–20:00 (Hartford: New York time), with consent.
     [Theory]
@@ -83,19 +83,19 @@ public class WashingtonConnecticutTexasTests
     [InlineData("2026-03-10 20:00", false)]
     public void US_CT_01_Connecticut_hours(string local, bool allowed)
     {
-        var decision = ConnecticutRules.Pack.Evaluate(Marketing(Person(NewYork)).WithConsents(WrittenConsent), Ny(local), ContactHistory.Empty);
+        var decision = ConnecticutRules.Pack.Evaluate(Marketing(AmericanPerson(NewYork)).WithConsents(WrittenConsent), NewYorkTime(local), ContactHistory.Empty);
         Assert.Equal(allowed, decision.IsAllowed);
         if (!allowed)
         {
-            Assert.Equal("US-CT-01", Single(decision));
+            Assert.Equal("US-CT-01", SingleRuleId(decision));
         }
     }
 
     [Fact]
     public void US_CT_CONS_01_Connecticut_needs_prior_express_written_consent()
     {
-        var decision = ConnecticutRules.Pack.Evaluate(Marketing(Person(NewYork)), Ny("2026-03-10 12:00"), ContactHistory.Empty);
-        Assert.Equal("US-CT-CONS-01", Single(decision));
+        var decision = ConnecticutRules.Pack.Evaluate(Marketing(AmericanPerson(NewYork)), NewYorkTime("2026-03-10 12:00"), ContactHistory.Empty);
+        Assert.Equal("US-CT-CONS-01", SingleRuleId(decision));
         Assert.Null(decision.NextPermittedAt);
     }
 
@@ -107,7 +107,7 @@ public class WashingtonConnecticutTexasTests
     public void US_CT_01_US_CT_CONS_01_Connecticut_applies_from_1_October_2023(string local, int violations)
     {
         var policy = ContactPolicy.Combine(UnitedStatesRules.Pack, ConnecticutRules.Pack);
-        Assert.Equal(violations, policy.Evaluate(Marketing(Person(NewYork)), Ny(local), ContactHistory.Empty).Violations.Length);
+        Assert.Equal(violations, policy.Evaluate(Marketing(AmericanPerson(NewYork)), NewYorkTime(local), ContactHistory.Empty).Violations.Length);
     }
 
     // Texas, 301.051: Monday–Saturday 09:00–21:00, Sunday 12:00–21:00 (Houston: Chicago time).
@@ -126,13 +126,13 @@ public class WashingtonConnecticutTexasTests
     [InlineData("2026-03-16 21:00", false)]
     public void US_TX_01_Texas_hours(string local, bool allowed)
     {
-        Assert.Equal(allowed, TexasRules.Pack.Evaluate(Marketing(Person(Chicago)), Local(local, Chicago), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(allowed, TexasRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local(local, Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
     public void US_TX_01_Texas_Sunday_morning_waits_for_noon()
     {
-        var decision = TexasRules.Pack.Evaluate(Marketing(Person(Chicago)), Local("2026-03-15 09:00", Chicago), ContactHistory.Empty);
+        var decision = TexasRules.Pack.Evaluate(Marketing(AmericanPerson(Chicago)), Local("2026-03-15 09:00", Chicago), ContactHistory.Empty);
         Assert.Equal(Local("2026-03-15 12:00", Chicago), decision.NextPermittedAt);
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using ContactRules.Jurisdictions;
 using NodaTime;
-using NodaTime.Text;
 using Xunit;
 
 namespace ContactRules.PhoneNumbers.Tests;
@@ -134,7 +133,7 @@ public class PhoneNumberResolverTests
         Assert.Equal("+16055550123", located.PhoneNumber);
 
         // Zones already known (a stated address) are kept as they are.
-        var stated = new Contact("c-2") { PhoneNumber = "+16055550123", TimeZones = ImmutableArray.Create(DateTimeZoneProviders.Tzdb["America/Chicago"]) };
+        var stated = new Contact("c-2") { PhoneNumber = "+16055550123", TimeZones = ImmutableArray.Create(Chicago) };
         Assert.Same(stated, Us.WithZonesFromNumber(stated));
     }
 
@@ -143,11 +142,10 @@ public class PhoneNumberResolverTests
     {
         // 605: Central and Mountain time. 08:30 in Chicago is 07:30 in Denver, refused under the
         // us pack's 08:00–21:00; 09:00 Chicago is 08:00 Denver, allowed (Tuesday 10 March 2026).
-        var chicago = DateTimeZoneProviders.Tzdb["America/Chicago"];
         var contact = Us.WithZonesFromNumber(new Contact("c-1") { PhoneNumber = "+16055550123" });
         var request = new ContactRequest(contact) { Caller = "acme" };
-        Assert.False(UnitedStatesRules.Pack.Evaluate(request, At("2026-03-10 08:30", chicago), ContactHistory.Empty).IsAllowed);
-        Assert.True(UnitedStatesRules.Pack.Evaluate(request, At("2026-03-10 09:00", chicago), ContactHistory.Empty).IsAllowed);
+        Assert.False(UnitedStatesRules.Pack.Evaluate(request, Local("2026-03-10 08:30", Chicago), ContactHistory.Empty).IsAllowed);
+        Assert.True(UnitedStatesRules.Pack.Evaluate(request, Local("2026-03-10 09:00", Chicago), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
@@ -157,7 +155,4 @@ public class PhoneNumberResolverTests
         var decision = UnitedStatesRules.Pack.Evaluate(new ContactRequest(contact), Instant.FromUtc(2026, 3, 10, 16, 0), ContactHistory.Empty);
         Assert.Contains(decision.Violations, v => v.RuleId == CoreRules.ZoneUnknownId);
     }
-
-    private static Instant At(string local, DateTimeZone zone)
-        => zone.AtStrictly(LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm").Parse(local).Value).ToInstant();
 }

@@ -13,11 +13,9 @@ namespace ContactRules.Registries.Tests;
 public sealed class RegistryFileTests : IDisposable
 {
     private static readonly Instant Snapshot = Instant.FromUtc(2026, 11, 2, 0, 0);
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new TempFolder();
 
-    public RegistryFileTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void A_built_registry_finds_its_numbers_and_only_them()
@@ -49,9 +47,9 @@ public sealed class RegistryFileTests : IDisposable
     [Fact]
     public void Duplicates_are_written_once_and_counted()
     {
-        var exportPath = Path.Combine(folder, "export.txt");
+        var exportPath = folder.File("export.txt");
         File.WriteAllText(exportPath, "+33612345678\n+33612345678\n+33611111111\n");
-        var result = RegistryFileBuilder.Build(exportPath, Path.Combine(folder, "dup.crreg"), new RegistryBuildOptions(ContactRegistry.Bloctel, Snapshot));
+        var result = RegistryFileBuilder.Build(exportPath, folder.File("dup.crreg"), new RegistryBuildOptions(ContactRegistry.Bloctel, Snapshot));
         Assert.Equal(2, result.Numbers);
         Assert.Equal(1, result.Duplicates);
         Assert.Equal(3, result.LinesRead);
@@ -60,22 +58,22 @@ public sealed class RegistryFileTests : IDisposable
     [Fact]
     public void A_line_that_is_not_a_number_fails_the_build_with_its_line_number()
     {
-        var exportPath = Path.Combine(folder, "bad.txt");
+        var exportPath = folder.File("bad.txt");
         File.WriteAllText(exportPath, "+33612345678\nhello\n+33611111111\n0612345678\n");
         var error = Assert.Throws<RegistryFormatException>(() =>
-            RegistryFileBuilder.Build(exportPath, Path.Combine(folder, "bad.crreg"), new RegistryBuildOptions(ContactRegistry.Bloctel, Snapshot)));
+            RegistryFileBuilder.Build(exportPath, folder.File("bad.crreg"), new RegistryBuildOptions(ContactRegistry.Bloctel, Snapshot)));
         Assert.Contains("2 line(s) are not phone numbers", error.Message, StringComparison.Ordinal);
         Assert.Contains("line 2: expected an E.164 number", error.Message, StringComparison.Ordinal);
         Assert.Contains("line 4: expected an E.164 number", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(folder, "bad.crreg")));
+        Assert.False(File.Exists(folder.File("bad.crreg")));
     }
 
     [Fact]
     public void Rejected_lines_can_be_allowed_explicitly_and_are_reported()
     {
-        var exportPath = Path.Combine(folder, "bad.txt");
+        var exportPath = folder.File("bad.txt");
         File.WriteAllText(exportPath, "+33612345678\nhello\n");
-        var result = RegistryFileBuilder.Build(exportPath, Path.Combine(folder, "ok.crreg"), new RegistryBuildOptions(ContactRegistry.Bloctel, Snapshot) { MaxRejectedLines = 1, DefaultCountryCode = "33" });
+        var result = RegistryFileBuilder.Build(exportPath, folder.File("ok.crreg"), new RegistryBuildOptions(ContactRegistry.Bloctel, Snapshot) { MaxRejectedLines = 1, DefaultCountryCode = "33" });
         Assert.Equal(1, result.Rejected);
         Assert.Equal("line 2: unexpected character 'h' in a phone number (found 'hello')", Assert.Single(result.FirstRejections));
     }
@@ -104,7 +102,7 @@ public sealed class RegistryFileTests : IDisposable
     [Fact]
     public void Another_file_is_not_taken_for_a_registry()
     {
-        var path = Path.Combine(folder, "not-a-registry.crreg");
+        var path = folder.File("not-a-registry.crreg");
         File.WriteAllText(path, new string('x', 200));
         Assert.Contains("not a ContactRules registry file", Assert.Throws<RegistryFormatException>(() => RegistryFile.Open(path)).Message, StringComparison.Ordinal);
         File.WriteAllText(path, "short");
@@ -123,7 +121,7 @@ public sealed class RegistryFileTests : IDisposable
         => Gen.Long[10_000_000_000L, 19_999_999_999L].HashSet[0, 3000].Select(Gen.Long[10_000_000_000L, 19_999_999_999L].Array[50]).Sample(
             (numbers, probes) =>
             {
-                var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".crreg");
+                var path = folder.File(Guid.NewGuid().ToString("N") + ".crreg");
                 RegistryFileBuilder.Build(numbers.Select(n => "+" + n), path, new RegistryBuildOptions(ContactRegistry.UsDnc, Snapshot));
                 using var registry = RegistryFile.Open(path);
                 return registry.Count == numbers.Count
@@ -137,7 +135,7 @@ public sealed class RegistryFileTests : IDisposable
         => Gen.Long[10_000_000_000L, 19_999_999_999L].HashSet[1, 3000].Select(Gen.Long[1_000_000_000L, 99_999_999_999L].Array[0, 70]).Sample(
             (numbers, probes) =>
             {
-                var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".crreg");
+                var path = folder.File(Guid.NewGuid().ToString("N") + ".crreg");
                 RegistryFileBuilder.Build(numbers.Select(n => "+" + n), path, new RegistryBuildOptions(ContactRegistry.UsDnc, Snapshot));
                 using var registry = RegistryFile.Open(path);
 
@@ -166,10 +164,9 @@ public sealed class RegistryFileTests : IDisposable
         var snapshot = Instant.FromUtc(2026, 6, 1, 0, 0);
         var path = Build("+33612345678\n", ContactRegistry.Bloctel, new RegistryBuildOptions(ContactRegistry.Bloctel, snapshot));
         using var registry = RegistryFile.Open(path);
-        var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
-        var registered = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(paris) });
-        var other = new ContactRequest(new Contact("c-2") { PhoneNumber = "+33699999999", TimeZones = ImmutableArray.Create(paris) });
-        var tuesday = paris.AtStrictly(new LocalDateTime(2026, 6, 9, 11, 0)).ToInstant();
+        var registered = new ContactRequest(new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(Paris) });
+        var other = new ContactRequest(new Contact("c-2") { PhoneNumber = "+33699999999", TimeZones = ImmutableArray.Create(Paris) });
+        var tuesday = Paris.AtStrictly(new LocalDateTime(2026, 6, 9, 11, 0)).ToInstant();
 
         var screened = RegistryScreening.Screen(registered, new[] { registry });
         Assert.Equal(snapshot, screened.RegistrySnapshotAt);
@@ -188,9 +185,9 @@ public sealed class RegistryFileTests : IDisposable
 
     private string Build(string export, ContactRegistry registry, RegistryBuildOptions? options = null)
     {
-        var exportPath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".txt");
+        var exportPath = folder.File(Guid.NewGuid().ToString("N") + ".txt");
         File.WriteAllText(exportPath, export);
-        var path = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".crreg");
+        var path = folder.File(Guid.NewGuid().ToString("N") + ".crreg");
         RegistryFileBuilder.Build(exportPath, path, options ?? new RegistryBuildOptions(registry, Snapshot));
         return path;
     }

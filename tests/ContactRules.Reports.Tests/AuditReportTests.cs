@@ -151,11 +151,12 @@ public class AuditReportTests : IClassFixture<AuditReportTests.RenderedReport>
     /// <summary>The audit of the fixture, run in-process, and its report rendered once for the class.</summary>
     public sealed class RenderedReport : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "contactrules-report-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder temp = new TempFolder();
 
         public RenderedReport()
         {
-            var log = Path.Combine(AppContext.BaseDirectory, "fixtures", "calls.csv");
+            var log = TestFiles.Fixture("calls.csv");
+            var folder = temp.File("report");
             var exit = ContactRules.Cli.Program.Run(new[] { "audit", log, "--policy", "fr", "--out", folder }, TextReader.Null, TextWriter.Null, TextWriter.Null);
             Assert.Equal(1, exit);
             File = Path.Combine(folder, "audit-report.html");
@@ -166,12 +167,6 @@ public class AuditReportTests : IClassFixture<AuditReportTests.RenderedReport>
 
         internal string File { get; }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        public void Dispose() => temp.Dispose();
     }
 }

@@ -130,10 +130,11 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
     /// <summary>The sample's main job on 60 customers, and its report rendered once for the class.</summary>
     public sealed class RenderedReport : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "contactrules-churn-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder temp = new TempFolder();
 
         public RenderedReport()
         {
+            var folder = temp.File("work");
             var exit = ChurnCampaign.Program.Run(ChurnCampaign.Program.Options.Default with { Customers = Customers, WorkFolder = folder }, TextWriter.Null);
             Assert.Equal(0, exit);
             File = Path.Combine(folder, "churn-report.html");
@@ -144,12 +145,6 @@ public class ChurnReportTests : IClassFixture<ChurnReportTests.RenderedReport>
 
         internal string File { get; }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        public void Dispose() => temp.Dispose();
     }
 }

@@ -34,93 +34,62 @@ internal static class HeadlessChromium
             + "document.querySelectorAll('h1,h2,h3,h4,p,table,.scroll,body>svg').forEach(function(e){if(e.closest('.scroll')&&!e.classList.contains('scroll'))return;"
             + "var r=e.getBoundingClientRect();if(r.width>0&&(r.left<m||r.right>w-m))bad.push(e.tagName.toLowerCase()+(e.id?'#'+e.id:'')+(e.className&&e.className.baseVal===undefined?'.'+e.className:'')+' ['+Math.round(r.left)+', '+Math.round(r.right)+'] of '+w);});"
             + "document.body.setAttribute('data-edges',JSON.stringify(bad));})();</script>";
-        var probed = Path.Combine(Path.GetTempPath(), "contactrules-layout-" + Guid.NewGuid().ToString("N") + ".html");
+        using var folder = new TempFolder();
+        var probed = folder.File("layout.html");
         var html = File.ReadAllText(htmlFile);
         File.WriteAllText(probed, html.Replace("</body>", Probe.Replace("__MARGIN__", margin.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + "</body>", StringComparison.Ordinal));
-        try
-        {
-            var dom = DumpDom(probed, "--window-size=" + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",900", "--virtual-time-budget=5000");
-            var match = System.Text.RegularExpressions.Regex.Match(dom, "data-edges=\"([^\"]*)\"");
-            Assert.True(match.Success, "the layout probe did not run");
-            var json = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
-            return System.Text.Json.JsonSerializer.Deserialize<string[]>(json)!;
-        }
-        finally
-        {
-            File.Delete(probed);
-        }
+        var dom = DumpDom(probed, "--window-size=" + width.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",900", "--virtual-time-budget=5000");
+        var match = System.Text.RegularExpressions.Regex.Match(dom, "data-edges=\"([^\"]*)\"");
+        Assert.True(match.Success, "the layout probe did not run");
+        var json = System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+        return System.Text.Json.JsonSerializer.Deserialize<string[]>(json)!;
     }
 
     internal static string DumpDom(string htmlFile, params string[] options)
     {
         var executable = Environment.GetEnvironmentVariable("CHROMIUM") ?? "chromium";
-        var profile = Path.Combine(Path.GetTempPath(), "contactrules-chromium-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(profile);
+        using var profile = new TempFolder();
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.Path,
+        }.Concat(options).Concat(new[] { "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri }))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
         try
         {
-            var start = new ProcessStartInfo(executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-            }.Concat(options).Concat(new[] { "--dump-dom", new Uri(Path.GetFullPath(htmlFile)).AbsoluteUri }))
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                // No skip: the report must be rendered. .ci/run installs Debian's chromium.
-                throw new InvalidOperationException($"'{executable}' could not be started ({e.Message}); install Debian's chromium (apt-get install -y chromium) or set CHROMIUM.", e);
-            }
-
-            using (process)
-            {
-                var stdout = process.StandardOutput.ReadToEndAsync();
-                var stderr = process.StandardError.ReadToEndAsync();
-                if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
-                {
-                    process.Kill(entireProcessTree: true);
-                    Assert.Fail($"chromium did not render {htmlFile} within {Timeout.TotalSeconds} s");
-                }
-
-                process.WaitForExit();
-                var dom = stdout.GetAwaiter().GetResult();
-                Assert.True(process.ExitCode == 0 && dom.Length > 0, $"chromium exited with {process.ExitCode}: {stderr.GetAwaiter().GetResult()}");
-                return dom;
-            }
+            process = Process.Start(start)!;
         }
-        finally
+        catch (System.ComponentModel.Win32Exception e)
         {
-            TryDelete(profile);
+            // No skip: the report must be rendered. .ci/run installs Debian's chromium.
+            throw new InvalidOperationException($"'{executable}' could not be started ({e.Message}); install Debian's chromium (apt-get install -y chromium) or set CHROMIUM.", e);
         }
-    }
 
-    private static void TryDelete(string folder)
-    {
-        for (var attempt = 0; attempt < 3; attempt++)
+        using (process)
         {
-            try
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit((int)Timeout.TotalMilliseconds))
             {
-                Directory.Delete(folder, recursive: true);
-                return;
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"chromium did not render {htmlFile} within {Timeout.TotalSeconds} s");
             }
-            catch (IOException)
-            {
-                // Chromium's helpers may still be closing files in the profile.
-                Thread.Sleep(200);
-            }
+
+            process.WaitForExit();
+            var dom = stdout.GetAwaiter().GetResult();
+            Assert.True(process.ExitCode == 0 && dom.Length > 0, $"chromium exited with {process.ExitCode}: {stderr.GetAwaiter().GetResult()}");
+            return dom;
         }
     }
 }

@@ -146,10 +146,11 @@ public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedRep
 
     public sealed class RenderedReport : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "contactrules-received-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder temp = new TempFolder();
 
         public RenderedReport()
         {
+            var folder = temp.File("report");
             static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "samples", "ReceivedCalls", "export", name);
             var exit = ContactRules.Cli.Program.Run(
                 new[] { "received", Sample("calls-20260817093000.xml"), Sample("sms-20260817093000.xml"), "--policy", "fr", "--callers", Sample("callers.csv"), "--facts", Sample("facts.json"), "--out", folder },
@@ -165,12 +166,6 @@ public class ReceivedReportTests : IClassFixture<ReceivedReportTests.RenderedRep
 
         internal string File { get; }
 
-        public void Dispose()
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        public void Dispose() => temp.Dispose();
     }
 }

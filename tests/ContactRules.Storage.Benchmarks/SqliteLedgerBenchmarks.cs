@@ -17,7 +17,7 @@ public class SqliteLedgerBenchmarks
 {
     private const int PerInvoke = 2048;
 
-    private string folder = string.Empty;
+    private TempFolder? folder;
     private SqliteContactLedger? ledger;
     private Workload? workload;
 
@@ -28,9 +28,8 @@ public class SqliteLedgerBenchmarks
     public void Setup()
     {
         ThreadPool.SetMinThreads(64, 64);
-        folder = Path.Combine(Path.GetTempPath(), "contactrules-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path.Combine(folder, "ledger.db"), Workload.Hasher) { Clock = Workload.Clock });
+        folder = new TempFolder();
+        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(folder.File("ledger.db"), Workload.Hasher) { Clock = Workload.Clock });
         workload = new Workload(ledger);
     }
 
@@ -60,6 +59,6 @@ public class SqliteLedgerBenchmarks
             }
         }
 
-        Directory.Delete(folder, recursive: true);
+        folder!.Dispose();
     }
 }

@@ -18,7 +18,6 @@ internal sealed class Workload
 {
     internal static readonly PhoneNumberHasher Hasher = new PhoneNumberHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
     private static readonly IClock Tuesday = new FixedClock(Instant.FromUtc(2026, 3, 10, 9, 30));
 
     private readonly ContactGate gate;

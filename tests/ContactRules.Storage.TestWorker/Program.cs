@@ -30,7 +30,6 @@ using NodaTime;
 //       opens the ledger; prints "opened", or "refused <exception type>: <message>".
 var mode = args[0];
 var hasher = new PhoneNumberHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-var paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
 
 ContactLedger OpenLedger(int first, long ticks)
 {
@@ -40,7 +39,7 @@ ContactLedger OpenLedger(int first, long ticks)
         : SqliteContactLedger.Open(new SqliteContactLedgerOptions(args[first], hasher) { Clock = clock, OperationTimeout = Duration.FromSeconds(30) });
 }
 
-ContactRequest Call(string id) => new ContactRequest(new Contact(id) { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(paris) }) { Caller = "acme" };
+ContactRequest Call(string id) => new ContactRequest(new Contact(id) { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(Paris) }) { Caller = "acme" };
 
 switch (mode)
 {

@@ -4,19 +4,16 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using NodaTime.Testing;
-using NodaTime.Text;
 
 namespace ContactRules.Storage.Tests;
 
 /// <summary>The people, instants, key and policies the storage tests share.</summary>
 internal static class TestData
 {
-    internal static readonly DateTimeZone Paris = DateTimeZoneProviders.Tzdb["Europe/Paris"];
-
     /// <summary>A fixed test key (32 bytes); real deployments draw theirs at random and keep it secret.</summary>
     internal static readonly PhoneNumberHasher Hasher = new PhoneNumberHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    internal const string Number = "+33612345678";
+    internal const string Number = People.FrenchMobile;
 
     /// <summary>Tuesday 10 March 2026, 10:30 in Paris: inside the D223-9 hours (Mon-Fri 10-13, 14-20), not a holiday.</summary>
     internal static Instant Tuesday1030 => ParisTime("2026-03-10 10:30");
@@ -34,15 +31,10 @@ internal static class TestData
         "de-consent",
         new ContactRule[] { new ConsentRequirement(new RuleMetadata("DE-CONS-01", "UWG § 7(2) Nr. 1")) });
 
-    internal static Instant ParisTime(string local)
-        => Paris.AtStrictly(LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm").Parse(local).Value).ToInstant();
-
     internal static FakeClock ClockAtTuesday() => new FakeClock(Tuesday1030);
 
     internal static Contact Person(string id = "c-1", string? number = Number)
         => new Contact(id) { PhoneNumber = number, TimeZones = ImmutableArray.Create(Paris) };
-
-    internal static ContactRequest Call(Contact contact, string caller = "acme") => new ContactRequest(contact) { Caller = caller };
 
     /// <summary>
     /// The reservation a killed dialer left behind is the first of the 4 attempts that D223-9

@@ -119,12 +119,12 @@ public sealed class CrmScenarioTests : IClassFixture<CrmScenarioTests.SampleRun>
     /// <summary>One run of the sample, shared by the tests, in a folder removed afterwards.</summary>
     public sealed class SampleRun : IDisposable
     {
-        private readonly string folder = Path.Combine(Path.GetTempPath(), "crm-sample-" + Guid.NewGuid().ToString("N"));
+        private readonly TempFolder temp = new TempFolder();
 
         public SampleRun()
         {
             Output = new StringWriter();
-            Run = Program.Run(folder, Output);
+            Run = Program.Run(temp.File("crm"), Output);
         }
 
         internal CrmRun Run { get; }
@@ -134,7 +134,7 @@ public sealed class CrmScenarioTests : IClassFixture<CrmScenarioTests.SampleRun>
         public void Dispose()
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            temp.Dispose();
         }
     }
 }

@@ -39,37 +39,25 @@ public sealed class SampleBuildTests
     public void The_sample_builds_without_any_warning_and_its_copy_without_the_consent_check_is_reported_CR0001()
     {
         // One test, two builds in sequence: they share the analyzers' and libraries' outputs.
-        var clean = CopySample(mutate: null);
-        string? unchecked_ = null;
-        try
-        {
-            var (cleanExit, cleanOutput) = Build(clean);
-            Assert.True(cleanExit == 0, "the sample did not build:" + Environment.NewLine + cleanOutput);
-            Assert.Empty(Diagnostics(cleanOutput));
+        using var cleanFolder = new TempFolder();
+        var clean = CopySample(cleanFolder, mutate: null);
+        var (cleanExit, cleanOutput) = Build(clean);
+        Assert.True(cleanExit == 0, "the sample did not build:" + Environment.NewLine + cleanOutput);
+        Assert.Empty(Diagnostics(cleanOutput));
 
-            unchecked_ = CopySample(mutate: source =>
-            {
-                var callCenter = Normalize(File.ReadAllText(source));
-                Assert.Contains(Normalize(ConsentCheck), callCenter);
-                File.WriteAllText(source, callCenter.Replace(Normalize(ConsentCheck), Normalize(NoCheck), StringComparison.Ordinal));
-            });
-            var (uncheckedExit, uncheckedOutput) = Build(unchecked_);
-            var dialLine = File.ReadAllLines(Path.Combine(unchecked_, "CallCenter.cs")).Select((text, index) => (text, index)).Single(l => l.text.Contains(DialLine, StringComparison.Ordinal)).index + 1;
-
-            // Warnings are errors in this repository: the build fails, on CR0001 at the dial alone.
-            Assert.True(uncheckedExit != 0, "the copy without a consent check built:" + Environment.NewLine + uncheckedOutput);
-            Assert.Equal(new[] { ("CallCenter.cs", dialLine, "CR0001") }, Diagnostics(uncheckedOutput));
-        }
-        finally
+        using var uncheckedFolder = new TempFolder();
+        var unchecked_ = CopySample(uncheckedFolder, mutate: source =>
         {
-            foreach (var copy in new[] { clean, unchecked_ })
-            {
-                if (copy is not null)
-                {
-                    Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
-                }
-            }
-        }
+            var callCenter = Normalize(File.ReadAllText(source));
+            Assert.Contains(Normalize(ConsentCheck), callCenter);
+            File.WriteAllText(source, callCenter.Replace(Normalize(ConsentCheck), Normalize(NoCheck), StringComparison.Ordinal));
+        });
+        var (uncheckedExit, uncheckedOutput) = Build(unchecked_);
+        var dialLine = File.ReadAllLines(Path.Combine(unchecked_, "CallCenter.cs")).Select((text, index) => (text, index)).Single(l => l.text.Contains(DialLine, StringComparison.Ordinal)).index + 1;
+
+        // Warnings are errors in this repository: the build fails, on CR0001 at the dial alone.
+        Assert.True(uncheckedExit != 0, "the copy without a consent check built:" + Environment.NewLine + uncheckedOutput);
+        Assert.Equal(new[] { ("CallCenter.cs", dialLine, "CR0001") }, Diagnostics(uncheckedOutput));
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -91,12 +79,12 @@ public sealed class SampleBuildTests
         return DotNet.Run(project, TimeSpan.FromMinutes(4), null, "build", "Crm.Sample.csproj", "-c", configuration, "--no-restore", "--no-dependencies", "--disable-build-servers", "-nologo", "-clp:NoSummary");
     }
 
-    /// <summary>Copies the sample into a new folder whose build settings are the repository's.</summary>
-    private static string CopySample(Action<string>? mutate)
+    /// <summary>Copies the sample into <paramref name="folder"/>/Crm.Sample, whose build settings are the repository's.</summary>
+    private static string CopySample(TempFolder folder, Action<string>? mutate)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var sample = Path.Combine(root, "samples", "Crm.Sample");
-        var copy = Path.Combine(Path.GetTempPath(), "crm-sample-build-" + Guid.NewGuid().ToString("N"), "Crm.Sample");
+        var copy = folder.File("Crm.Sample");
         Directory.CreateDirectory(copy);
         foreach (var file in Directory.EnumerateFiles(sample).Where(f => Path.GetExtension(f) is ".cs" or ".json"))
         {
@@ -114,18 +102,5 @@ public sealed class SampleBuildTests
 
         mutate?.Invoke(Path.Combine(copy, "CallCenter.cs"));
         return copy;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "samples", "Crm.Sample", "Crm.Sample.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with samples/Crm.Sample) was not found above " + AppContext.BaseDirectory);
     }
 }

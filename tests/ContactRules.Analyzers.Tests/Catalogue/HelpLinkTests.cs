@@ -27,14 +27,14 @@ public class HelpLinkTests
         {
             Assert.Equal(Descriptors.RepositoryBase + "docs/rules/" + descriptor.Id + ".md", descriptor.HelpLinkUri);
             Assert.True(Uri.IsWellFormedUriString(descriptor.HelpLinkUri, UriKind.Absolute), descriptor.HelpLinkUri);
-            Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "docs", "rules", descriptor.Id + ".md")), descriptor.Id + " has no page");
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, "docs", "rules", descriptor.Id + ".md")), descriptor.Id + " has no page");
         }
     }
 
     [Fact]
     public void Release_tracking_links_are_relative_and_name_existing_pages()
     {
-        var folder = Path.Combine(RepositoryRoot(), "analyzers", "ContactRules.Analyzers");
+        var folder = Path.Combine(RepositoryRoot.Path, "analyzers", "ContactRules.Analyzers");
         var links = Regex.Matches(File.ReadAllText(Path.Combine(folder, "AnalyzerReleases.Unshipped.md")), @"\[Documentation\]\(([^)]+)\)")
             .Cast<Match>()
             .Select(m => m.Groups[1].Value)
@@ -46,18 +46,5 @@ public class HelpLinkTests
             Assert.False(Uri.IsWellFormedUriString(link, UriKind.Absolute), link);
             Assert.True(File.Exists(Path.GetFullPath(Path.Combine(folder, link))), link);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "docs", "rules")) && Directory.Exists(Path.Combine(directory.FullName, "analyzers")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found from " + AppContext.BaseDirectory);
     }
 }

@@ -86,7 +86,7 @@ public class RuleWordsTests
     }
 
     private static ReceivedResult Result(ContactPolicy policy)
-        => new(policy, DateTimeZoneProviders.Tzdb["America/New_York"], new PersonFacts(), null, Array.Empty<Cli.Received.Exports.ExportReading>());
+        => new(policy, NewYork, new PersonFacts(), null, Array.Empty<Cli.Received.Exports.ExportReading>());
 
     private static IEnumerable<int> Figures(string text)
         => Regex.Matches(text, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture));

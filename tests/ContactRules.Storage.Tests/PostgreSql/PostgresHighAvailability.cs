@@ -19,6 +19,7 @@ namespace ContactRules.Storage.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgresHighAvailability : IDisposable
 {
+    private readonly TempFolder temp;
     private readonly string folder;
     private readonly bool asRoot = Environment.UserName == "root";
     private readonly string binaries;
@@ -34,8 +35,8 @@ public sealed class PostgresHighAvailability : IDisposable
             throw new InvalidOperationException("pg_autoctl is missing: apt-get install -y postgresql-15-auto-failover (.ci/run does).");
         }
 
-        folder = Path.Combine(Path.GetTempPath(), "contactrules-ha-" + Guid.NewGuid().ToString("N").Substring(0, 12));
-        Directory.CreateDirectory(folder);
+        temp = new TempFolder();
+        folder = temp.Path;
         if (asRoot)
         {
             Run("chown", "postgres:postgres " + folder);
@@ -173,16 +174,7 @@ public sealed class PostgresHighAvailability : IDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        temp.Dispose();
     }
 
     private static IEnumerable<int> Descendants(int parent)

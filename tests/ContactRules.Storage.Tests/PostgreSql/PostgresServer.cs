@@ -22,7 +22,7 @@ public sealed class PostgresServer : IDisposable
 {
     public const string ConnectionStringVariable = "CONTACTRULES_TEST_POSTGRES";
 
-    private readonly string? folder;
+    private readonly TempFolder? temp;
     private readonly string? binaries;
     private int schemas;
 
@@ -42,8 +42,8 @@ public sealed class PostgresServer : IDisposable
         }
 
         binaries = FindBinaries();
-        folder = Path.Combine(Path.GetTempPath(), "contactrules-pg-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        temp = new TempFolder();
+        var folder = temp.Path;
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
@@ -78,7 +78,7 @@ public sealed class PostgresServer : IDisposable
     public void Stop() => PgAsOwner(AsRoot, "pg_ctl", $"-D {Data} -m fast -w stop");
 
     /// <summary>Starts the server again on the same port and data.</summary>
-    public void Start() => PgAsOwner(AsRoot, "pg_ctl", $"-D {Data} -l {Path.Combine(folder!, "server.log")} -w -t 60 start");
+    public void Start() => PgAsOwner(AsRoot, "pg_ctl", $"-D {Data} -l {temp!.File("server.log")} -w -t 60 start");
 
     /// <summary>
     /// Freezes the server as a hung machine would: SIGSTOP to the postmaster and every backend
@@ -108,7 +108,7 @@ public sealed class PostgresServer : IDisposable
 
     public void Dispose()
     {
-        if (folder is null)
+        if (temp is null)
         {
             return;
         }
@@ -123,16 +123,7 @@ public sealed class PostgresServer : IDisposable
             // Already stopped by a test.
         }
 
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        temp.Dispose();
     }
 
     private void Signal(string signal)

@@ -2,7 +2,6 @@ using System.Linq;
 using ContactRules.Auditing;
 using ContactRules.Jurisdictions;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Auditing;
 
@@ -17,7 +16,7 @@ public class CallLogAuditorTests
         var auditor = new CallLogAuditor(FranceRules.Pack);
         var customer = Person(Paris);
         var log = new[] { "2026-03-02 10:30", "2026-03-02 15:00", "2026-03-02 19:30", "2026-03-03 10:30", "2026-03-03 12:00", "2026-03-03 20:30" }
-            .Select(t => new LoggedCall(Call(customer), Paris_(t), AttemptOutcome.Abandoned));
+            .Select(t => new LoggedCall(Call(customer), ParisTime(t), AttemptOutcome.Abandoned));
 
         var audited = auditor.AuditAll(log).ToArray();
 
@@ -31,8 +30,8 @@ public class CallLogAuditorTests
     {
         var auditor = new CallLogAuditor(FranceRules.Pack);
         var customer = Person(Paris);
-        auditor.Audit(new LoggedCall(Call(customer), Paris_("2026-03-02 10:30"), AttemptOutcome.Refused));
-        var next = auditor.Audit(new LoggedCall(Call(customer), Paris_("2026-03-04 10:30"), AttemptOutcome.NoAnswer));
+        auditor.Audit(new LoggedCall(Call(customer), ParisTime("2026-03-02 10:30"), AttemptOutcome.Refused));
+        var next = auditor.Audit(new LoggedCall(Call(customer), ParisTime("2026-03-04 10:30"), AttemptOutcome.NoAnswer));
         Assert.Equal("FR-COOL-01", Assert.Single(next.Decision.Violations).RuleId);
     }
 
@@ -44,19 +43,19 @@ public class CallLogAuditorTests
         var bob = new Contact("bob") { TimeZones = Person(Paris).TimeZones };
         foreach (var day in new[] { "2026-03-02", "2026-03-03", "2026-03-04" })
         {
-            Assert.False(auditor.Audit(new LoggedCall(Call(alice), Paris_(day + " 11:00"), AttemptOutcome.NoAnswer)).IsViolation);
+            Assert.False(auditor.Audit(new LoggedCall(Call(alice), ParisTime(day + " 11:00"), AttemptOutcome.NoAnswer)).IsViolation);
         }
 
         // Bob's calls are his own: three before, and his fourth, are fine.
         foreach (var day in new[] { "2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05" })
         {
-            Assert.False(auditor.Audit(new LoggedCall(Call(bob), Paris_(day + " 11:30"), AttemptOutcome.NoAnswer)).IsViolation);
+            Assert.False(auditor.Audit(new LoggedCall(Call(bob), ParisTime(day + " 11:30"), AttemptOutcome.NoAnswer)).IsViolation);
         }
 
         // A late entry for Alice (Sunday 1 March: out of hours) still lands in her history, so her
         // call on 5 March is the fifth in 30 days (1, 2, 3, 4 March before it).
-        Assert.True(auditor.Audit(new LoggedCall(Call(alice), Paris_("2026-03-01 11:00"), AttemptOutcome.NoAnswer)).IsViolation);
-        var fifth = auditor.Audit(new LoggedCall(Call(alice), Paris_("2026-03-05 11:00"), AttemptOutcome.NoAnswer));
+        Assert.True(auditor.Audit(new LoggedCall(Call(alice), ParisTime("2026-03-01 11:00"), AttemptOutcome.NoAnswer)).IsViolation);
+        var fifth = auditor.Audit(new LoggedCall(Call(alice), ParisTime("2026-03-05 11:00"), AttemptOutcome.NoAnswer));
         Assert.Equal("FR-FREQ-01", Assert.Single(fifth.Decision.Violations).RuleId);
     }
 }

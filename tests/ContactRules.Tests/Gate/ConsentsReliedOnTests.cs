@@ -6,7 +6,6 @@ using ContactRules.Storage;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Gate;
 
@@ -19,7 +18,7 @@ namespace ContactRules.Tests.Gate;
 /// </summary>
 public sealed class ConsentsReliedOnTests
 {
-    private static readonly Contact Parisian = new Contact("c-1") { PhoneNumber = "+33612345678", TimeZones = ImmutableArray.Create(Paris) };
+    private static readonly Contact Parisian = Person(Paris);
 
     [Fact]
     public void FR_EMSG_01_a_STOP_ends_the_soft_opt_in_it_follows_and_only_the_later_consent_is_recorded()
@@ -27,10 +26,10 @@ public sealed class ConsentsReliedOnTests
         var ledger = new InMemoryContactLedger();
         // Soft opt-in of 1 September 2026; STOP to acme's messages on 3 September (it ends the soft
         // opt-in at that instant, conventions.md); a consent to messages given on 5 September.
-        ledger.RecordConsent("c-1", new ConsentRecord(Paris_("2026-09-01 10:00")) { Id = "k-soft", Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing, Entity = "acme", Basis = ConsentBasis.SoftOptIn }, Proof());
-        ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Paris_("2026-09-03 18:00")) { Channel = ContactChannel.Sms, Entity = "acme" });
-        ledger.RecordConsent("c-1", new ConsentRecord(Paris_("2026-09-05 10:00")) { Id = "k-sms", Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing, Entity = "acme" }, Proof());
-        var gate = new ContactGate(FranceRules.Pack, new FakeClock(Paris_("2026-09-08 10:30")), ledger);
+        ledger.RecordConsent("c-1", new ConsentRecord(ParisTime("2026-09-01 10:00")) { Id = "k-soft", Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing, Entity = "acme", Basis = ConsentBasis.SoftOptIn }, Proof());
+        ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, ParisTime("2026-09-03 18:00")) { Channel = ContactChannel.Sms, Entity = "acme" });
+        ledger.RecordConsent("c-1", new ConsentRecord(ParisTime("2026-09-05 10:00")) { Id = "k-sms", Channel = ContactChannel.Sms, Purpose = ContactPurpose.Marketing, Entity = "acme" }, Proof());
+        var gate = new ContactGate(FranceRules.Pack, new FakeClock(ParisTime("2026-09-08 10:30")), ledger);
 
         Assert.True(gate.TryReserve(new ContactRequest(Parisian, ContactChannel.Sms) { Caller = "acme" }, out var permit));
         Assert.Equal(new[] { permit!.AttemptId }, UsesOf(ledger, "k-sms"));
@@ -44,9 +43,9 @@ public sealed class ConsentsReliedOnTests
         var ledger = new InMemoryContactLedger();
         // FR-AUTO-01 (L34-5) counts any consent by its own record; FR-CONS-01 holds k-old as
         // lapsed on 1 September 2026 (R223-1 I 3°): the evidence never names it.
-        ledger.RecordConsent("c-1", new ConsentRecord(Paris_("2025-09-01 10:00")) { Id = "k-old", Channel = ContactChannel.Voice, Entity = "acme" }, Proof());
-        ledger.RecordConsent("c-1", new ConsentRecord(Paris_("2026-09-01 10:00")) { Id = "k-new", Channel = ContactChannel.Voice, Entity = "acme" }, Proof());
-        var gate = new ContactGate(FranceRules.Pack, new FakeClock(Paris_("2026-09-08 10:30")), ledger);
+        ledger.RecordConsent("c-1", new ConsentRecord(ParisTime("2025-09-01 10:00")) { Id = "k-old", Channel = ContactChannel.Voice, Entity = "acme" }, Proof());
+        ledger.RecordConsent("c-1", new ConsentRecord(ParisTime("2026-09-01 10:00")) { Id = "k-new", Channel = ContactChannel.Voice, Entity = "acme" }, Proof());
+        var gate = new ContactGate(FranceRules.Pack, new FakeClock(ParisTime("2026-09-08 10:30")), ledger);
 
         Assert.True(gate.TryReserve(new ContactRequest(Parisian) { Caller = "acme", Automated = true }, out var permit));
         Assert.Equal(new[] { permit!.AttemptId }, UsesOf(ledger, "k-new"));
@@ -59,14 +58,14 @@ public sealed class ConsentsReliedOnTests
         var ledger = new InMemoryContactLedger();
         // Before the reform, on Tuesday 10 March 2026 at 10:30, the hours allow the call by
         // themselves: the consent to be called outside them is not relied on.
-        ledger.RecordConsent("c-1", new ConsentRecord(Paris_("2026-03-01 10:00")) { Id = "k-evenings", Channel = ContactChannel.Voice, OutsideHours = true }, Proof());
-        var clock = new FakeClock(Paris_("2026-03-10 10:30"));
+        ledger.RecordConsent("c-1", new ConsentRecord(ParisTime("2026-03-01 10:00")) { Id = "k-evenings", Channel = ContactChannel.Voice, OutsideHours = true }, Proof());
+        var clock = new FakeClock(ParisTime("2026-03-10 10:30"));
         var gate = new ContactGate(FranceRules.Pack, clock, ledger);
         Assert.True(gate.TryReserve(Call(Parisian), out _));
         Assert.Empty(UsesOf(ledger, "k-evenings"));
 
         // At 20:30 the consent lifts FR-HOURS-01: it is relied on.
-        clock.Reset(Paris_("2026-03-10 20:30"));
+        clock.Reset(ParisTime("2026-03-10 20:30"));
         Assert.True(gate.TryReserve(Call(Parisian), out var evening));
         Assert.Equal(new[] { evening!.AttemptId }, UsesOf(ledger, "k-evenings"));
     }
@@ -74,7 +73,7 @@ public sealed class ConsentsReliedOnTests
     [Fact]
     public void US_REVOKE_02_from_31_January_2027_a_consent_swept_by_revoke_all_is_not_recorded_though_US_CONS_01_reads_it()
     {
-        var newYork = new Contact("c-1") { PhoneNumber = "+12125550123", TimeZones = ImmutableArray.Create(NewYork) };
+        var newYork = AmericanPerson(NewYork);
         var policy = new ContactPolicy("us-consent", new ContactRule[] { UnitedStatesRules.AutomatedConsent, UnitedStatesRules.Revocation, UnitedStatesRules.RevokeAll });
         var robocall = new ContactRequest(newYork) { Caller = "acme", Automated = true };
 
@@ -127,12 +126,12 @@ public sealed class ConsentsReliedOnTests
     public void A_consent_the_request_carries_is_named_in_the_evidence_and_its_use_is_the_callers_to_keep()
     {
         var ledger = new InMemoryContactLedger();
-        ledger.RecordConsent("c-1", new ConsentRecord(Paris_("2026-09-01 10:00")) { Id = "k-stored", Channel = ContactChannel.Voice, Entity = "acme" }, Proof());
-        var gate = new ContactGate(FranceRules.Pack, new FakeClock(Paris_("2026-09-08 10:30")), ledger);
+        ledger.RecordConsent("c-1", new ConsentRecord(ParisTime("2026-09-01 10:00")) { Id = "k-stored", Channel = ContactChannel.Voice, Entity = "acme" }, Proof());
+        var gate = new ContactGate(FranceRules.Pack, new FakeClock(ParisTime("2026-09-08 10:30")), ledger);
         var request = new ContactRequest(Parisian)
         {
             Caller = "acme",
-            Consents = ImmutableArray.Create(new ConsentRecord(Paris_("2026-09-02 10:00")) { Id = "k-carried", Channel = ContactChannel.Voice, Entity = "acme" }),
+            Consents = ImmutableArray.Create(new ConsentRecord(ParisTime("2026-09-02 10:00")) { Id = "k-carried", Channel = ContactChannel.Voice, Entity = "acme" }),
         };
 
         Assert.True(gate.TryReserve(request, out var permit));
@@ -140,8 +139,6 @@ public sealed class ConsentsReliedOnTests
         Assert.Null(ledger.GetConsentEvidence("c-1", "k-carried"));
         Assert.Contains("\"consents\":[\"k-carried\",\"k-stored\"]", LastDecision(ledger), System.StringComparison.Ordinal);
     }
-
-    private static ContactRequest Call(Contact contact) => new ContactRequest(contact) { Caller = "acme" };
 
     private static ConsentProof Proof() => new ConsentProof("web-form", "Yes, acme may contact me about its offers.", "form-2026-09");
 

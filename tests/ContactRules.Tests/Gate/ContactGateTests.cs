@@ -7,7 +7,6 @@ using ContactRules.Storage;
 using NodaTime;
 using NodaTime.Testing;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Gate;
 
@@ -22,17 +21,17 @@ public class ContactGateTests
     public void Reservations_count_from_the_moment_they_are_taken()
     {
         // Four reservations on four March weekdays are allowed; the fifth within 30 days is refused.
-        var clock = new FakeClock(Paris_("2026-03-02 10:30"));
+        var clock = new FakeClock(ParisTime("2026-03-02 10:30"));
         var gate = Gate(clock);
         var request = Call(Person(Paris));
         foreach (var day in new[] { "2026-03-02", "2026-03-05", "2026-03-10", "2026-03-20" })
         {
-            clock.Reset(Paris_(day + " 10:30"));
+            clock.Reset(ParisTime(day + " 10:30"));
             Assert.True(gate.TryReserve(request, out var permit, out var decision), decision.ToString());
             Assert.False(permit.IsCompleted);
         }
 
-        clock.Reset(Paris_("2026-03-27 11:00"));
+        clock.Reset(ParisTime("2026-03-27 11:00"));
         Assert.False(gate.TryReserve(request, out var refused, out var refusal));
         Assert.Null(refused);
         Assert.Equal("FR-FREQ-01", Assert.Single(refusal.Violations).RuleId);
@@ -43,7 +42,7 @@ public class ContactGateTests
     [Fact]
     public void Completing_a_permit_records_its_outcome_once()
     {
-        var clock = new FakeClock(Paris_("2026-03-10 10:30"));
+        var clock = new FakeClock(ParisTime("2026-03-10 10:30"));
         var store = new InMemoryContactLedger();
         var gate = Gate(clock, store);
         Assert.True(gate.TryReserve(Call(Person(Paris)), out var permit));
@@ -56,7 +55,7 @@ public class ContactGateTests
         Assert.Throws<ArgumentException>(() => permit.Complete(AttemptOutcome.Reserved));
 
         // The refusal now blocks the next call: FR-COOL-01.
-        clock.Reset(Paris_("2026-03-11 10:30"));
+        clock.Reset(ParisTime("2026-03-11 10:30"));
         Assert.Equal("FR-COOL-01", Assert.Single(gate.Check(Call(Person(Paris))).Violations).RuleId);
     }
 
@@ -64,7 +63,7 @@ public class ContactGateTests
     public void A_refused_reservation_records_nothing()
     {
         var store = new InMemoryContactLedger();
-        var gate = Gate(new FakeClock(Paris_("2026-03-14 11:00")), store); // Saturday
+        var gate = Gate(new FakeClock(ParisTime("2026-03-14 11:00")), store); // Saturday
         Assert.False(gate.TryReserve(Call(Person(Paris)), out _));
         Assert.Equal(0, History(store, "c-1").Count);
     }
@@ -72,7 +71,7 @@ public class ContactGateTests
     [Fact]
     public void Concurrent_reservers_never_take_more_than_the_cap_together()
     {
-        var clock = new FakeClock(Paris_("2026-03-10 10:30"));
+        var clock = new FakeClock(ParisTime("2026-03-10 10:30"));
         var gate = Gate(clock);
         var granted = new ConcurrentBag<ContactPermit>();
         Parallel.For(0, 64, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
@@ -89,7 +88,7 @@ public class ContactGateTests
     [Fact]
     public void The_gate_fails_closed_when_the_store_fails()
     {
-        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new FailingLedger(() => new System.IO.IOException("disk on fire")));
+        var gate = Gate(new FakeClock(ParisTime("2026-03-10 10:30")), new FailingLedger(() => new System.IO.IOException("disk on fire")));
         var check = gate.Check(Call(Person(Paris)));
         Assert.False(check.IsAllowed);
         var violation = Assert.Single(check.Violations);
@@ -105,7 +104,7 @@ public class ContactGateTests
     [Fact]
     public async Task The_asynchronous_gate_fails_closed_when_the_store_fails()
     {
-        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new FailingLedger(() => new System.IO.IOException("disk on fire")));
+        var gate = Gate(new FakeClock(ParisTime("2026-03-10 10:30")), new FailingLedger(() => new System.IO.IOException("disk on fire")));
         var check = await gate.CheckAsync(Call(Person(Paris)));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(check.Violations).RuleId);
         Assert.Contains("disk on fire", check.Violations[0].Reason, StringComparison.Ordinal);
@@ -121,7 +120,7 @@ public class ContactGateTests
     {
         // The store throws OperationCanceledException while the caller's token is not cancelled
         // (a timeout of its own): the gate cannot know, so it refuses.
-        var gate = Gate(new FakeClock(Paris_("2026-03-10 10:30")), new FailingLedger(() => new OperationCanceledException()));
+        var gate = Gate(new FakeClock(ParisTime("2026-03-10 10:30")), new FailingLedger(() => new OperationCanceledException()));
         var reservation = await gate.TryReserveAsync(Call(Person(Paris)));
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(reservation.Decision.Violations).RuleId);
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single((await gate.CheckAsync(Call(Person(Paris)))).Violations).RuleId);
@@ -136,19 +135,19 @@ public class ContactGateTests
     [Fact]
     public void Check_uses_the_clock_and_an_explicit_instant_when_given()
     {
-        var clock = new FakeClock(Paris_("2026-03-14 11:00")); // Saturday
+        var clock = new FakeClock(ParisTime("2026-03-14 11:00")); // Saturday
         var gate = Gate(clock);
         Assert.False(gate.Check(Call(Person(Paris))).IsAllowed);
-        Assert.True(gate.Check(Call(Person(Paris)), Paris_("2026-03-16 11:00")).IsAllowed);
+        Assert.True(gate.Check(Call(Person(Paris)), ParisTime("2026-03-16 11:00")).IsAllowed);
     }
 
     [Fact]
     public void Recorded_history_is_kept_sorted_whatever_the_order_of_recording()
     {
         var store = new InMemoryContactLedger();
-        store.Record("c-1", Attempt(Paris_("2026-03-10 10:30")));
-        store.Record("c-1", Attempt(Paris_("2026-03-02 10:30")));
-        store.Record("c-1", Attempt(Paris_("2026-03-05 10:30")));
+        store.Record("c-1", Attempt(ParisTime("2026-03-10 10:30")));
+        store.Record("c-1", Attempt(ParisTime("2026-03-02 10:30")));
+        store.Record("c-1", Attempt(ParisTime("2026-03-05 10:30")));
         var instants = History(store, "c-1").Attempts.ToArray().Select(a => a.At).ToArray();
         Assert.Equal(instants.OrderBy(i => i), instants);
         Assert.Throws<InvalidOperationException>(() => store.Complete("c-1", 999, AttemptOutcome.Busy));

@@ -4,7 +4,7 @@ using ContactRules.Jurisdictions;
 using CsCheck;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
+using static ContactRules.Tests.TestPolicies;
 
 namespace ContactRules.Tests.Properties;
 

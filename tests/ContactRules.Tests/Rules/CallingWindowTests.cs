@@ -3,7 +3,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Rules;
 
@@ -23,7 +22,7 @@ public class CallingWindowTests
     [InlineData("2026-03-10 19:59")]
     [InlineData("2026-03-13 19:59")]
     public void Inside_the_half_open_intervals_is_allowed(string local)
-        => Assert.True(HoursOnly.Evaluate(Call(Person(Paris)), Paris_(local), ContactHistory.Empty).IsAllowed);
+        => Assert.True(HoursOnly.Evaluate(Call(Person(Paris)), ParisTime(local), ContactHistory.Empty).IsAllowed);
 
     [Theory]
     [InlineData("2026-03-10 09:59", "2026-03-10 10:00")]
@@ -35,19 +34,19 @@ public class CallingWindowTests
     [InlineData("2026-03-15 23:59", "2026-03-16 10:00")] // Sunday night
     public void Outside_the_intervals_is_refused_until_the_next_start(string local, string next)
     {
-        var decision = HoursOnly.Evaluate(Call(Person(Paris)), Paris_(local), ContactHistory.Empty);
+        var decision = HoursOnly.Evaluate(Call(Person(Paris)), ParisTime(local), ContactHistory.Empty);
         Assert.False(decision.IsAllowed);
         var violation = Assert.Single(decision.Violations);
         Assert.Equal("FR-HOURS-01", violation.RuleId);
         Assert.Equal(RuleKind.CallingWindow, violation.Kind);
-        Assert.Equal(Paris_(next), violation.Until);
-        Assert.Equal(Paris_(next), decision.NextPermittedAt);
+        Assert.Equal(ParisTime(next), violation.Until);
+        Assert.Equal(ParisTime(next), decision.NextPermittedAt);
     }
 
     [Fact]
     public void The_last_second_before_the_end_is_allowed_and_the_end_is_refused()
     {
-        var end = Paris_("2026-03-10 13:00");
+        var end = ParisTime("2026-03-10 13:00");
         Assert.True(HoursOnly.Evaluate(Call(Person(Paris)), end - Duration.FromSeconds(1), ContactHistory.Empty).IsAllowed);
         Assert.False(HoursOnly.Evaluate(Call(Person(Paris)), end, ContactHistory.Empty).IsAllowed);
     }
@@ -148,7 +147,7 @@ public class CallingWindowTests
     public void A_window_with_no_hours_never_allows()
     {
         var never = Window(WeeklyHours.None);
-        var decision = never.Evaluate(Call(Person(Paris)), Paris_("2026-03-10 11:00"), ContactHistory.Empty);
+        var decision = never.Evaluate(Call(Person(Paris)), ParisTime("2026-03-10 11:00"), ContactHistory.Empty);
         Assert.False(decision.IsAllowed);
         Assert.Null(decision.NextPermittedAt);
     }
@@ -156,7 +155,7 @@ public class CallingWindowTests
     [Fact]
     public void The_refusal_is_explained_in_the_called_persons_local_time()
     {
-        var decision = HoursOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-14 11:00"), ContactHistory.Empty);
+        var decision = HoursOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-14 11:00"), ContactHistory.Empty);
         var reason = Assert.Single(decision.Violations).Reason;
         Assert.Contains("Sat 2026-03-14 11:00 in Europe/Paris", reason, System.StringComparison.Ordinal);
         Assert.Contains("Mon 2026-03-16 10:00", reason, System.StringComparison.Ordinal);

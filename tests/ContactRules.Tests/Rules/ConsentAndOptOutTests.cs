@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Rules;
 

@@ -3,7 +3,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Rules;
 
@@ -17,12 +16,12 @@ public class FrequencyCapTests
     private static readonly ContactPolicy CapOnly = new ContactPolicy("cap", new ContactRule[] { FranceRules.Frequency });
 
     private static ContactHistory MarchAttempts(string? caller = "acme", AttemptOutcome outcome = AttemptOutcome.NoAnswer)
-        => History(new[] { "2026-03-02", "2026-03-05", "2026-03-10", "2026-03-20" }.Select(d => Attempt(Paris_(d + " 10:30"), outcome, caller)));
+        => History(new[] { "2026-03-02", "2026-03-05", "2026-03-10", "2026-03-20" }.Select(d => Attempt(ParisTime(d + " 10:30"), outcome, caller: caller)));
 
     [Fact]
     public void The_conventions_example_refuses_the_fifth_attempt_on_27_March()
     {
-        var decision = CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), MarchAttempts());
+        var decision = CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), MarchAttempts());
         Assert.False(decision.IsAllowed);
         var violation = Assert.Single(decision.Violations);
         Assert.Equal("FR-FREQ-01", violation.RuleId);
@@ -37,15 +36,15 @@ public class FrequencyCapTests
     [Fact]
     public void The_conventions_example_allows_1_April_and_refuses_31_March_at_midnight()
     {
-        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-04-01 00:00"), MarchAttempts()).IsAllowed);
-        Assert.False(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-31 23:59"), MarchAttempts()).IsAllowed);
+        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-04-01 00:00"), MarchAttempts()).IsAllowed);
+        Assert.False(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-31 23:59"), MarchAttempts()).IsAllowed);
     }
 
     [Fact]
     public void With_the_whole_pack_the_next_permitted_instant_is_1_April_at_ten()
     {
         // 1 April 2026 is a Wednesday; 10:00 CEST = 08:00Z.
-        var decision = FranceRules.Pack.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), MarchAttempts());
+        var decision = FranceRules.Pack.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), MarchAttempts());
         Assert.Equal(Utc("2026-04-01T08:00:00Z"), decision.NextPermittedAt);
     }
 
@@ -53,8 +52,8 @@ public class FrequencyCapTests
     public void Three_attempts_allow_a_fourth_and_four_refuse_a_fifth()
     {
         var three = History(MarchAttempts().Attempts.ToArray().Take(3));
-        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), three).IsAllowed);
-        Assert.False(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), MarchAttempts()).IsAllowed);
+        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), three).IsAllowed);
+        Assert.False(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), MarchAttempts()).IsAllowed);
     }
 
     [Theory]
@@ -63,14 +62,14 @@ public class FrequencyCapTests
     [InlineData(AttemptOutcome.Machine)]
     [InlineData(AttemptOutcome.Reserved)]
     public void Every_attempt_counts_in_France_answered_or_not(AttemptOutcome outcome)
-        => Assert.False(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), MarchAttempts(outcome: outcome)).IsAllowed);
+        => Assert.False(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), MarchAttempts(outcome: outcome)).IsAllowed);
 
     [Fact]
     public void Another_professionals_attempts_do_not_count_but_unknown_callers_do()
     {
-        Assert.True(CapOnly.Evaluate(Call(Person(Paris), caller: "acme"), Paris_("2026-03-27 11:00"), MarchAttempts(caller: "other")).IsAllowed);
-        Assert.False(CapOnly.Evaluate(Call(Person(Paris), caller: "acme"), Paris_("2026-03-27 11:00"), MarchAttempts(caller: null)).IsAllowed);
-        Assert.False(CapOnly.Evaluate(Call(Person(Paris), caller: null), Paris_("2026-03-27 11:00"), MarchAttempts(caller: "other")).IsAllowed);
+        Assert.True(CapOnly.Evaluate(Call(Person(Paris), caller: "acme"), ParisTime("2026-03-27 11:00"), MarchAttempts(caller: "other")).IsAllowed);
+        Assert.False(CapOnly.Evaluate(Call(Person(Paris), caller: "acme"), ParisTime("2026-03-27 11:00"), MarchAttempts(caller: null)).IsAllowed);
+        Assert.False(CapOnly.Evaluate(Call(Person(Paris), caller: null), ParisTime("2026-03-27 11:00"), MarchAttempts(caller: "other")).IsAllowed);
     }
 
     [Fact]
@@ -78,8 +77,8 @@ public class FrequencyCapTests
     {
         var informational = History(MarchAttempts().Attempts.ToArray().Select(a => new ContactAttempt(a.At, a.Outcome, ContactChannel.Voice, ContactPurpose.Informational) { Caller = "acme" }));
         var sms = History(MarchAttempts().Attempts.ToArray().Select(a => new ContactAttempt(a.At, a.Outcome, ContactChannel.Sms) { Caller = "acme" }));
-        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), informational).IsAllowed);
-        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), sms).IsAllowed);
+        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), informational).IsAllowed);
+        Assert.True(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), sms).IsAllowed);
     }
 
     [Fact]
@@ -87,10 +86,10 @@ public class FrequencyCapTests
     {
         // Attempts on 28, 29, 30, 31 December 2026; on 26 January 2027 the window is 28 Dec – 26 Jan: refused.
         // On 27 January the window starts 29 December and holds 3: allowed from 27 January 00:00 CET.
-        var history = History(new[] { "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31" }.Select(d => Attempt(Paris_(d + " 15:00"))));
-        var decision = CapOnly.Evaluate(Call(Person(Paris)), Paris_("2027-01-26 15:00"), history);
+        var history = History(new[] { "2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31" }.Select(d => Attempt(ParisTime(d + " 15:00"))));
+        var decision = CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2027-01-26 15:00"), history);
         Assert.False(decision.IsAllowed);
-        Assert.Equal(Paris_("2027-01-27 00:00"), decision.NextPermittedAt);
+        Assert.Equal(ParisTime("2027-01-27 00:00"), decision.NextPermittedAt);
     }
 
     [Fact]
@@ -99,10 +98,10 @@ public class FrequencyCapTests
         // An attempt at 2 March 23:30 in Paris is already 3 March in Réunion. For a contact in both
         // zones, 2 March leaves the Paris window on 1 April (Paris) and the Réunion window on 2 April
         // (Réunion): the stricter wins, 2 April 00:00 in Réunion = 1 April 20:00Z.
-        var history = History(new[] { "2026-03-02 23:30", "2026-03-05 10:30", "2026-03-10 10:30", "2026-03-20 10:30" }.Select(d => Attempt(Paris_(d))));
-        var decision = CapOnly.Evaluate(Call(Person(Paris, Reunion)), Paris_("2026-03-27 11:00"), history);
+        var history = History(new[] { "2026-03-02 23:30", "2026-03-05 10:30", "2026-03-10 10:30", "2026-03-20 10:30" }.Select(d => Attempt(ParisTime(d))));
+        var decision = CapOnly.Evaluate(Call(Person(Paris, Reunion)), ParisTime("2026-03-27 11:00"), history);
         Assert.Equal(Utc("2026-04-01T20:00:00Z"), decision.NextPermittedAt);
-        var parisOnly = CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), history);
+        var parisOnly = CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), history);
         Assert.Equal(Utc("2026-03-31T22:00:00Z"), parisOnly.NextPermittedAt);
     }
 
@@ -156,7 +155,7 @@ public class FrequencyCapTests
     [Fact]
     public void The_refusal_counts_the_attempts_and_names_the_dates()
     {
-        var reason = Assert.Single(CapOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-27 11:00"), MarchAttempts()).Violations).Reason;
+        var reason = Assert.Single(CapOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-27 11:00"), MarchAttempts()).Violations).Reason;
         Assert.Contains("4 counted attempts", reason, System.StringComparison.Ordinal);
         Assert.Contains("2026-02-26 … 2026-03-27", reason, System.StringComparison.Ordinal);
     }

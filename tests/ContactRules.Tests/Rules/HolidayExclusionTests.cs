@@ -3,7 +3,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Rules;
 
@@ -42,17 +41,17 @@ public class HolidayExclusionTests
     [InlineData("2026-05-01 23:59")]
     public void A_holiday_is_refused_all_day_and_allowed_from_the_next_midnight(string local)
     {
-        var decision = HolidaysOnly.Evaluate(Call(Person(Paris)), Paris_(local), ContactHistory.Empty);
+        var decision = HolidaysOnly.Evaluate(Call(Person(Paris)), ParisTime(local), ContactHistory.Empty);
         Assert.False(decision.IsAllowed);
-        Assert.Equal(Paris_("2026-05-02 00:00"), Assert.Single(decision.Violations).Until);
-        Assert.True(HolidaysOnly.Evaluate(Call(Person(Paris)), Paris_("2026-04-30 23:59"), ContactHistory.Empty).IsAllowed);
+        Assert.Equal(ParisTime("2026-05-02 00:00"), Assert.Single(decision.Violations).Until);
+        Assert.True(HolidaysOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-04-30 23:59"), ContactHistory.Empty).IsAllowed);
     }
 
     [Fact]
     public void With_the_calling_hours_the_next_permitted_instant_skips_the_holiday_and_the_weekend()
     {
         // Friday 1 May 2026 is Labour Day: next is Monday 4 May at 10:00 CEST = 08:00Z.
-        var decision = FranceRules.Pack.Evaluate(Call(Person(Paris)), Paris_("2026-05-01 11:00"), ContactHistory.Empty);
+        var decision = FranceRules.Pack.Evaluate(Call(Person(Paris)), ParisTime("2026-05-01 11:00"), ContactHistory.Empty);
         Assert.Equal(new[] { "FR-HOL-01" }, decision.Violations.Select(v => v.RuleId));
         Assert.Equal(Utc("2026-05-04T08:00:00Z"), decision.NextPermittedAt);
     }
@@ -81,7 +80,7 @@ public class HolidayExclusionTests
     [Fact]
     public void The_refusal_names_the_holiday()
     {
-        var reason = Assert.Single(HolidaysOnly.Evaluate(Call(Person(Paris)), Paris_("2026-07-14 11:00"), ContactHistory.Empty).Violations).Reason;
+        var reason = Assert.Single(HolidaysOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-07-14 11:00"), ContactHistory.Empty).Violations).Reason;
         Assert.Contains("Bastille Day", reason, System.StringComparison.Ordinal);
         Assert.Contains("2026-07-14", reason, System.StringComparison.Ordinal);
     }

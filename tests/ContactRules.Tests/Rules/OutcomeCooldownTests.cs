@@ -3,7 +3,6 @@ using ContactRules.Jurisdictions;
 using ContactRules.Rules;
 using NodaTime;
 using Xunit;
-using static ContactRules.Tests.Support;
 
 namespace ContactRules.Tests.Rules;
 
@@ -18,7 +17,7 @@ public class OutcomeCooldownTests
 
     // Refusal on Tuesday 10 March 2026 at 11:00 in Paris. R+60 = 9 May 2026 (21 days left in March,
     // 30 in April, 9 in May); allowed again from 10 May 00:00 CEST = 9 May 22:00Z.
-    private static readonly ContactHistory Refusal = History(Attempt(Paris_("2026-03-10 11:00"), AttemptOutcome.Refused));
+    private static readonly ContactHistory Refusal = History(Attempt(ParisTime("2026-03-10 11:00"), AttemptOutcome.Refused));
 
     [Fact]
     public void The_last_refused_instant_is_the_end_of_R_plus_60_and_the_first_allowed_is_R_plus_61()
@@ -34,27 +33,27 @@ public class OutcomeCooldownTests
 
     [Fact]
     public void The_refusal_day_itself_is_blocked_after_the_refusal()
-        => Assert.False(CooldownOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-10 16:00"), Refusal).IsAllowed);
+        => Assert.False(CooldownOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-10 16:00"), Refusal).IsAllowed);
 
     [Fact]
     public void With_the_whole_pack_the_next_call_is_Monday_11_May_at_ten()
     {
         // 10 May 2026 is a Sunday: the first allowed hour is Monday 11 May 10:00 CEST = 08:00Z.
-        var decision = FranceRules.Pack.Evaluate(Call(Person(Paris)), Paris_("2026-04-15 11:00"), Refusal);
+        var decision = FranceRules.Pack.Evaluate(Call(Person(Paris)), ParisTime("2026-04-15 11:00"), Refusal);
         Assert.Equal(Utc("2026-05-11T08:00:00Z"), decision.NextPermittedAt);
     }
 
     [Fact]
     public void Only_a_refusal_triggers_the_French_cooldown()
     {
-        var conversation = History(Attempt(Paris_("2026-03-10 11:00"), AttemptOutcome.Conversation));
-        Assert.True(CooldownOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-11 11:00"), conversation).IsAllowed);
+        var conversation = History(Attempt(ParisTime("2026-03-10 11:00"), AttemptOutcome.Conversation));
+        Assert.True(CooldownOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-11 11:00"), conversation).IsAllowed);
     }
 
     [Fact]
     public void A_refusal_to_another_professional_does_not_block_this_one()
-        => Assert.True(CooldownOnly.Evaluate(Call(Person(Paris), caller: "acme"), Paris_("2026-03-11 11:00"),
-            History(Attempt(Paris_("2026-03-10 11:00"), AttemptOutcome.Refused, caller: "other"))).IsAllowed);
+        => Assert.True(CooldownOnly.Evaluate(Call(Person(Paris), caller: "acme"), ParisTime("2026-03-11 11:00"),
+            History(Attempt(ParisTime("2026-03-10 11:00"), AttemptOutcome.Refused, caller: "other"))).IsAllowed);
 
     [Fact]
     public void Days_counting_the_event_day_block_seven_dates()
@@ -81,12 +80,11 @@ public class OutcomeCooldownTests
                 CooldownSpan.OfElapsed(Duration.FromHours(72)),
                 CountingKey.Person),
         });
-        var london = DateTimeZoneProviders.Tzdb["Europe/London"];
         var abandoned = History(Attempt(Utc("2026-06-01T10:15:00Z"), AttemptOutcome.Abandoned));
-        var refused = uk.Evaluate(Call(Person(london)), Utc("2026-06-04T10:14:00Z"), abandoned);
+        var refused = uk.Evaluate(Call(Person(London)), Utc("2026-06-04T10:14:00Z"), abandoned);
         Assert.Equal(Utc("2026-06-04T10:15:00Z"), refused.NextPermittedAt);
-        Assert.True(uk.Evaluate(Call(Person(london)), Utc("2026-06-04T10:15:00Z"), abandoned).IsAllowed);
-        var withAgent = new ContactRequest(Person(london)) { LiveAgentGuaranteed = true };
+        Assert.True(uk.Evaluate(Call(Person(London)), Utc("2026-06-04T10:15:00Z"), abandoned).IsAllowed);
+        var withAgent = new ContactRequest(Person(London)) { LiveAgentGuaranteed = true };
         Assert.True(uk.Evaluate(withAgent, Utc("2026-06-01T11:00:00Z"), abandoned).IsAllowed);
     }
 
@@ -97,25 +95,25 @@ public class OutcomeCooldownTests
         {
             new OutcomeCooldown(new RuleMetadata("TEST-STOP", "test"), AttemptFilter.WithOutcomes(AttemptOutcome.Refused), CooldownSpan.Permanent, CountingKey.Caller),
         });
-        var decision = stop.Evaluate(Call(Person(Paris)), Paris_("2030-01-08 11:00"), Refusal);
+        var decision = stop.Evaluate(Call(Person(Paris)), ParisTime("2030-01-08 11:00"), Refusal);
         Assert.False(decision.IsAllowed);
         Assert.Null(decision.NextPermittedAt);
         Assert.Null(Assert.Single(decision.Violations).Until);
-        Assert.True(stop.Evaluate(Call(Person(Paris)), Paris_("2026-03-10 10:59"), Refusal).IsAllowed);
+        Assert.True(stop.Evaluate(Call(Person(Paris)), ParisTime("2026-03-10 10:59"), Refusal).IsAllowed);
     }
 
     [Fact]
     public void Overlapping_cooldowns_take_the_latest_end()
     {
-        var two = History(Attempt(Paris_("2026-03-10 11:00"), AttemptOutcome.Refused), Attempt(Paris_("2026-03-20 11:00"), AttemptOutcome.Refused));
-        var violation = Assert.Single(CooldownOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-25 11:00"), two).Violations);
-        Assert.Equal(Paris_("2026-05-20 00:00"), violation.Until);
+        var two = History(Attempt(ParisTime("2026-03-10 11:00"), AttemptOutcome.Refused), Attempt(ParisTime("2026-03-20 11:00"), AttemptOutcome.Refused));
+        var violation = Assert.Single(CooldownOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-25 11:00"), two).Violations);
+        Assert.Equal(ParisTime("2026-05-20 00:00"), violation.Until);
     }
 
     [Fact]
     public void The_refusal_is_explained_with_the_triggering_attempt()
     {
-        var reason = Assert.Single(CooldownOnly.Evaluate(Call(Person(Paris)), Paris_("2026-03-11 11:00"), Refusal).Violations).Reason;
+        var reason = Assert.Single(CooldownOnly.Evaluate(Call(Person(Paris)), ParisTime("2026-03-11 11:00"), Refusal).Violations).Reason;
         // In the person's zone, as the hours and the caps are: 10:00Z is 11:00 in Paris (UTC+1), and
         // 60 full days after 10 March end with 9 May.
         Assert.Contains("refused attempt on Tue 2026-03-10 11:00 in Europe/Paris", reason, System.StringComparison.Ordinal);
