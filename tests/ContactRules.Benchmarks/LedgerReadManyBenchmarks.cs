@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using BenchmarkDotNet.Attributes;
 using ContactRules.Sqlite;
 using ContactRules.Storage;
@@ -20,16 +19,15 @@ public class LedgerReadManyBenchmarks
     private const int Block = 1024;
 
     private readonly List<Contact[]> blocks = new();
-    private string folder = null!;
+    private TempFolder folder = null!;
     private SqliteContactLedger ledger = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        folder = Path.Combine(Path.GetTempPath(), $"contactrules-read-many-{Environment.ProcessId}");
-        Directory.CreateDirectory(folder);
-        ScrubFixtures.WriteLedger(Path.Combine(folder, "ledger.db"), Rows);
-        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(Path.Combine(folder, "ledger.db"), new PhoneNumberHasher(new byte[32])));
+        folder = new TempFolder();
+        ScrubFixtures.WriteLedger(folder.File("ledger.db"), Rows);
+        ledger = SqliteContactLedger.Open(new SqliteContactLedgerOptions(folder.File("ledger.db"), new PhoneNumberHasher(new byte[32])));
         for (var start = 0; start < Rows; start += Block)
         {
             var block = new Contact[Math.Min(Block, Rows - start)];
@@ -46,7 +44,7 @@ public class LedgerReadManyBenchmarks
     public void Cleanup()
     {
         ledger.Dispose();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     /// <summary>Reads every block; returns the attempts read (200,000), so that nothing is optimised away.</summary>
