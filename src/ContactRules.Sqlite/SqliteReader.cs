@@ -1,17 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
+using ContactRules.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace ContactRules.Sqlite;
 
 /// <summary>
-/// A reading connection lent by the ledger, with its commands kept prepared between uses;
-/// disposing it gives it back.
+/// A reading connection lent by the ledger, with its commands kept prepared between uses and
+/// the bulk read's buffers kept from block to block; disposing it gives it back.
 /// </summary>
 internal sealed class SqliteReader : IDisposable
 {
     private readonly SqliteContactLedger ledger;
     private readonly Dictionary<string, SqliteCommand> commands = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+    private BulkPeople? bulk;
 
     internal SqliteReader(SqliteConnection connection, SqliteContactLedger ledger)
     {
@@ -20,6 +23,24 @@ internal sealed class SqliteReader : IDisposable
     }
 
     internal SqliteConnection Connection { get; }
+
+    /// <summary>The text of a bulk read's JSON arrays, reused.</summary>
+    internal StringBuilder Json { get; } = new StringBuilder();
+
+    /// <summary>The people of a bulk read, in buffers reused from block to block.</summary>
+    internal BulkPeople People(IReadOnlyList<Contact> contacts)
+    {
+        if (bulk is null)
+        {
+            bulk = new BulkPeople(contacts);
+        }
+        else
+        {
+            bulk.Reset(contacts);
+        }
+
+        return bulk;
+    }
 
     /// <summary>The connection's prepared command for <paramref name="sql"/>, with no parameter set.</summary>
     internal SqliteCommand Command(string sql)

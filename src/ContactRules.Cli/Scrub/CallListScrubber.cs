@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using ContactRules.Cli.Consents;
 using ContactRules.Cli.Csv;
 using ContactRules.Cli.Evaluate;
@@ -67,6 +66,13 @@ internal sealed class CallListScrubber
 
     /// <summary>Rows decided together on a ledger: their people are read in a few queries (<see cref="ContactGate.CheckMany"/>).</summary>
     private const int LedgerBlock = 1024;
+
+    /// <summary>
+    /// Blocks whose people are asked for before the oldest is decided: a thread-pool thread has
+    /// the parsing of this many blocks (a few milliseconds) to begin a read before this thread
+    /// needs it and reads it itself (<see cref="LedgerRead"/>).
+    /// </summary>
+    private const int ReadAhead = 4;
     private const int MaxKeyBytes = 4096;
     private const byte Separator = 0x1F;
 
@@ -86,14 +92,15 @@ internal sealed class CallListScrubber
 
     private readonly Dictionary<string, CallerTally> callers = new(StringComparer.Ordinal);
 
+    // The blocks whose people the ledger is reading on other threads while the next blocks are
+    // read from the list, oldest first: the cores overlap the ledger's reads with parsing,
+    // deciding and writing. Blocks decided and written wait in 'spares' for reuse.
+    private readonly Queue<PendingBlock> reading = new();
+    private readonly Stack<PendingBlock> spares = new();
+
     private CsvHeader header = null!;
     private ReaderFields readerRow = null!;
     private PendingBlock pending = null!;
-    private PendingBlock spare = null!;
-
-    // The block whose people the ledger is reading on another thread while the next block is read
-    // from the list: the two cores overlap the ledger's reads with parsing, deciding and writing.
-    private PendingBlock? reading;
     private int number, contactId, timeZones, channel, purpose, automated, caller, subject, campaign, region;
     private int[] keyColumns = Array.Empty<int>();
 
@@ -171,7 +178,8 @@ internal sealed class CallListScrubber
         keyColumns = new[] { timeZones, channel, purpose, automated, region, caller, subject, campaign };
         readerRow = new ReaderFields(reader);
         pending = new PendingBlock(LedgerBlock, header.Count);
-        spare = new PendingBlock(LedgerBlock, header.Count);
+        reading.Clear();
+        spares.Clear();
 
         output.Header(OutputHeader);
         var counts = new ScrubCounts();
@@ -219,17 +227,16 @@ internal sealed class CallListScrubber
             pending.Add(reader, numberText, id.IsEmpty ? null : Encoding.UTF8.GetString(id));
             if (pending.IsFull)
             {
-                // The block read before this one is decided and written; this one's people are
-                // read meanwhile, and the next rows go to the spare block.
-                if (reading is not null)
+                // This block's people are asked for; the oldest block asked for is decided and
+                // written once ReadAhead blocks wait; the next rows go to a spare block.
+                Submit(pending);
+                reading.Enqueue(pending);
+                if (reading.Count > ReadAhead)
                 {
-                    Complete(reading, output, errors, counts);
-                    spare = reading;
+                    CompleteOldest(output, errors, counts);
                 }
 
-                Submit(pending);
-                reading = pending;
-                pending = spare;
+                pending = spares.Count > 0 ? spares.Pop() : new PendingBlock(LedgerBlock, header.Count);
             }
 
             return;
@@ -297,21 +304,27 @@ internal sealed class CallListScrubber
     /// <summary>Decides and writes every row waiting for the ledger, in the list's order.</summary>
     private void FlushPending(CsvWriter output, InputErrors errors, ScrubCounts counts)
     {
-        if (reading is not null)
-        {
-            Complete(reading, output, errors, counts);
-            spare = reading;
-            reading = null;
-        }
-
         if (pending.Count > 0)
         {
             Submit(pending);
-            Complete(pending, output, errors, counts);
+            reading.Enqueue(pending);
+            pending = spares.Count > 0 ? spares.Pop() : new PendingBlock(LedgerBlock, header.Count);
+        }
+
+        while (reading.Count > 0)
+        {
+            CompleteOldest(output, errors, counts);
         }
     }
 
-    /// <summary>Starts reading the block's people from the ledger, on another thread.</summary>
+    private void CompleteOldest(CsvWriter output, InputErrors errors, ScrubCounts counts)
+    {
+        var oldest = reading.Dequeue();
+        Complete(oldest, output, errors, counts);
+        spares.Push(oldest);
+    }
+
+    /// <summary>Asks the ledger for the block's people: started on a thread-pool thread, read here if still not begun when needed (<see cref="LedgerRead"/>).</summary>
     private void Submit(PendingBlock block)
     {
         if (ledger is null)
@@ -335,7 +348,11 @@ internal sealed class CallListScrubber
             }
         }
 
-        block.Snapshots = OverlapLedgerReads ? Task.Run(Read) : Task.FromResult(Read());
+        block.Snapshots = new LedgerRead(Read);
+        if (OverlapLedgerReads)
+        {
+            block.Snapshots.Start();
+        }
     }
 
     /// <summary>
@@ -358,7 +375,7 @@ internal sealed class CallListScrubber
         ContactDecision? unreadable = null;
         if (pending.Snapshots is { } read)
         {
-            var (answer, failure) = read.GetAwaiter().GetResult();
+            var (answer, failure) = read.Answer();
             snapshots = answer;
             unreadable = failure is null ? null : ContactDecision.Refuse(ImmutableArray.Create(CoreRules.StoreUnavailable(failure)), null);
         }

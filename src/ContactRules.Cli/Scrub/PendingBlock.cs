@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using ContactRules.Cli.Csv;
 using ContactRules.Storage;
 
@@ -39,7 +38,7 @@ internal sealed class PendingBlock
     }
 
     /// <summary>The ledger's answer for the block's people, once asked: their snapshots, or why they could not be read.</summary>
-    internal Task<(IReadOnlyList<ContactSnapshot>? Snapshots, Exception? Failure)>? Snapshots { get; set; }
+    internal LedgerRead? Snapshots { get; set; }
 
     /// <summary>The rows waiting.</summary>
     internal int Count { get; private set; }

@@ -192,7 +192,9 @@ internal static class ScrubCommand
             Stream outputStream;
             try
             {
-                outputStream = outPath is null or "-" ? StandardOutput(stdout) : new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+                // A file is written behind, on a thread of its own (WriteBehindStream: its own buffers, so
+                // the file's is not needed).
+                outputStream = outPath is null or "-" ? StandardOutput(stdout) : new WriteBehindStream(new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -225,6 +227,9 @@ internal static class ScrubCommand
 
                 counts = scrubber.Run(reader, header!, writer, errors, progress.Report);
                 writer.Flush();
+
+                // Everything reaches the file here, where a failure to write it is reported.
+                outputStream.Flush();
             }
             catch (IOException e)
             {
@@ -234,7 +239,7 @@ internal static class ScrubCommand
             }
             finally
             {
-                if (outputStream is FileStream)
+                if (outputStream is WriteBehindStream)
                 {
                     outputStream.Dispose();
                 }

@@ -21,6 +21,10 @@ public sealed class WeeklyHours
     // Indexed by (int)IsoDayOfWeek: 1 = Monday ... 7 = Sunday; slot 0 unused.
     private readonly ImmutableArray<LocalTimeInterval>[] days;
 
+    // The summary, written once: every refusal of a calling window quotes it (a scrub refuses
+    // thousands of rows with the same window), and the hours never change.
+    private string? summary;
+
     private WeeklyHours(ImmutableArray<LocalTimeInterval>[] days)
     {
         this.days = days;
@@ -86,7 +90,9 @@ public sealed class WeeklyHours
 
     /// <summary>A summary such as <c>Mon–Fri 10:00–13:00, 14:00–20:00; Sat, Sun none</c>.</summary>
     /// <returns>The summary.</returns>
-    public override string ToString()
+    public override string ToString() => summary ??= Summarise();
+
+    private string Summarise()
     {
         var groups = new List<string>();
         var i = 0;

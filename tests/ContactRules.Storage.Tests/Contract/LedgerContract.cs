@@ -714,6 +714,53 @@ public abstract partial class LedgerContract : IDisposable
         Assert.Equal(Tuesday1030 + Duration.FromMinutes(299), snapshots[5 + 299].History.Attempts[0].At);
     }
 
+    [Fact]
+    public void Blocks_read_one_after_another_each_get_what_their_people_get_read_alone()
+    {
+        var ledger = Open();
+
+        // c-1 called twice (recorded out of order) with an opt-out; the Bloctel entry is on a
+        // number that c-9, who has nothing of their own, also has; c-2 has only a consent.
+        ledger.Record("c-1", new ContactAttempt(Tuesday1030 + Duration.FromHours(1), AttemptOutcome.NoAnswer) { Caller = "later" });
+        ledger.Record("c-1", new ContactAttempt(Tuesday1030, AttemptOutcome.Refused) { Caller = "earlier" });
+        ledger.RecordOptOut("c-1", new OptOut(OptOutKind.Company, Tuesday1030) { Entity = "Telco SA" });
+        ledger.RecordRegistryEntry(Number, new OptOut(OptOutKind.Registry, Instant.FromUtc(2026, 2, 20, 9, 0, 0)) { Registry = ContactRegistry.Bloctel });
+        ledger.RecordConsent("c-2", new ConsentRecord(Tuesday1030) { Id = "k-2", Channel = ContactChannel.Voice }, Proof());
+
+        var blocks = new[]
+        {
+            new[] { Person("c-1"), Person("nobody", "+33698765430"), Person("c-2", "+33698765432") },
+
+            // The people of the first block in other places, with other numbers: nothing of the
+            // first block's reading may be left over in the second's.
+            new[] { Person("nobody", null), Person("c-9"), Person("c-1", "+33698765433"), Person("c-2", null), Person("c-1") },
+            new[] { Person("other", "+33698765434") },
+        };
+
+        foreach (var block in blocks)
+        {
+            var snapshots = ledger.ReadMany(block);
+            Assert.Equal(block.Length, snapshots.Count);
+            for (var i = 0; i < block.Length; i++)
+            {
+                var alone = ledger.Read(block[i]);
+                Assert.Same(block[i], snapshots[i].Contact);
+                Assert.Equal(Describe(alone.History), Describe(snapshots[i].History));
+                Assert.Equal(Describe(alone.Facts), Describe(snapshots[i].Facts));
+            }
+        }
+
+        // Worked out by hand: c-1's attempts by instant, their Bloctel entry only with their number.
+        var second = ledger.ReadMany(blocks[1]);
+        Assert.Equal("Refused earlier ; NoAnswer later ", Describe(second[4].History));
+        Assert.Equal("Company Telco SA; Registry Bloctel", Describe(second[4].Facts));
+        Assert.Equal("Company Telco SA", Describe(second[2].Facts));
+        Assert.Equal("Registry Bloctel", Describe(second[1].Facts));
+        Assert.Equal(0, second[1].History.Count);
+        Assert.Equal("consent k-2 Voice ", Describe(second[3].Facts));
+        Assert.True(second[0].Facts.IsEmpty);
+    }
+
     private static string Describe(ContactHistory history)
         => string.Join("; ", history.Attempts.ToArray().Select(a => $"{a.Outcome} {a.Caller} {a.Subject}"));
 
