@@ -41,7 +41,7 @@ internal static class Descriptors
         title: "Calling hours computed on the server's clock",
         messageFormat: "'{0}' compares the server's clock with calling hours; calling hours are the called person's local time: use a CallingWindow through ContactGate.Check",
         category: Categories.CallingHours,
-        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. DateTime.Now, DateTimeOffset.UtcNow and TimeProvider.GetLocalNow are the server's time zone or UTC, wrong for anyone in another zone and around DST changes, whether compared with a constant or with configured hours.");
+        description: "Calling-window law (France D223-9 art. 1, US TCPA 47 CFR 64.1200(c)(1)) speaks of the called person's local time. The server clock (the static Now and UtcNow of DateTime and DateTimeOffset, TimeProvider.GetLocalNow) is the server's time zone or UTC, wrong for anyone in another zone and around DST changes, whether compared with a constant or with configured hours.");
 
     public static readonly DiagnosticDescriptor CR0005PermitNotCompleted = Create(
         DiagnosticIds.PermitNotCompleted,

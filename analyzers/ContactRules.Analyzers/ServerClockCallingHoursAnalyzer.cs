@@ -12,8 +12,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ContactRules.Analyzers;
 
 /// <summary>
-/// CR0004: the server clock's time of day (<c>DateTime.Now.Hour &lt; 8</c>,
-/// <c>DateTimeOffset.UtcNow.TimeOfDay &gt;= options.Start</c>) compared with a bound in code that
+/// CR0004: the server clock's time of day (the <c>Hour</c> of <c>DateTime</c>'s static <c>Now</c>
+/// below 8, the <c>TimeOfDay</c> of <c>DateTimeOffset</c>'s static <c>UtcNow</c> at or after a
+/// configured start) compared with a bound in code that
 /// contacts people. The law's calling hours are the called person's local time; the server's
 /// clock is another zone, or UTC.
 /// </summary>

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using ContactRules.Rules;
+using ContactRules.Tests.Gate;
 using NodaTime;
 using Xunit;
 using static ContactRules.Storage.Tests.TestData;
@@ -16,6 +17,9 @@ namespace ContactRules.Storage.Tests;
 /// <summary>How the gate uses a ledger: stored facts merged into the request, evidence kept, failures refused.</summary>
 public sealed class GateOnLedgerTests
 {
+    /// <summary>A ledger that cannot be read (a disk gone); it has nothing to write either.</summary>
+    private static FailingLedger UnreadableLedger() => new FailingLedger(() => new System.IO.IOException("disk gone"));
+
     [Fact]
     public void Every_property_of_the_request_reaches_the_rules_when_stored_facts_are_added()
     {
@@ -54,7 +58,7 @@ public sealed class GateOnLedgerTests
     [Fact]
     public void Facts_that_cannot_be_read_refuse_the_check_and_the_reservation()
     {
-        var ledger = new UnreadableLedger();
+        var ledger = UnreadableLedger();
         var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), ledger);
 
         Assert.Equal(CoreRules.StoreUnavailableId, Assert.Single(gate.Check(Call(Person())).Violations).RuleId);
@@ -66,7 +70,7 @@ public sealed class GateOnLedgerTests
     [Fact]
     public void A_block_that_cannot_be_read_is_refused_row_by_row_and_never_allowed()
     {
-        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), new UnreadableLedger());
+        var gate = new ContactGate(FranceRules.Pack, ClockAtTuesday(), UnreadableLedger());
 
         var decisions = gate.CheckMany(new[] { Call(Person("c-1")), Call(Person("c-2")), Call(Person("c-3")) }, Tuesday1030);
 
@@ -206,50 +210,5 @@ public sealed class GateOnLedgerTests
             Seen = context.Request;
             return instant;
         }
-    }
-
-    /// <summary>A ledger that cannot be read (a disk gone); it has nothing to write either.</summary>
-    private sealed class UnreadableLedger : ContactLedger
-    {
-        private readonly InMemoryContactLedger inner = new InMemoryContactLedger(new ContactLedgerOptions(Hasher) { Clock = ClockAtTuesday() });
-
-        public UnreadableLedger()
-            : base(new ContactLedgerOptions(Hasher))
-        {
-        }
-
-        public override IEvidenceLog Log => inner.Log;
-
-        public override void Dispose()
-        {
-        }
-
-        internal override ContactSnapshot ReadCore(Contact contact) => throw Gone();
-
-        internal override Task<ContactSnapshot> ReadCoreAsync(Contact contact, CancellationToken cancellationToken) => Task.FromException<ContactSnapshot>(Gone());
-
-        internal override IReadOnlyList<ContactSnapshot> ReadManyCore(IReadOnlyList<Contact> contacts) => throw Gone();
-
-        internal override ReservationResult ReserveCore(PendingReservation reservation) => throw Gone();
-
-        internal override Task<ReservationResult> ReserveCoreAsync(PendingReservation reservation) => Task.FromException<ReservationResult>(Gone());
-
-        internal override void CompleteCore(string contactId, long attemptId, AttemptOutcome outcome) => throw Gone();
-
-        internal override Task CompleteCoreAsync(string contactId, long attemptId, AttemptOutcome outcome, CancellationToken cancellationToken) => Task.FromException(Gone());
-
-        internal override long RecordCore(string contactId, ContactAttempt attempt) => throw Gone();
-
-        internal override void RecordConsentCore(string contactId, string consentId, ConsentRecord consent, ConsentProof proof, string evidence) => throw Gone();
-
-        internal override void RevokeConsentCore(string contactId, string consentId, Instant revokedAt, string evidence) => throw Gone();
-
-        internal override void RecordOptOutCore(string contactId, OptOut optOut, string evidence) => throw Gone();
-
-        internal override void RecordRegistryEntryCore(string phoneNumber, OptOut entry, ContactRegistry registry) => throw Gone();
-
-        internal override ConsentEvidence? GetConsentEvidenceCore(string contactId, string consentId) => throw Gone();
-
-        private static System.IO.IOException Gone() => new System.IO.IOException("disk gone");
     }
 }

@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ContactRules.Analyzers.CallingHours;
 
 /// <summary>
-/// What reads the server's clock as a time of day (<c>DateTime.Now.Hour</c>,
-/// <c>DateTimeOffset.UtcNow.TimeOfDay</c>, <c>TimeOnly.FromDateTime(DateTime.Now)</c>,
-/// <c>TimeProvider.GetLocalNow().Hour</c>, and locals holding any of them), and the comparisons of
+/// What reads the server's clock as a time of day (the <c>Hour</c> of <c>DateTime</c>'s static
+/// <c>Now</c>, the <c>TimeOfDay</c> of <c>DateTimeOffset</c>'s static <c>UtcNow</c>, a
+/// <c>TimeOnly</c> made from either, the <c>Hour</c> of <c>TimeProvider.GetLocalNow()</c>, and
+/// locals holding any of them), and the comparisons of
 /// such a reading with a bound: a constant, a configured field, property or option, a
 /// <c>TimeSpan</c> or <c>TimeOnly</c>, <c>IsBetween</c>.
 /// </summary>
@@ -18,7 +19,7 @@ internal static class ServerClock
     public static bool IsClockIdentifier(string name)
         => name is "Now" or "UtcNow" or "Today" or "GetLocalNow" or "GetUtcNow";
 
-    /// <summary>True for <c>DateTime.Now</c>, <c>DateTimeOffset.UtcNow</c>, <c>TimeProvider.GetLocalNow</c> and the like.</summary>
+    /// <summary>True for the static <c>Now</c>, <c>UtcNow</c> and <c>Today</c> of <c>DateTime</c> and <c>DateTimeOffset</c>, <c>TimeProvider.GetLocalNow</c> and the like.</summary>
     public static bool IsClockSymbol(ISymbol? symbol)
         => symbol switch
         {
