@@ -1,9 +1,7 @@
-using System;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
 using ContactRules.PostgreSql;
 using ContactRules.Storage.Tests.PostgreSql;
-using Npgsql;
 
 namespace ContactRules.Storage.Benchmarks;
 
@@ -45,19 +43,7 @@ public class PostgreSqlHighAvailabilityBenchmarks
     public void Cleanup()
     {
         ledger!.Dispose();
-        using (var connection = new NpgsqlConnection(cluster!.ConnectionString))
-        {
-            connection.Open();
-            using var command = new NpgsqlCommand("SELECT count(*), (SELECT count(*) FROM (SELECT contact_id FROM bench.attempts GROUP BY contact_id HAVING count(*) > 4) x) FROM bench.attempts", connection);
-            using var reader = command.ExecuteReader();
-            reader.Read();
-            Console.WriteLine($"// ledger: {reader.GetInt64(0)} attempts, {reader.GetInt64(1)} people over the cap of 4, {workload!.Refused} refusals");
-            if (reader.GetInt64(1) != 0 || workload.Refused != 0)
-            {
-                throw new InvalidOperationException("Cap violation or unexpected refusal during the benchmark.");
-            }
-        }
-
+        workload!.CheckPostgreSqlLedger(cluster!.ConnectionString);
         cluster.Dispose();
     }
 }

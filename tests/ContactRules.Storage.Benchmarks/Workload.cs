@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactRules.Jurisdictions;
 using NodaTime;
+using Npgsql;
 
 namespace ContactRules.Storage.Benchmarks;
 
@@ -98,6 +99,24 @@ internal sealed class Workload
                 ReserveAndComplete();
             }
         });
+    }
+
+    /// <summary>
+    /// After a run on PostgreSQL: counts the attempts per person in the database itself (not
+    /// through the ledger) and throws when anyone is above the cap of 4 or a reservation was refused.
+    /// </summary>
+    internal void CheckPostgreSqlLedger(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT count(*), (SELECT count(*) FROM (SELECT contact_id FROM bench.attempts GROUP BY contact_id HAVING count(*) > 4) x) FROM bench.attempts", connection);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Console.WriteLine($"// ledger: {reader.GetInt64(0)} attempts, {reader.GetInt64(1)} people over the cap of 4, {Refused} refusals");
+        if (reader.GetInt64(1) != 0 || Refused != 0)
+        {
+            throw new InvalidOperationException("Cap violation or unexpected refusal during the benchmark.");
+        }
     }
 
     private sealed class FixedClock : IClock
