@@ -104,9 +104,9 @@ public sealed class PostgresHighAvailability : IDisposable
         var pids = new List<int>();
         var postmaster = File.ReadLines(Path.Combine(Data("node" + port), "postmaster.pid")).First();
         pids.Add(int.Parse(postmaster, System.Globalization.CultureInfo.InvariantCulture));
-        pids.AddRange(Descendants(pids[0]));
+        pids.AddRange(ProcessTree.Descendants(pids[0]));
         pids.Add(keepers[port].Id);
-        pids.AddRange(Descendants(keepers[port].Id));
+        pids.AddRange(ProcessTree.Descendants(keepers[port].Id));
         // One signal for all: a short-lived helper process may end meanwhile (kill then fails for
         // it alone); what matters is that the postmaster is gone.
         using (var kill = Process.Start(new ProcessStartInfo("kill", "-KILL " + string.Join(" ", pids.Distinct())) { RedirectStandardError = true, UseShellExecute = false })!)
@@ -175,28 +175,6 @@ public sealed class PostgresHighAvailability : IDisposable
 
         NpgsqlConnection.ClearAllPools();
         temp.Dispose();
-    }
-
-    private static IEnumerable<int> Descendants(int parent)
-    {
-        var children = new List<int>();
-        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
-        {
-            try
-            {
-                var text = File.ReadAllText(stat);
-                var fields = text.Substring(text.LastIndexOf(')') + 2).Split(' ');
-                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
-                {
-                    children.Add(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat))!, System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return children.Concat(children.SelectMany(Descendants)).ToList();
     }
 
     private static int FreePort()

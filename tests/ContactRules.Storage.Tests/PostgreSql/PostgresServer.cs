@@ -135,24 +135,7 @@ public sealed class PostgresServer : IDisposable
 
         var postmaster = int.Parse(File.ReadLines(Path.Combine(Data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
         var processes = new List<int> { postmaster };
-        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
-        {
-            try
-            {
-                // pid (comm) state ppid ...: the parent follows the last ')'.
-                var text = File.ReadAllText(stat);
-                var fields = text.Substring(text.LastIndexOf(')') + 2).Split(' ');
-                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == postmaster)
-                {
-                    processes.Add(int.Parse(Path.GetFileName(Path.GetDirectoryName(stat))!, System.Globalization.CultureInfo.InvariantCulture));
-                }
-            }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
-            {
-                // A process that ended meanwhile, or not a process folder.
-            }
-        }
-
+        processes.AddRange(ProcessTree.Children(postmaster));
         Run("kill", $"-{signal} {string.Join(" ", processes)}");
     }
 
