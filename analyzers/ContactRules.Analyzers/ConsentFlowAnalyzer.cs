@@ -46,7 +46,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var model = ConsentModel.Create(start.Compilation, start.Options, start.CancellationToken);
+            var model = ConsentModel.For(start.Compilation, start.Options, start.CancellationToken);
             if (!model.IsEnabled)
             {
                 return;
@@ -71,7 +71,9 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalyzer
     {
         private readonly ConsentModel model;
-        private readonly ConcurrentDictionary<SyntaxNode, bool> analyzedBlocks = new();
+        // Sized for a large project from the start: growing it takes every lock of the table while
+        // the build's other threads wait to add theirs.
+        private readonly ConcurrentDictionary<SyntaxNode, bool> analyzedBlocks = new(concurrencyLevel: 64, capacity: 4096);
 
         public CompilationAnalyzer(ConsentModel model)
         {

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using ContactRules.Analyzers.Configuration;
 using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ContactRules.Analyzers;
@@ -19,6 +21,9 @@ namespace ContactRules.Analyzers;
 /// </summary>
 internal sealed class ConsentModel
 {
+    private static readonly ConditionalWeakTable<Compilation, ConsentModel> Shared = new();
+
+    private readonly AnalyzerOptions options;
     private readonly Dictionary<ISymbol, Entry> configuredMethods;
     private readonly Dictionary<ISymbol, Entry> configuredTypes;
     private readonly bool dialApiAttributeExists;
@@ -33,8 +38,9 @@ internal sealed class ConsentModel
     private readonly ConcurrentDictionary<ITypeSymbol, CallFacts> returnFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> personRecords = new(ReferenceComparer<ITypeSymbol>.Instance);
 
-    private ConsentModel(Compilation compilation, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes, CancellationToken cancellationToken)
+    private ConsentModel(Compilation compilation, AnalyzerOptions options, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes)
     {
+        this.options = options;
         this.configuredMethods = configuredMethods;
         this.configuredTypes = configuredTypes;
         DecisionType = compilation.GetTypeByMetadataName("ContactRules.ContactDecision");
@@ -45,7 +51,9 @@ internal sealed class ConsentModel
         consentCheckAttributeExists = compilation.GetTypeByMetadataName("ContactRules.ConsentCheckAttribute") is not null;
         requestedContactAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequestedContactAttribute") is not null;
         implementations = new Lazy<ImplementationIndex>(
-            () => ImplementationIndex.Build(compilation, IsMarked, ConfiguredMembers(), cancellationToken),
+            // Not cancellable: the model is shared by analyzers with their own cancellation, and a
+            // Lazy keeps the exception it was built with.
+            () => ImplementationIndex.Build(compilation, IsMarked, ConfiguredMembers(), CancellationToken.None),
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -68,6 +76,22 @@ internal sealed class ConsentModel
 
     /// <summary>True when <c>[RequiresConsent]</c>-marked properties can exist.</summary>
     public bool RequiresConsentAttributeExists => requiresConsentAttributeExists;
+
+    /// <summary>
+    /// The model of <paramref name="compilation"/>, built once for all the analyzers of this
+    /// assembly (two of them need it): resolving the catalogue's ids and binding the assembly's
+    /// attributes is the largest fixed cost of a build, and each analyzer paid it.
+    /// </summary>
+    /// <remarks>
+    /// Kept in a table keyed weakly by the compilation, as long as the compilation lives; a caller
+    /// with other options (another set of additional files) gets a model of its own. The table
+    /// builds under its lock, so analyzers starting together wait for one build.
+    /// </remarks>
+    public static ConsentModel For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var model = Shared.GetValue(compilation, c => Create(c, options, cancellationToken));
+        return ReferenceEquals(model.options, options) ? model : Create(compilation, options, cancellationToken);
+    }
 
     /// <summary>Builds the model of <paramref name="compilation"/>.</summary>
     public static ConsentModel Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -102,12 +126,17 @@ internal sealed class ConsentModel
             }
         }
 
-        return new ConsentModel(compilation, methods, types, cancellationToken);
+        return new ConsentModel(compilation, options, methods, types);
     }
 
     /// <summary>The documentation-comment ids of <c>[assembly: DialApi("id")]</c>, with their attribute.</summary>
     public static IEnumerable<(string Id, AttributeData Attribute)> AssemblyLevelIds(Compilation compilation)
     {
+        if (!MayDeclareAssemblyIds(compilation))
+        {
+            yield break;
+        }
+
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
             if (KnownNames.IsContactRulesType(attribute.AttributeClass, KnownNames.DialApiAttribute)
@@ -117,6 +146,37 @@ internal sealed class ConsentModel
                 yield return (id.Trim(), attribute);
             }
         }
+    }
+
+    /// <summary>
+    /// False when no assembly-level attribute of the compilation's syntax can be a
+    /// <c>[assembly: DialApi]</c>: every one names a type of the <c>System</c> namespaces in full
+    /// (the SDK's generated assembly information). Binding the assembly's attributes would make
+    /// this analyzer pay for the compiler's own work; an alias, or any other name, is bound.
+    /// </summary>
+    private static bool MayDeclareAssemblyIds(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is not CompilationUnitSyntax unit)
+            {
+                return true;
+            }
+
+            foreach (var list in unit.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    var name = attribute.Name.ToString();
+                    if (!name.StartsWith("System.", StringComparison.Ordinal) && !name.StartsWith("global::System.", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -333,11 +333,14 @@ internal sealed partial class ConsentInterpreter
         }
 
         var old = Sets.NoConsents;
-        foreach (var consent in state.Consented)
+        if (state.Consented.Count > 0)
         {
-            if (KeyComparer.Instance.Equals(consent.Root, root))
+            foreach (var consent in state.Consented)
             {
-                old = old.Add(consent);
+                if (KeyComparer.Instance.Equals(consent.Root, root))
+                {
+                    old = old.Add(consent);
+                }
             }
         }
 

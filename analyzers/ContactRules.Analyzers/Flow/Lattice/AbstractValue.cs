@@ -114,7 +114,10 @@ internal sealed record AbstractValue
     /// <summary>True when <paramref name="root"/> appears in any fact of this value.</summary>
     public bool Mentions(object root)
     {
-        if (Holders.Contains(root) || NullWhenTrue.Contains(root) || NullWhenFalse.Contains(root) || KeyComparer.Instance.Equals(Alias, root) || KeyComparer.Instance.Equals(Origin, root)
+        // Most sets are empty: asking an empty immutable set still hashes the root or rents its
+        // enumerator's stack, and this runs for every value at every assignment.
+        if ((Holders.Count > 0 && Holders.Contains(root)) || (NullWhenTrue.Count > 0 && NullWhenTrue.Contains(root)) || (NullWhenFalse.Count > 0 && NullWhenFalse.Contains(root))
+            || KeyComparer.Instance.Equals(Alias, root) || KeyComparer.Instance.Equals(Origin, root)
             || Mentions(Roots, root) || Mentions(WhenTrue, root) || Mentions(WhenFalse, root) || Mentions(Grants, root) || Mentions(Holds, root))
         {
             return true;
@@ -253,6 +256,11 @@ internal sealed record AbstractValue
 
     private static bool Mentions(ImmutableHashSet<Subject> set, object root)
     {
+        if (set.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var subject in set)
         {
             if (KeyComparer.Instance.Equals(subject.Root, root))
@@ -266,7 +274,7 @@ internal sealed record AbstractValue
 
     private static bool Mentions(ImmutableHashSet<Consent>? set, object root)
     {
-        if (set is null)
+        if (set is null || set.Count == 0)
         {
             return false;
         }
