@@ -28,6 +28,7 @@ internal sealed class ConsentModel
     private readonly Dictionary<ISymbol, Entry> configuredTypes;
     private readonly bool dialApiAttributeExists;
     private readonly bool requiresConsentAttributeExists;
+    private readonly bool markedPropertiesPossible;
     private readonly bool consentCheckAttributeExists;
     private readonly bool requestedContactAttributeExists;
     private readonly Lazy<ImplementationIndex> implementations;
@@ -48,6 +49,7 @@ internal sealed class ConsentModel
         ReservationType = compilation.GetTypeByMetadataName("ContactRules.ContactReservation");
         dialApiAttributeExists = compilation.GetTypeByMetadataName("ContactRules.DialApiAttribute") is not null;
         requiresConsentAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequiresConsentAttribute") is not null;
+        markedPropertiesPossible = requiresConsentAttributeExists && MayMarkProperties(compilation);
         consentCheckAttributeExists = compilation.GetTypeByMetadataName("ContactRules.ConsentCheckAttribute") is not null;
         requestedContactAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequestedContactAttribute") is not null;
         implementations = new Lazy<ImplementationIndex>(
@@ -74,8 +76,8 @@ internal sealed class ConsentModel
         => DecisionType is not null || PermitType is not null || dialApiAttributeExists || requiresConsentAttributeExists
            || configuredMethods.Count > 0 || configuredTypes.Count > 0;
 
-    /// <summary>True when <c>[RequiresConsent]</c>-marked properties can exist.</summary>
-    public bool RequiresConsentAttributeExists => requiresConsentAttributeExists;
+    /// <summary>True when <c>[RequiresConsent]</c>-marked properties can exist (see <see cref="MayMarkProperties"/>).</summary>
+    public bool RequiresConsentAttributeExists => markedPropertiesPossible;
 
     /// <summary>
     /// The model of <paramref name="compilation"/>, built once for all the analyzers of this
@@ -146,6 +148,70 @@ internal sealed class ConsentModel
                 yield return (id.Trim(), attribute);
             }
         }
+    }
+
+    /// <summary>
+    /// False when no property of the compilation or of its references can be <c>[RequiresConsent]</c>:
+    /// no source file spells the attribute's name (an alias spells it where it is declared), and no
+    /// referenced assembly other than the ContactRules packages, which mark no property, that
+    /// references ContactRules has a marked property. Then property reads are not watched at all:
+    /// they are the commonest operation of a compilation, and one callback each was a large part
+    /// of this analyzer's cost on a project that dials in few places.
+    /// </summary>
+    private static bool MayMarkProperties(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetText().ToString().IndexOf("RequiresConsent", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                && !KnownNames.IsContactRulesPackage(assembly.Name)
+                && ReferencesContactRules(assembly)
+                && HasMarkedProperty(assembly.GlobalNamespace))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesContactRules(IAssemblySymbol assembly)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var referenced in module.ReferencedAssemblies)
+            {
+                if (referenced.Name == KnownNames.Namespace)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMarkedProperty(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            switch (member)
+            {
+                case IPropertySymbol property when KnownNames.HasAttribute(property, KnownNames.RequiresConsentAttribute):
+                    return true;
+                case INamespaceOrTypeSymbol nested when HasMarkedProperty(nested):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -278,7 +344,7 @@ internal sealed class ConsentModel
     /// <summary>The <c>[RequiresConsent]</c> property read or written, or null.</summary>
     public DialTarget? GetDialTarget(IPropertySymbol property)
     {
-        if (!requiresConsentAttributeExists)
+        if (!markedPropertiesPossible)
         {
             return null;
         }

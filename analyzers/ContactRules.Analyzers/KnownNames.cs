@@ -40,6 +40,11 @@ internal static class KnownNames
            && named.Name == name
            && named.ContainingType is null;
 
+    /// <summary>The assemblies of the ContactRules packages besides the core: they reference the core and mark no member.</summary>
+    public static bool IsContactRulesPackage(string assemblyName)
+        => assemblyName is "ContactRules.Hosting" or "ContactRules.Json" or "ContactRules.PhoneNumbers" or "ContactRules.PostgreSql"
+            or "ContactRules.Registries" or "ContactRules.Sqlite";
+
     /// <summary>True when <paramref name="symbol"/> carries the ContactRules attribute <paramref name="name"/>.</summary>
     public static bool HasAttribute(ISymbol symbol, string name) => FindAttribute(symbol, name) is not null;
 

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactRules.Analyzers.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace ContactRules.Analyzers.Tests.Analyzers;
+
+/// <summary>
+/// A <c>[RequiresConsent]</c> property (setting it contacts someone) is watched whether it is
+/// declared in the compilation or in a referenced assembly. The analyzer skips property reads
+/// altogether when no such property can exist (no source file spells the attribute, and no
+/// referenced assembly that references ContactRules marks a property); these tests pin that the
+/// skip never loses a marked property of a referenced library.
+/// </summary>
+public sealed class RequiresConsentPropertyTests
+{
+    private const string Library = """
+        using ContactRules;
+
+        namespace Acme.Broadcast
+        {
+            public interface IVoiceBroadcast
+            {
+                /// <summary>Setting it starts the recorded call to that number.</summary>
+                [RequiresConsent] string Recipient { get; set; }
+                string Label { get; set; }
+            }
+        }
+        """;
+
+    private const string Consumer = """
+        using Acme.Broadcast;
+        using ContactRules;
+        using Crm;
+
+        public sealed class Campaign
+        {
+            private readonly ContactGate gate = null!;
+
+            public void Unchecked(IVoiceBroadcast broadcast, Customer customer)
+            {
+                broadcast.Label = "renewal";
+                broadcast.Recipient = customer.Phone;
+            }
+
+            public void LabelOnly(IVoiceBroadcast broadcast) => broadcast.Label = "renewal";
+        }
+        """;
+
+    [Fact]
+    public async Task A_RequiresConsent_property_of_a_referenced_library_is_reported_like_one_declared_in_source()
+    {
+        var fromSource = await AnalyseAsync(
+            Compile("Source", new[] { Stubs.ContactRules, Stubs.Crm, Library, Consumer }, Enumerable.Empty<MetadataReference>()));
+
+        var contactRules = Emit(Compile("ContactRules", new[] { Stubs.ContactRules }, Enumerable.Empty<MetadataReference>()));
+        var crm = Emit(Compile("Crm", new[] { Stubs.Crm }, new[] { contactRules }));
+        var library = Emit(Compile("Acme.Broadcast", new[] { Library }, new[] { contactRules }));
+        var consumer = Compile("Consumer", new[] { Consumer }, new[] { contactRules, crm, library });
+        Assert.DoesNotContain(consumer.SyntaxTrees, t => t.ToString().Contains("RequiresConsent"));
+        var fromMetadata = await AnalyseAsync(consumer);
+
+        // Line 12 of the consumer: `broadcast.Recipient = customer.Phone;` with no check before it.
+        Assert.Contains((12, DiagnosticIds.DialWithoutConsent), fromSource);
+        Assert.DoesNotContain(fromSource, d => d.Line != 12);
+        Assert.Equal(fromSource, fromMetadata);
+    }
+
+    private static CSharpCompilation Compile(string name, string[] sources, System.Collections.Generic.IEnumerable<MetadataReference> references)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, path: index == sources.Length - 1 ? name + ".cs" : $"{name}{index}.cs")),
+            Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>().Concat(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return compilation;
+    }
+
+    private static MetadataReference Emit(CSharpCompilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    /// <summary>The consumer file's diagnostics, as (line, id).</summary>
+    private static async Task<(int Line, string Id)[]> AnalyseAsync(CSharpCompilation compilation)
+    {
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ConsentFlowAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        return diagnostics
+            .Where(d => d.Location.GetLineSpan().Path.EndsWith(".cs") && d.Location.SourceTree == compilation.SyntaxTrees.Last())
+            .Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Id))
+            .OrderBy(d => d.Item1)
+            .ToArray();
+    }
+}
