@@ -1,13 +1,14 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using ContactRules.Analyzers.CallingHours;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace ContactRules.Analyzers;
 
@@ -29,13 +30,12 @@ namespace ContactRules.Analyzers;
 /// compilation, once it is known who calls it.
 /// </para>
 /// <para>
-/// Cost model: the only syntax looked at is an identifier spelled <c>Now</c>, <c>UtcNow</c>,
-/// <c>Today</c>, <c>GetLocalNow</c> or <c>GetUtcNow</c> (a string comparison per identifier); only a
-/// member that reads the server's clock is walked for comparisons; each call to a method of
-/// another source type costs one set insertion (property reads are not followed: one callback
-/// per property read of the whole compilation costs more than the rule is worth); whether a type
-/// contacts anyone is asked only of a type with a comparison and, at the end, of the types that
-/// call a helper with one.
+/// Cost model: one action per file; a file whose text never spells <c>Now</c> or <c>Today</c> costs
+/// a text search. In the others, only an identifier spelled <c>Now</c>, <c>UtcNow</c>, <c>Today</c>,
+/// <c>GetLocalNow</c> or <c>GetUtcNow</c> is bound, and only a member that reads the server's clock
+/// is walked for comparisons. Whether a type contacts anyone is asked only of a type with a
+/// comparison and, at the end of the compilation, of the types that call a helper with one (a
+/// search of the files that spell one of the helper's method names).
 /// </para>
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -57,46 +57,106 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var compilation = new CompilationAnalysis(model, start.Compilation.Assembly);
-            start.RegisterSymbolStartAction(
-                symbolStart =>
-                {
-                    var type = new TypeAnalysis(compilation, (INamedTypeSymbol)symbolStart.Symbol);
-                    symbolStart.RegisterSyntaxNodeAction(type.OnIdentifier, SyntaxKind.IdentifierName);
-                    symbolStart.RegisterOperationAction(type.OnInvocation, OperationKind.Invocation);
-                    symbolStart.RegisterSymbolEndAction(type.OnEnd);
-                },
-                SymbolKind.NamedType);
+            var compilation = new CompilationAnalysis(model, start.Compilation);
+            start.RegisterSemanticModelAction(compilation.OnSemanticModel);
             start.RegisterCompilationEndAction(compilation.OnEnd);
         });
     }
 
-    /// <summary>What the types of one compilation tell each other: who contacts, whom they call, which helpers read the clock.</summary>
+    /// <summary>What the types of one compilation tell each other: which read the clock, which contact, which helpers they call.</summary>
     /// <remarks>
-    /// Whether a type contacts anyone is decided at the end, and only for a type that calls a
-    /// helper: most compilations have no helper comparing the clock, and asking every type of a
-    /// large one whether one of its members is a dial API (as before) was most of this analyzer's
-    /// time on the 1,000-file benchmark.
+    /// One action per file, and nothing more for a file whose text never spells a clock's member:
+    /// one callback per identifier and per invocation of the whole compilation (as before) cost
+    /// more than everything else this analyzer does. Whether a type contacts anyone is decided
+    /// from its own syntax, and only for a type with a comparison and for the types that call a
+    /// helper with one.
     /// </remarks>
     private sealed class CompilationAnalysis
     {
-        private readonly ConcurrentBag<TypeAnalysis> callers = new();
+        private readonly Compilation compilation;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> contacting = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<(INamedTypeSymbol Type, ImmutableArray<Diagnostic> Diagnostics)> helpers = new();
 
-        public CompilationAnalysis(ConsentModel model, IAssemblySymbol assembly)
+        public CompilationAnalysis(ConsentModel model, Compilation compilation)
         {
             Model = model;
-            Assembly = assembly;
+            this.compilation = compilation;
         }
 
-        public ConsentModel Model { get; }
+        private ConsentModel Model { get; }
 
-        public IAssemblySymbol Assembly { get; }
+        public void OnSemanticModel(SemanticModelAnalysisContext context)
+        {
+            var semanticModel = context.SemanticModel;
+            var cancellationToken = context.CancellationToken;
+            if (!ServerClock.MaySpellClock(semanticModel.SyntaxTree.GetText(cancellationToken).ToString()))
+            {
+                return;
+            }
 
-        /// <summary>A type that calls methods of other source types: one of them may be a helper.</summary>
-        public void Caller(TypeAnalysis type) => callers.Add(type);
+            // The scopes of this file's clock readings, by the type they are read in.
+            var scopes = new Dictionary<INamedTypeSymbol, List<SyntaxNode>>(SymbolEqualityComparer.Default);
+            foreach (var node in semanticModel.SyntaxTree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier
+                    || !ServerClock.IsClockIdentifier(identifier.Identifier.ValueText)
+                    || !ServerClock.IsClockSymbol(semanticModel.GetSymbolInfo(identifier, cancellationToken).Symbol)
+                    || TypeAt(semanticModel, identifier, cancellationToken) is not { } type)
+                {
+                    continue;
+                }
 
-        public void Helper(INamedTypeSymbol type, ImmutableArray<Diagnostic> diagnostics) => helpers.Add((type, diagnostics));
+                if (!scopes.TryGetValue(type, out var list))
+                {
+                    scopes[type] = list = new List<SyntaxNode>();
+                }
+
+                var scope = Scope(identifier);
+                if (!list.Contains(scope))
+                {
+                    list.Add(scope);
+                }
+            }
+
+            foreach (var pair in scopes)
+            {
+                var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+                foreach (var scope in pair.Value)
+                {
+                    if (scope is CompilationUnitSyntax unit)
+                    {
+                        foreach (var member in unit.Members)
+                        {
+                            if (member is GlobalStatementSyntax)
+                            {
+                                Comparisons(member, semanticModel, diagnostics, cancellationToken);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        Comparisons(scope, semanticModel, diagnostics, cancellationToken);
+                    }
+                }
+
+                if (diagnostics.Count == 0)
+                {
+                    continue;
+                }
+
+                if (Contacts(pair.Key, cancellationToken))
+                {
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        context.ReportDiagnostic(diagnostic);
+                    }
+                }
+                else
+                {
+                    helpers.Add((pair.Key, diagnostics.ToImmutable()));
+                }
+            }
+        }
 
         public void OnEnd(CompilationAnalysisContext context)
         {
@@ -105,10 +165,10 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var contacting = new Dictionary<TypeAnalysis, bool>();
+            var semanticModels = new Dictionary<SyntaxTree, SemanticModel>();
             foreach (var (type, diagnostics) in helpers)
             {
-                if (IsCalled(type, contacting, context.CancellationToken))
+                if (IsCalledByContacting(type, semanticModels, context.CancellationToken))
                 {
                     foreach (var diagnostic in diagnostics)
                     {
@@ -118,164 +178,129 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>Called by a contacting type: itself, or through an interface it implements or a base it derives from (DI).</summary>
-        private bool IsCalled(INamedTypeSymbol type, Dictionary<TypeAnalysis, bool> contacting, CancellationToken cancellationToken)
+        /// <summary>
+        /// True when a contacting type calls a method of <paramref name="helper"/>, of an interface
+        /// it implements or of a base it derives from (DI), declared in this compilation.
+        /// </summary>
+        private bool IsCalledByContacting(INamedTypeSymbol helper, Dictionary<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
         {
-            var names = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { type };
-            foreach (var @interface in type.AllInterfaces)
+            var callees = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { helper };
+            foreach (var @interface in helper.AllInterfaces)
             {
-                names.Add(@interface.OriginalDefinition);
+                callees.Add(@interface.OriginalDefinition);
             }
 
-            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            for (var baseType = helper.BaseType; baseType is not null; baseType = baseType.BaseType)
             {
-                names.Add(baseType.OriginalDefinition);
+                callees.Add(baseType.OriginalDefinition);
             }
 
-            foreach (var caller in callers)
+            callees.RemoveWhere(t => !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, compilation.Assembly));
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var callee in callees)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!caller.CallsAny(names))
+                foreach (var member in callee.GetMembers())
+                {
+                    if (member is IMethodSymbol)
+                    {
+                        names.Add(member.Name);
+                    }
+                }
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText(cancellationToken).ToString();
+                if (!names.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
                 {
                     continue;
                 }
 
-                if (!contacting.TryGetValue(caller, out var contacts))
+                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    contacting[caller] = contacts = caller.Contacts();
-                }
-
-                if (contacts)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    /// <summary>One type: does it read the server's clock (where), does it contact people, whose methods does it call.</summary>
-    private sealed class TypeAnalysis
-    {
-        private readonly CompilationAnalysis compilation;
-        private readonly INamedTypeSymbol type;
-        private readonly HashSet<INamedTypeSymbol> called = new(SymbolEqualityComparer.Default);
-        private ConcurrentDictionary<SyntaxNode, SemanticModel>? scopes;
-        private volatile bool dials;
-
-        public TypeAnalysis(CompilationAnalysis compilation, INamedTypeSymbol type)
-        {
-            this.compilation = compilation;
-            this.type = type;
-        }
-
-        public void OnIdentifier(SyntaxNodeAnalysisContext context)
-        {
-            var identifier = (IdentifierNameSyntax)context.Node;
-            if (!ServerClock.IsClockIdentifier(identifier.Identifier.ValueText)
-                || !ServerClock.IsClockSymbol(context.SemanticModel.GetSymbolInfo(identifier, context.CancellationToken).Symbol))
-            {
-                return;
-            }
-
-            if (scopes is null)
-            {
-                Interlocked.CompareExchange(ref scopes, new ConcurrentDictionary<SyntaxNode, SemanticModel>(), null);
-            }
-
-            scopes!.TryAdd(Scope(identifier), context.SemanticModel);
-        }
-
-        public void OnInvocation(OperationAnalysisContext context)
-        {
-            var method = ((IInvocationOperation)context.Operation).TargetMethod;
-            if (!dials && compilation.Model.GetDialTarget(method) is not null)
-            {
-                dials = true;
-            }
-
-            var callee = method.ContainingType;
-            if (callee is not null && ReferenceEquals(callee.ContainingAssembly, compilation.Assembly) && !SymbolEqualityComparer.Default.Equals(callee, type))
-            {
-                // The methods of one type can be analysed on several threads at once.
-                lock (called)
-                {
-                    called.Add(callee.OriginalDefinition);
-                }
-            }
-        }
-
-        /// <summary>Whether this type calls a method of one of <paramref name="types"/> (read once every action has run).</summary>
-        public bool CallsAny(HashSet<INamedTypeSymbol> types) => called.Overlaps(types);
-
-        /// <summary>Calls a dial API, or declares a member that is one (a wrapper): read at the end of the compilation.</summary>
-        public bool Contacts()
-        {
-            if (dials)
-            {
-                return true;
-            }
-
-            foreach (var member in type.GetMembers())
-            {
-                if (compilation.Model.IsConsentDelegated(member))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public void OnEnd(SymbolAnalysisContext context)
-        {
-            if (called.Count > 0)
-            {
-                compilation.Caller(this);
-            }
-
-            if (scopes is null)
-            {
-                return;
-            }
-
-            var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-            foreach (var scope in scopes)
-            {
-                if (scope.Key is CompilationUnitSyntax unit)
-                {
-                    foreach (var member in unit.Members)
+                    if (InvokedName(invocation.Expression) is not { } name || !names.Contains(name))
                     {
-                        if (member is GlobalStatementSyntax)
-                        {
-                            Comparisons(member, scope.Value, diagnostics, context.CancellationToken);
-                        }
+                        continue;
+                    }
+
+                    if (!semanticModels.TryGetValue(tree, out var semanticModel))
+                    {
+                        semanticModels[tree] = semanticModel = compilation.GetSemanticModel(tree);
+                    }
+
+                    if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } calledType }
+                        && callees.Contains(calledType.OriginalDefinition)
+                        && TypeAt(semanticModel, invocation, cancellationToken) is { } caller
+                        && !SymbolEqualityComparer.Default.Equals(calledType, caller)
+                        && Contacts(caller, cancellationToken))
+                    {
+                        return true;
                     }
                 }
-                else
-                {
-                    Comparisons(scope.Key, scope.Value, diagnostics, context.CancellationToken);
-                }
             }
 
-            if (diagnostics.Count == 0)
-            {
-                return;
-            }
-
-            if (Contacts())
-            {
-                foreach (var diagnostic in diagnostics)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                }
-            }
-            else
-            {
-                compilation.Helper(type, diagnostics.ToImmutable());
-            }
+            return false;
         }
+
+        /// <summary>
+        /// Calls a dial API in its own code (not that of its nested types), or declares a member
+        /// that is one or is <c>[RequiresConsent]</c> (a wrapper). Decided once per type.
+        /// </summary>
+        private bool Contacts(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            if (contacting.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var contacts = false;
+            foreach (var member in type.GetMembers())
+            {
+                if (Model.IsConsentDelegated(member))
+                {
+                    contacts = true;
+                    break;
+                }
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (contacts)
+                {
+                    break;
+                }
+
+                var declaration = reference.GetSyntax(cancellationToken);
+                var semanticModel = compilation.GetSemanticModel(declaration.SyntaxTree);
+                foreach (var node in declaration.DescendantNodes(n => n == declaration || n is not BaseTypeDeclarationSyntax))
+                {
+                    if (node is InvocationExpressionSyntax invocation
+                        && semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                        && Model.GetDialTarget(method) is not null)
+                    {
+                        contacts = true;
+                        break;
+                    }
+                }
+            }
+
+            return contacting.GetOrAdd(type, contacts);
+        }
+
+        /// <summary>The type whose code <paramref name="node"/> is: of its member, lambda or local function, or the top-level statements' type.</summary>
+        private static INamedTypeSymbol? TypeAt(SemanticModel semanticModel, SyntaxNode node, CancellationToken cancellationToken)
+        {
+            var symbol = semanticModel.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+            return symbol as INamedTypeSymbol ?? symbol?.ContainingType;
+        }
+
+        private static string? InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         private static void Comparisons(SyntaxNode scope, SemanticModel semanticModel, ImmutableArray<Diagnostic>.Builder diagnostics, CancellationToken cancellationToken)
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,6 +16,13 @@ namespace ContactRules.Analyzers.CallingHours;
 /// </summary>
 internal static class ServerClock
 {
+    /// <summary>
+    /// False when a file's text cannot name a clock's member: every one of
+    /// <see cref="IsClockIdentifier"/>'s names contains <c>Now</c> or is <c>Today</c>.
+    /// </summary>
+    public static bool MaySpellClock(string text)
+        => text.IndexOf("Now", StringComparison.Ordinal) >= 0 || text.IndexOf("Today", StringComparison.Ordinal) >= 0;
+
     /// <summary>The identifiers the analyzer binds: everything else is skipped by a string comparison.</summary>
     public static bool IsClockIdentifier(string name)
         => name is "Now" or "UtcNow" or "Today" or "GetLocalNow" or "GetUtcNow";

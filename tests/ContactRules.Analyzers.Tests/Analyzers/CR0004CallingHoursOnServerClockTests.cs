@@ -245,4 +245,39 @@ public class CR0004CallingHoursOnServerClockTests
                 }
             }
             """);
+
+    [Fact]
+    public Task CR0004_server_clock_in_a_base_class_helper_called_by_a_dial_wrapper_is_reported_and_one_called_only_by_code_that_contacts_nobody_is_not()
+        => Verify.AnalyzeAsync(Options + """
+            public abstract class OfficeHours
+            {
+                public bool IsOpen(DialerOptions options) => {|#0:DateTime.Now.Hour < options.EndHour|};
+            }
+
+            public sealed class ParisOfficeHours : OfficeHours { }
+
+            public sealed class NightlyBackup
+            {
+                public bool CanRun() => DateTime.UtcNow.Hour >= 2;
+            }
+
+            public sealed class Archiver
+            {
+                public void Run(NightlyBackup backup) { if (backup.CanRun()) { } }
+            }
+
+            public sealed class Telephone
+            {
+                private readonly ParisOfficeHours hours = new();
+
+                // Declares a dial API and dials nothing itself: its callers are the ones checked, and
+                // it contacts people all the same.
+                [DialApi]
+                public void Ring(string number, DialerOptions options)
+                {
+                    if (!hours.IsOpen(options)) return;
+                }
+            }
+            """,
+            Verify.Diagnostic(DiagnosticIds.CallingHoursOnServerClock, 0));
 }
