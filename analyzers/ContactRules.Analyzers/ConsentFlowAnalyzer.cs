@@ -54,7 +54,11 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
             var analyzer = new CompilationAnalyzer(model);
             start.RegisterOperationAction(analyzer.OnInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(analyzer.OnObjectCreation, OperationKind.ObjectCreation);
+            if (model.ConstructorTargetsPossible)
+            {
+                start.RegisterOperationAction(analyzer.OnObjectCreation, OperationKind.ObjectCreation);
+            }
+
             start.RegisterOperationAction(analyzer.OnMethodReference, OperationKind.MethodReference);
             if (model.RequiresConsentAttributeExists)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ContactRules.Analyzers.Configuration;
@@ -29,6 +30,7 @@ internal sealed class ConsentModel
     private readonly bool dialApiAttributeExists;
     private readonly bool requiresConsentAttributeExists;
     private readonly bool markedPropertiesPossible;
+    private readonly bool constructorTargetsPossible;
     private readonly bool consentCheckAttributeExists;
     private readonly bool requestedContactAttributeExists;
     private readonly Lazy<ImplementationIndex> implementations;
@@ -50,6 +52,9 @@ internal sealed class ConsentModel
         dialApiAttributeExists = compilation.GetTypeByMetadataName("ContactRules.DialApiAttribute") is not null;
         requiresConsentAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequiresConsentAttribute") is not null;
         markedPropertiesPossible = requiresConsentAttributeExists && MayMarkProperties(compilation);
+        constructorTargetsPossible = configuredTypes.Count > 0
+            || configuredMethods.Keys.Any(m => m is IMethodSymbol { MethodKind: MethodKind.Constructor })
+            || ((dialApiAttributeExists || requiresConsentAttributeExists) && MayMarkConstructors(compilation));
         consentCheckAttributeExists = compilation.GetTypeByMetadataName("ContactRules.ConsentCheckAttribute") is not null;
         requestedContactAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequestedContactAttribute") is not null;
         implementations = new Lazy<ImplementationIndex>(
@@ -75,6 +80,9 @@ internal sealed class ConsentModel
     public bool IsEnabled
         => DecisionType is not null || PermitType is not null || dialApiAttributeExists || requiresConsentAttributeExists
            || configuredMethods.Count > 0 || configuredTypes.Count > 0;
+
+    /// <summary>True when a constructor can be a dial API (see <see cref="MayMarkConstructors"/>).</summary>
+    public bool ConstructorTargetsPossible => constructorTargetsPossible;
 
     /// <summary>True when <c>[RequiresConsent]</c>-marked properties can exist (see <see cref="MayMarkProperties"/>).</summary>
     public bool RequiresConsentAttributeExists => markedPropertiesPossible;
@@ -168,12 +176,52 @@ internal sealed class ConsentModel
             }
         }
 
+        return ReferenceMarks(compilation, static member => member is IPropertySymbol && KnownNames.HasAttribute(member, KnownNames.RequiresConsentAttribute));
+    }
+
+    /// <summary>
+    /// False when no constructor of the compilation or of its references can be a dial API by its
+    /// attributes: no constructor of a source file that spells <c>DialApi</c> or <c>RequiresConsent</c>
+    /// has an attribute (a primary constructor's <c>[method: …]</c> included), no such file declares
+    /// an alias (which could name the attribute anywhere), and no referenced assembly that references
+    /// ContactRules marks a constructor. Then object creations are not watched at all.
+    /// </summary>
+    private static bool MayMarkConstructors(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var text = tree.GetText().ToString();
+            if (text.IndexOf("DialApi", StringComparison.Ordinal) < 0 && text.IndexOf("RequiresConsent", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                switch (node)
+                {
+                    case UsingDirectiveSyntax { Alias: not null }:
+                    case ConstructorDeclarationSyntax { AttributeLists.Count: > 0 }:
+                        return true;
+                    case AttributeListSyntax { Target.Identifier.ValueText: "method", Parent: TypeDeclarationSyntax }:
+                        return true;
+                }
+            }
+        }
+
+        return ReferenceMarks(compilation, static member => member is IMethodSymbol { MethodKind: MethodKind.Constructor }
+            && (KnownNames.HasAttribute(member, KnownNames.DialApiAttribute) || KnownNames.HasAttribute(member, KnownNames.RequiresConsentAttribute)));
+    }
+
+    /// <summary>A member <paramref name="marked"/> in a referenced assembly, other than the ContactRules packages, that references ContactRules.</summary>
+    private static bool ReferenceMarks(Compilation compilation, Func<ISymbol, bool> marked)
+    {
         foreach (var reference in compilation.References)
         {
             if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
                 && !KnownNames.IsContactRulesPackage(assembly.Name)
                 && ReferencesContactRules(assembly)
-                && HasMarkedProperty(assembly.GlobalNamespace))
+                && HasMarked(assembly.GlobalNamespace, marked))
             {
                 return true;
             }
@@ -198,16 +246,13 @@ internal sealed class ConsentModel
         return false;
     }
 
-    private static bool HasMarkedProperty(INamespaceOrTypeSymbol container)
+    private static bool HasMarked(INamespaceOrTypeSymbol container, Func<ISymbol, bool> marked)
     {
         foreach (var member in container.GetMembers())
         {
-            switch (member)
+            if (marked(member) || (member is INamespaceOrTypeSymbol nested && HasMarked(nested, marked)))
             {
-                case IPropertySymbol property when KnownNames.HasAttribute(property, KnownNames.RequiresConsentAttribute):
-                    return true;
-                case INamespaceOrTypeSymbol nested when HasMarkedProperty(nested):
-                    return true;
+                return true;
             }
         }
 
@@ -331,6 +376,11 @@ internal sealed class ConsentModel
     /// <summary>The dial API or <c>[RequiresConsent]</c> member called, or null.</summary>
     public DialTarget? GetDialTarget(IMethodSymbol method)
     {
+        if (!constructorTargetsPossible && method.MethodKind == MethodKind.Constructor)
+        {
+            return null;
+        }
+
         // Everything ComputeDialTarget reads is the definition's: one cache entry per definition.
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
         if (!dialTargets.TryGetValue(definition, out var target))

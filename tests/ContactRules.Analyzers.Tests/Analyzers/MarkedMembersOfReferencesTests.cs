@@ -11,13 +11,13 @@ using Xunit;
 namespace ContactRules.Analyzers.Tests.Analyzers;
 
 /// <summary>
-/// A <c>[RequiresConsent]</c> property (setting it contacts someone) is watched whether it is
-/// declared in the compilation or in a referenced assembly. The analyzer skips property reads
-/// altogether when no such property can exist (no source file spells the attribute, and no
-/// referenced assembly that references ContactRules marks a property); these tests pin that the
-/// skip never loses a marked property of a referenced library.
+/// A <c>[RequiresConsent]</c> property (setting it contacts someone) and a <c>[DialApi]</c>
+/// constructor (creating the object places the call) are watched whether they are declared in the
+/// compilation or in a referenced assembly, and whatever name the attribute is written with. The
+/// analyzer skips property reads and object creations altogether when no such member can exist;
+/// these tests pin that the skip never loses one.
 /// </summary>
-public sealed class RequiresConsentPropertyTests
+public sealed class MarkedMembersOfReferencesTests
 {
     private const string Library = """
         using ContactRules;
@@ -69,6 +69,77 @@ public sealed class RequiresConsentPropertyTests
         Assert.Contains((12, DiagnosticIds.DialWithoutConsent), fromSource);
         Assert.DoesNotContain(fromSource, d => d.Line != 12);
         Assert.Equal(fromSource, fromMetadata);
+    }
+
+    private const string CallLibrary = """
+        using ContactRules;
+
+        namespace Acme.Calls
+        {
+            public sealed class OutboundCall
+            {
+                /// <summary>Creating the call dials the number.</summary>
+                [DialApi] public OutboundCall(string number) { Number = number; }
+                public string Number { get; }
+            }
+        }
+        """;
+
+    private const string CallConsumer = """
+        using Acme.Calls;
+        using Crm;
+
+        public sealed class Reminder
+        {
+            public OutboundCall Unchecked(Customer customer) => new OutboundCall(customer.Phone);
+
+            public string Plain(Customer customer) => new string(customer.Phone.ToCharArray());
+        }
+        """;
+
+    [Fact]
+    public async Task A_DialApi_constructor_of_a_referenced_library_is_reported_like_one_declared_in_source()
+    {
+        var fromSource = await AnalyseAsync(
+            Compile("Source", new[] { Stubs.ContactRules, Stubs.Crm, CallLibrary, CallConsumer }, Enumerable.Empty<MetadataReference>()));
+
+        var contactRules = Emit(Compile("ContactRules", new[] { Stubs.ContactRules }, Enumerable.Empty<MetadataReference>()));
+        var crm = Emit(Compile("Crm", new[] { Stubs.Crm }, new[] { contactRules }));
+        var library = Emit(Compile("Acme.Calls", new[] { CallLibrary }, new[] { contactRules }));
+        var fromMetadata = await AnalyseAsync(Compile("Consumer", new[] { CallConsumer }, new[] { contactRules, crm, library }));
+
+        // Line 6 of the consumer: `new OutboundCall(customer.Phone)` with no check.
+        Assert.Contains((6, DiagnosticIds.DialWithoutConsent), fromSource);
+        Assert.DoesNotContain(fromSource, d => d.Line != 6);
+        Assert.Equal(fromSource, fromMetadata);
+    }
+
+    [Fact]
+    public async Task A_constructor_marked_through_a_global_alias_declared_in_another_file_is_reported()
+    {
+        const string Alias = "global using Dials = ContactRules.DialApiAttribute;";
+        const string Library = """
+            namespace Acme.Calls
+            {
+                public sealed class OutboundCall
+                {
+                    [Dials] public OutboundCall(string number) { }
+                }
+            }
+            """;
+        const string Consumer = """
+            using Acme.Calls;
+            using Crm;
+
+            public sealed class Reminder
+            {
+                public OutboundCall Unchecked(Customer customer) => new OutboundCall(customer.Phone);
+            }
+            """;
+
+        var diagnostics = await AnalyseAsync(Compile("Aliased", new[] { Stubs.ContactRules, Stubs.Crm, Alias, Library, Consumer }, Enumerable.Empty<MetadataReference>()));
+
+        Assert.Equal(new[] { (6, DiagnosticIds.DialWithoutConsent) }, diagnostics);
     }
 
     private static CSharpCompilation Compile(string name, string[] sources, System.Collections.Generic.IEnumerable<MetadataReference> references)
