@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
@@ -84,6 +85,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.model = model;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             if (context.IsGeneratedCode)
@@ -169,6 +171,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.root = root;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
         {
             foreach (var operation in root.DescendantsAndSelf())

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,7 @@ internal sealed partial class ConsentInterpreter
         _ => null,
     };
 
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadVariable(ISymbol variable, IOperation reference)
     {
         if (state.UnreadDecisions.Count > 0)
@@ -72,6 +74,7 @@ internal sealed partial class ConsentInterpreter
     /// variable itself, with the variable as its alias, and, for a permit or a reservation, as
     /// one of its holders. Variables keep their values in this form, so that a read copies nothing.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue AsRead(AbstractValue value, ISymbol variable)
         => value.AsReadOf(variable, variable is ILocalSymbol or IParameterSymbol && model.HoldsPermit(TypeOf(variable)));
 
@@ -144,6 +147,7 @@ internal sealed partial class ConsentInterpreter
         return AbstractValue.FromRoots(roots);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void AssignTo(IOperation target, AbstractValue value)
     {
         switch (target)
@@ -294,6 +298,7 @@ internal sealed partial class ConsentInterpreter
         state.Values = state.Values.SetItem(owner, known with { Roots = roots });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void StoreVariable(ISymbol variable, AbstractValue value)
     {
         Kill(variable);
@@ -321,6 +326,7 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
+    [MethodImpl(Jit.Optimized)]
     private void Kill(object root)
     {
         if (indexedRoots.Count > 0 && indexedRoots.TryGetValue(root, out var taken))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
@@ -16,6 +17,7 @@ internal sealed class KeyComparer : IEqualityComparer<object>
 {
     public static readonly KeyComparer Instance = new();
 
+    [MethodImpl(Jit.Optimized)]
     public new bool Equals(object? x, object? y)
     {
         if (ReferenceEquals(x, y))
