@@ -34,12 +34,12 @@ internal sealed class ConsentModel
     private readonly bool consentCheckAttributeExists;
     private readonly bool requestedContactAttributeExists;
     private readonly Lazy<ImplementationIndex> implementations;
-    private readonly ConcurrentDictionary<ISymbol, DialTarget> dialTargets = new(ReferenceComparer<ISymbol>.Instance);
-    private readonly ConcurrentDictionary<ISymbol, CheckKind> checkKinds = new(ReferenceComparer<ISymbol>.Instance);
-    private readonly ConcurrentDictionary<IMethodSymbol, CallFacts> callFacts = new(ReferenceComparer<IMethodSymbol>.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new(ReferenceComparer<ITypeSymbol>.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, CallFacts> returnFacts = new(ReferenceComparer<ITypeSymbol>.Instance);
-    private readonly ConcurrentDictionary<ITypeSymbol, bool> personRecords = new(ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ISymbol, DialTarget> dialTargets = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<ISymbol, CheckKind> checkKinds = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<IMethodSymbol, CallFacts> callFacts = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<IMethodSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> collections = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, CallFacts> returnFacts = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<ITypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> personRecords = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<ITypeSymbol>.Instance);
 
     private ConsentModel(Compilation compilation, AnalyzerOptions options, Dictionary<ISymbol, Entry> configuredMethods, Dictionary<ISymbol, Entry> configuredTypes)
     {

@@ -10,8 +10,8 @@ namespace ContactRules.Analyzers.Model;
 /// </summary>
 internal sealed class PhoneNumberMembers
 {
-    private readonly ConcurrentDictionary<ISymbol, bool> isNumber = new(ReferenceComparer<ISymbol>.Instance);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol?> primary = new(ReferenceComparer<INamedTypeSymbol>.Instance);
+    private readonly ConcurrentDictionary<ISymbol, bool> isNumber = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<ISymbol>.Instance);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ISymbol?> primary = new(Caches.ConcurrencyLevel, Caches.Capacity, ReferenceComparer<INamedTypeSymbol>.Instance);
 
     /// <summary>True for a string (or phone-number typed) field or property named like a phone number.</summary>
     public bool IsNumber(ISymbol member)
