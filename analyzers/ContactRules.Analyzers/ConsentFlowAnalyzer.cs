@@ -61,7 +61,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(analyzer.OnMethodReference, OperationKind.MethodReference);
-            if (model.RequiresConsentAttributeExists)
+            if (model.MarkedPropertiesPossible)
             {
                 start.RegisterOperationAction(analyzer.OnPropertyReference, OperationKind.PropertyReference);
             }

@@ -85,7 +85,7 @@ internal sealed class ConsentModel
     public bool ConstructorTargetsPossible => constructorTargetsPossible;
 
     /// <summary>True when <c>[RequiresConsent]</c>-marked properties can exist (see <see cref="MayMarkProperties"/>).</summary>
-    public bool RequiresConsentAttributeExists => markedPropertiesPossible;
+    public bool MarkedPropertiesPossible => markedPropertiesPossible;
 
     /// <summary>
     /// The model of <paramref name="compilation"/>, built once for all the analyzers of this
