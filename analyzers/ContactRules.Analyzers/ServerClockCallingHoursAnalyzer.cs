@@ -165,12 +165,22 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var semanticModels = new Dictionary<SyntaxTree, SemanticModel>();
-            foreach (var (type, diagnostics) in helpers)
+            var cancellationToken = context.CancellationToken;
+            var found = helpers.ToArray();
+            var callees = new HashSet<INamedTypeSymbol>[found.Length];
+            var allCallees = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            for (var i = 0; i < found.Length; i++)
             {
-                if (IsCalledByContacting(type, semanticModels, context.CancellationToken))
+                callees[i] = CalleesOf(found[i].Type);
+                allCallees.UnionWith(callees[i]);
+            }
+
+            var callers = CallersOf(allCallees, cancellationToken);
+            for (var i = 0; i < found.Length; i++)
+            {
+                if (callees[i].Any(callee => callers.TryGetValue(callee, out var types) && types.Any(caller => Contacts(caller, cancellationToken))))
                 {
-                    foreach (var diagnostic in diagnostics)
+                    foreach (var diagnostic in found[i].Diagnostics)
                     {
                         context.ReportDiagnostic(diagnostic);
                     }
@@ -179,10 +189,10 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// True when a contacting type calls a method of <paramref name="helper"/>, of an interface
-        /// it implements or of a base it derives from (DI), declared in this compilation.
+        /// Whom a call to <paramref name="helper"/> can name: the helper, the interfaces it
+        /// implements and the bases it derives from (DI), when declared in this compilation.
         /// </summary>
-        private bool IsCalledByContacting(INamedTypeSymbol helper, Dictionary<SyntaxTree, SemanticModel> semanticModels, CancellationToken cancellationToken)
+        private HashSet<INamedTypeSymbol> CalleesOf(INamedTypeSymbol helper)
         {
             var callees = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { helper };
             foreach (var @interface in helper.AllInterfaces)
@@ -196,6 +206,16 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
             }
 
             callees.RemoveWhere(t => !SymbolEqualityComparer.Default.Equals(t.ContainingAssembly, compilation.Assembly));
+            return callees;
+        }
+
+        /// <summary>
+        /// For each of <paramref name="callees"/>, the other types whose code calls one of its
+        /// methods: one pass over the compilation, binding only the calls spelled with one of
+        /// those methods' names (and, when the names are few, only in the files that spell one).
+        /// </summary>
+        private Dictionary<INamedTypeSymbol, HashSet<INamedTypeSymbol>> CallersOf(HashSet<INamedTypeSymbol> callees, CancellationToken cancellationToken)
+        {
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var callee in callees)
             {
@@ -208,38 +228,43 @@ public sealed class ServerClockCallingHoursAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            var callers = new Dictionary<INamedTypeSymbol, HashSet<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                var text = tree.GetText(cancellationToken).ToString();
-                if (!names.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+                if (names.Count <= 16)
                 {
-                    continue;
+                    var text = tree.GetText(cancellationToken).ToString();
+                    if (!names.Any(name => text.IndexOf(name, StringComparison.Ordinal) >= 0))
+                    {
+                        continue;
+                    }
                 }
 
-                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                SemanticModel? semanticModel = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (InvokedName(invocation.Expression) is not { } name || !names.Contains(name))
+                    if (node is not InvocationExpressionSyntax invocation || InvokedName(invocation.Expression) is not { } name || !names.Contains(name))
                     {
                         continue;
                     }
 
-                    if (!semanticModels.TryGetValue(tree, out var semanticModel))
-                    {
-                        semanticModels[tree] = semanticModel = compilation.GetSemanticModel(tree);
-                    }
-
+                    semanticModel ??= compilation.GetSemanticModel(tree);
                     if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } calledType }
                         && callees.Contains(calledType.OriginalDefinition)
                         && TypeAt(semanticModel, invocation, cancellationToken) is { } caller
-                        && !SymbolEqualityComparer.Default.Equals(calledType, caller)
-                        && Contacts(caller, cancellationToken))
+                        && !SymbolEqualityComparer.Default.Equals(calledType, caller))
                     {
-                        return true;
+                        if (!callers.TryGetValue(calledType.OriginalDefinition, out var types))
+                        {
+                            callers[calledType.OriginalDefinition] = types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                        }
+
+                        types.Add(caller);
                     }
                 }
             }
 
-            return false;
+            return callers;
         }
 
         /// <summary>
