@@ -26,7 +26,7 @@ namespace ContactRules.Analyzers;
 /// <c>CallingHours</c> class, an injected <c>IBusinessHours</c>'s implementation) through a
 /// method call: clock arithmetic
 /// elsewhere (batch windows, log rotation) is none of this rule's business. Comparisons in a
-/// contacting type are reported at the end of that type; those of a helper, at the end of the
+/// contacting type are reported with their file; those of a helper, at the end of the
 /// compilation, once it is known who calls it.
 /// </para>
 /// <para>
