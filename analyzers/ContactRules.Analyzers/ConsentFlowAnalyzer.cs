@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
@@ -85,7 +84,6 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.model = model;
         }
 
-        [MethodImpl(Jit.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             if (context.IsGeneratedCode)
@@ -171,7 +169,6 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.root = root;
         }
 
-        [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
         {
             foreach (var operation in root.DescendantsAndSelf())

@@ -295,7 +295,6 @@ internal sealed class ConsentModel
     /// case) is answered from a cache keyed by identity; a constructed generic method is answered
     /// from its own types, because <c>T Get&lt;T&gt;()</c> may return a decision or not.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public CallFacts GetCallFacts(IMethodSymbol method)
     {
         if (method.ReducedFrom is not null || !ReferenceEquals(method, method.OriginalDefinition))
@@ -311,7 +310,6 @@ internal sealed class ConsentModel
         return facts;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private CallFacts ComputeCallFacts(IMethodSymbol method)
     {
         var facts = ReturnFacts(method.ReturnType);
@@ -376,7 +374,6 @@ internal sealed class ConsentModel
     }
 
     /// <summary>The dial API or <c>[RequiresConsent]</c> member called, or null.</summary>
-    [MethodImpl(Jit.Optimized)]
     public DialTarget? GetDialTarget(IMethodSymbol method)
     {
         if (!constructorTargetsPossible && method.MethodKind == MethodKind.Constructor)
@@ -622,7 +619,6 @@ internal sealed class ConsentModel
     public static bool IsBoolLike(ITypeSymbol type) => UnwrapTask(type).SpecialType == SpecialType.System_Boolean;
 
     /// <summary>True for a sequence of things (not a string): its elements are other people than the sequence.</summary>
-    [MethodImpl(Jit.Optimized)]
     public bool IsCollection(ITypeSymbol? type)
     {
         if (type is null || type.SpecialType == SpecialType.System_String)

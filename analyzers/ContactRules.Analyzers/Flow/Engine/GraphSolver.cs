@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using ContactRules.Analyzers.Flow.Lattice;
 using Microsoft.CodeAnalysis;
@@ -53,7 +52,6 @@ internal sealed class GraphSolver
     /// it does not converge. An acyclic graph (see <see cref="IsAcyclic"/>) is solved in one round,
     /// each block transferred once, from its final entry state.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     public FlowState?[]? Solve(ControlFlowGraph graph, FlowState entry, IBlockTransfer transfer, CancellationToken cancellationToken)
     {
         var acyclic = IsAcyclic(graph);

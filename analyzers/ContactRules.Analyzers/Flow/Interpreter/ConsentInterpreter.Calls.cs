@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
 using ContactRules.Analyzers.Model;
@@ -14,7 +13,6 @@ namespace ContactRules.Analyzers.Flow.Interpreter;
 /// <summary>Calls, creations and properties: checks, decisions, reservations, permits, dials.</summary>
 internal sealed partial class ConsentInterpreter
 {
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadProperty(IPropertyReferenceOperation property)
     {
         var symbol = property.Property;
@@ -93,7 +91,6 @@ internal sealed partial class ConsentInterpreter
         return null;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Create(IObjectCreationOperation creation)
     {
         var arguments = EvalArguments(creation.Arguments, null);
@@ -116,7 +113,6 @@ internal sealed partial class ConsentInterpreter
         return new AbstractValue { Roots = roots, Channels = ChannelsOf(creation.Arguments, arguments) };
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Invoke(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -344,7 +340,6 @@ internal sealed partial class ConsentInterpreter
         return outPermit;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, AbstractValue? sequence)
     {
         var values = new AbstractValue[arguments.Length];

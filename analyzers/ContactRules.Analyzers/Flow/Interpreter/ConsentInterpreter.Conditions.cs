@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Lattice;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,7 +8,6 @@ namespace ContactRules.Analyzers.Flow.Interpreter;
 /// <summary>Conditions: comparisons, patterns and null tests, with what each side of them proves.</summary>
 internal sealed partial class ConsentInterpreter
 {
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Binary(IBinaryOperation binary)
     {
         if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
@@ -28,7 +27,6 @@ internal sealed partial class ConsentInterpreter
         _ => null,
     };
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadVariable(ISymbol variable, IOperation reference)
     {
         if (state.UnreadDecisions.Count > 0)
@@ -74,7 +72,6 @@ internal sealed partial class ConsentInterpreter
     /// variable itself, with the variable as its alias, and, for a permit or a reservation, as
     /// one of its holders. Variables keep their values in this form, so that a read copies nothing.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue AsRead(AbstractValue value, ISymbol variable)
         => value.AsReadOf(variable, variable is ILocalSymbol or IParameterSymbol && model.HoldsPermit(TypeOf(variable)));
 
@@ -147,7 +144,6 @@ internal sealed partial class ConsentInterpreter
         return AbstractValue.FromRoots(roots);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private void AssignTo(IOperation target, AbstractValue value)
     {
         switch (target)
@@ -298,7 +294,6 @@ internal sealed partial class ConsentInterpreter
         state.Values = state.Values.SetItem(owner, known with { Roots = roots });
     }
 
-    [MethodImpl(Jit.Optimized)]
     private void StoreVariable(ISymbol variable, AbstractValue value)
     {
         Kill(variable);
@@ -326,7 +321,6 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
-    [MethodImpl(Jit.Optimized)]
     private void Kill(object root)
     {
         if (indexedRoots.Count > 0 && indexedRoots.TryGetValue(root, out var taken))

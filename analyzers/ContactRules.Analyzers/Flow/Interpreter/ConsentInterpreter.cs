@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Engine;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
@@ -43,7 +42,6 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         this.rules = rules;
     }
 
-    [MethodImpl(Jit.Optimized)]
     public BlockOutcome Transfer(ControlFlowGraph graph, BasicBlock block, FlowState incoming)
     {
         this.graph = graph;
@@ -176,7 +174,6 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         return result;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Eval(IOperation? operation)
     {
         switch (operation)

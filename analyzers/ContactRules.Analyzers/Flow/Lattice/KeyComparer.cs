@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
@@ -17,7 +16,6 @@ internal sealed class KeyComparer : IEqualityComparer<object>
 {
     public static readonly KeyComparer Instance = new();
 
-    [MethodImpl(Jit.Optimized)]
     public new bool Equals(object? x, object? y)
     {
         if (ReferenceEquals(x, y))

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 
@@ -48,7 +47,6 @@ internal sealed class ValueMap : IEnumerable<KeyValuePair<object, AbstractValue>
 
     public bool ContainsKey(object key) => large?.ContainsKey(key) ?? IndexOf(key, KeyComparer.Instance.GetHashCode(key)) >= 0;
 
-    [MethodImpl(Jit.Optimized)]
     public bool TryGetValue(object key, out AbstractValue value)
     {
         if (large is not null)
@@ -61,7 +59,6 @@ internal sealed class ValueMap : IEnumerable<KeyValuePair<object, AbstractValue>
         return index >= 0;
     }
 
-    [MethodImpl(Jit.Optimized)]
     public ValueMap SetItem(object key, AbstractValue value)
     {
         if (large is not null)
@@ -147,7 +144,6 @@ internal sealed class ValueMap : IEnumerable<KeyValuePair<object, AbstractValue>
         return result;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private int IndexOf(object key, int hash)
     {
         for (var i = 0; i < hashes.Length; i++)
