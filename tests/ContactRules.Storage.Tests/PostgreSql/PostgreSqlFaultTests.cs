@@ -128,10 +128,32 @@ public sealed class PostgreSqlFaultTests : IClassFixture<PostgresServer>
         Assert.True(watch.Elapsed <= TimeSpan.FromSeconds(1) + PostgreSqlFrozenTests.Slack, $"The refusal took {watch.Elapsed}.");
         Assert.Contains("nothing was recorded", decision.Violations[0].Reason, StringComparison.Ordinal);
 
-        // Another person is not held up by that lock: no table lock.
-        Assert.True(gate.TryReserve(Call(Person("c-2")), out _));
+        // Another person is not held up by that lock (no table lock), and the node that timed out
+        // keeps working once the lock is released. On a loaded machine a single attempt can
+        // itself run past the 1 s timeout, so each gets a few: a table lock, or a node that stays
+        // broken, refuses every one of them while the stuck node holds on.
+        Assert.True(ReservesWithinAttempts(gate, Call(Person("c-2"))), "Another person was held up by the stuck node's lock.");
         stuck.Release();
-        Assert.True(gate.TryReserve(Call(Person()), out _));
+        Assert.True(ReservesWithinAttempts(gate, Call(Person())), "The node did not recover once the lock was released.");
+    }
+
+    /// <summary>True when one of five attempts reserves; only a refusal for the store (a timeout) is tried again.</summary>
+    private static bool ReservesWithinAttempts(ContactGate gate, ContactRequest request)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (gate.TryReserve(request, out var permit, out var decision))
+            {
+                return permit is not null;
+            }
+
+            if (decision.Violations.Any(v => v.RuleId != CoreRules.StoreUnavailableId))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     [Fact]
