@@ -76,7 +76,7 @@ public class WriteBehindStreamTests
     }
 
     /// <summary>A stream that records what it is given, and fails like a full disk past a length.</summary>
-    private sealed class RecordingStream : Stream
+    private sealed class RecordingStream : WriteOnlyStream
     {
         internal MemoryStream Written { get; } = new MemoryStream();
 
@@ -85,20 +85,6 @@ public class WriteBehindStreamTests
         internal int Flushes { get; private set; }
 
         internal bool Disposed { get; private set; }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override void Write(byte[] buffer, int offset, int count)
         {
@@ -111,12 +97,6 @@ public class WriteBehindStreamTests
         }
 
         public override void Flush() => Flushes++;
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -9,7 +9,7 @@ namespace ContactRules.Cli.Output;
 /// is a writer without a stream beneath it (the tests' in-memory writer). Characters split across
 /// two writes are decoded whole.
 /// </summary>
-internal sealed class TextWriterStream : Stream
+internal sealed class TextWriterStream : WriteOnlyStream
 {
     private readonly TextWriter writer;
     private readonly Decoder decoder = new UTF8Encoding(false).GetDecoder();
@@ -19,22 +19,6 @@ internal sealed class TextWriterStream : Stream
     {
         this.writer = writer;
     }
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(new ReadOnlySpan<byte>(buffer, offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -49,10 +33,4 @@ internal sealed class TextWriterStream : Stream
     }
 
     public override void Flush() => writer.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

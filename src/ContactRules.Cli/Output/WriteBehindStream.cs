@@ -19,7 +19,7 @@ namespace ContactRules.Cli.Output;
 /// next <see cref="Write(ReadOnlySpan{byte})"/>, <see cref="Flush"/> or the dispose throws it, and
 /// nothing is written after it.
 /// </remarks>
-internal sealed class WriteBehindStream : Stream
+internal sealed class WriteBehindStream : WriteOnlyStream
 {
     private const int BufferSize = 1 << 20;
     private const int Depth = 4;
@@ -49,21 +49,7 @@ internal sealed class WriteBehindStream : Stream
         writer.Start();
     }
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
     public override bool CanWrite => !disposed;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(new ReadOnlySpan<byte>(buffer, offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -99,12 +85,6 @@ internal sealed class WriteBehindStream : Stream
         // The writing thread is idle: nothing is queued, and only this caller queues.
         inner.Flush();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
