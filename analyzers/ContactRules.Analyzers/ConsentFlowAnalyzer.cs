@@ -24,6 +24,12 @@ namespace ContactRules.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// Set by the tests: every structured block (see <see cref="StructuredCode"/>) is also analysed
+    /// on its control-flow graph, and a difference in findings fails the analyzer.
+    /// </summary>
+    internal static volatile bool CompareWithGraph;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.CR0001DialWithoutConsent,
@@ -171,8 +177,10 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
         public void Run(OperationAnalysisContext context)
         {
+            var structured = StructuredCode.IsRoot(root);
             foreach (var operation in root.DescendantsAndSelf())
             {
+                structured = structured && StructuredCode.Allows(operation);
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
@@ -217,7 +225,15 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             var findings = new Findings();
             var rules = new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption);
             var flow = new ConsentDataFlow(model, rules, contactingFunctions, context.CancellationToken);
-            if (hasEvidence)
+            if (hasEvidence && structured)
+            {
+                flow.RunStructured(root);
+                if (CompareWithGraph)
+                {
+                    CompareFindings(context, delegated, exemption, findings);
+                }
+            }
+            else if (hasEvidence)
             {
                 flow.Run(context.GetControlFlowGraph());
             }
@@ -235,6 +251,35 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                     context.ReportDiagnostic(finding.ToDiagnostic());
                 }
             }
+        }
+
+        /// <summary>
+        /// The check of <see cref="StructuredCode"/> that the tests run on every sample: the graph's
+        /// findings for the same block must be the walk's, or the analyzer fails (AD0001).
+        /// </summary>
+        private void CompareFindings(OperationAnalysisContext context, bool delegated, Exemption? exemption, Findings walked)
+        {
+            var graphed = new Findings();
+            var rules = new ConsentRules(graphed, model.Numbers, reportDials: !delegated, exemption);
+            new ConsentDataFlow(model, rules, contactingFunctions, context.CancellationToken).Run(context.GetControlFlowGraph());
+            var expected = Describe(graphed);
+            var actual = Describe(walked);
+            if (expected != actual)
+            {
+                throw new System.InvalidOperationException($"The structured walk of '{owner.Name}' found [{actual}] where the control-flow graph finds [{expected}].");
+            }
+        }
+
+        private static string Describe(Findings findings)
+        {
+            var all = new List<string>();
+            foreach (var finding in findings.All)
+            {
+                all.Add(finding.Descriptor.Id + "@" + finding.Node.SpanStart + ":" + finding.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            all.Sort(System.StringComparer.Ordinal);
+            return string.Join("; ", all);
         }
 
         /// <summary>A dial or a permit: it and the lambdas and local functions around it need the flow rules.</summary>

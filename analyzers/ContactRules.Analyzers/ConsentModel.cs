@@ -479,8 +479,16 @@ internal sealed class ConsentModel
         {
             case IMethodSymbol { AssociatedSymbol: IPropertySymbol property }:
                 return IsConsentDelegated(property);
-            case IMethodSymbol method:
-                return GetDialTarget(method) is not null;
+            case IMethodSymbol method when constructorTargetsPossible || method.MethodKind != MethodKind.Constructor:
+                {
+                    // Asked once per analysed block, of the block's own method, which is rarely
+                    // called in the same compilation: computed, not added to the shared cache, whose
+                    // locks the build's other threads would wait for (docs/benchmarks-analyzers.md).
+                    var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+                    var target = dialTargets.TryGetValue(definition, out var known) ? known : ComputeDialTarget(definition);
+                    return !ReferenceEquals(target, DialTarget.None);
+                }
+
             case IPropertySymbol property:
                 return GetDialTarget(property) is not null;
             default:

@@ -56,6 +56,12 @@ internal sealed class ConsentDataFlow : ILambdaHost
     /// </summary>
     public void RunWithoutEvidence(IOperation root) => interpreter.ReplayTree(root);
 
+    /// <summary>
+    /// A structured block (see <see cref="StructuredCode"/>): no lambda, no local function, no loop,
+    /// so one walk of its statements is the whole analysis, with no control-flow graph.
+    /// </summary>
+    public void RunStructured(IOperation root) => interpreter.RunStructured(root, FlowState.Initial());
+
     /// <summary>Analyses <paramref name="graph"/> with its lambdas and local functions; the rules collect what they find.</summary>
     public void Run(ControlFlowGraph graph)
     {
