@@ -222,26 +222,25 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var findings = new Findings();
-            var rules = new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption);
-            var flow = new ConsentDataFlow(model, rules, contactingFunctions, context.CancellationToken);
-            if (hasEvidence && structured)
+            Findings findings;
+            if (!hasEvidence)
             {
-                flow.RunStructured(root);
+                // No check, decision or permit anywhere in the block: no path can hold consent, so
+                // the control-flow graph would say what one walk of the tree says.
+                findings = new Findings();
+                Flow(context, findings, delegated, exemption).RunWithoutEvidence(root);
+            }
+            else if (structured && Walk(context, delegated, exemption) is { } walked)
+            {
+                findings = walked;
                 if (CompareWithGraph)
                 {
                     CompareFindings(context, delegated, exemption, findings);
                 }
             }
-            else if (hasEvidence)
-            {
-                flow.Run(context.GetControlFlowGraph());
-            }
             else
             {
-                // No check, decision or permit anywhere in the block: no path can hold consent, so
-                // the control-flow graph would say what one walk of the tree says.
-                flow.RunWithoutEvidence(root);
+                findings = OnGraph(context, delegated, exemption);
             }
 
             foreach (var finding in findings.All)
@@ -259,16 +258,31 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private void CompareFindings(OperationAnalysisContext context, bool delegated, Exemption? exemption, Findings walked)
         {
-            var graphed = new Findings();
-            var rules = new ConsentRules(graphed, model.Numbers, reportDials: !delegated, exemption);
-            new ConsentDataFlow(model, rules, contactingFunctions, context.CancellationToken).Run(context.GetControlFlowGraph());
-            var expected = Describe(graphed);
+            var expected = Describe(OnGraph(context, delegated, exemption));
             var actual = Describe(walked);
             if (expected != actual)
             {
                 throw new System.InvalidOperationException($"The structured walk of '{owner.Name}' found [{actual}] where the control-flow graph finds [{expected}].");
             }
         }
+
+        /// <summary>The findings of the structured walk (see <see cref="StructuredCode"/>); null when it gave up.</summary>
+        private Findings? Walk(OperationAnalysisContext context, bool delegated, Exemption? exemption)
+        {
+            var findings = new Findings();
+            return Flow(context, findings, delegated, exemption).RunStructured(root) ? findings : null;
+        }
+
+        /// <summary>The findings of the analysis on the block's control-flow graph.</summary>
+        private Findings OnGraph(OperationAnalysisContext context, bool delegated, Exemption? exemption)
+        {
+            var findings = new Findings();
+            Flow(context, findings, delegated, exemption).Run(context.GetControlFlowGraph());
+            return findings;
+        }
+
+        private ConsentDataFlow Flow(OperationAnalysisContext context, Findings findings, bool delegated, Exemption? exemption)
+            => new(model, new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption), contactingFunctions, context.CancellationToken);
 
         private static string Describe(Findings findings)
         {

@@ -29,7 +29,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
     private readonly ConsentInterpreter interpreter;
     private readonly Dictionary<IMethodSymbol, FlowState> localFunctionEntries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, ControlFlowGraph> localFunctionOwners = new(SymbolEqualityComparer.Default);
-    private readonly Queue<(ControlFlowGraph Owner, IFlowAnonymousFunctionOperation Lambda, FlowState State, AbstractValue? Element)> pendingLambdas = new();
+    private readonly Queue<(LambdaCode Lambda, FlowState State, AbstractValue? Element)> pendingLambdas = new();
     private readonly Dictionary<SyntaxNode, (AbstractValue? Element, LambdaSummary Summary)> summaries = new();
     private readonly ISet<SyntaxNode> contactingFunctions;
     private int summaryDepth;
@@ -57,10 +57,28 @@ internal sealed class ConsentDataFlow : ILambdaHost
     public void RunWithoutEvidence(IOperation root) => interpreter.ReplayTree(root);
 
     /// <summary>
-    /// A structured block (see <see cref="StructuredCode"/>): no lambda, no local function, no loop,
-    /// so one walk of its statements is the whole analysis, with no control-flow graph.
+    /// A structured block (see <see cref="StructuredCode"/>), and its lambdas, walked on their
+    /// operation trees with no control-flow graph. False when the walk met what it does not model
+    /// (the rules were then told part of it, and the block must be analysed on its graph instead).
     /// </summary>
-    public void RunStructured(IOperation root) => interpreter.RunStructured(root, FlowState.Initial());
+    public bool RunStructured(IOperation root)
+    {
+        if (!interpreter.RunStructured(root, FlowState.Initial(), null))
+        {
+            return false;
+        }
+
+        while (pendingLambdas.Count > 0)
+        {
+            var (lambda, created, element) = pendingLambdas.Dequeue();
+            if (!interpreter.RunStructured(lambda.InTree!.Body, EntryOf(created, lambda.Symbol.Parameters, element), null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Analyses <paramref name="graph"/> with its lambdas and local functions; the rules collect what they find.</summary>
     public void Run(ControlFlowGraph graph)
@@ -100,11 +118,11 @@ internal sealed class ConsentDataFlow : ILambdaHost
         }
     }
 
-    public void LambdaCreated(ControlFlowGraph graph, IFlowAnonymousFunctionOperation lambda, FlowState state, AbstractValue? element)
+    public void LambdaCreated(LambdaCode lambda, FlowState state, AbstractValue? element)
     {
         if (contactingFunctions.Contains(lambda.Syntax))
         {
-            pendingLambdas.Enqueue((graph, lambda, state, element));
+            pendingLambdas.Enqueue((lambda, state, element));
         }
     }
 
@@ -129,7 +147,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
             : state;
     }
 
-    public LambdaSummary Summarize(ControlFlowGraph graph, IFlowAnonymousFunctionOperation lambda, AbstractValue? element)
+    public LambdaSummary Summarize(LambdaCode lambda, AbstractValue? element)
     {
         if (summaries.TryGetValue(lambda.Syntax, out var cached) && (cached.Element is null ? element is null : cached.Element.SameAs(element)))
         {
@@ -144,7 +162,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
         summaryDepth++;
         try
         {
-            var summary = ComputeSummary(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), lambda.Symbol, element);
+            var summary = ComputeSummary(lambda, element);
             summaries[lambda.Syntax] = (element, summary);
             return summary;
         }
@@ -158,8 +176,9 @@ internal sealed class ConsentDataFlow : ILambdaHost
     /// Runs the lambda on its own (facts of the enclosing code are not the element's business)
     /// and keeps, about its first parameter, what it returns and what holds when it returns true.
     /// </summary>
-    private LambdaSummary ComputeSummary(ControlFlowGraph graph, IMethodSymbol lambda, AbstractValue? element)
+    private LambdaSummary ComputeSummary(LambdaCode code, AbstractValue? element)
     {
+        var lambda = code.Symbol;
         if (lambda.Parameters.IsEmpty)
         {
             return LambdaSummary.Nothing;
@@ -172,7 +191,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
         ImmutableHashSet<Consent>? whenTrue = null;
         ImmutableHashSet<Consent>? atReturn = null;
         var any = false;
-        quiet.Run(solver, graph, EntryOf(FlowState.Initial(), lambda.Parameters, element), (state, value) =>
+        void OnReturn(FlowState state, AbstractValue value)
         {
             var stored = value.Stored(state.Consented, isPredicate);
             returned = returned is null ? stored : AbstractValue.Meet(returned, stored);
@@ -182,7 +201,18 @@ internal sealed class ConsentDataFlow : ILambdaHost
                 whenTrue = any ? Sets.Either(whenTrue, stored.WhenTrue) : stored.WhenTrue;
                 any = true;
             }
-        }, cancellationToken);
+        }
+
+        var entry = EntryOf(FlowState.Initial(), lambda.Parameters, element);
+        if (code.Owner is { } owner)
+        {
+            quiet.Run(solver, owner.GetAnonymousFunctionControlFlowGraph(code.InGraph!, cancellationToken), entry, OnReturn, cancellationToken);
+        }
+        else if (!quiet.RunStructured(code.InTree!.Body, entry, OnReturn))
+        {
+            // The lambda's body held what the walk does not model: so does the block.
+            throw new StructuredWalkAbandoned();
+        }
 
         return new LambdaSummary(
             returned?.Substitute(parameter, ElementRoot.Self) ?? AbstractValue.Empty,
@@ -204,8 +234,8 @@ internal sealed class ConsentDataFlow : ILambdaHost
     {
         while (pendingLambdas.Count > 0)
         {
-            var (owner, lambda, created, element) = pendingLambdas.Dequeue();
-            Analyze(owner.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken), EntryOf(created, lambda.Symbol.Parameters, element));
+            var (lambda, created, element) = pendingLambdas.Dequeue();
+            Analyze(lambda.Owner!.GetAnonymousFunctionControlFlowGraph(lambda.InGraph!, cancellationToken), EntryOf(created, lambda.Symbol.Parameters, element));
         }
     }
 

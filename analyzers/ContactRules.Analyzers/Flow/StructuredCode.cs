@@ -5,20 +5,21 @@ namespace ContactRules.Analyzers.Flow;
 
 /// <summary>
 /// Which code blocks the interpreter can run on their operation tree, statement by statement,
-/// instead of on Roslyn's control-flow graph: blocks of straight-line statements, <c>if</c>/<c>else</c>
-/// (their conditions may combine <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>), <c>return</c> and
-/// <c>throw</c>, whose expressions the graph would keep whole.
+/// instead of on Roslyn's control-flow graph: statements, <c>if</c>/<c>else</c> (their conditions
+/// may combine <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>), <c>return</c>, <c>throw</c>, <c>foreach</c>
+/// with <c>continue</c> and <c>break</c>, <c>try</c>/<c>finally</c>, and lambdas made of the same,
+/// whose expressions the graph would keep whole.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Everything else sends the block to the graph: loops, <c>try</c>, <c>using</c>, <c>lock</c>,
-/// <c>switch</c>, jumps and labels, lambdas and local functions, and every expression the graph
-/// lowers into flow captures (<c>?.</c>, <c>??</c>, <c>?:</c>, <c>&amp;&amp;</c> and <c>||</c> outside a
-/// condition, <c>throw</c> expressions, <c>switch</c> expressions, <c>with</c>, object, collection and
-/// array initializers, tuples, <c>out var</c>). On what is allowed, the walk of the tree and the
-/// graph give the interpreter the same operations in the same order and the same joins, so the
-/// two give the same findings; the tests run both on every sample and compare them
-/// (<c>ConsentFlowAnalyzer.CompareWithGraph</c>).
+/// Everything else sends the block to the graph: other loops, <c>catch</c>, <c>using</c>,
+/// <c>lock</c>, <c>switch</c>, <c>goto</c> and labels, local functions, and every expression the
+/// graph lowers into flow captures (<c>?.</c>, <c>??</c>, <c>?:</c>, <c>&amp;&amp;</c> and <c>||</c>
+/// outside a condition, <c>throw</c> expressions, <c>switch</c> expressions, <c>with</c>, object,
+/// collection and array initializers, <c>out var</c>). On what is allowed, the walk gives the
+/// interpreter the operations the graph would, in the same order, with the same joins and the
+/// same approximation of <c>finally</c>, so the two give the same findings; the tests run both on
+/// every sample and compare them (<c>ConsentFlowAnalyzer.CompareWithGraph</c>).
 /// </para>
 /// <para>
 /// The reason is cost: building the graph was about a third of the consent analysis's time in a
@@ -83,7 +84,24 @@ internal static class StructuredCode
             case OperationKind.RelationalPattern:
             case OperationKind.DiscardPattern:
             case OperationKind.Discard:
+            case OperationKind.AnonymousFunction:
+            case OperationKind.Tuple:
+            case OperationKind.DeconstructionAssignment:
                 return true;
+            case OperationKind.DeclarationExpression:
+                // var (c, d) = pair; foreach (var (c, d) in pairs) (an out var is the graph's).
+                return operation.Parent is IDeconstructionAssignmentOperation or IForEachLoopOperation;
+            case OperationKind.Loop:
+                return operation is IForEachLoopOperation { IsAsynchronous: false };
+            case OperationKind.Branch:
+                // continue and break, in a foreach (a switch or another loop sends the block to the graph).
+                return ((IBranchOperation)operation).BranchKind is BranchKind.Continue or BranchKind.Break;
+            case OperationKind.Try:
+                {
+                    var @try = (ITryOperation)operation;
+                    return @try.Catches.IsEmpty && @try.Finally is not null;
+                }
+
             case OperationKind.VariableDeclarator:
                 return !((IVariableDeclaratorOperation)operation).Symbol.IsRef;
             case OperationKind.ObjectCreation:
@@ -104,7 +122,7 @@ internal static class StructuredCode
             case OperationKind.MethodReference:
                 return ((IMethodReferenceOperation)operation).Method.MethodKind != MethodKind.LocalFunction;
             case OperationKind.DelegateCreation:
-                return ((IDelegateCreationOperation)operation).Target is IMethodReferenceOperation;
+                return ((IDelegateCreationOperation)operation).Target is IMethodReferenceOperation or IAnonymousFunctionOperation;
             default:
                 return false;
         }

@@ -90,13 +90,13 @@ internal sealed partial class ConsentInterpreter
         state.OpenPermits = state.OpenPermits.Except(previous).Add(new Site(variable, site));
     }
 
-    private void LambdaCreated(IFlowAnonymousFunctionOperation lambda)
+    private void LambdaCreated(LambdaCode lambda)
     {
         EscapeInto(lambda.Syntax);
         CapturedDelegates(lambda.Syntax);
-        if (replaying && rules is not null && graph is not null)
+        if (replaying && rules is not null)
         {
-            host.LambdaCreated(graph, lambda, state.Clone(), lambdaElement);
+            host.LambdaCreated(lambda, state.Clone(), lambdaElement);
         }
     }
 

@@ -77,8 +77,8 @@ internal sealed partial class ConsentInterpreter
             case "MaxBy":
                 return Extract(invocation.Syntax, new AbstractValue { Element = Filtered(invocation, element) });
             case "Select":
-                return Predicate(invocation) is { } selector && graph is not null
-                    ? Yielding(sequence, Selected(host.Summarize(graph, selector, element)), aligned: true)
+                return Predicate(invocation) is { } selector
+                    ? Yielding(sequence, Selected(host.Summarize(selector, element)), aligned: true)
                     : Yielding(sequence, AbstractValue.Empty, aligned: true);
             case "ToList":
             case "ToArray":
@@ -314,16 +314,16 @@ internal sealed partial class ConsentInterpreter
     /// <summary>The element after a predicate: it holds what the predicate checked when it returned true.</summary>
     private AbstractValue Filtered(IInvocationOperation invocation, AbstractValue element)
     {
-        if (Predicate(invocation) is not { } predicate || graph is null)
+        if (Predicate(invocation) is not { } predicate)
         {
             return element;
         }
 
-        var whenTrue = host.Summarize(graph, predicate, element).WhenTrue;
+        var whenTrue = host.Summarize(predicate, element).WhenTrue;
         return whenTrue.Count == 0 ? element : element with { Holds = Sets.Union(element.Holds, whenTrue) };
     }
 
-    private static IFlowAnonymousFunctionOperation? Predicate(IInvocationOperation invocation)
+    private LambdaCode? Predicate(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -336,10 +336,15 @@ internal sealed partial class ConsentInterpreter
         return null;
     }
 
-    private static IFlowAnonymousFunctionOperation? LambdaOf(IOperation value)
+    /// <summary>
+    /// The lambda <paramref name="value"/> is, in the graph being analysed or in the structured
+    /// walk; null for anything else (and for the tree's lambdas in the replay without evidence).
+    /// </summary>
+    private LambdaCode? LambdaOf(IOperation value)
         => value switch
         {
-            IFlowAnonymousFunctionOperation lambda => lambda,
+            IFlowAnonymousFunctionOperation lambda when graph is not null => new LambdaCode(graph, lambda),
+            IAnonymousFunctionOperation lambda when walking => new LambdaCode(lambda),
             IDelegateCreationOperation creation => LambdaOf(creation.Target),
             IConversionOperation conversion => LambdaOf(conversion.Operand),
             _ => null,

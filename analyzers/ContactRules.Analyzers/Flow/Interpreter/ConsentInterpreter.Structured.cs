@@ -1,26 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using ContactRules.Analyzers.Flow.Lattice;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 
 /// <summary>
-/// The walk of a structured block's operation tree (see <see cref="StructuredCode"/>): each
-/// statement once, in order, the two sides of an <c>if</c> from the states its condition leaves,
-/// met where they join, and every <c>return</c> met at the exit. With no loop, that one pass is the
-/// fixed point the graph's solver would reach, and it is the replay at the same time.
+/// The walk of a structured block's operation tree (see <see cref="StructuredCode"/>), which
+/// computes what <see cref="Engine.GraphSolver"/> computes on the block's control-flow graph:
+/// each statement in order, the two sides of an <c>if</c> from the states its condition leaves and
+/// met where they join, a <c>foreach</c> body walked until the state at its head no longer changes
+/// (then once more, telling the rules), and every <c>return</c> met at the exit.
 /// </summary>
+/// <remarks>
+/// A <c>try</c> region (an explicit <c>try</c>/<c>finally</c>, and the one the graph puts around a
+/// <c>foreach</c> for its enumerator's <c>Dispose</c>) is approximated as the solver does: the
+/// <c>finally</c> starts from the meet of the states at the boundaries of the region's basic
+/// blocks, and every path that leaves the region keeps only what the <c>finally</c>'s exit keeps
+/// (<see cref="FlowState.ThroughFinally"/>). The walk records the states where the graph's
+/// blocks begin and end: at the region's entry, at the end of each condition, branch, body and
+/// block of locals, at each jump, and after each loop and <c>try</c>.
+/// </remarks>
 internal sealed partial class ConsentInterpreter
 {
-    /// <summary>The meet of the states at every <c>return</c> seen so far in the walk; null: none.</summary>
+    private const int MaxLoopRounds = 40;
+
+    /// <summary>The loops and <c>try</c> regions around the statement being walked, innermost last.</summary>
+    private readonly List<Region> regions = new();
+
+    /// <summary>The meet of the states at every <c>return</c> that reached the exit; null: none.</summary>
     private FlowState? returned;
 
-    /// <summary>Analyses the structured block <paramref name="root"/> from <paramref name="entry"/>, telling the rules of contacts and of the exit.</summary>
-    public void RunStructured(IOperation root, FlowState entry)
+    /// <summary>True while a structured block is walked: the tree's lambdas are lambdas then.</summary>
+    private bool walking;
+
+    /// <summary>
+    /// The first region whose boundary states are recorded: a loop's silent rounds record only
+    /// into the loop and what it contains (the regions around it see its final round alone).
+    /// </summary>
+    private int recordFrom;
+
+    private enum Jump
+    {
+        Return,
+        Break,
+        Continue,
+    }
+
+    /// <summary>
+    /// Analyses the structured code <paramref name="root"/> (a block, or a lambda's body) from
+    /// <paramref name="entry"/>, telling the rules of contacts and of the exit, and
+    /// <paramref name="onReturned"/> of each value returned. False when the walk met what it does
+    /// not model at run time (the rules were then told part of it).
+    /// </summary>
+    public bool RunStructured(IOperation root, FlowState entry, Action<FlowState, AbstractValue>? onReturned)
     {
         replaying = true;
+        walking = true;
         graph = null;
         returned = null;
+        onReturn = onReturned;
+        regions.Clear();
+        recordFrom = 0;
         state = entry.Clone();
         try
         {
@@ -29,17 +74,26 @@ internal sealed partial class ConsentInterpreter
             {
                 rules?.OnExit(exit);
             }
+
+            return true;
+        }
+        catch (StructuredWalkAbandoned)
+        {
+            return false;
         }
         finally
         {
             replaying = false;
+            walking = false;
             returned = null;
+            onReturn = null;
+            regions.Clear();
         }
     }
 
     /// <summary>
     /// Runs <paramref name="statement"/> on <see cref="state"/>, which it owns; false when the
-    /// statement does not complete normally (it returns or throws), and the state is then dead.
+    /// statement does not complete normally (it jumps or throws), and the state is then dead.
     /// </summary>
     private bool Execute(IOperation? statement)
     {
@@ -51,15 +105,30 @@ internal sealed partial class ConsentInterpreter
             case IMethodBodyOperation body:
                 return Execute(body.BlockBody ?? body.ExpressionBody);
             case IBlockOperation block:
-                foreach (var inner in block.Operations)
                 {
-                    if (!Execute(inner))
+                    // A block with locals is a region of the graph: its blocks start and end there.
+                    var scoped = !block.Locals.IsEmpty;
+                    if (scoped)
                     {
-                        return false;
+                        Record(state);
                     }
+
+                    foreach (var inner in block.Operations)
+                    {
+                        if (!Execute(inner))
+                        {
+                            return false;
+                        }
+                    }
+
+                    if (scoped)
+                    {
+                        Record(state);
+                    }
+
+                    return true;
                 }
 
-                return true;
             case IConditionalOperation conditional:
                 {
                     var (whenTrue, whenFalse) = Branch(conditional.Condition);
@@ -76,11 +145,26 @@ internal sealed partial class ConsentInterpreter
                 }
 
             case IReturnOperation @return:
-                Eval(@return.ReturnedValue);
-                returned = FlowState.Meet(returned, state);
+                {
+                    var value = Eval(@return.ReturnedValue);
+                    if (replaying && onReturn is not null)
+                    {
+                        onReturn(state, value);
+                    }
+
+                    JumpOut(Jump.Return);
+                    return false;
+                }
+
+            case IBranchOperation { BranchKind: BranchKind.Continue }:
+                JumpOut(Jump.Continue);
+                return false;
+            case IBranchOperation { BranchKind: BranchKind.Break }:
+                JumpOut(Jump.Break);
                 return false;
             case IExpressionStatementOperation { Operation: IThrowOperation thrown }:
                 Eval(thrown.Exception);
+                Record(state);
                 return false;
             case IVariableDeclarationGroupOperation group:
                 foreach (var declaration in group.Declarations)
@@ -96,9 +180,10 @@ internal sealed partial class ConsentInterpreter
                 }
 
                 return true;
-            case IExpressionStatementOperation expression:
-                Eval(expression.Operation);
-                return true;
+            case IForEachLoopOperation loop:
+                return ForEach(loop);
+            case ITryOperation @try:
+                return TryFinally(@try);
             default:
                 Eval(statement);
                 return true;
@@ -114,7 +199,13 @@ internal sealed partial class ConsentInterpreter
         }
 
         state = entry.Clone();
-        return Execute(statement) ? state : null;
+        if (!Execute(statement))
+        {
+            return null;
+        }
+
+        Record(state);
+        return state;
     }
 
     /// <summary>
@@ -163,6 +254,306 @@ internal sealed partial class ConsentInterpreter
         }
 
         var value = Eval(condition);
+        Record(state);
         return (Apply(state, value, truth: true), Apply(state, value, truth: false));
+    }
+
+    /// <summary>
+    /// <c>foreach</c>, as the graph lowers it: the sequence's enumerator captured, then at the head
+    /// <c>MoveNext</c>, and in the body the loop variable given <c>Current</c>, an element of its own
+    /// each round; the loop inside a <c>try</c> whose <c>finally</c> disposes of the enumerator.
+    /// </summary>
+    private bool ForEach(IForEachLoopOperation loop)
+    {
+        if (loop.IsAsynchronous || !IsPlainEnumeration(loop))
+        {
+            throw new StructuredWalkAbandoned();
+        }
+
+        var sequence = Eval(loop.Collection);
+
+        // GetEnumerator: the same elements (see Sequences); the graph keeps it in a capture, the
+        // walk under the loop itself.
+        state.Values = state.Values.SetItem(loop, Yielding(sequence, sequence.Element ?? AbstractValue.Empty));
+        Record(state);
+        var entry = state;
+        var head = entry;
+        for (var round = 0; ; round++)
+        {
+            if (round == MaxLoopRounds)
+            {
+                // The graph's solver gives up too, and reports nothing.
+                throw new StructuredWalkAbandoned();
+            }
+
+            var silent = Round(loop, head, silent: true);
+            var next = FlowState.Meet(entry, silent.Continued)!;
+            if (next.SameAs(head))
+            {
+                break;
+            }
+
+            head = next;
+        }
+
+        var final = Round(loop, head, silent: false);
+        var finallyExit = final.Boundaries;
+        var exit = head.ThroughFinally(finallyExit, Sets.NoKeys);
+        foreach (var (leaving, jump) in final.Leaving)
+        {
+            var through = leaving.ThroughFinally(finallyExit, Sets.NoKeys);
+            if (jump == Jump.Break)
+            {
+                exit = FlowState.Meet(exit, through)!;
+            }
+            else
+            {
+                Forward(through, jump, regions.Count - 1);
+            }
+        }
+
+        state = exit.Clone();
+        Record(state);
+        return true;
+    }
+
+    /// <summary>One round of a loop's body from <paramref name="head"/>: the region with its back edges and exits.</summary>
+    private Region Round(IForEachLoopOperation loop, FlowState head, bool silent)
+    {
+        var region = new Region(isLoop: true);
+        regions.Add(region);
+        var wasReplaying = replaying;
+        var wasRecordingFrom = recordFrom;
+        if (silent)
+        {
+            replaying = false;
+            recordFrom = regions.Count - 1;
+        }
+
+        try
+        {
+            // The head: MoveNext reads the capture, and changes nothing.
+            Record(head);
+            state = head.Clone();
+            var current = Extract(CurrentSite(loop), state.Values.TryGetValue(loop, out var enumerator) ? enumerator : AbstractValue.Empty);
+            switch (loop.LoopControlVariable)
+            {
+                case IVariableDeclaratorOperation declarator:
+                    StoreVariable(declarator.Symbol, current);
+                    break;
+                case IDeclarationExpressionOperation deconstruction:
+                    Deconstruct(deconstruction, current);
+                    break;
+                default:
+                    throw new StructuredWalkAbandoned();
+            }
+
+            if (Execute(loop.Body))
+            {
+                Record(state);
+                region.Continued = FlowState.Meet(region.Continued, state.Clone());
+            }
+        }
+        finally
+        {
+            regions.RemoveAt(regions.Count - 1);
+            replaying = wasReplaying;
+            recordFrom = wasRecordingFrom;
+        }
+
+        return region;
+    }
+
+    /// <summary>
+    /// True when the loop enumerates a sequence with calls that mean nothing for consent (a
+    /// collection's <c>GetEnumerator</c>, <c>MoveNext</c>, <c>Current</c> and <c>Dispose</c>): the
+    /// walk then needs only what <c>GetEnumerator</c> and <c>Current</c> give.
+    /// </summary>
+    private bool IsPlainEnumeration(IForEachLoopOperation loop)
+    {
+        if (!model.IsCollection(loop.Collection.Type) || loop.Syntax is not CommonForEachStatementSyntax syntax || loop.SemanticModel is not { } semantics)
+        {
+            return false;
+        }
+
+        var info = semantics.GetForEachStatementInfo(syntax);
+        return info.GetEnumeratorMethod is { } getEnumerator && model.GetCallFacts(getEnumerator) == CallFacts.None
+            && info.MoveNextMethod is { } moveNext && model.GetCallFacts(moveNext) == CallFacts.None
+            && info.CurrentProperty is { } current && model.GetDialTarget(current) is null && model.GetCheckKind(current) == CheckKind.None
+            && (info.DisposeMethod is null || (model.GetCallFacts(info.DisposeMethod) == CallFacts.None && !ConsentModel.IsPermitComplete(info.DisposeMethod)));
+    }
+
+    /// <summary>The node of the graph's implicit <c>Current</c> read: the loop's type, or its deconstruction.</summary>
+    private static SyntaxNode CurrentSite(IForEachLoopOperation loop)
+        => loop.Syntax switch
+        {
+            ForEachStatementSyntax statement => statement.Type,
+            ForEachVariableStatementSyntax deconstruction => deconstruction.Variable,
+            _ => loop.Syntax,
+        };
+
+    /// <summary><c>try</c>/<c>finally</c> (no <c>catch</c>; see <see cref="StructuredCode"/>).</summary>
+    private bool TryFinally(ITryOperation @try)
+    {
+        var region = new Region(isLoop: false);
+        regions.Add(region);
+        FlowState? normalEnd;
+        try
+        {
+            Record(state);
+            normalEnd = Execute(@try.Body) ? state : null;
+            if (normalEnd is not null)
+            {
+                Record(normalEnd);
+            }
+        }
+        finally
+        {
+            regions.RemoveAt(regions.Count - 1);
+        }
+
+        FlowState? finallyExit = null;
+        if (region.Boundaries is { } finallyEntry)
+        {
+            state = finallyEntry.Clone();
+            Record(state);
+            if (Execute(@try.Finally))
+            {
+                Record(state);
+                finallyExit = state;
+            }
+        }
+
+        var assigned = AssignedIn(@try.Finally);
+        foreach (var (leaving, jump) in region.Leaving)
+        {
+            Forward(leaving.ThroughFinally(finallyExit, assigned), jump, regions.Count - 1);
+        }
+
+        if (normalEnd is null)
+        {
+            return false;
+        }
+
+        state = normalEnd.ThroughFinally(finallyExit, assigned).Clone();
+        Record(state);
+        return true;
+    }
+
+    /// <summary>A jump from the current state: recorded where its block ends, then taken.</summary>
+    private void JumpOut(Jump jump)
+    {
+        Record(state);
+        Forward(state, jump, regions.Count - 1);
+    }
+
+    /// <summary>
+    /// Takes <paramref name="jump"/> with <paramref name="from"/> through the regions from
+    /// <paramref name="index"/> outwards: a <c>try</c> holds it until its <c>finally</c> has run, a
+    /// loop takes its <c>continue</c> and holds its <c>break</c> and <c>return</c> for its
+    /// enumerator's <c>finally</c>; a <c>return</c> past every region reaches the exit.
+    /// </summary>
+    private void Forward(FlowState from, Jump jump, int index)
+    {
+        // A copy: the walk goes on changing the state it jumps from.
+        from = from.Clone();
+        if (index < 0)
+        {
+            returned = FlowState.Meet(returned, from);
+            return;
+        }
+
+        var region = regions[index];
+        if (region.IsLoop && jump == Jump.Continue)
+        {
+            region.Continued = FlowState.Meet(region.Continued, from);
+        }
+        else
+        {
+            region.Leaving.Add((from, jump));
+        }
+    }
+
+    /// <summary>A state where a block of the graph begins or ends, for the <c>try</c> regions around it.</summary>
+    private void Record(FlowState boundary)
+    {
+        for (var i = recordFrom; i < regions.Count; i++)
+        {
+            // The first one is copied: the walk goes on changing the state it records.
+            regions[i].Boundaries = regions[i].Boundaries is { } known ? FlowState.Meet(known, boundary) : boundary.Clone();
+        }
+    }
+
+    /// <summary>The variables a <c>finally</c> assigns (as <see cref="Engine.GraphSolver"/> counts them on the graph).</summary>
+    private static ImmutableHashSet<object> AssignedIn(IOperation? block)
+    {
+        var assigned = Sets.NoKeys;
+        if (block is null)
+        {
+            return assigned;
+        }
+
+        var pending = new Stack<IOperation>();
+        pending.Push(block);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
+                _ => null,
+            };
+            ISymbol? symbol = target switch
+            {
+                ILocalReferenceOperation l => l.Local,
+                IParameterReferenceOperation p => p.Parameter,
+                IFieldReferenceOperation f => f.Field,
+                IPropertyReferenceOperation p => p.Property,
+                _ => null,
+            };
+            if (operation is IVariableDeclaratorOperation declarator && declarator.GetVariableInitializer() is not null)
+            {
+                // The graph lowers an initialized declaration to an assignment.
+                symbol = declarator.Symbol;
+            }
+
+            if (symbol is not null)
+            {
+                assigned = assigned.Add(symbol);
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                // A lambda's body is its own graph's.
+                if (child is not IAnonymousFunctionOperation)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return assigned;
+    }
+
+    /// <summary>A loop, or a <c>try</c> region, around the statement being walked.</summary>
+    private sealed class Region
+    {
+        public Region(bool isLoop)
+        {
+            IsLoop = isLoop;
+        }
+
+        public bool IsLoop { get; }
+
+        /// <summary>The meet of the states where the region's blocks begin and end: where its <c>finally</c> starts.</summary>
+        public FlowState? Boundaries { get; set; }
+
+        /// <summary>For a loop: the meet of the states that go back to its head.</summary>
+        public FlowState? Continued { get; set; }
+
+        /// <summary>The jumps out of the region, held until its <c>finally</c> has run.</summary>
+        public List<(FlowState State, Jump Jump)> Leaving { get; } = new();
     }
 }

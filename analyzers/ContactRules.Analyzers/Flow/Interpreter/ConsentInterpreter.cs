@@ -257,7 +257,15 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
             case IAwaitOperation await:
                 return Eval(await.Operation);
             case IFlowAnonymousFunctionOperation lambda:
-                LambdaCreated(lambda);
+                if (graph is not null)
+                {
+                    LambdaCreated(new LambdaCode(graph, lambda));
+                }
+
+                return AbstractValue.Empty;
+            case IAnonymousFunctionOperation lambda when walking:
+                // The structured walk (see StructuredCode): the lambda's body is walked on its own.
+                LambdaCreated(new LambdaCode(lambda));
                 return AbstractValue.Empty;
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
                 Eval(reference.Instance);

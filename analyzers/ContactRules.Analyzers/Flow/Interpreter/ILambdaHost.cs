@@ -9,11 +9,11 @@ namespace ContactRules.Analyzers.Flow.Interpreter;
 internal interface ILambdaHost
 {
     /// <summary>
-    /// A lambda was created, in the replay of <paramref name="graph"/>, with <paramref name="state"/>;
+    /// A lambda was created, in the replay, with <paramref name="state"/>;
     /// <paramref name="element"/> is what its first parameter receives when it is handed the
     /// elements of a sequence (<c>ForEach(c =&gt; ...)</c>), about <see cref="ElementRoot.Self"/>.
     /// </summary>
-    void LambdaCreated(ControlFlowGraph graph, IFlowAnonymousFunctionOperation lambda, FlowState state, AbstractValue? element);
+    void LambdaCreated(LambdaCode lambda, FlowState state, AbstractValue? element);
 
     /// <summary>A local function is called (or referenced) with <paramref name="state"/>.</summary>
     void LocalFunctionCalled(IMethodSymbol method, FlowState state);
@@ -23,5 +23,5 @@ internal interface ILambdaHost
     /// (<paramref name="element"/>): its value, and for a predicate the facts about the element when
     /// it returns true, both about <see cref="ElementRoot.Self"/>.
     /// </summary>
-    LambdaSummary Summarize(ControlFlowGraph graph, IFlowAnonymousFunctionOperation lambda, AbstractValue? element);
+    LambdaSummary Summarize(LambdaCode lambda, AbstractValue? element);
 }
