@@ -111,7 +111,7 @@ internal static class StructuredCode
                 return operation.Type is null && !((IConditionalOperation)operation).IsRef;
             case OperationKind.Throw:
                 // A throw statement (a throw expression is lowered by the graph).
-                return operation.Parent is IExpressionStatementOperation;
+                return operation.Parent is IBlockOperation or IConditionalOperation { Type: null };
             case OperationKind.Binary:
                 {
                     var binary = (IBinaryOperation)operation;

@@ -162,7 +162,7 @@ internal sealed partial class ConsentInterpreter
             case IBranchOperation { BranchKind: BranchKind.Break }:
                 JumpOut(Jump.Break);
                 return false;
-            case IExpressionStatementOperation { Operation: IThrowOperation thrown }:
+            case IThrowOperation thrown:
                 Eval(thrown.Exception);
                 Record(state);
                 return false;
