@@ -146,7 +146,9 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                 root = root.Parent;
             }
 
-            if (analyzedBlocks.TryAdd(root.Syntax, true))
+            // A lookup first: adding takes a lock even when the block is there, and every
+            // candidate of a block after the first finds it there.
+            if (!analyzedBlocks.ContainsKey(root.Syntax) && analyzedBlocks.TryAdd(root.Syntax, true))
             {
                 new BlockAnalysis(model, context.ContainingSymbol, root).Run(context);
             }

@@ -29,10 +29,11 @@ internal sealed class ConsentDataFlow : ILambdaHost
     private readonly ConsentInterpreter interpreter;
     private readonly Dictionary<IMethodSymbol, FlowState> localFunctionEntries = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, ControlFlowGraph> localFunctionOwners = new(SymbolEqualityComparer.Default);
-    private readonly Queue<(LambdaCode Lambda, FlowState State, AbstractValue? Element)> pendingLambdas = new();
+    private readonly List<(LambdaCode Lambda, FlowState State, AbstractValue? Element)> createdLambdas = new();
     private readonly Dictionary<SyntaxNode, (AbstractValue? Element, LambdaSummary Summary)> summaries = new();
     private readonly ISet<SyntaxNode> contactingFunctions;
     private int summaryDepth;
+    private int analyzedLambdas;
 
     /// <param name="model">What is a dial, a check, a decision in this compilation.</param>
     /// <param name="rules">Who is told of contacts and exits.</param>
@@ -68,9 +69,9 @@ internal sealed class ConsentDataFlow : ILambdaHost
             return false;
         }
 
-        while (pendingLambdas.Count > 0)
+        while (analyzedLambdas < createdLambdas.Count)
         {
-            var (lambda, created, element) = pendingLambdas.Dequeue();
+            var (lambda, created, element) = createdLambdas[analyzedLambdas++];
             if (!interpreter.RunStructured(lambda.InTree!.Body, EntryOf(created, lambda.Symbol.Parameters, element), null))
             {
                 return false;
@@ -122,9 +123,13 @@ internal sealed class ConsentDataFlow : ILambdaHost
     {
         if (contactingFunctions.Contains(lambda.Syntax))
         {
-            pendingLambdas.Enqueue((lambda, state, element));
+            createdLambdas.Add((lambda, state, element));
         }
     }
+
+    public int LambdasCreated => createdLambdas.Count;
+
+    public void ForgetLambdasAfter(int count) => createdLambdas.RemoveRange(count, createdLambdas.Count - count);
 
     private bool IsContacting(IMethodSymbol localFunction)
     {
@@ -232,9 +237,9 @@ internal sealed class ConsentDataFlow : ILambdaHost
 
     private void DrainLambdas()
     {
-        while (pendingLambdas.Count > 0)
+        while (analyzedLambdas < createdLambdas.Count)
         {
-            var (lambda, created, element) = pendingLambdas.Dequeue();
+            var (lambda, created, element) = createdLambdas[analyzedLambdas++];
             Analyze(lambda.Owner!.GetAnonymousFunctionControlFlowGraph(lambda.InGraph!, cancellationToken), EntryOf(created, lambda.Symbol.Parameters, element));
         }
     }

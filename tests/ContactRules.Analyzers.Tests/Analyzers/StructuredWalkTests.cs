@@ -295,4 +295,26 @@ public class StructuredWalkTests
             // GraphSolver): the read before the throw counts, so no CR0002; no check holds at the
             // dial, so CR0001.
             Verify.Diagnostic(DiagnosticIds.DialWithoutConsent).WithArguments("IDialer.Dial", "'c.Phone'", string.Empty));
+
+    [Fact]
+    public Task CR0001_a_contact_the_loop_reassigns_is_judged_by_the_fixed_point_not_the_first_round()
+        => Verify.AnalyzeAsync(Campaign("""
+                public void Run(Customer c, List<Customer> others)
+                {
+                    if (!gate.Check(new ContactRequest(c.Contact, ContactChannel.Sms)).IsAllowed)
+                    {
+                        return;
+                    }
+
+                    foreach (var o in others)
+                    {
+                        {|#0:dialer.Dial(c.Phone)|};
+                        c = o;
+                    }
+                }
+            """),
+            // The first time round, c is the customer checked for text messages (a call would be
+            // CR0006); from the second on it is an element of others, checked for nothing: only
+            // what holds on every round counts, so CR0001 and not CR0006 as well.
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent).WithArguments("IDialer.Dial", "'c.Phone'", string.Empty));
 }

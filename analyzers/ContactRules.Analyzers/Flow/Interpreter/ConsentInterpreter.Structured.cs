@@ -39,8 +39,8 @@ internal sealed partial class ConsentInterpreter
     private bool walking;
 
     /// <summary>
-    /// The first region whose boundary states are recorded: a loop's silent rounds record only
-    /// into the loop and what it contains (the regions around it see its final round alone).
+    /// The first region whose boundary states are recorded: a loop's rounds record only into the
+    /// loop and what it contains (the regions around it see the round that is kept).
     /// </summary>
     private int recordFrom;
 
@@ -278,6 +278,12 @@ internal sealed partial class ConsentInterpreter
         Record(state);
         var entry = state;
         var head = entry;
+
+        // Each round tells the rules what it finds, and is taken back unless the state at the
+        // head no longer changes: the round that reaches the fixed point is the replay. A lambda's
+        // summary, told of each return as it happens, gets silent rounds and one more to replay.
+        var speculate = replaying && onReturn is null;
+        Region final;
         for (var round = 0; ; round++)
         {
             if (round == MaxLoopRounds)
@@ -286,17 +292,41 @@ internal sealed partial class ConsentInterpreter
                 throw new StructuredWalkAbandoned();
             }
 
-            var silent = Round(loop, head, silent: true);
-            var next = FlowState.Meet(entry, silent.Continued)!;
+            var checkpoint = speculate ? (rules?.Checkpoint() ?? 0, host.LambdasCreated) : default;
+            var wasReplaying = replaying;
+            replaying = speculate;
+            Region taken;
+            try
+            {
+                taken = Round(loop, head);
+            }
+            finally
+            {
+                replaying = wasReplaying;
+            }
+
+            var next = FlowState.Meet(entry, taken.Continued)!;
             if (next.SameAs(head))
             {
+                final = speculate || !replaying ? taken : Round(loop, head);
                 break;
+            }
+
+            if (speculate)
+            {
+                rules?.RollBack(checkpoint.Item1);
+                host.ForgetLambdasAfter(checkpoint.Item2);
             }
 
             head = next;
         }
 
-        var final = Round(loop, head, silent: false);
+        // The regions around the loop see its boundaries once, from the round that was kept.
+        for (var i = recordFrom; i < regions.Count; i++)
+        {
+            regions[i].Boundaries = regions[i].Boundaries is { } known ? FlowState.Meet(known, final.Boundaries) : final.Boundaries!.Clone();
+        }
+
         var finallyExit = final.Boundaries;
         var exit = head.ThroughFinally(finallyExit, Sets.NoKeys);
         foreach (var (leaving, jump) in final.Leaving)
@@ -317,18 +347,16 @@ internal sealed partial class ConsentInterpreter
         return true;
     }
 
-    /// <summary>One round of a loop's body from <paramref name="head"/>: the region with its back edges and exits.</summary>
-    private Region Round(IForEachLoopOperation loop, FlowState head, bool silent)
+    /// <summary>
+    /// One round of a loop's body from <paramref name="head"/>: the region with its back edges and
+    /// exits. Its boundaries are recorded into the loop's region only (see <see cref="ForEach"/>).
+    /// </summary>
+    private Region Round(IForEachLoopOperation loop, FlowState head)
     {
         var region = new Region(isLoop: true);
         regions.Add(region);
-        var wasReplaying = replaying;
         var wasRecordingFrom = recordFrom;
-        if (silent)
-        {
-            replaying = false;
-            recordFrom = regions.Count - 1;
-        }
+        recordFrom = regions.Count - 1;
 
         try
         {
@@ -357,7 +385,6 @@ internal sealed partial class ConsentInterpreter
         finally
         {
             regions.RemoveAt(regions.Count - 1);
-            replaying = wasReplaying;
             recordFrom = wasRecordingFrom;
         }
 

@@ -24,4 +24,10 @@ internal interface ILambdaHost
     /// it returns true, both about <see cref="ElementRoot.Self"/>.
     /// </summary>
     LambdaSummary Summarize(LambdaCode lambda, AbstractValue? element);
+
+    /// <summary>How many lambdas were reported created so far (see <see cref="ForgetLambdasAfter"/>).</summary>
+    int LambdasCreated { get; }
+
+    /// <summary>Forgets the lambdas reported created after the first <paramref name="count"/> (a loop round taken back).</summary>
+    void ForgetLambdasAfter(int count);
 }

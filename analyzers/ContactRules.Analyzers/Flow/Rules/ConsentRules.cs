@@ -9,6 +9,7 @@ internal sealed class ConsentRules : IFlowRules
     private readonly DialRule? dials;
     private readonly DecisionReadRule decisions;
     private readonly PermitRule permits;
+    private readonly Findings findings;
 
     /// <param name="findings">Where the diagnostics go.</param>
     /// <param name="numbers">The model's phone-number members.</param>
@@ -16,6 +17,7 @@ internal sealed class ConsentRules : IFlowRules
     /// <param name="exemption">The block's <c>[RequestedContact]</c> declaration, when valid.</param>
     public ConsentRules(Findings findings, PhoneNumberMembers numbers, bool reportDials, Exemption? exemption)
     {
+        this.findings = findings;
         dials = reportDials ? new DialRule(findings, numbers, exemption) : null;
         decisions = new DecisionReadRule(findings, numbers);
         permits = new PermitRule(findings);
@@ -35,4 +37,8 @@ internal sealed class ConsentRules : IFlowRules
     public void OnPermitObtainedAgain(Site open) => permits.OnPermitObtainedAgain(open);
 
     public void OnExit(FlowState state) => permits.OnExit(state);
+
+    public int Checkpoint() => findings.Count;
+
+    public void RollBack(int checkpoint) => findings.Truncate(checkpoint);
 }

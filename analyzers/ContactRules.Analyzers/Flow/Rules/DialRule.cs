@@ -26,9 +26,8 @@ internal sealed class DialRule
 
     public void OnDial(DialSite dial, FlowState state)
     {
-        var who = dial.ContactSyntax is null ? "someone" : "'" + Text.Shorten(dial.ContactSyntax.ToString()) + "'";
         var channel = dial.Target.Channel;
-        var samePerson = new List<Consent>();
+        List<Consent>? samePerson = null;
         foreach (var consent in state.Consented)
         {
             foreach (var contact in dial.Contact)
@@ -40,10 +39,13 @@ internal sealed class DialRule
                         return;
                     }
 
-                    samePerson.Add(consent);
+                    (samePerson ??= new List<Consent>()).Add(consent);
                 }
             }
         }
+
+        // Quoted only for a finding: most contacts are covered.
+        var who = dial.ContactSyntax is null ? "someone" : "'" + Text.Shorten(dial.ContactSyntax.ToString()) + "'";
 
         if (exemption is not null)
         {
@@ -53,7 +55,7 @@ internal sealed class DialRule
         }
 
         var message = dial.Target.Message is null ? string.Empty : " (" + dial.Target.Message + ")";
-        if (samePerson.Count > 0)
+        if (samePerson is not null)
         {
             findings.Add(Descriptors.CR0006ConsentForOtherChannel, dial.Syntax, dial.Name, who, ChannelName(channel), ChannelName(samePerson.Aggregate(Channels.None, (all, c) => all | c.Channel)));
             return;

@@ -11,6 +11,18 @@ internal sealed class Findings
 
     public IReadOnlyList<Finding> All => list;
 
+    public int Count => list.Count;
+
+    /// <summary>Forgets the findings after the first <paramref name="count"/> (a loop round the walk takes back).</summary>
+    public void Truncate(int count)
+    {
+        for (var i = list.Count - 1; i >= count; i--)
+        {
+            seen.Remove((list[i].Descriptor.Id, list[i].Node));
+            list.RemoveAt(i);
+        }
+    }
+
     public void Add(DiagnosticDescriptor descriptor, SyntaxNode node, params object?[] arguments)
     {
         if (seen.Add((descriptor.Id, node)))

@@ -14,4 +14,10 @@ internal interface IFlowRules
     void OnPermitObtainedAgain(Site open);
 
     void OnExit(FlowState state);
+
+    /// <summary>A mark of what the rules have found so far, to take back what follows (see <see cref="RollBack"/>).</summary>
+    int Checkpoint();
+
+    /// <summary>Forgets what the rules found after <paramref name="checkpoint"/>.</summary>
+    void RollBack(int checkpoint);
 }
