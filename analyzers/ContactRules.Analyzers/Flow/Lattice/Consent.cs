@@ -9,7 +9,7 @@ namespace ContactRules.Analyzers.Flow.Lattice;
 /// may be contacted by this channel. A check for every channel is two facts, so that paths meet
 /// by plain intersection.
 /// </summary>
-internal readonly struct Consent : IEquatable<Consent>
+internal sealed class Consent : IEquatable<Consent>
 {
     public Consent(Subject subject, Channels channel)
     {
@@ -28,7 +28,7 @@ internal readonly struct Consent : IEquatable<Consent>
 
     public Consent WithRoot(object root) => new(Subject.WithRoot(root), Channel);
 
-    public bool Equals(Consent other) => Subject.Equals(other.Subject) && Channel == other.Channel;
+    public bool Equals(Consent? other) => other is not null && Subject.Equals(other.Subject) && Channel == other.Channel;
 
     public override bool Equals(object? obj) => obj is Consent other && Equals(other);
 

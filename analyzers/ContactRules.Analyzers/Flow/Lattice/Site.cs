@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace ContactRules.Analyzers.Flow.Lattice;
 
 /// <summary>A variable together with the call that gave it its current decision or permit.</summary>
-internal readonly struct Site : IEquatable<Site>
+internal sealed class Site : IEquatable<Site>
 {
     public Site(object variable, SyntaxNode node)
     {
@@ -17,7 +17,7 @@ internal readonly struct Site : IEquatable<Site>
 
     public SyntaxNode Node { get; }
 
-    public bool Equals(Site other) => KeyComparer.Instance.Equals(Variable, other.Variable) && Node == other.Node;
+    public bool Equals(Site? other) => other is not null && KeyComparer.Instance.Equals(Variable, other.Variable) && Node == other.Node;
 
     public override bool Equals(object? obj) => obj is Site other && Equals(other);
 

@@ -7,7 +7,7 @@ namespace ContactRules.Analyzers.Flow.Lattice;
 /// Who a value is about: a root (a local, a parameter, a field or property of <c>this</c>, or an
 /// <see cref="ElementRoot"/>) and, when the value is one of that person's phone numbers, which one.
 /// </summary>
-internal readonly struct Subject : IEquatable<Subject>
+internal sealed class Subject : IEquatable<Subject>
 {
     public Subject(object root, ISymbol? number)
     {
@@ -25,7 +25,7 @@ internal readonly struct Subject : IEquatable<Subject>
 
     public Subject WithRoot(object root) => new(root, Number);
 
-    public bool Equals(Subject other) => KeyComparer.Instance.Equals(Root, other.Root) && SymbolEqualityComparer.Default.Equals(Number, other.Number);
+    public bool Equals(Subject? other) => other is not null && KeyComparer.Instance.Equals(Root, other.Root) && SymbolEqualityComparer.Default.Equals(Number, other.Number);
 
     public override bool Equals(object? obj) => obj is Subject other && Equals(other);
 
