@@ -7,6 +7,7 @@ using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers;
 
@@ -90,6 +91,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.model = model;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public void OnInvocation(OperationAnalysisContext context)
         {
             if (context.IsGeneratedCode)
@@ -177,6 +179,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.root = root;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
         {
             var structured = StructuredCode.IsRoot(root);

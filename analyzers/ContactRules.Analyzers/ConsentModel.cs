@@ -31,6 +31,7 @@ internal sealed class ConsentModel
     private readonly bool requiresConsentAttributeExists;
     private readonly bool markedPropertiesPossible;
     private readonly bool constructorTargetsPossible;
+    private readonly bool frameworkConfigured;
     private readonly bool consentCheckAttributeExists;
     private readonly bool requestedContactAttributeExists;
     private readonly Lazy<ImplementationIndex> implementations;
@@ -56,6 +57,7 @@ internal sealed class ConsentModel
             || configuredMethods.Keys.Any(m => m is IMethodSymbol { MethodKind: MethodKind.Constructor })
             || ((dialApiAttributeExists || requiresConsentAttributeExists) && MayMarkConstructors(compilation));
         consentCheckAttributeExists = compilation.GetTypeByMetadataName("ContactRules.ConsentCheckAttribute") is not null;
+        frameworkConfigured = configuredMethods.Keys.Concat(configuredTypes.Keys).Any(s => IsFramework(s.ContainingAssembly));
         requestedContactAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequestedContactAttribute") is not null;
         implementations = new Lazy<ImplementationIndex>(
             // Not cancellable: the model is shared by analyzers with their own cancellation, and a
@@ -295,6 +297,7 @@ internal sealed class ConsentModel
     /// case) is answered from a cache keyed by identity; a constructed generic method is answered
     /// from its own types, because <c>T Get&lt;T&gt;()</c> may return a decision or not.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public CallFacts GetCallFacts(IMethodSymbol method)
     {
         if (method.ReducedFrom is not null || !ReferenceEquals(method, method.OriginalDefinition))
@@ -374,6 +377,7 @@ internal sealed class ConsentModel
     }
 
     /// <summary>The dial API or <c>[RequiresConsent]</c> member called, or null.</summary>
+    [MethodImpl(Jit.Optimized)]
     public DialTarget? GetDialTarget(IMethodSymbol method)
     {
         if (!constructorTargetsPossible && method.MethodKind == MethodKind.Constructor)
@@ -613,20 +617,48 @@ internal sealed class ConsentModel
     }
 
     /// <summary>True for <c>ContactPermit</c>.</summary>
-    public bool IsPermit(ITypeSymbol? type)
-        => PermitType is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnwrapTask(type).OriginalDefinition, PermitType);
+    public bool IsPermit(ITypeSymbol? type) => IsDefinition(type, PermitType);
 
     /// <summary>True for <c>ContactReservation</c> and a task of it.</summary>
-    public bool IsReservation(ITypeSymbol? type)
-        => ReservationType is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnwrapTask(type).OriginalDefinition, ReservationType);
+    public bool IsReservation(ITypeSymbol? type) => IsDefinition(type, ReservationType);
+
+    /// <summary>
+    /// True when <paramref name="type"/> (or the result of a task of it) is <paramref name="definition"/>
+    /// or constructed from it. The name is compared first: the definition of most types asked
+    /// about (every variable assigned) is not computed.
+    /// </summary>
+    private static bool IsDefinition(ITypeSymbol? type, INamedTypeSymbol? definition)
+    {
+        if (definition is null || type is null)
+        {
+            return false;
+        }
+
+        type = UnwrapTask(type);
+        return type.Name == definition.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, definition);
+    }
 
     /// <summary>True for a type that holds a permit: the permit itself, or a reservation.</summary>
     public bool HoldsPermit(ITypeSymbol? type) => IsPermit(type) || IsReservation(type);
+
+    /// <summary>
+    /// True when a <c>foreach</c> over <paramref name="collection"/> enumerates it with the
+    /// framework's own methods, which nothing marks: an array, or a type of a framework assembly
+    /// (which cannot carry the ContactRules attributes) when the configuration names no member of
+    /// a framework assembly. False says nothing: ask the loop's methods.
+    /// </summary>
+    public bool IsFrameworkSequence(ITypeSymbol collection)
+        => !frameworkConfigured && (collection is IArrayTypeSymbol || IsFramework(collection.OriginalDefinition.ContainingAssembly));
+
+    private static bool IsFramework(IAssemblySymbol? assembly)
+        => assembly?.Name is { } name
+           && (name is "mscorlib" or "netstandard" or "System" || name.StartsWith("System.", System.StringComparison.Ordinal) || name.StartsWith("Microsoft.", System.StringComparison.Ordinal));
 
     /// <summary>True for <c>bool</c> and a task of it.</summary>
     public static bool IsBoolLike(ITypeSymbol type) => UnwrapTask(type).SpecialType == SpecialType.System_Boolean;
 
     /// <summary>True for a sequence of things (not a string): its elements are other people than the sequence.</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool IsCollection(ITypeSymbol? type)
     {
         if (type is null || type.SpecialType == SpecialType.System_String)

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ContactRules.Analyzers;
 
@@ -51,6 +52,11 @@ internal static class KnownNames
     /// <summary>The ContactRules attribute <paramref name="name"/> on <paramref name="symbol"/>, if any.</summary>
     public static AttributeData? FindAttribute(ISymbol symbol, string name)
     {
+        if (!MayHaveAttributes(symbol))
+        {
+            return null;
+        }
+
         foreach (var attribute in symbol.GetAttributes())
         {
             if (IsContactRulesType(attribute.AttributeClass, name))
@@ -60,6 +66,36 @@ internal static class KnownNames
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False for a symbol declared in source with no attribute list on any of its declarations:
+    /// its attributes need not be bound (which can wait for the compiler's own thread binding
+    /// them). True for anything else (metadata, or a declaration whose attributes live elsewhere).
+    /// </summary>
+    private static bool MayHaveAttributes(ISymbol symbol)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var reference in references)
+        {
+            switch (reference.GetSyntax())
+            {
+                case BaseMethodDeclarationSyntax { AttributeLists.Count: 0 }:
+                case BasePropertyDeclarationSyntax { AttributeLists.Count: 0 }:
+                case AccessorDeclarationSyntax { AttributeLists.Count: 0 }:
+                case LocalFunctionStatementSyntax { AttributeLists.Count: 0 }:
+                    continue;
+                default:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="fileName"/> is <c>ContactRules.DialApis.txt</c> or <c>ContactRules.DialApis.*.txt</c>.</summary>

@@ -116,7 +116,50 @@ internal sealed partial class ConsentInterpreter
             return;
         }
 
-        var names = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        // The names that can matter: the holders of open permits, the locals holding a permit, the
+        // unread decisions. Only those are looked for in the lambda.
+        var wanted = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var open in state.OpenPermits)
+        {
+            if (open.Variable is ISymbol holder)
+            {
+                wanted.Add(holder.Name);
+            }
+        }
+
+        if (state.OpenPermits.Count > 0)
+        {
+            foreach (var entry in state.Values)
+            {
+                if (entry.Key is ISymbol local && entry.Value.Holders.Count > 0)
+                {
+                    wanted.Add(local.Name);
+                }
+            }
+        }
+
+        foreach (var unread in state.UnreadDecisions)
+        {
+            if (unread.Variable is ISymbol variable)
+            {
+                wanted.Add(variable.Name);
+            }
+        }
+
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && wanted.Contains(token.ValueText))
+            {
+                names.Add(token.ValueText);
+            }
+        }
+
         foreach (var open in state.OpenPermits.ToArray())
         {
             if (Mentioned(open.Variable, names))

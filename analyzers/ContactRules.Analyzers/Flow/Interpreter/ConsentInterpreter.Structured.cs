@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 
@@ -95,6 +96,7 @@ internal sealed partial class ConsentInterpreter
     /// Runs <paramref name="statement"/> on <see cref="state"/>, which it owns; false when the
     /// statement does not complete normally (it jumps or throws), and the state is then dead.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private bool Execute(IOperation? statement)
     {
         switch (statement)
@@ -213,6 +215,7 @@ internal sealed partial class ConsentInterpreter
     /// and where it is false (null: it cannot be), as the graph branches on it: <c>!</c> swaps
     /// them, and the right side of <c>&amp;&amp;</c> (<c>||</c>) runs only where the left is true (false).
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private (FlowState? WhenTrue, FlowState? WhenFalse) Branch(IOperation condition)
     {
         if (StructuredCode.IsConditionOperator(condition))
@@ -398,7 +401,17 @@ internal sealed partial class ConsentInterpreter
     /// </summary>
     private bool IsPlainEnumeration(IForEachLoopOperation loop)
     {
-        if (!model.IsCollection(loop.Collection.Type) || loop.Syntax is not CommonForEachStatementSyntax syntax || loop.SemanticModel is not { } semantics)
+        if (loop.Collection.Type is not { } type || !model.IsCollection(type))
+        {
+            return false;
+        }
+
+        if (model.IsFrameworkSequence(type))
+        {
+            return true;
+        }
+
+        if (loop.Syntax is not CommonForEachStatementSyntax syntax || loop.SemanticModel is not { } semantics)
         {
             return false;
         }
@@ -502,6 +515,7 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>A state where a block of the graph begins or ends, for the <c>try</c> regions around it.</summary>
+    [MethodImpl(Jit.Optimized)]
     private void Record(FlowState boundary)
     {
         for (var i = recordFrom; i < regions.Count; i++)

@@ -6,6 +6,7 @@ using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 
@@ -27,6 +28,7 @@ internal sealed partial class ConsentInterpreter
         _ => null,
     };
 
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadVariable(ISymbol variable, IOperation reference)
     {
         if (state.UnreadDecisions.Count > 0)
@@ -56,6 +58,7 @@ internal sealed partial class ConsentInterpreter
     /// What reading <paramref name="variable"/> gives when nothing was assigned to it here (a
     /// parameter, a field): about itself, a plain read of itself. One value per variable, reused.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue Unassigned(ISymbol variable)
     {
         if (!unassigned.TryGetValue(variable, out var value))
@@ -72,6 +75,7 @@ internal sealed partial class ConsentInterpreter
     /// variable itself, with the variable as its alias, and, for a permit or a reservation, as
     /// one of its holders. Variables keep their values in this form, so that a read copies nothing.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue AsRead(AbstractValue value, ISymbol variable)
         => value.AsReadOf(variable, variable is ILocalSymbol or IParameterSymbol && model.HoldsPermit(TypeOf(variable)));
 
@@ -95,6 +99,7 @@ internal sealed partial class ConsentInterpreter
         return value;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadField(IFieldReferenceOperation reference)
     {
         var field = reference.Field;
@@ -144,6 +149,7 @@ internal sealed partial class ConsentInterpreter
         return AbstractValue.FromRoots(roots);
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void AssignTo(IOperation target, AbstractValue value)
     {
         switch (target)
@@ -294,6 +300,7 @@ internal sealed partial class ConsentInterpreter
         state.Values = state.Values.SetItem(owner, known with { Roots = roots });
     }
 
+    [MethodImpl(Jit.Optimized)]
     private void StoreVariable(ISymbol variable, AbstractValue value)
     {
         Kill(variable);
@@ -321,6 +328,7 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
+    [MethodImpl(Jit.Optimized)]
     private void Kill(object root)
     {
         if (indexedRoots.Count > 0 && indexedRoots.TryGetValue(root, out var taken))

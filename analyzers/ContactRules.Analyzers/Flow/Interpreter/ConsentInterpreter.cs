@@ -8,6 +8,7 @@ using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 
@@ -144,6 +145,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
     }
 
     /// <summary>The state on the edge where <paramref name="condition"/> evaluated to <paramref name="truth"/>; null when it cannot.</summary>
+    [MethodImpl(Jit.Optimized)]
     private static FlowState? Apply(FlowState from, AbstractValue condition, bool truth)
     {
         var facts = truth ? condition.WhenTrue : condition.WhenFalse;
@@ -174,6 +176,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         return result;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private AbstractValue Eval(IOperation? operation)
     {
         switch (operation)

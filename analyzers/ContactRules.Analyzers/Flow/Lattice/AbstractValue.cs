@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 
@@ -112,6 +113,7 @@ internal sealed record AbstractValue
             : Alias is null ? this : this with { Alias = null };
 
     /// <summary>True when <paramref name="root"/> appears in any fact of this value.</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool Mentions(object root)
     {
         // Most sets are empty: asking an empty immutable set still hashes the root or rents its
@@ -184,6 +186,7 @@ internal sealed record AbstractValue
             : this;
 
     /// <summary>What holds of the value whichever of two paths was taken.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static AbstractValue Meet(AbstractValue a, AbstractValue b)
     {
         // Equal values (the same fact reached by two paths, or again in the next round) meet as
@@ -254,6 +257,7 @@ internal sealed record AbstractValue
         return true;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static bool Mentions(ImmutableHashSet<Subject> set, object root)
     {
         if (set.Count == 0)
@@ -272,6 +276,7 @@ internal sealed record AbstractValue
         return false;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private static bool Mentions(ImmutableHashSet<Consent>? set, object root)
     {
         if (set is null || set.Count == 0)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 
@@ -44,6 +45,7 @@ internal sealed class FlowState
     public FlowState Clone() => new(Consented, Stale, Values, OpenPermits, UnreadDecisions);
 
     /// <summary>What holds whichever of the two paths was taken; null stands for an unreachable path.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static FlowState? Meet(FlowState? a, FlowState? b)
     {
         if (a is null)
@@ -109,6 +111,7 @@ internal sealed class FlowState
             Sets.Intersect(UnreadDecisions, finallyExit.UnreadDecisions));
     }
 
+    [MethodImpl(Jit.Optimized)]
     public bool SameAs(FlowState? other)
     {
         if (ReferenceEquals(this, other))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 
@@ -16,6 +17,7 @@ internal sealed class KeyComparer : IEqualityComparer<object>
 {
     public static readonly KeyComparer Instance = new();
 
+    [MethodImpl(Jit.Optimized)]
     public new bool Equals(object? x, object? y)
     {
         if (ReferenceEquals(x, y))

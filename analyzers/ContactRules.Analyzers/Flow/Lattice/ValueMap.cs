@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 
@@ -47,6 +48,7 @@ internal sealed class ValueMap : IEnumerable<KeyValuePair<object, AbstractValue>
 
     public bool ContainsKey(object key) => large?.ContainsKey(key) ?? IndexOf(key, KeyComparer.Instance.GetHashCode(key)) >= 0;
 
+    [MethodImpl(Jit.Optimized)]
     public bool TryGetValue(object key, out AbstractValue value)
     {
         if (large is not null)
@@ -59,6 +61,7 @@ internal sealed class ValueMap : IEnumerable<KeyValuePair<object, AbstractValue>
         return index >= 0;
     }
 
+    [MethodImpl(Jit.Optimized)]
     public ValueMap SetItem(object key, AbstractValue value)
     {
         if (large is not null)
@@ -144,6 +147,7 @@ internal sealed class ValueMap : IEnumerable<KeyValuePair<object, AbstractValue>
         return result;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private int IndexOf(object key, int hash)
     {
         for (var i = 0; i < hashes.Length; i++)
