@@ -17,6 +17,12 @@ internal sealed class DecisionReadRule
 
     public void OnDial(DialSite dial, FlowState state)
     {
+        if (state.UnreadDecisions.Count == 0)
+        {
+            // Enumerating even an empty immutable set rents a stack from a shared pool.
+            return;
+        }
+
         foreach (var unread in state.UnreadDecisions)
         {
             if (state.Values.TryGetValue(unread.Variable, out var decision) && decision.Grants is { } grants && (dial.Contact.Count == 0 || About(grants, dial)))

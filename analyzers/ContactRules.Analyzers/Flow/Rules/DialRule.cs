@@ -28,18 +28,23 @@ internal sealed class DialRule
     {
         var channel = dial.Target.Channel;
         List<Consent>? samePerson = null;
-        foreach (var consent in state.Consented)
-        {
-            foreach (var contact in dial.Contact)
-            {
-                if (Coverage.SamePerson(consent, contact, numbers))
-                {
-                    if (Coverage.SameChannel(consent, channel))
-                    {
-                        return;
-                    }
 
-                    (samePerson ??= new List<Consent>()).Add(consent);
+        // Enumerating even an empty immutable set rents a stack from a shared pool.
+        if (state.Consented.Count > 0)
+        {
+            foreach (var consent in state.Consented)
+            {
+                foreach (var contact in dial.Contact)
+                {
+                    if (Coverage.SamePerson(consent, contact, numbers))
+                    {
+                        if (Coverage.SameChannel(consent, channel))
+                        {
+                            return;
+                        }
+
+                        (samePerson ??= new List<Consent>()).Add(consent);
+                    }
                 }
             }
         }
