@@ -179,7 +179,6 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             this.root = root;
         }
 
-        [MethodImpl(Jit.Optimized)]
         public void Run(OperationAnalysisContext context)
         {
             var structured = StructuredCode.IsRoot(root);

@@ -7,14 +7,12 @@ using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 
 /// <summary>Calls, creations and properties: checks, decisions, reservations, permits, dials.</summary>
 internal sealed partial class ConsentInterpreter
 {
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadProperty(IPropertyReferenceOperation property)
     {
         var symbol = property.Property;
@@ -93,7 +91,6 @@ internal sealed partial class ConsentInterpreter
         return null;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Create(IObjectCreationOperation creation)
     {
         var arguments = EvalArguments(creation.Arguments, null);
@@ -116,7 +113,6 @@ internal sealed partial class ConsentInterpreter
         return new AbstractValue { Roots = roots, Channels = ChannelsOf(creation.Arguments, arguments) };
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Invoke(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
@@ -344,7 +340,6 @@ internal sealed partial class ConsentInterpreter
         return outPermit;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, AbstractValue? sequence)
     {
         var values = new AbstractValue[arguments.Length];

@@ -2,14 +2,12 @@ using System.Collections.Immutable;
 using ContactRules.Analyzers.Flow.Lattice;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 
 /// <summary>Conditions: comparisons, patterns and null tests, with what each side of them proves.</summary>
 internal sealed partial class ConsentInterpreter
 {
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Binary(IBinaryOperation binary)
     {
         if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)

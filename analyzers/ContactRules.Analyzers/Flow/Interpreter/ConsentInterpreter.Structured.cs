@@ -96,7 +96,6 @@ internal sealed partial class ConsentInterpreter
     /// Runs <paramref name="statement"/> on <see cref="state"/>, which it owns; false when the
     /// statement does not complete normally (it jumps or throws), and the state is then dead.
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private bool Execute(IOperation? statement)
     {
         switch (statement)
@@ -215,7 +214,6 @@ internal sealed partial class ConsentInterpreter
     /// and where it is false (null: it cannot be), as the graph branches on it: <c>!</c> swaps
     /// them, and the right side of <c>&amp;&amp;</c> (<c>||</c>) runs only where the left is true (false).
     /// </summary>
-    [MethodImpl(Jit.Optimized)]
     private (FlowState? WhenTrue, FlowState? WhenFalse) Branch(IOperation condition)
     {
         if (StructuredCode.IsConditionOperator(condition))

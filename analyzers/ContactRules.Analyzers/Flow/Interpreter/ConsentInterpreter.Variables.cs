@@ -99,7 +99,6 @@ internal sealed partial class ConsentInterpreter
         return value;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue ReadField(IFieldReferenceOperation reference)
     {
         var field = reference.Field;
@@ -149,7 +148,6 @@ internal sealed partial class ConsentInterpreter
         return AbstractValue.FromRoots(roots);
     }
 
-    [MethodImpl(Jit.Optimized)]
     private void AssignTo(IOperation target, AbstractValue value)
     {
         switch (target)
@@ -300,7 +298,6 @@ internal sealed partial class ConsentInterpreter
         state.Values = state.Values.SetItem(owner, known with { Roots = roots });
     }
 
-    [MethodImpl(Jit.Optimized)]
     private void StoreVariable(ISymbol variable, AbstractValue value)
     {
         Kill(variable);
@@ -328,7 +325,6 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
-    [MethodImpl(Jit.Optimized)]
     private void Kill(object root)
     {
         if (indexedRoots.Count > 0 && indexedRoots.TryGetValue(root, out var taken))

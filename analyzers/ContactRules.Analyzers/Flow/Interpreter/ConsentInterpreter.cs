@@ -176,7 +176,6 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         return result;
     }
 
-    [MethodImpl(Jit.Optimized)]
     private AbstractValue Eval(IOperation? operation)
     {
         switch (operation)
