@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers;
 

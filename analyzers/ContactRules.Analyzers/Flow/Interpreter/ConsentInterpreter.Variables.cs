@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 

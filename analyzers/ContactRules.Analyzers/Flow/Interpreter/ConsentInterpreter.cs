@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Engine;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
@@ -8,7 +9,6 @@ using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Model;
 using Microsoft.CodeAnalysis;
-using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 

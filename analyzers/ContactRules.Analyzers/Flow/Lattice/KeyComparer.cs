@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
 
