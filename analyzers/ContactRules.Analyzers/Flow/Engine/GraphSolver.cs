@@ -156,22 +156,7 @@ internal sealed class GraphSolver
             {
                 foreach (var descendant in operation.DescendantsAndSelf())
                 {
-                    var target = descendant switch
-                    {
-                        IAssignmentOperation assignment => assignment.Target,
-                        IIncrementOrDecrementOperation increment => increment.Target,
-                        IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
-                        _ => null,
-                    };
-                    var symbol = target switch
-                    {
-                        ILocalReferenceOperation l => (ISymbol)l.Local,
-                        IParameterReferenceOperation p => p.Parameter,
-                        IFieldReferenceOperation f => f.Field,
-                        IPropertyReferenceOperation p => p.Property,
-                        _ => null,
-                    };
-                    if (symbol is not null)
+                    if (AssignedBy(descendant) is { } symbol)
                     {
                         assigned = assigned.Add(symbol);
                     }
@@ -181,6 +166,26 @@ internal sealed class GraphSolver
 
         assignedInRegion[region] = assigned;
         return assigned;
+    }
+
+    /// <summary>The variable <paramref name="operation"/> assigns (an assignment, an increment, an <c>out</c> or <c>ref</c> argument), or null.</summary>
+    public static ISymbol? AssignedBy(IOperation operation)
+    {
+        var target = operation switch
+        {
+            IAssignmentOperation assignment => assignment.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
+            _ => null,
+        };
+        return target switch
+        {
+            ILocalReferenceOperation l => l.Local,
+            IParameterReferenceOperation p => p.Parameter,
+            IFieldReferenceOperation f => f.Field,
+            IPropertyReferenceOperation p => p.Property,
+            _ => null,
+        };
     }
 
     private static FlowState? FinallyExit(ControlFlowRegion region, ImmutableArray<BasicBlock> blocks, FlowState?[] whenFallThrough)

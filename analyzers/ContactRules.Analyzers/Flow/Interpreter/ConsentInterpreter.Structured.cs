@@ -537,21 +537,7 @@ internal sealed partial class ConsentInterpreter
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            var target = operation switch
-            {
-                IAssignmentOperation assignment => assignment.Target,
-                IIncrementOrDecrementOperation increment => increment.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
-                _ => null,
-            };
-            ISymbol? symbol = target switch
-            {
-                ILocalReferenceOperation l => l.Local,
-                IParameterReferenceOperation p => p.Parameter,
-                IFieldReferenceOperation f => f.Field,
-                IPropertyReferenceOperation p => p.Property,
-                _ => null,
-            };
+            var symbol = Engine.GraphSolver.AssignedBy(operation);
             if (operation is IVariableDeclaratorOperation declarator && declarator.GetVariableInitializer() is not null)
             {
                 // The graph lowers an initialized declaration to an assignment.
