@@ -20,7 +20,8 @@ namespace ContactRules.Analyzers;
 /// and nothing is registered when the compilation can contact nobody. Every invocation then costs
 /// one identity-keyed cache lookup of its method's <see cref="CallFacts"/>; only a code block that
 /// contains a dial, a permit, a decision or a consent check is walked, and only a block with a
-/// dial or a permit pays for the control-flow graph.
+/// dial or a permit is analysed for consent: on its operation tree when it is structured (see
+/// <see cref="StructuredCode"/>), else on its control-flow graph.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
