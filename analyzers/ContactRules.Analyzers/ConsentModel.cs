@@ -52,10 +52,11 @@ internal sealed class ConsentModel
         ReservationType = compilation.GetTypeByMetadataName("ContactRules.ContactReservation");
         dialApiAttributeExists = compilation.GetTypeByMetadataName("ContactRules.DialApiAttribute") is not null;
         requiresConsentAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequiresConsentAttribute") is not null;
-        markedPropertiesPossible = requiresConsentAttributeExists && MayMarkProperties(compilation);
+        var spellings = dialApiAttributeExists || requiresConsentAttributeExists ? Spellings.Of(compilation) : Spellings.None;
+        markedPropertiesPossible = requiresConsentAttributeExists && MayMarkProperties(compilation, spellings);
         constructorTargetsPossible = configuredTypes.Count > 0
             || configuredMethods.Keys.Any(m => m is IMethodSymbol { MethodKind: MethodKind.Constructor })
-            || ((dialApiAttributeExists || requiresConsentAttributeExists) && MayMarkConstructors(compilation));
+            || ((dialApiAttributeExists || requiresConsentAttributeExists) && MayMarkConstructors(compilation, spellings));
         consentCheckAttributeExists = compilation.GetTypeByMetadataName("ContactRules.ConsentCheckAttribute") is not null;
         frameworkConfigured = configuredMethods.Keys.Concat(configuredTypes.Keys).Any(s => IsFramework(s.ContainingAssembly));
         requestedContactAttributeExists = compilation.GetTypeByMetadataName("ContactRules.RequestedContactAttribute") is not null;
@@ -168,14 +169,11 @@ internal sealed class ConsentModel
     /// they are the commonest operation of a compilation, and one callback each was a large part
     /// of this analyzer's cost on a project that dials in few places.
     /// </summary>
-    private static bool MayMarkProperties(Compilation compilation)
+    private static bool MayMarkProperties(Compilation compilation, Spellings spellings)
     {
-        foreach (var tree in compilation.SyntaxTrees)
+        if (spellings.RequiresConsent)
         {
-            if (tree.GetText().ToString().IndexOf("RequiresConsent", StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
+            return true;
         }
 
         return ReferenceMarks(compilation, static member => member is IPropertySymbol && KnownNames.HasAttribute(member, KnownNames.RequiresConsentAttribute));
@@ -188,16 +186,10 @@ internal sealed class ConsentModel
     /// an alias (which could name the attribute anywhere), and no referenced assembly that references
     /// ContactRules marks a constructor. Then object creations are not watched at all.
     /// </summary>
-    private static bool MayMarkConstructors(Compilation compilation)
+    private static bool MayMarkConstructors(Compilation compilation, Spellings spellings)
     {
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in spellings.Marking)
         {
-            var text = tree.GetText().ToString();
-            if (text.IndexOf("DialApi", StringComparison.Ordinal) < 0 && text.IndexOf("RequiresConsent", StringComparison.Ordinal) < 0)
-            {
-                continue;
-            }
-
             foreach (var node in tree.GetRoot().DescendantNodes(static n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
             {
                 switch (node)
@@ -213,6 +205,44 @@ internal sealed class ConsentModel
 
         return ReferenceMarks(compilation, static member => member is IMethodSymbol { MethodKind: MethodKind.Constructor }
             && (KnownNames.HasAttribute(member, KnownNames.DialApiAttribute) || KnownNames.HasAttribute(member, KnownNames.RequiresConsentAttribute)));
+    }
+
+    /// <summary>
+    /// The source files that spell <c>DialApi</c> or <c>RequiresConsent</c> (an alias spells the
+    /// attribute where it is declared), and whether one spells <c>RequiresConsent</c>: each file's
+    /// text is read once for both gates above.
+    /// </summary>
+    private sealed class Spellings
+    {
+        public static readonly Spellings None = new(new List<SyntaxTree>(), requiresConsent: false);
+
+        private Spellings(List<SyntaxTree> marking, bool requiresConsent)
+        {
+            Marking = marking;
+            RequiresConsent = requiresConsent;
+        }
+
+        public List<SyntaxTree> Marking { get; }
+
+        public bool RequiresConsent { get; }
+
+        public static Spellings Of(Compilation compilation)
+        {
+            var marking = new List<SyntaxTree>();
+            var requiresConsent = false;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = tree.GetText().ToString();
+                var spellsRequiresConsent = text.IndexOf("RequiresConsent", StringComparison.Ordinal) >= 0;
+                if (spellsRequiresConsent || text.IndexOf("DialApi", StringComparison.Ordinal) >= 0)
+                {
+                    marking.Add(tree);
+                    requiresConsent |= spellsRequiresConsent;
+                }
+            }
+
+            return new Spellings(marking, requiresConsent);
+        }
     }
 
     /// <summary>A member <paramref name="marked"/> in a referenced assembly, other than the ContactRules packages, that references ContactRules.</summary>
@@ -385,14 +415,24 @@ internal sealed class ConsentModel
             return null;
         }
 
-        // Everything ComputeDialTarget reads is the definition's: one cache entry per definition.
+        var target = LookUpDialTarget(method, remember: true);
+        return ReferenceEquals(target, DialTarget.None) ? null : target;
+    }
+
+    /// <summary>
+    /// The dial target of <paramref name="method"/>'s definition (everything it is computed from is
+    /// the definition's), or <see cref="DialTarget.None"/>; kept in the shared cache when
+    /// <paramref name="remember"/>.
+    /// </summary>
+    private DialTarget LookUpDialTarget(IMethodSymbol method, bool remember)
+    {
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (!dialTargets.TryGetValue(definition, out var target))
+        if (dialTargets.TryGetValue(definition, out var target))
         {
-            target = dialTargets.GetOrAdd(definition, ComputeDialTarget(definition));
+            return target;
         }
 
-        return ReferenceEquals(target, DialTarget.None) ? null : target;
+        return remember ? dialTargets.GetOrAdd(definition, ComputeDialTarget(definition)) : ComputeDialTarget(definition);
     }
 
     /// <summary>The <c>[RequiresConsent]</c> property read or written, or null.</summary>
@@ -488,9 +528,7 @@ internal sealed class ConsentModel
                     // Asked once per analysed block, of the block's own method, which is rarely
                     // called in the same compilation: computed, not added to the shared cache, whose
                     // locks the build's other threads would wait for (docs/benchmarks-analyzers.md).
-                    var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-                    var target = dialTargets.TryGetValue(definition, out var known) ? known : ComputeDialTarget(definition);
-                    return !ReferenceEquals(target, DialTarget.None);
+                    return !ReferenceEquals(LookUpDialTarget(method, remember: false), DialTarget.None);
                 }
 
             case IPropertySymbol property:

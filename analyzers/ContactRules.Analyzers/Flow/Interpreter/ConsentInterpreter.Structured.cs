@@ -323,10 +323,7 @@ internal sealed partial class ConsentInterpreter
         }
 
         // The regions around the loop see its boundaries once, from the round that was kept.
-        for (var i = recordFrom; i < regions.Count; i++)
-        {
-            regions[i].Boundaries = regions[i].Boundaries is { } known ? FlowState.Meet(known, final.Boundaries) : final.Boundaries!.Clone();
-        }
+        Record(final.Boundaries!);
 
         var finallyExit = final.Boundaries;
         var exit = head.ThroughFinally(finallyExit, Sets.NoKeys);
