@@ -11,7 +11,10 @@ namespace ContactRules.Analyzers;
 /// The hash is the member's and its container's names, not the object's identity hash: a symbol
 /// the compiler has locked carries a sync block, and its identity hash then goes through the
 /// runtime's slow path, which in a build (many compiler threads, frequent collections) measured
-/// as the largest single cost of the cache lookups (docs/benchmarks-analyzers.md).
+/// as the largest single cost of the cache lookups (docs/benchmarks-analyzers.md). Nor is it the
+/// names' string hash, which reads every character of both names at every lookup (about 5% of
+/// the consent analyzer's own time on the dial-heavy benchmark): the length and three characters
+/// of each name spread the members of a project well enough for a table whose equality is identity.
 /// </remarks>
 internal sealed class ReferenceComparer<T> : IEqualityComparer<T>
     where T : class, ISymbol
@@ -21,5 +24,5 @@ internal sealed class ReferenceComparer<T> : IEqualityComparer<T>
     public bool Equals(T? x, T? y) => ReferenceEquals(x, y);
 
     public int GetHashCode(T obj)
-        => unchecked((obj.Name.GetHashCode() * 31) + (obj.ContainingSymbol?.Name.GetHashCode() ?? 0));
+        => unchecked((NameHash.Of(obj.Name) * 31) + (obj.ContainingSymbol is { } container ? NameHash.Of(container.Name) : 0));
 }

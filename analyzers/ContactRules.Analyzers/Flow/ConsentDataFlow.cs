@@ -193,8 +193,8 @@ internal sealed class ConsentDataFlow : ILambdaHost
         var quiet = new ConsentInterpreter(model, this, rules: null);
         var isPredicate = ConsentModel.IsBoolLike(lambda.ReturnType);
         AbstractValue? returned = null;
-        ImmutableHashSet<Consent>? whenTrue = null;
-        ImmutableHashSet<Consent>? atReturn = null;
+        SmallSet<Consent>? whenTrue = null;
+        SmallSet<Consent>? atReturn = null;
         var any = false;
         void OnReturn(FlowState state, AbstractValue value)
         {

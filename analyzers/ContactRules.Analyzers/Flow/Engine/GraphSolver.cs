@@ -25,7 +25,7 @@ internal sealed class GraphSolver
 {
     private const int MaxRounds = 40;
 
-    private readonly Dictionary<ControlFlowRegion, ImmutableHashSet<object>> assignedInRegion = new();
+    private readonly Dictionary<ControlFlowRegion, SmallSet<object>> assignedInRegion = new();
 
     /// <summary>
     /// True when every edge goes forward (no loop): blocks taken in order then see all their
@@ -142,7 +142,7 @@ internal sealed class GraphSolver
     }
 
     /// <summary>The variables a region assigns anywhere: what a finally can kill on every path through it.</summary>
-    private ImmutableHashSet<object> AssignedIn(ControlFlowRegion region, ImmutableArray<BasicBlock> blocks)
+    private SmallSet<object> AssignedIn(ControlFlowRegion region, ImmutableArray<BasicBlock> blocks)
     {
         if (assignedInRegion.TryGetValue(region, out var known))
         {

@@ -295,7 +295,7 @@ internal sealed partial class ConsentInterpreter
            && method.ContainingNamespace is { Name: "Tasks" or "CompilerServices" };
 
     /// <summary>The <c>out</c> and <c>ref</c> arguments: a decision or a permit given by the call; returns the permit variable.</summary>
-    private ISymbol? StoreOutArguments(IInvocationOperation invocation, System.Collections.Immutable.ImmutableHashSet<Subject> subjects, Channels channels)
+    private ISymbol? StoreOutArguments(IInvocationOperation invocation, SmallSet<Subject> subjects, Channels channels)
     {
         ISymbol? outPermit = null;
         foreach (var argument in invocation.Arguments)

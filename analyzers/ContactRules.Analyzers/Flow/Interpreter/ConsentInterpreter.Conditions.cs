@@ -45,10 +45,10 @@ internal sealed partial class ConsentInterpreter
     private AbstractValue IsNull(AbstractValue value, ITypeSymbol? type)
         => AbstractValue.Condition(value.Roots, Sets.NoConsents, NonNullFacts(value, type), NullKeys(value), Sets.NoKeys);
 
-    private ImmutableHashSet<Consent> NonNullFacts(AbstractValue value, ITypeSymbol? type)
+    private SmallSet<Consent> NonNullFacts(AbstractValue value, ITypeSymbol? type)
         => model.IsPermit(type) && value.Grants is { } grants ? grants : Sets.NoConsents;
 
-    private static ImmutableHashSet<object> NullKeys(AbstractValue value)
+    private static SmallSet<object> NullKeys(AbstractValue value)
         => value.Alias is null ? value.Holders : value.Holders.Add(value.Alias);
 
     private AbstractValue Pattern(AbstractValue value, IPatternOperation pattern)
@@ -85,8 +85,8 @@ internal sealed partial class ConsentInterpreter
                         StoreVariable(recursiveDeclared, value);
                     }
 
-                    ImmutableHashSet<Consent>? whenTrue = Sets.NoConsents;
-                    ImmutableHashSet<Consent>? whenFalse = Sets.NoConsents;
+                    SmallSet<Consent>? whenTrue = Sets.NoConsents;
+                    SmallSet<Consent>? whenFalse = Sets.NoConsents;
                     var count = 0;
                     foreach (var sub in recursive.PropertySubpatterns)
                     {
@@ -115,7 +115,7 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>A pattern that only matches a value that is there: a permit that is there allows.</summary>
-    private AbstractValue NotNull(AbstractValue value, ITypeSymbol? type, ImmutableHashSet<Consent> whenTrue)
+    private AbstractValue NotNull(AbstractValue value, ITypeSymbol? type, SmallSet<Consent> whenTrue)
         => AbstractValue.Condition(value.Roots, Sets.Union(whenTrue, NonNullFacts(value, type)), Sets.NoConsents, Sets.NoKeys, NullKeys(value));
 
     /// <summary>What a property pattern's member reads: <c>{ IsAllowed: true }</c>, <c>{ Permit: { } permit }</c>.</summary>

@@ -16,10 +16,9 @@ internal sealed partial class ConsentInterpreter
 
     private void MarkRead(ISymbol variable)
     {
-        var read = state.UnreadDecisions.Where(s => KeyComparer.Instance.Equals(s.Variable, variable)).ToArray();
-        if (read.Length > 0)
+        if (state.UnreadDecisions.Count > 0)
         {
-            state.UnreadDecisions = state.UnreadDecisions.Except(read);
+            state.UnreadDecisions = state.UnreadDecisions.RemoveWhere(s => KeyComparer.Instance.Equals(s.Variable, variable));
         }
     }
 
@@ -28,7 +27,7 @@ internal sealed partial class ConsentInterpreter
     /// in a field, returned, captured) is the receiver's to complete: it is no longer tracked. One
     /// kept in a local is still this method's, through that local.
     /// </summary>
-    private void UsePermit(IOperation reference, ImmutableHashSet<object> holders)
+    private void UsePermit(IOperation reference, SmallSet<object> holders)
     {
         if (state.OpenPermits.Count == 0)
         {
@@ -62,32 +61,27 @@ internal sealed partial class ConsentInterpreter
         }
     }
 
-    private void Close(ImmutableHashSet<object> holders)
+    private void Close(SmallSet<object> holders)
     {
         if (holders.Count == 0 || state.OpenPermits.Count == 0)
         {
             return;
         }
 
-        var closed = state.OpenPermits.Where(s => holders.Contains(s.Variable)).ToArray();
-        if (closed.Length > 0)
-        {
-            state.OpenPermits = state.OpenPermits.Except(closed);
-        }
+        state.OpenPermits = state.OpenPermits.RemoveWhere(s => holders.Contains(s.Variable));
     }
 
     private void OpenPermit(ISymbol variable, SyntaxNode site)
     {
-        var previous = state.OpenPermits.Where(s => KeyComparer.Instance.Equals(s.Variable, variable)).ToArray();
-        foreach (var open in previous)
+        foreach (var open in state.OpenPermits)
         {
-            if (open.Node != site && replaying)
+            if (open.Node != site && replaying && KeyComparer.Instance.Equals(open.Variable, variable))
             {
                 rules?.OnPermitObtainedAgain(open);
             }
         }
 
-        state.OpenPermits = state.OpenPermits.Except(previous).Add(new Site(variable, site));
+        state.OpenPermits = state.OpenPermits.RemoveWhere(s => KeyComparer.Instance.Equals(s.Variable, variable)).Add(new Site(variable, site));
     }
 
     private void LambdaCreated(LambdaCode lambda)

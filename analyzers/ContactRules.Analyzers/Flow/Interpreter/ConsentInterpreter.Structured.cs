@@ -521,7 +521,7 @@ internal sealed partial class ConsentInterpreter
     }
 
     /// <summary>The variables a <c>finally</c> assigns (as <see cref="Engine.GraphSolver"/> counts them on the graph).</summary>
-    private static ImmutableHashSet<object> AssignedIn(IOperation? block)
+    private static SmallSet<object> AssignedIn(IOperation? block)
     {
         var assigned = Sets.NoKeys;
         if (block is null)

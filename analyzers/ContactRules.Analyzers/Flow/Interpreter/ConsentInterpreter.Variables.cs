@@ -263,7 +263,7 @@ internal sealed partial class ConsentInterpreter
         }
 
         var known = state.Values.TryGetValue(owner, out var found) ? found : owner is ISymbol variable ? Unassigned(variable) : AbstractValue.Empty;
-        ImmutableHashSet<Subject> roots;
+        SmallSet<Subject> roots;
         if (member is not null && model.Numbers.IsNumber(member))
         {
             roots = Sets.NoSubjects;

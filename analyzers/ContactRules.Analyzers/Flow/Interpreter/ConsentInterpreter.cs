@@ -155,7 +155,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
         }
 
         var nulls = truth ? condition.NullWhenTrue : condition.NullWhenFalse;
-        var newFacts = facts.Count > 0 && !Sets.IsSubset(facts, from.Consented);
+        var newFacts = facts.Count > 0 && !facts.IsSubsetOf(from.Consented);
         if (!newFacts && (nulls.Count == 0 || from.OpenPermits.Count == 0))
         {
             return from;
@@ -170,7 +170,7 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
 
         if (nulls.Count > 0)
         {
-            result.OpenPermits = result.OpenPermits.Except(result.OpenPermits.Where(s => nulls.Contains(s.Variable)));
+            result.OpenPermits = result.OpenPermits.RemoveWhere(s => nulls.Contains(s.Variable));
         }
 
         return result;

@@ -13,7 +13,7 @@ internal static class Facts
     /// (<c>new Contact(c.Id) { PhoneNumber = c.Phone }</c>) is checked for that number only;
     /// <see cref="Channels.None"/> (the check does not say) means every channel.
     /// </summary>
-    public static ImmutableHashSet<Consent> For(ImmutableHashSet<Subject> subjects, Channels channels)
+    public static SmallSet<Consent> For(SmallSet<Subject> subjects, Channels channels)
     {
         if (subjects.Count == 0)
         {
@@ -34,7 +34,7 @@ internal static class Facts
             }
         }
 
-        var facts = Sets.NoConsents.ToBuilder();
+        var facts = new SmallSet<Consent>.Builder();
         foreach (var subject in subjects)
         {
             if (subject.Number is null && numbered is not null && numbered.Contains(subject.Root))
@@ -57,7 +57,7 @@ internal static class Facts
     }
 
     /// <summary>The channels some fact of <paramref name="facts"/> is about; <see cref="Channels.None"/> when there is none.</summary>
-    public static Channels ChannelsOf(ImmutableHashSet<Consent> facts)
+    public static Channels ChannelsOf(SmallSet<Consent> facts)
     {
         var channels = Channels.None;
         foreach (var fact in facts)
@@ -69,7 +69,7 @@ internal static class Facts
     }
 
     /// <summary>The facts of <paramref name="facts"/> about <paramref name="root"/>, made about <paramref name="to"/>.</summary>
-    public static ImmutableHashSet<Consent> About(ImmutableHashSet<Consent> facts, object root, object to)
+    public static SmallSet<Consent> About(SmallSet<Consent> facts, object root, object to)
     {
         var result = Sets.NoConsents;
         foreach (var fact in facts)

@@ -26,28 +26,28 @@ internal sealed record AbstractValue
     public static readonly AbstractValue False = new() { WhenTrue = null };
 
     /// <summary>Whom the value is about: the contact's identity flows through them.</summary>
-    public ImmutableHashSet<Subject> Roots { get; init; } = Sets.NoSubjects;
+    public SmallSet<Subject> Roots { get; init; } = Sets.NoSubjects;
 
     /// <summary>Facts that hold when this bool is true; null when it is never true.</summary>
-    public ImmutableHashSet<Consent>? WhenTrue { get; init; } = Sets.NoConsents;
+    public SmallSet<Consent>? WhenTrue { get; init; } = Sets.NoConsents;
 
     /// <summary>Facts that hold when this bool is false; null when it is never false.</summary>
-    public ImmutableHashSet<Consent>? WhenFalse { get; init; } = Sets.NoConsents;
+    public SmallSet<Consent>? WhenFalse { get; init; } = Sets.NoConsents;
 
     /// <summary>
     /// For a decision, a permit or a reservation: the facts that hold when it says yes
     /// (<c>IsAllowed</c>, a permit that is not null, <c>IsReserved</c>); null for any other value.
     /// </summary>
-    public ImmutableHashSet<Consent>? Grants { get; init; }
+    public SmallSet<Consent>? Grants { get; init; }
 
     /// <summary>Permit holders known to hold no permit when this bool is true.</summary>
-    public ImmutableHashSet<object> NullWhenTrue { get; init; } = Sets.NoKeys;
+    public SmallSet<object> NullWhenTrue { get; init; } = Sets.NoKeys;
 
     /// <summary>Permit holders known to hold no permit when this bool is false.</summary>
-    public ImmutableHashSet<object> NullWhenFalse { get; init; } = Sets.NoKeys;
+    public SmallSet<object> NullWhenFalse { get; init; } = Sets.NoKeys;
 
     /// <summary>The variables whose permit this value is, or is part of (<c>reservation.Permit</c>): completing it completes theirs.</summary>
-    public ImmutableHashSet<object> Holders { get; init; } = Sets.NoKeys;
+    public SmallSet<object> Holders { get; init; } = Sets.NoKeys;
 
     /// <summary>For a request (and what is built from it): the channel it asks about; <see cref="Channels.None"/> when not known.</summary>
     public Channels Channels { get; init; }
@@ -65,7 +65,7 @@ internal sealed record AbstractValue
     public AbstractValue? Element { get; init; }
 
     /// <summary>For an element of a sequence: the facts that hold once it is taken (a <c>Where</c> filter's checks).</summary>
-    public ImmutableHashSet<Consent> Holds { get; init; } = Sets.NoConsents;
+    public SmallSet<Consent> Holds { get; init; } = Sets.NoConsents;
 
     /// <summary>
     /// For a sequence: the variable whose elements it follows position by position (a
@@ -84,11 +84,11 @@ internal sealed record AbstractValue
            && Holders.Count == 0 && Alias is null && Site is null && Elements.IsDefault && Element is null && Holds.Count == 0
            && Origin is null && Dials is null;
 
-    public static AbstractValue FromRoots(ImmutableHashSet<Subject> roots)
+    public static AbstractValue FromRoots(SmallSet<Subject> roots)
         => roots.Count == 0 ? Empty : new AbstractValue { Roots = roots };
 
     /// <summary>The value of a bool test: facts on each side, permits known null on each side.</summary>
-    public static AbstractValue Condition(ImmutableHashSet<Subject> roots, ImmutableHashSet<Consent>? whenTrue, ImmutableHashSet<Consent>? whenFalse, ImmutableHashSet<object> nullWhenTrue, ImmutableHashSet<object> nullWhenFalse)
+    public static AbstractValue Condition(SmallSet<Subject> roots, SmallSet<Consent>? whenTrue, SmallSet<Consent>? whenFalse, SmallSet<object> nullWhenTrue, SmallSet<object> nullWhenFalse)
         => new() { Roots = roots, WhenTrue = whenTrue, WhenFalse = whenFalse, NullWhenTrue = nullWhenTrue, NullWhenFalse = nullWhenFalse };
 
     public AbstractValue Negate()
@@ -107,7 +107,7 @@ internal sealed record AbstractValue
         };
 
     /// <summary>The value stored in a variable: bool facts become absolute (see remarks).</summary>
-    public AbstractValue Stored(ImmutableHashSet<Consent> consented, bool isBool)
+    public AbstractValue Stored(SmallSet<Consent> consented, bool isBool)
         => isBool && consented.Count > 0
             ? this with { WhenTrue = Sets.Both(WhenTrue, consented), WhenFalse = Sets.Both(WhenFalse, consented), Alias = null }
             : Alias is null ? this : this with { Alias = null };
@@ -258,7 +258,7 @@ internal sealed record AbstractValue
     }
 
     [MethodImpl(Jit.Optimized)]
-    private static bool Mentions(ImmutableHashSet<Subject> set, object root)
+    private static bool Mentions(SmallSet<Subject> set, object root)
     {
         if (set.Count == 0)
         {
@@ -277,7 +277,7 @@ internal sealed record AbstractValue
     }
 
     [MethodImpl(Jit.Optimized)]
-    private static bool Mentions(ImmutableHashSet<Consent>? set, object root)
+    private static bool Mentions(SmallSet<Consent>? set, object root)
     {
         if (set is null || set.Count == 0)
         {
@@ -295,75 +295,45 @@ internal sealed record AbstractValue
         return false;
     }
 
-    internal static ImmutableHashSet<Subject> Remove(ImmutableHashSet<Subject> set, object root)
-        => Mentions(set, root) ? set.Except(Filter(set, root)) : set;
+    internal static SmallSet<Subject> Remove(SmallSet<Subject> set, object root)
+        => Mentions(set, root) ? set.RemoveWhere(subject => KeyComparer.Instance.Equals(subject.Root, root)) : set;
 
-    internal static ImmutableHashSet<Consent> Remove(ImmutableHashSet<Consent> set, object root)
-        => Mentions(set, root) ? set.Except(Filter(set, root)) : set;
+    internal static SmallSet<Consent> Remove(SmallSet<Consent> set, object root)
+        => Mentions(set, root) ? set.RemoveWhere(consent => KeyComparer.Instance.Equals(consent.Root, root)) : set;
 
-    private static ImmutableHashSet<Consent>? RemoveOrNull(ImmutableHashSet<Consent>? set, object root) => set is null ? null : Remove(set, root);
+    private static SmallSet<Consent>? RemoveOrNull(SmallSet<Consent>? set, object root) => set is null ? null : Remove(set, root);
 
-    private static ImmutableHashSet<Subject> Replace(ImmutableHashSet<Subject> set, object from, object to)
+    private static SmallSet<Subject> Replace(SmallSet<Subject> set, object from, object to)
     {
         if (!Mentions(set, from))
         {
             return set;
         }
 
-        var builder = set.ToBuilder();
-        foreach (var subject in Filter(set, from))
-        {
-            builder.Remove(subject);
-            builder.Add(subject.WithRoot(to));
-        }
-
-        return builder.ToImmutable();
-    }
-
-    private static ImmutableHashSet<Consent> Replace(ImmutableHashSet<Consent> set, object from, object to)
-    {
-        if (!Mentions(set, from))
-        {
-            return set;
-        }
-
-        var builder = set.ToBuilder();
-        foreach (var consent in Filter(set, from))
-        {
-            builder.Remove(consent);
-            builder.Add(consent.WithRoot(to));
-        }
-
-        return builder.ToImmutable();
-    }
-
-    private static ImmutableHashSet<Consent>? ReplaceOrNull(ImmutableHashSet<Consent>? set, object from, object to) => set is null ? null : Replace(set, from, to);
-
-    private static System.Collections.Generic.List<Subject> Filter(ImmutableHashSet<Subject> set, object root)
-    {
-        var list = new System.Collections.Generic.List<Subject>();
+        var builder = new SmallSet<Subject>.Builder();
         foreach (var subject in set)
         {
-            if (KeyComparer.Instance.Equals(subject.Root, root))
-            {
-                list.Add(subject);
-            }
+            builder.Add(KeyComparer.Instance.Equals(subject.Root, from) ? subject.WithRoot(to) : subject);
         }
 
-        return list;
+        return builder.ToImmutable();
     }
 
-    private static System.Collections.Generic.List<Consent> Filter(ImmutableHashSet<Consent> set, object root)
+    private static SmallSet<Consent> Replace(SmallSet<Consent> set, object from, object to)
     {
-        var list = new System.Collections.Generic.List<Consent>();
+        if (!Mentions(set, from))
+        {
+            return set;
+        }
+
+        var builder = new SmallSet<Consent>.Builder();
         foreach (var consent in set)
         {
-            if (KeyComparer.Instance.Equals(consent.Root, root))
-            {
-                list.Add(consent);
-            }
+            builder.Add(KeyComparer.Instance.Equals(consent.Root, from) ? consent.WithRoot(to) : consent);
         }
 
-        return list;
+        return builder.ToImmutable();
     }
+
+    private static SmallSet<Consent>? ReplaceOrNull(SmallSet<Consent>? set, object from, object to) => set is null ? null : Replace(set, from, to);
 }

@@ -11,11 +11,11 @@ namespace ContactRules.Analyzers.Flow.Lattice;
 internal sealed class FlowState
 {
     public FlowState(
-        ImmutableHashSet<Consent> consented,
-        ImmutableHashSet<object> stale,
+        SmallSet<Consent> consented,
+        SmallSet<object> stale,
         ValueMap values,
-        ImmutableHashSet<Site> openPermits,
-        ImmutableHashSet<Site> unreadDecisions)
+        SmallSet<Site> openPermits,
+        SmallSet<Site> unreadDecisions)
     {
         Consented = consented;
         Stale = stale;
@@ -25,19 +25,19 @@ internal sealed class FlowState
     }
 
     /// <summary>The facts of successful checks that hold on every path.</summary>
-    public ImmutableHashSet<Consent> Consented { get; set; }
+    public SmallSet<Consent> Consented { get; set; }
 
     /// <summary>Roots (re)assigned since the last successful check on some path.</summary>
-    public ImmutableHashSet<object> Stale { get; set; }
+    public SmallSet<object> Stale { get; set; }
 
     /// <summary>What is known of each variable's and flow capture's current value.</summary>
     public ValueMap Values { get; set; }
 
     /// <summary>Permits (or reservations) obtained and not yet completed on some path.</summary>
-    public ImmutableHashSet<Site> OpenPermits { get; set; }
+    public SmallSet<Site> OpenPermits { get; set; }
 
     /// <summary>Decisions stored and not yet read on any path (a decision read on one path did decide something).</summary>
-    public ImmutableHashSet<Site> UnreadDecisions { get; set; }
+    public SmallSet<Site> UnreadDecisions { get; set; }
 
     public static FlowState Initial()
         => new(Sets.NoConsents, Sets.NoKeys, ValueMap.Empty, Sets.NoSites, Sets.NoSites);
@@ -90,7 +90,7 @@ internal sealed class FlowState
     /// which assigns <paramref name="assigned"/>: consents survive unless the finally reassigns
     /// their variable; permits stay open unless the finally completes them.
     /// </summary>
-    public FlowState ThroughFinally(FlowState? finallyExit, ImmutableHashSet<object> assigned)
+    public FlowState ThroughFinally(FlowState? finallyExit, SmallSet<object> assigned)
     {
         if (finallyExit is null)
         {

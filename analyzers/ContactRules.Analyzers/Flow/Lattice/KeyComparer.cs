@@ -33,5 +33,5 @@ internal sealed class KeyComparer : IEqualityComparer<object>
         return x is ISymbol a ? y is ISymbol b && SymbolEqualityComparer.Default.Equals(a, b) : x.Equals(y);
     }
 
-    public int GetHashCode(object obj) => obj is ISymbol symbol ? symbol.Name.GetHashCode() : obj.GetHashCode();
+    public int GetHashCode(object obj) => obj is ISymbol symbol ? NameHash.Of(symbol.Name) : obj.GetHashCode();
 }

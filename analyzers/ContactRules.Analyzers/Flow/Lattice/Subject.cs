@@ -29,7 +29,7 @@ internal sealed class Subject : IEquatable<Subject>
 
     public override bool Equals(object? obj) => obj is Subject other && Equals(other);
 
-    public override int GetHashCode() => (KeyComparer.Instance.GetHashCode(Root) * 31) + (Number is null ? 0 : Number.Name.GetHashCode());
+    public override int GetHashCode() => (KeyComparer.Instance.GetHashCode(Root) * 31) + (Number is null ? 0 : NameHash.Of(Number.Name));
 
     /// <summary>How a message names it: <c>'c'</c>, <c>'c.AlternatePhone'</c>.</summary>
     public string Describe()

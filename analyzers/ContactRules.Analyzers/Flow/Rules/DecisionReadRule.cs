@@ -32,7 +32,7 @@ internal sealed class DecisionReadRule
         }
     }
 
-    private bool About(System.Collections.Immutable.ImmutableHashSet<Consent> grants, DialSite dial)
+    private bool About(SmallSet<Consent> grants, DialSite dial)
     {
         foreach (var consent in grants)
         {

@@ -10,4 +10,4 @@ namespace ContactRules.Analyzers.Flow.Rules;
 /// <param name="Target">What the model knows of the API.</param>
 /// <param name="Contact">Whom it contacts: the subjects of its contact argument (or receiver).</param>
 /// <param name="ContactSyntax">The contact argument as written, when there is one.</param>
-internal sealed record DialSite(SyntaxNode Syntax, string Name, DialTarget Target, ImmutableHashSet<Subject> Contact, SyntaxNode? ContactSyntax);
+internal sealed record DialSite(SyntaxNode Syntax, string Name, DialTarget Target, SmallSet<Subject> Contact, SyntaxNode? ContactSyntax);
