@@ -186,28 +186,29 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             foreach (var operation in root.DescendantsAndSelf())
             {
                 structured = structured && StructuredCode.Allows(operation);
-                switch (operation)
+                // On the operation's kind, then one cast (an interface test per case otherwise).
+                switch (operation.Kind)
                 {
-                    case IInvocationOperation invocation:
-                        OnInvocation(context, invocation);
+                    case OperationKind.Invocation:
+                        OnInvocation(context, (IInvocationOperation)operation);
                         break;
-                    case IObjectCreationOperation { Constructor: { } constructor } when model.GetDialTarget(constructor) is not null:
+                    case OperationKind.ObjectCreation when ((IObjectCreationOperation)operation).Constructor is { } constructor && model.GetDialTarget(constructor) is not null:
                         Contacts(operation);
                         break;
-                    case IMethodReferenceOperation reference when model.GetDialTarget(reference.Method) is not null:
+                    case OperationKind.MethodReference when model.GetDialTarget(((IMethodReferenceOperation)operation).Method) is not null:
                         Contacts(operation);
                         break;
-                    case IPropertyReferenceOperation property when model.GetDialTarget(property.Property) is not null:
+                    case OperationKind.PropertyReference when model.GetDialTarget(((IPropertyReferenceOperation)operation).Property) is not null:
                         Contacts(operation);
                         break;
-                    case IPropertyReferenceOperation property when model.GetCheckKind(property.Property) != CheckKind.None:
+                    case OperationKind.PropertyReference when model.GetCheckKind(((IPropertyReferenceOperation)operation).Property) != CheckKind.None:
                         hasEvidence = true;
                         break;
-                    case ILocalReferenceOperation { IsDeclaration: false } reference
-                        when !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference):
+                    case OperationKind.LocalReference when operation is ILocalReferenceOperation { IsDeclaration: false } reference
+                        && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference):
                         read.Add(reference.Local);
                         break;
-                    case IFieldReferenceOperation { Field: { Name: KnownNames.Marketing } field } when KnownNames.IsContactRulesType(field.ContainingType, KnownNames.ContactPurpose):
+                    case OperationKind.FieldReference when ((IFieldReferenceOperation)operation).Field is { Name: KnownNames.Marketing } field && KnownNames.IsContactRulesType(field.ContainingType, KnownNames.ContactPurpose):
                         marketing = true;
                         break;
                 }

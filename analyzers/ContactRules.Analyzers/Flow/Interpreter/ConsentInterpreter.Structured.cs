@@ -98,15 +98,27 @@ internal sealed partial class ConsentInterpreter
     /// </summary>
     private bool Execute(IOperation? statement)
     {
-        switch (statement)
+        if (statement is null)
         {
-            case null:
-            case IEmptyOperation:
+            return true;
+        }
+
+        // On the operation's kind, then one cast: a switch on the interfaces would test them one
+        // after the other (an interface cast each) for every statement.
+        switch (statement.Kind)
+        {
+            case OperationKind.Empty:
                 return true;
-            case IMethodBodyOperation body:
-                return Execute(body.BlockBody ?? body.ExpressionBody);
-            case IBlockOperation block:
+            case OperationKind.MethodBody:
                 {
+                    var body = (IMethodBodyOperation)statement;
+                    return Execute(body.BlockBody ?? body.ExpressionBody);
+                }
+
+            case OperationKind.Block:
+                {
+                    var block = (IBlockOperation)statement;
+
                     // A block with locals is a region of the graph: its blocks start and end there.
                     var scoped = !block.Locals.IsEmpty;
                     if (scoped)
@@ -130,8 +142,9 @@ internal sealed partial class ConsentInterpreter
                     return true;
                 }
 
-            case IConditionalOperation conditional:
+            case OperationKind.Conditional:
                 {
+                    var conditional = (IConditionalOperation)statement;
                     var (whenTrue, whenFalse) = Branch(conditional.Condition);
                     var afterTrue = ExecuteFrom(whenTrue, conditional.WhenTrue);
                     var afterFalse = conditional.WhenFalse is null ? whenFalse : ExecuteFrom(whenFalse, conditional.WhenFalse);
@@ -145,8 +158,9 @@ internal sealed partial class ConsentInterpreter
                     return true;
                 }
 
-            case IReturnOperation @return:
+            case OperationKind.Return or OperationKind.YieldReturn or OperationKind.YieldBreak:
                 {
+                    var @return = (IReturnOperation)statement;
                     var value = Eval(@return.ReturnedValue);
                     if (replaying && onReturn is not null)
                     {
@@ -157,18 +171,18 @@ internal sealed partial class ConsentInterpreter
                     return false;
                 }
 
-            case IBranchOperation { BranchKind: BranchKind.Continue }:
+            case OperationKind.Branch when ((IBranchOperation)statement).BranchKind == BranchKind.Continue:
                 JumpOut(Jump.Continue);
                 return false;
-            case IBranchOperation { BranchKind: BranchKind.Break }:
+            case OperationKind.Branch when ((IBranchOperation)statement).BranchKind == BranchKind.Break:
                 JumpOut(Jump.Break);
                 return false;
-            case IThrowOperation thrown:
-                Eval(thrown.Exception);
+            case OperationKind.Throw:
+                Eval(((IThrowOperation)statement).Exception);
                 Record(state);
                 return false;
-            case IVariableDeclarationGroupOperation group:
-                foreach (var declaration in group.Declarations)
+            case OperationKind.VariableDeclarationGroup:
+                foreach (var declaration in ((IVariableDeclarationGroupOperation)statement).Declarations)
                 {
                     foreach (var declarator in declaration.Declarators)
                     {
@@ -181,10 +195,10 @@ internal sealed partial class ConsentInterpreter
                 }
 
                 return true;
-            case IForEachLoopOperation loop:
+            case OperationKind.Loop when statement is IForEachLoopOperation loop:
                 return ForEach(loop);
-            case ITryOperation @try:
-                return TryFinally(@try);
+            case OperationKind.Try:
+                return TryFinally((ITryOperation)statement);
             default:
                 Eval(statement);
                 return true;

@@ -178,39 +178,57 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
 
     private AbstractValue Eval(IOperation? operation)
     {
-        switch (operation)
+        if (operation is null)
         {
-            case null:
-                return AbstractValue.Empty;
-            case ILiteralOperation { ConstantValue: { HasValue: true, Value: bool constant } }:
-                return constant ? AbstractValue.True : AbstractValue.False;
-            case { ConstantValue.HasValue: true } when operation.ConstantValue.Value is not bool:
-                // A literal number, an enum constant: nobody in particular.
-                return AbstractValue.Empty;
-            case IConversionOperation conversion:
-                return Eval(conversion.Operand);
-            case IArgumentOperation argument:
-                return Eval(argument.Value);
-            case ILocalReferenceOperation local:
-                return ReadVariable(local.Local, local);
-            case IParameterReferenceOperation parameter:
-                return ReadVariable(parameter.Parameter, parameter);
-            case IFlowCaptureReferenceOperation captureReference:
-                return ReadCapture(captureReference);
-            case IFlowCaptureOperation capture:
+            return AbstractValue.Empty;
+        }
+
+        var kind = operation.Kind;
+        if (kind == OperationKind.Literal)
+        {
+            // A literal number, string or null is nobody in particular. Only a bool's constant is
+            // read: a string literal's is a string built again at each read.
+            return operation.Type?.SpecialType != SpecialType.System_Boolean ? AbstractValue.Empty
+                : operation.ConstantValue is { HasValue: true, Value: bool constant } ? (constant ? AbstractValue.True : AbstractValue.False)
+                : AbstractValue.Empty;
+        }
+
+        if (operation.ConstantValue is { HasValue: true, Value: not bool })
+        {
+            // An enum constant, a constant field: nobody in particular.
+            return AbstractValue.Empty;
+        }
+
+        // On the operation's kind, then one cast: a switch on the interfaces would test them one
+        // after the other (an interface cast each) for every operation.
+        switch (kind)
+        {
+            case OperationKind.Conversion:
+                return Eval(((IConversionOperation)operation).Operand);
+            case OperationKind.Argument:
+                return Eval(((IArgumentOperation)operation).Value);
+            case OperationKind.LocalReference:
+                return ReadVariable(((ILocalReferenceOperation)operation).Local, operation);
+            case OperationKind.ParameterReference:
+                return ReadVariable(((IParameterReferenceOperation)operation).Parameter, operation);
+            case OperationKind.FlowCaptureReference:
+                return ReadCapture((IFlowCaptureReferenceOperation)operation);
+            case OperationKind.FlowCapture:
                 {
+                    var capture = (IFlowCaptureOperation)operation;
                     var value = Eval(capture.Value);
                     var stored = value.Stored(state.Consented, capture.Value.Type?.SpecialType == SpecialType.System_Boolean) with { Alias = value.Alias };
                     state.Values = state.Values.SetItem(capture.Id, stored);
                     return AbstractValue.Empty;
                 }
 
-            case IFieldReferenceOperation field:
-                return ReadField(field);
-            case IPropertyReferenceOperation property:
-                return ReadProperty(property);
-            case IArrayElementReferenceOperation element:
+            case OperationKind.FieldReference:
+                return ReadField((IFieldReferenceOperation)operation);
+            case OperationKind.PropertyReference:
+                return ReadProperty((IPropertyReferenceOperation)operation);
+            case OperationKind.ArrayElementReference:
                 {
+                    var element = (IArrayElementReferenceOperation)operation;
                     var array = Eval(element.ArrayReference);
                     foreach (var index in element.Indices)
                     {
@@ -220,74 +238,97 @@ internal sealed partial class ConsentInterpreter : IBlockTransfer
                     return Extract(element.Syntax, array, element.Indices.Length == 1 ? element.Indices[0] : null);
                 }
 
-            case ISimpleAssignmentOperation assignment:
+            case OperationKind.SimpleAssignment:
                 {
+                    var assignment = (ISimpleAssignmentOperation)operation;
                     var value = Eval(assignment.Value);
                     AssignTo(assignment.Target, value);
                     return value with { Alias = null };
                 }
 
-            case ICompoundAssignmentOperation compound:
+            case OperationKind.CompoundAssignment:
                 {
+                    var compound = (ICompoundAssignmentOperation)operation;
                     var value = Eval(compound.Value);
                     var target = Eval(compound.Target);
                     AssignTo(compound.Target, AbstractValue.FromRoots(Sets.Union(value.Roots, target.Roots)));
                     return AbstractValue.Empty;
                 }
 
-            case IIncrementOrDecrementOperation increment:
-                Eval(increment.Target);
-                AssignTo(increment.Target, AbstractValue.Empty);
-                return AbstractValue.Empty;
-            case IDeconstructionAssignmentOperation deconstruction:
-                Deconstruct(deconstruction.Target, Eval(deconstruction.Value));
-                return AbstractValue.Empty;
-            case ITupleOperation tuple:
-                return Tuple(tuple);
-            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                return Eval(not.Operand).Negate();
-            case IBinaryOperation binary:
-                return Binary(binary);
-            case IIsPatternOperation isPattern:
-                return Pattern(Eval(isPattern.Value), isPattern.Pattern);
-            case IIsNullOperation isNull:
-                return IsNull(Eval(isNull.Operand), isNull.Operand.Type);
-            case IInvocationOperation invocation:
-                return Invoke(invocation);
-            case IObjectCreationOperation creation:
-                return Create(creation);
-            case IAwaitOperation await:
-                return Eval(await.Operation);
-            case IFlowAnonymousFunctionOperation lambda:
+            case OperationKind.Increment or OperationKind.Decrement:
+                {
+                    var increment = (IIncrementOrDecrementOperation)operation;
+                    Eval(increment.Target);
+                    AssignTo(increment.Target, AbstractValue.Empty);
+                    return AbstractValue.Empty;
+                }
+
+            case OperationKind.DeconstructionAssignment:
+                {
+                    var deconstruction = (IDeconstructionAssignmentOperation)operation;
+                    Deconstruct(deconstruction.Target, Eval(deconstruction.Value));
+                    return AbstractValue.Empty;
+                }
+
+            case OperationKind.Tuple:
+                return Tuple((ITupleOperation)operation);
+            case OperationKind.Unary when ((IUnaryOperation)operation).OperatorKind == UnaryOperatorKind.Not:
+                return Eval(((IUnaryOperation)operation).Operand).Negate();
+            case OperationKind.Binary:
+                return Binary((IBinaryOperation)operation);
+            case OperationKind.IsPattern:
+                {
+                    var isPattern = (IIsPatternOperation)operation;
+                    return Pattern(Eval(isPattern.Value), isPattern.Pattern);
+                }
+
+            case OperationKind.IsNull:
+                {
+                    var isNull = (IIsNullOperation)operation;
+                    return IsNull(Eval(isNull.Operand), isNull.Operand.Type);
+                }
+
+            case OperationKind.Invocation:
+                return Invoke((IInvocationOperation)operation);
+            case OperationKind.ObjectCreation:
+                return Create((IObjectCreationOperation)operation);
+            case OperationKind.Await:
+                return Eval(((IAwaitOperation)operation).Operation);
+            case OperationKind.FlowAnonymousFunction:
                 if (graph is not null)
                 {
-                    LambdaCreated(new LambdaCode(graph, lambda));
+                    LambdaCreated(new LambdaCode(graph, (IFlowAnonymousFunctionOperation)operation));
                 }
 
                 return AbstractValue.Empty;
-            case IAnonymousFunctionOperation lambda when walking:
+            case OperationKind.AnonymousFunction when walking:
                 // The structured walk (see StructuredCode): the lambda's body is walked on its own.
-                LambdaCreated(new LambdaCode(lambda));
+                LambdaCreated(new LambdaCode((IAnonymousFunctionOperation)operation));
                 return AbstractValue.Empty;
-            case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference:
-                Eval(reference.Instance);
-                LocalFunctionCalled(reference.Method);
-                return AbstractValue.Empty;
-            case IMethodReferenceOperation reference when model.GetDialTarget(reference.Method) is { } target:
-                return MethodGroup(reference, target);
-            case IDelegateCreationOperation creation:
-                return Eval(creation.Target);
-            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when graph is null:
+            case OperationKind.MethodReference when ((IMethodReferenceOperation)operation).Method.MethodKind == MethodKind.LocalFunction:
+                {
+                    var reference = (IMethodReferenceOperation)operation;
+                    Eval(reference.Instance);
+                    LocalFunctionCalled(reference.Method);
+                    return AbstractValue.Empty;
+                }
+
+            case OperationKind.MethodReference when model.GetDialTarget(((IMethodReferenceOperation)operation).Method) is { } target:
+                return MethodGroup((IMethodReferenceOperation)operation, target);
+            case OperationKind.DelegateCreation:
+                return Eval(((IDelegateCreationOperation)operation).Target);
+            case OperationKind.VariableDeclarator when graph is null && ((IVariableDeclaratorOperation)operation).Initializer is { } initializer:
                 {
                     // The tree replay (no graph): a local that is given a dial API's method group keeps it.
                     var value = Eval(initializer.Value);
                     if (value.Dials is not null)
                     {
-                        StoreVariable(declarator.Symbol, value);
+                        StoreVariable(((IVariableDeclaratorOperation)operation).Symbol, value);
                     }
 
                     return value;
                 }
+
             default:
                 {
                     // Whom an unknown operation is about: whom its parts are about. One part that
