@@ -1,11 +1,28 @@
 namespace ContactRules.Analyzers;
 
 /// <summary>
-/// A cheap hash of a symbol's name for the tables keyed by symbols: its length and three of its
-/// characters, where the string's own hash reads every character (see <see cref="ReferenceComparer{T}"/>).
+/// A cheap hash of a symbol's name for the tables keyed by symbols: its length and five of its
+/// characters (the first, the last, and three between), where the string's own hash reads every
+/// character. The tables' equality is identity or the symbols' own, so names that share these
+/// characters only share a chain of comparisons.
 /// </summary>
 internal static class NameHash
 {
     public static int Of(string name)
-        => name.Length == 0 ? 0 : unchecked((name.Length * 397) ^ (name[0] * 7919) ^ (name[name.Length / 2] * 31) ^ name[name.Length - 1]);
+    {
+        var length = name.Length;
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        unchecked
+        {
+            var hash = (length * 397) ^ name[0];
+            hash = (hash * 31) ^ name[length / 4];
+            hash = (hash * 31) ^ name[length / 2];
+            hash = (hash * 31) ^ name[(3 * length) / 4];
+            return (hash * 31) ^ name[length - 1];
+        }
+    }
 }

@@ -116,8 +116,7 @@ internal sealed record AbstractValue
     [MethodImpl(Jit.Optimized)]
     public bool Mentions(object root)
     {
-        // Most sets are empty: asking an empty immutable set still hashes the root or rents its
-        // enumerator's stack, and this runs for every value at every assignment.
+        // Most sets are empty, and this runs for every value at every assignment.
         if ((Holders.Count > 0 && Holders.Contains(root)) || (NullWhenTrue.Count > 0 && NullWhenTrue.Contains(root)) || (NullWhenFalse.Count > 0 && NullWhenFalse.Contains(root))
             || KeyComparer.Instance.Equals(Alias, root) || KeyComparer.Instance.Equals(Origin, root)
             || Mentions(Roots, root) || Mentions(WhenTrue, root) || Mentions(WhenFalse, root) || Mentions(Grants, root) || Mentions(Holds, root))

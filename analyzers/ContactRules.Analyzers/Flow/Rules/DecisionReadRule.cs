@@ -19,7 +19,6 @@ internal sealed class DecisionReadRule
     {
         if (state.UnreadDecisions.Count == 0)
         {
-            // Enumerating even an empty immutable set rents a stack from a shared pool.
             return;
         }
 

@@ -29,7 +29,6 @@ internal sealed class DialRule
         var channel = dial.Target.Channel;
         List<Consent>? samePerson = null;
 
-        // Enumerating even an empty immutable set rents a stack from a shared pool.
         if (state.Consented.Count > 0)
         {
             foreach (var consent in state.Consented)
