@@ -903,6 +903,17 @@ internal sealed class ConsentModel
     /// or implements, and the marked members that override or implement any of those.
     /// </summary>
     private IEnumerable<ISymbol> Candidates(ISymbol definition)
+        => StandsForItselfOnly(definition) ? new[] { definition } : CandidatesWithBases(definition);
+
+    /// <summary>
+    /// True for a member that overrides nothing, can be implemented or overridden by nothing, and
+    /// whose type implements no interface: its own marks are its only ones. Most members a block
+    /// calls or is (a service's own methods) are such, and need none of the walks of <see cref="MemberBases"/>.
+    /// </summary>
+    private static bool StandsForItselfOnly(ISymbol definition)
+        => !ImplementationIndex.MayBeImplemented(definition) && definition.ContainingType is { } type && type.AllInterfaces.IsEmpty;
+
+    private IEnumerable<ISymbol> CandidatesWithBases(ISymbol definition)
     {
         foreach (var candidate in MemberBases.SelfAndBases(definition))
         {
