@@ -1,28 +1,29 @@
+using System.Runtime.CompilerServices;
+
 namespace ContactRules.Analyzers;
 
 /// <summary>
-/// A cheap hash of a symbol's name for the tables keyed by symbols: its length and five of its
-/// characters (the first, the last, and three between), where the string's own hash reads every
-/// character. The tables' equality is identity or the symbols' own, so names that share these
-/// characters only share a chain of comparisons.
+/// A cheap hash of a symbol's name for the tables keyed by symbols: a multiply-and-add over its
+/// characters (the first 32 of a longer name, with its length), where the string's own hash is
+/// randomised and mixed per process. Equal names hash equally; the tables' equality is identity
+/// or the symbols' own, so names that share a hash only share a chain of comparisons.
 /// </summary>
 internal static class NameHash
 {
+    [MethodImpl(Jit.Optimized)]
     public static int Of(string name)
     {
         var length = name.Length;
-        if (length == 0)
-        {
-            return 0;
-        }
-
+        var end = length < 32 ? length : 32;
         unchecked
         {
-            var hash = (length * 397) ^ name[0];
-            hash = (hash * 31) ^ name[length / 4];
-            hash = (hash * 31) ^ name[length / 2];
-            hash = (hash * 31) ^ name[(3 * length) / 4];
-            return (hash * 31) ^ name[length - 1];
+            var hash = length;
+            for (var i = 0; i < end; i++)
+            {
+                hash = (hash * 31) + name[i];
+            }
+
+            return hash;
         }
     }
 }

@@ -12,9 +12,9 @@ namespace ContactRules.Analyzers;
 /// the compiler has locked carries a sync block, and its identity hash then goes through the
 /// runtime's slow path, which in a build (many compiler threads, frequent collections) measured
 /// as the largest single cost of the cache lookups (docs/benchmarks-analyzers.md). Nor is it the
-/// names' string hash, which reads every character of both names at every lookup (about 5% of
-/// the consent analyzer's own time on the dial-heavy benchmark): see <see cref="NameHash"/>. The
-/// container's name spreads the members of the same name (a <c>Handle</c> in every handler).
+/// names' string hash, randomised and mixed per process (about 5% of the consent analyzer's own
+/// time on the dial-heavy benchmark): see <see cref="NameHash"/>. The container's name spreads the
+/// members of the same name (a <c>Handle</c> in every handler).
 /// </remarks>
 internal sealed class ReferenceComparer<T> : IEqualityComparer<T>
     where T : class, ISymbol

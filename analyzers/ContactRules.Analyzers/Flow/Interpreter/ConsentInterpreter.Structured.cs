@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using ContactRules.Analyzers.Flow.Lattice;
 using Microsoft.CodeAnalysis;

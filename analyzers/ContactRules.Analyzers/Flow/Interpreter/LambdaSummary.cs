@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using ContactRules.Analyzers.Flow.Lattice;
 
 namespace ContactRules.Analyzers.Flow.Interpreter;
