@@ -297,6 +297,7 @@ internal sealed partial class ConsentInterpreter
         // head no longer changes: the round that reaches the fixed point is the replay. A lambda's
         // summary, told of each return as it happens, gets silent rounds and one more to replay.
         var speculate = replaying && onReturn is null;
+        Func<object, bool>? inside = null;
         Region final;
         for (var round = 0; ; round++)
         {
@@ -319,8 +320,11 @@ internal sealed partial class ConsentInterpreter
                 replaying = wasReplaying;
             }
 
+            // The fixed point; or a head that differs only in what the body declares (its loop
+            // variable, its locals), which each round assigns before it reads: the graph's solver
+            // would walk the body once more from it and find what this round found.
             var next = FlowState.Meet(entry, taken.Continued)!;
-            if (next.SameAs(head))
+            if (next.SameAs(head) || next.SameOutside(head, inside ??= DeclaredIn(loop)))
             {
                 final = speculate || !replaying ? taken : Round(loop, head);
                 break;
@@ -356,6 +360,15 @@ internal sealed partial class ConsentInterpreter
         state = exit.Clone();
         Record(state);
         return true;
+    }
+
+    /// <summary>The variables declared in <paramref name="loop"/>: its own and its body's locals.</summary>
+    private static Func<object, bool> DeclaredIn(IForEachLoopOperation loop)
+    {
+        var span = loop.Syntax.Span;
+        var tree = loop.Syntax.SyntaxTree;
+        return key => key is ILocalSymbol { DeclaringSyntaxReferences: { IsEmpty: false } references }
+            && references[0].SyntaxTree == tree && span.Contains(references[0].Span);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System;
 using System.Runtime.CompilerServices;
 
 namespace ContactRules.Analyzers.Flow.Lattice;
@@ -109,6 +110,39 @@ internal sealed class FlowState
             Values,
             Sets.Intersect(OpenPermits, finallyExit.OpenPermits),
             Sets.Intersect(UnreadDecisions, finallyExit.UnreadDecisions));
+    }
+
+    /// <summary>
+    /// <see cref="SameAs"/> but for the variables <paramref name="inside"/> says are declared in a
+    /// loop's body: their values and whether they are stale, which the next round assigns again
+    /// before it can read them. A loop's head that differs from the last only there is its fixed
+    /// point (see <c>ConsentInterpreter.ForEach</c>).
+    /// </summary>
+    public bool SameOutside(FlowState other, Func<object, bool> inside)
+    {
+        if (!Sets.SameAs(Consented, other.Consented) || !Sets.SameAs(OpenPermits, other.OpenPermits) || !Sets.SameAs(UnreadDecisions, other.UnreadDecisions)
+            || !Stale.RemoveWhere(inside).SetEquals(other.Stale.RemoveWhere(inside)))
+        {
+            return false;
+        }
+
+        foreach (var entry in Values)
+        {
+            if (!inside(entry.Key) && (!other.Values.TryGetValue(entry.Key, out var value) || !value.SameAs(entry.Value)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var entry in other.Values)
+        {
+            if (!inside(entry.Key) && !Values.ContainsKey(entry.Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [MethodImpl(Jit.Optimized)]
