@@ -232,4 +232,43 @@ public class AsyncReservationTests
             """),
             Verify.Diagnostic(DiagnosticIds.ConsentDecisionIgnored, 0),
             Verify.Diagnostic(DiagnosticIds.ConsentDecisionIgnored, 1));
+
+    [Fact]
+    public Task CR0005_a_reservation_each_round_leaves_open_is_reported_once()
+        => Verify.AnalyzeAsync(Code("""
+                public async Task CallAllAsync(List<Customer> customers, CancellationToken ct)
+                {
+                    foreach (var customer in customers)
+                    {
+                        var reservation = await {|#0:gate.TryReserveAsync(new ContactRequest(customer.Contact), ct)|};
+                        if (!reservation.IsReserved) continue;
+                        await dialer.DialAsync(customer.Phone);
+                    }
+                }
+            """),
+            // The permit is still open at the loop's head the second time round (the head is not
+            // the first round's), and when the method ends; obtained again at the same call, it is
+            // one finding (docs/rules/CR0005.md).
+            Verify.Diagnostic(DiagnosticIds.PermitNotCompleted).WithArguments("TryReserveAsync", "before the method ends"));
+
+    [Fact]
+    public Task CR0005_a_reservation_each_round_completes_in_finally_is_not_reported()
+        => Verify.AnalyzeAsync(Code("""
+                public async Task CallAllAsync(List<Customer> customers, CancellationToken ct)
+                {
+                    foreach (var customer in customers)
+                    {
+                        var reservation = await gate.TryReserveAsync(new ContactRequest(customer.Contact), ct);
+                        if (!reservation.IsReserved) continue;
+                        try
+                        {
+                            await dialer.DialAsync(customer.Phone);
+                        }
+                        finally
+                        {
+                            await reservation.Permit!.CompleteAsync(AttemptOutcome.Conversation, ct);
+                        }
+                    }
+                }
+            """));
 }
