@@ -346,8 +346,8 @@ internal sealed class ConsentModel
     }
 
     /// <summary>
-    /// <see cref="ComputeCallFacts"/> of a constructed or reduced method: its definition's dial
-    /// target and check kind, asked once per definition, then its own signature. A constructed
+    /// The call facts of a constructed or reduced method: its definition's dial target and check
+    /// kind, asked once per definition, then its own signature. A constructed
     /// method is a new object at most call sites (<c>Where&lt;Customer&gt;</c>, <c>ConfigureAwait</c>
     /// of a <c>Task&lt;T&gt;</c>): computing everything again at each was a tenth of the consent
     /// analyzer's own time on the dial-heavy benchmark.
@@ -360,14 +360,23 @@ internal sealed class ConsentModel
             parts = definitionParts.GetOrAdd(definition, ComputeDefinitionParts(definition));
         }
 
-        var facts = (parts & (DefinitionParts.Dial | DefinitionParts.Check)) switch
+        return CallFactsOf(method, parts);
+    }
+
+    /// <summary>What a call to <paramref name="method"/> means, given what its definition says of every call.</summary>
+    private CallFacts CallFactsOf(IMethodSymbol method, DefinitionParts parts)
+    {
+        var facts = ReturnFacts(method.ReturnType);
+        if ((parts & DefinitionParts.Dial) != 0)
         {
-            DefinitionParts.Dial => CallFacts.Dial,
-            DefinitionParts.Check => CallFacts.Check,
-            DefinitionParts.Dial | DefinitionParts.Check => CallFacts.Dial | CallFacts.Check,
-            _ => CallFacts.None,
-        };
-        facts |= ReturnFacts(method.ReturnType);
+            facts |= CallFacts.Dial;
+        }
+
+        if ((parts & DefinitionParts.Check) != 0)
+        {
+            facts |= CallFacts.Check;
+        }
+
         if ((parts & DefinitionParts.OutParameter) != 0 && HasOutPermit(method))
         {
             facts |= CallFacts.Permit;
@@ -423,34 +432,8 @@ internal sealed class ConsentModel
         return false;
     }
 
-    private CallFacts ComputeCallFacts(IMethodSymbol method)
-    {
-        var facts = ReturnFacts(method.ReturnType);
-        if (GetDialTarget(method) is not null)
-        {
-            facts |= CallFacts.Dial;
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.RefKind == RefKind.Out && IsPermit(parameter.Type))
-            {
-                facts |= CallFacts.Permit;
-            }
-        }
-
-        if (IsTryReserve(method) || GetCheckKind(method) != CheckKind.None)
-        {
-            facts |= CallFacts.Check;
-        }
-
-        if (IsCheckMany(method))
-        {
-            facts |= CallFacts.Decision;
-        }
-
-        return facts;
-    }
+    /// <summary>A definition's call facts: its own parts, its return type and its <c>out</c> parameters.</summary>
+    private CallFacts ComputeCallFacts(IMethodSymbol method) => CallFactsOf(method, ComputeDefinitionParts(method));
 
     /// <summary>What a returned type means: a permit or a reservation (<see cref="CallFacts.Permit"/>), a decision or a reservation (<see cref="CallFacts.Decision"/>).</summary>
     private CallFacts ReturnFacts(ITypeSymbol type)
@@ -1041,7 +1024,7 @@ internal sealed class ConsentModel
     /// <summary>A configured dial API: its note, the form a call must have to contact anyone, and its channel as the catalogue states it.</summary>
     private sealed record Entry(string? Message, ContactRequirement? Requirement, DialChannel? Channel);
 
-    /// <summary>What a generic or extension method's definition says of every call to it (see <see cref="ConstructedCallFacts"/>).</summary>
+    /// <summary>What a method's definition says of every call to it, whatever its type arguments (see <see cref="CallFactsOf"/>).</summary>
     [Flags]
     private enum DefinitionParts
     {
