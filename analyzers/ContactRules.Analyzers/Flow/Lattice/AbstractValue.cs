@@ -116,8 +116,7 @@ internal sealed record AbstractValue
     [MethodImpl(Jit.Optimized)]
     public bool Mentions(object root)
     {
-        // Most sets are empty, and this runs for every value at every assignment.
-        if ((Holders.Count > 0 && Holders.Contains(root)) || (NullWhenTrue.Count > 0 && NullWhenTrue.Contains(root)) || (NullWhenFalse.Count > 0 && NullWhenFalse.Contains(root))
+        if (Holders.Contains(root) || NullWhenTrue.Contains(root) || NullWhenFalse.Contains(root)
             || KeyComparer.Instance.Equals(Alias, root) || KeyComparer.Instance.Equals(Origin, root)
             || Mentions(Roots, root) || Mentions(WhenTrue, root) || Mentions(WhenFalse, root) || Mentions(Grants, root) || Mentions(Holds, root))
         {
@@ -259,11 +258,6 @@ internal sealed record AbstractValue
     [MethodImpl(Jit.Optimized)]
     private static bool Mentions(SmallSet<Subject> set, object root)
     {
-        if (set.Count == 0)
-        {
-            return false;
-        }
-
         foreach (var subject in set)
         {
             if (KeyComparer.Instance.Equals(subject.Root, root))
@@ -278,7 +272,7 @@ internal sealed record AbstractValue
     [MethodImpl(Jit.Optimized)]
     private static bool Mentions(SmallSet<Consent>? set, object root)
     {
-        if (set is null || set.Count == 0)
+        if (set is null)
         {
             return false;
         }

@@ -17,11 +17,6 @@ internal sealed class DecisionReadRule
 
     public void OnDial(DialSite dial, FlowState state)
     {
-        if (state.UnreadDecisions.Count == 0)
-        {
-            return;
-        }
-
         foreach (var unread in state.UnreadDecisions)
         {
             if (state.Values.TryGetValue(unread.Variable, out var decision) && decision.Grants is { } grants && (dial.Contact.Count == 0 || About(grants, dial)))

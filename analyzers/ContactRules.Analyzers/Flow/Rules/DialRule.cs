@@ -29,21 +29,18 @@ internal sealed class DialRule
         var channel = dial.Target.Channel;
         List<Consent>? samePerson = null;
 
-        if (state.Consented.Count > 0)
+        foreach (var consent in state.Consented)
         {
-            foreach (var consent in state.Consented)
+            foreach (var contact in dial.Contact)
             {
-                foreach (var contact in dial.Contact)
+                if (Coverage.SamePerson(consent, contact, numbers))
                 {
-                    if (Coverage.SamePerson(consent, contact, numbers))
+                    if (Coverage.SameChannel(consent, channel))
                     {
-                        if (Coverage.SameChannel(consent, channel))
-                        {
-                            return;
-                        }
-
-                        (samePerson ??= new List<Consent>()).Add(consent);
+                        return;
                     }
+
+                    (samePerson ??= new List<Consent>()).Add(consent);
                 }
             }
         }

@@ -17,11 +17,6 @@ internal sealed class PermitRule
 
     public void OnExit(FlowState state)
     {
-        if (state.OpenPermits.Count == 0)
-        {
-            return;
-        }
-
         foreach (var open in state.OpenPermits)
         {
             findings.Add(Descriptors.CR0005PermitNotCompleted, open.Node, CallNames.Of(open.Node), "before the method ends");
