@@ -165,8 +165,11 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         private readonly ISymbol owner;
         private readonly IOperation root;
         private readonly List<Site> storedDecisions = new();
-        private readonly HashSet<ISymbol> read = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<(string, SyntaxNode)> reported = new();
+        // Keyed as the analysis keys variables (a name's hash, the symbols' equality): a symbol's
+        // own hash is its identity's, which the runtime computes slowly for a symbol the compiler
+        // has locked.
+        private readonly HashSet<object> read = new(KeyComparer.Instance);
+        private readonly HashSet<(string Id, SyntaxNode Node)> reported = FindingKey.NewSet();
         private readonly HashSet<SyntaxNode> contactingFunctions = new();
         private bool hasDial;
         private bool hasPermit;
@@ -183,7 +186,12 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         public void Run(OperationAnalysisContext context)
         {
             var structured = StructuredCode.IsRoot(root);
-            foreach (var operation in root.DescendantsAndSelf())
+
+            // The tree in pre-order (as DescendantsAndSelf, without its iterator), on a stack of
+            // child enumerators: a long expression nests deeper than recursion should.
+            var pending = new Stack<IOperation.OperationList.Enumerator>();
+            var operation = root;
+            while (true)
             {
                 structured = structured && StructuredCode.Allows(operation);
                 // On the operation's kind, then one cast (an interface test per case otherwise).
@@ -212,6 +220,25 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                         marketing = true;
                         break;
                 }
+
+                pending.Push(operation.ChildOperations.GetEnumerator());
+                IOperation? next = null;
+                while (next is null && pending.Count > 0)
+                {
+                    var children = pending.Pop();
+                    if (children.MoveNext())
+                    {
+                        next = children.Current;
+                        pending.Push(children);
+                    }
+                }
+
+                if (next is null)
+                {
+                    break;
+                }
+
+                operation = next;
             }
 
             ReportNeverRead(context);
@@ -401,7 +428,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         {
             foreach (var site in storedDecisions)
             {
-                if (!read.Contains((ISymbol)site.Variable) && reported.Add((DiagnosticIds.ConsentDecisionIgnored, site.Node)))
+                if (!read.Contains(site.Variable) && reported.Add((DiagnosticIds.ConsentDecisionIgnored, site.Node)))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0002ConsentDecisionIgnored, site.Node.GetLocation(), CallNames.Of(site.Node), "is never read"));
                 }

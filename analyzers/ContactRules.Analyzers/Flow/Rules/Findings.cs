@@ -7,7 +7,7 @@ namespace ContactRules.Analyzers.Flow.Rules;
 internal sealed class Findings
 {
     private readonly List<Finding> list = new();
-    private readonly HashSet<(string, SyntaxNode)> seen = new();
+    private readonly HashSet<(string Id, SyntaxNode Node)> seen = FindingKey.NewSet();
 
     public IReadOnlyList<Finding> All => list;
 
