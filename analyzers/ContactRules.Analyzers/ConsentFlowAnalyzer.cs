@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using ContactRules.Analyzers.Flow;
 using ContactRules.Analyzers.Flow.Lattice;
 using ContactRules.Analyzers.Flow.Rules;
@@ -82,10 +83,22 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class CompilationAnalyzer
     {
+        private static int lastId;
+
+        /// <summary>The block this thread last found analysed or claimed, and whose analyzer (<see cref="id"/>) it was.</summary>
+        [System.ThreadStatic]
+        private static SyntaxNode? lastBlock;
+
+        [System.ThreadStatic]
+        private static int lastOwner;
+
         private readonly ConsentModel model;
         // Sized for a large project from the start: growing it takes every lock of the table while
         // the build's other threads wait to add theirs.
         private readonly ConcurrentDictionary<SyntaxNode, bool> analyzedBlocks = new(concurrencyLevel: 64, capacity: 4096);
+
+        /// <summary>This analyzer's number, for <see cref="lastOwner"/> (a reference would keep the compilation alive).</summary>
+        private readonly int id = Interlocked.Increment(ref lastId);
 
         public CompilationAnalyzer(ConsentModel model)
         {
@@ -149,9 +162,20 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                 root = root.Parent;
             }
 
+            // The driver runs a block's actions one after the other on one thread: the block this
+            // thread last claimed answers for the block's later candidates without the table.
+            var block = root.Syntax;
+            if (ReferenceEquals(lastBlock, block) && lastOwner == id)
+            {
+                return;
+            }
+
             // A lookup first: adding takes a lock even when the block is there, and every
             // candidate of a block after the first finds it there.
-            if (!analyzedBlocks.ContainsKey(root.Syntax) && analyzedBlocks.TryAdd(root.Syntax, true))
+            var claimed = !analyzedBlocks.ContainsKey(block) && analyzedBlocks.TryAdd(block, true);
+            lastBlock = block;
+            lastOwner = id;
+            if (claimed)
             {
                 new BlockAnalysis(model, context.ContainingSymbol, root).Run(context);
             }

@@ -37,9 +37,10 @@ internal static class KnownNames
 
     /// <summary>True when <paramref name="type"/> is <c>ContactRules.{name}</c>.</summary>
     public static bool IsContactRulesType(ITypeSymbol? type, string name)
-        => type is INamedTypeSymbol { ContainingNamespace: { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true } } named
-           && named.Name == name
-           && named.ContainingType is null;
+        => type is INamedTypeSymbol named
+           && named.Name == name // first: most types asked about are not the one named, and a name is a stored string
+           && named.ContainingType is null
+           && named.ContainingNamespace is { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
     /// <summary>The assemblies of the ContactRules packages besides the core: they reference the core and mark no member.</summary>
     public static bool IsContactRulesPackage(string assemblyName)
