@@ -188,13 +188,20 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         private readonly ConsentModel model;
         private readonly ISymbol owner;
         private readonly IOperation root;
-        private readonly List<Site> storedDecisions = new();
+        private static readonly ISet<SyntaxNode> NoFunctions = ImmutableHashSet<SyntaxNode>.Empty;
+
+        /// <summary>The scan's stack, one per thread: a block's scan runs to its end before another starts on the thread.</summary>
+        [System.ThreadStatic]
+        private static Stack<IOperation.OperationList.Enumerator>? scanStack;
+
+        // The sets and lists below are made when first needed: most blocks fill few of them.
+        private List<Site>? storedDecisions;
         // Keyed as the analysis keys variables (a name's hash, the symbols' equality): a symbol's
         // own hash is its identity's, which the runtime computes slowly for a symbol the compiler
         // has locked.
-        private readonly HashSet<object> read = new(KeyComparer.Instance);
-        private readonly HashSet<(string Id, SyntaxNode Node)> reported = FindingKey.NewSet();
-        private readonly HashSet<SyntaxNode> contactingFunctions = new();
+        private HashSet<object>? read;
+        private HashSet<(string Id, SyntaxNode Node)>? reported;
+        private HashSet<SyntaxNode>? contactingFunctions;
         private bool hasDial;
         private bool hasPermit;
         private bool hasEvidence;
@@ -213,7 +220,8 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
             // The tree in pre-order (as DescendantsAndSelf, without its iterator), on a stack of
             // child enumerators: a long expression nests deeper than recursion should.
-            var pending = new Stack<IOperation.OperationList.Enumerator>();
+            var pending = scanStack ??= new Stack<IOperation.OperationList.Enumerator>(32);
+            pending.Clear();
             var operation = root;
             while (true)
             {
@@ -238,7 +246,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
                         break;
                     case OperationKind.LocalReference when operation is ILocalReferenceOperation { IsDeclaration: false } reference
                         && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference):
-                        read.Add(reference.Local);
+                        (read ??= new HashSet<object>(KeyComparer.Instance)).Add(reference.Local);
                         break;
                     case OperationKind.FieldReference when ((IFieldReferenceOperation)operation).Field is { Name: KnownNames.Marketing } field && KnownNames.IsContactRulesType(field.ContainingType, KnownNames.ContactPurpose):
                         marketing = true;
@@ -302,7 +310,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
             foreach (var finding in findings.All)
             {
-                if (reported.Add((finding.Descriptor.Id, finding.Node)))
+                if (FirstReport(finding.Descriptor.Id, finding.Node))
                 {
                     context.ReportDiagnostic(finding.ToDiagnostic());
                 }
@@ -339,7 +347,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
         }
 
         private ConsentDataFlow Flow(OperationAnalysisContext context, Findings findings, bool delegated, Exemption? exemption)
-            => new(model, new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption), contactingFunctions, context.CancellationToken);
+            => new(model, new ConsentRules(findings, model.Numbers, reportDials: !delegated, exemption), contactingFunctions ?? NoFunctions, context.CancellationToken);
 
         private static string Describe(Findings findings)
         {
@@ -359,7 +367,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             hasDial |= operation is not IInvocationOperation invocation || (model.GetCallFacts(invocation.TargetMethod) & CallFacts.Dial) != 0;
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
             {
-                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation && !contactingFunctions.Add(parent.Syntax))
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation && !(contactingFunctions ??= new HashSet<SyntaxNode>()).Add(parent.Syntax))
                 {
                     return;
                 }
@@ -388,7 +396,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             }
 
             var node = exemption.Syntax ?? root.Syntax;
-            if (reported.Add((DiagnosticIds.InvalidRequestedContact, node)))
+            if (FirstReport(DiagnosticIds.InvalidRequestedContact, node))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR1003InvalidRequestedContact, node.GetLocation(), owner.Name, refusal));
             }
@@ -426,7 +434,7 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             var (consumer, child) = Consumer(invocation);
             if (consumer is IExpressionStatementOperation || consumer is ISimpleAssignmentOperation { Target: IDiscardOperation })
             {
-                reported.Add((DiagnosticIds.ConsentDecisionIgnored, invocation.Syntax));
+                FirstReport(DiagnosticIds.ConsentDecisionIgnored, invocation.Syntax);
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0002ConsentDecisionIgnored, invocation.Syntax.GetLocation(), method.Name, "is discarded"));
                 return;
             }
@@ -444,15 +452,20 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
             };
             if (local is not null)
             {
-                storedDecisions.Add(new Site(local, invocation.Syntax));
+                (storedDecisions ??= new List<Site>()).Add(new Site(local, invocation.Syntax));
             }
         }
 
         private void ReportNeverRead(OperationAnalysisContext context)
         {
+            if (storedDecisions is null)
+            {
+                return;
+            }
+
             foreach (var site in storedDecisions)
             {
-                if (!read.Contains(site.Variable) && reported.Add((DiagnosticIds.ConsentDecisionIgnored, site.Node)))
+                if (!(read?.Contains(site.Variable) ?? false) && FirstReport(DiagnosticIds.ConsentDecisionIgnored, site.Node))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CR0002ConsentDecisionIgnored, site.Node.GetLocation(), CallNames.Of(site.Node), "is never read"));
                 }
@@ -473,6 +486,9 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
             return (parent, child);
         }
+
+        /// <summary>True the first time a diagnostic <paramref name="id"/> is reported at <paramref name="node"/> in this block.</summary>
+        private bool FirstReport(string id, SyntaxNode node) => (reported ??= FindingKey.NewSet()).Add((id, node));
 
         private static bool HasGraph(IOperation block)
             => block.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block

@@ -25,12 +25,13 @@ internal sealed class ConsentDataFlow : ILambdaHost
 
     private readonly ConsentModel model;
     private readonly CancellationToken cancellationToken;
-    private readonly GraphSolver solver = new();
+    private GraphSolver? solver;
     private readonly ConsentInterpreter interpreter;
-    private readonly Dictionary<IMethodSymbol, FlowState> localFunctionEntries = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IMethodSymbol, ControlFlowGraph> localFunctionOwners = new(SymbolEqualityComparer.Default);
+    // Made when first needed: most blocks have no local function, and a structured one no graph.
+    private Dictionary<IMethodSymbol, FlowState>? localFunctionEntries;
+    private Dictionary<IMethodSymbol, ControlFlowGraph>? localFunctionOwners;
     private readonly List<(LambdaCode Lambda, FlowState State, AbstractValue? Element)> createdLambdas = new();
-    private readonly Dictionary<SyntaxNode, (AbstractValue? Element, LambdaSummary Summary)> summaries = new();
+    private Dictionary<SyntaxNode, (AbstractValue? Element, LambdaSummary Summary)>? summaries;
     private readonly ISet<SyntaxNode> contactingFunctions;
     private int summaryDepth;
     private int analyzedLambdas;
@@ -93,14 +94,14 @@ internal sealed class ConsentDataFlow : ILambdaHost
         for (var round = 0; round < 4; round++)
         {
             var any = false;
-            foreach (var pair in localFunctionOwners.ToArray())
+            foreach (var pair in localFunctionOwners?.ToArray() ?? System.Array.Empty<KeyValuePair<IMethodSymbol, ControlFlowGraph>>())
             {
                 if (!IsContacting(pair.Key))
                 {
                     continue;
                 }
 
-                var entry = EntryOf(localFunctionEntries.TryGetValue(pair.Key, out var called) ? called : FlowState.Initial(), pair.Key.Parameters, null);
+                var entry = EntryOf(localFunctionEntries is not null && localFunctionEntries.TryGetValue(pair.Key, out var called) ? called : FlowState.Initial(), pair.Key.Parameters, null);
                 if (analyzed.TryGetValue(pair.Key, out var previous) && previous.SameAs(entry))
                 {
                     continue;
@@ -147,6 +148,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
     public void LocalFunctionCalled(IMethodSymbol method, FlowState state)
     {
         var definition = method.OriginalDefinition;
+        localFunctionEntries ??= new Dictionary<IMethodSymbol, FlowState>(SymbolEqualityComparer.Default);
         localFunctionEntries[definition] = localFunctionEntries.TryGetValue(definition, out var known)
             ? FlowState.Meet(known, state)!
             : state;
@@ -154,7 +156,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
 
     public LambdaSummary Summarize(LambdaCode lambda, AbstractValue? element)
     {
-        if (summaries.TryGetValue(lambda.Syntax, out var cached) && (cached.Element is null ? element is null : cached.Element.SameAs(element)))
+        if (summaries is not null && summaries.TryGetValue(lambda.Syntax, out var cached) && (cached.Element is null ? element is null : cached.Element.SameAs(element)))
         {
             return cached.Summary;
         }
@@ -168,7 +170,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
         try
         {
             var summary = ComputeSummary(lambda, element);
-            summaries[lambda.Syntax] = (element, summary);
+            (summaries ??= new Dictionary<SyntaxNode, (AbstractValue? Element, LambdaSummary Summary)>())[lambda.Syntax] = (element, summary);
             return summary;
         }
         finally
@@ -211,7 +213,7 @@ internal sealed class ConsentDataFlow : ILambdaHost
         var entry = EntryOf(FlowState.Initial(), lambda.Parameters, element);
         if (code.Owner is { } owner)
         {
-            quiet.Run(solver, owner.GetAnonymousFunctionControlFlowGraph(code.InGraph!, cancellationToken), entry, OnReturn, cancellationToken);
+            quiet.Run(solver ??= new GraphSolver(), owner.GetAnonymousFunctionControlFlowGraph(code.InGraph!, cancellationToken), entry, OnReturn, cancellationToken);
         }
         else if (!quiet.RunStructured(code.InTree!.Body, entry, OnReturn))
         {
@@ -229,10 +231,10 @@ internal sealed class ConsentDataFlow : ILambdaHost
     {
         foreach (var localFunction in graph.LocalFunctions)
         {
-            localFunctionOwners[localFunction] = graph;
+            (localFunctionOwners ??= new Dictionary<IMethodSymbol, ControlFlowGraph>(SymbolEqualityComparer.Default))[localFunction] = graph;
         }
 
-        interpreter.Run(solver, graph, entry, null, cancellationToken);
+        interpreter.Run(solver ??= new GraphSolver(), graph, entry, null, cancellationToken);
     }
 
     private void DrainLambdas()

@@ -17,7 +17,7 @@ namespace ContactRules.Analyzers.Flow.Interpreter;
 internal sealed partial class ConsentInterpreter
 {
     /// <summary>The element roots taken by index so far, under their origin and their index variable: a new value of either kills them.</summary>
-    private readonly Dictionary<object, HashSet<IndexedRoot>> indexedRoots = new(KeyComparer.Instance);
+    private Dictionary<object, HashSet<IndexedRoot>>? indexedRoots;
 
     /// <summary>
     /// An element taken at <paramref name="site"/>: a new root each time the taking runs (a loop's
@@ -228,6 +228,7 @@ internal sealed partial class ConsentInterpreter
 
     private void Remember(object key, IndexedRoot root)
     {
+        indexedRoots ??= new Dictionary<object, HashSet<IndexedRoot>>(KeyComparer.Instance);
         if (!indexedRoots.TryGetValue(key, out var roots))
         {
             roots = indexedRoots[key] = new HashSet<IndexedRoot>();
@@ -287,7 +288,7 @@ internal sealed partial class ConsentInterpreter
     /// </summary>
     private void Reordered(object sequence)
     {
-        if (indexedRoots.TryGetValue(sequence, out var roots))
+        if (indexedRoots is not null && indexedRoots.TryGetValue(sequence, out var roots))
         {
             foreach (var root in roots.ToArray())
             {

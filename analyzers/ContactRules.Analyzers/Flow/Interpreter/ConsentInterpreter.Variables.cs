@@ -327,7 +327,7 @@ internal sealed partial class ConsentInterpreter
     /// <summary>The variable (or element) gets a new value: what was known of the old one dies.</summary>
     private void Kill(object root)
     {
-        if (indexedRoots.Count > 0 && indexedRoots.TryGetValue(root, out var taken))
+        if (indexedRoots is { Count: > 0 } && indexedRoots.TryGetValue(root, out var taken))
         {
             // i++ or customers = ...: customers[i] is another element now.
             foreach (var element in taken.ToArray())

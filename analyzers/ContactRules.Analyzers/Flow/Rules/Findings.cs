@@ -7,7 +7,7 @@ namespace ContactRules.Analyzers.Flow.Rules;
 internal sealed class Findings
 {
     private readonly List<Finding> list = new();
-    private readonly HashSet<(string Id, SyntaxNode Node)> seen = FindingKey.NewSet();
+    private HashSet<(string Id, SyntaxNode Node)>? seen;
 
     public IReadOnlyList<Finding> All => list;
 
@@ -18,14 +18,14 @@ internal sealed class Findings
     {
         for (var i = list.Count - 1; i >= count; i--)
         {
-            seen.Remove((list[i].Descriptor.Id, list[i].Node));
+            seen!.Remove((list[i].Descriptor.Id, list[i].Node));
             list.RemoveAt(i);
         }
     }
 
     public void Add(DiagnosticDescriptor descriptor, SyntaxNode node, params object?[] arguments)
     {
-        if (seen.Add((descriptor.Id, node)))
+        if ((seen ??= FindingKey.NewSet()).Add((descriptor.Id, node)))
         {
             list.Add(new Finding(descriptor, node, arguments));
         }
