@@ -777,7 +777,8 @@ internal sealed class ConsentModel
     [MethodImpl(Jit.Optimized)]
     public bool IsCollection(ITypeSymbol? type)
     {
-        if (type is null || type.SpecialType == SpecialType.System_String)
+        // bool, numbers, string, an enum: most arguments, answered without the table.
+        if (type is null || type.SpecialType is >= SpecialType.System_Boolean and <= SpecialType.System_String || type.TypeKind == TypeKind.Enum)
         {
             return false;
         }

@@ -12,6 +12,6 @@ internal static class CallNames
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } => name.Identifier.ValueText,
         AwaitExpressionSyntax { Expression: { } awaited } => Of(awaited),
-        _ => Text.Shorten(node.ToString()),
+        _ => Text.Of(node),
     };
 }

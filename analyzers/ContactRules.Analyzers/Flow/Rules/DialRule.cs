@@ -46,7 +46,7 @@ internal sealed class DialRule
         }
 
         // Quoted only for a finding: most contacts are covered.
-        var who = dial.ContactSyntax is null ? "someone" : "'" + Text.Shorten(dial.ContactSyntax.ToString()) + "'";
+        var who = dial.ContactSyntax is null ? "someone" : "'" + Text.Of(dial.ContactSyntax) + "'";
 
         if (exemption is not null)
         {
