@@ -10,8 +10,8 @@ namespace ContactRules.Analyzers.Benchmarks;
 /// <summary>
 /// <c>generate &lt;folder&gt; [files] [dial-heavy]</c> writes the generated CRM (or, with <c>dial-heavy</c>,
 /// the dial-heavy one, built with the SDK's own analyzers on) as a project to build with
-/// <c>-p:ReportAnalyzer=true</c>; <c>telemetry</c> prints in-process analyzer times; anything else
-/// runs the BenchmarkDotNet benchmarks.
+/// <c>-p:ReportAnalyzer=true</c>; <c>telemetry</c> prints in-process analyzer times; <c>cpu</c> the consent
+/// analyzer's own CPU time (<see cref="Telemetry.Cpu"/>); anything else runs the BenchmarkDotNet benchmarks.
 /// </summary>
 public static class Program
 {
@@ -28,6 +28,16 @@ public static class Program
             Telemetry.Run(
                 args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
                 args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
+                dialHeavy: args.Length >= 4 && args[3] == "dial-heavy",
+                analyzerAssembly: args.Length >= 5 ? args[4] : null);
+            return;
+        }
+
+        if (args.Length >= 1 && args[0] == "cpu")
+        {
+            Telemetry.Cpu(
+                args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300,
+                args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
                 dialHeavy: args.Length >= 4 && args[3] == "dial-heavy",
                 analyzerAssembly: args.Length >= 5 ? args[4] : null);
             return;

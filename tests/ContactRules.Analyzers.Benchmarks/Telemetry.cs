@@ -66,6 +66,39 @@ internal static class Telemetry
         }
     }
 
+    /// <summary>
+    /// <c>cpu [files] [rounds] [dial-heavy|standard] [analyzers.dll]</c>: the calling thread's CPU time in the consent
+    /// analyzer's actions (see <see cref="CpuTimedAnalyzer"/>), per round, each round on a fresh clone of the generated
+    /// compilation; round 1 also pays the analyzer's JIT and the first decoding of the referenced symbols, as a build
+    /// does. Run with <c>DOTNET_gcServer=1</c> (collections on threads of their own, not charged to the action that
+    /// triggers them) and <c>DOTNET_TC_CallCounting=0</c> (the code stays at tier 0 for the whole run, as an analyzer's
+    /// does in a build); the last round is broken down by member analysed.
+    /// </summary>
+    public static void Cpu(int files, int rounds, bool dialHeavy, string? analyzerAssembly)
+    {
+        var compilation = dialHeavy
+            ? GeneratedCompilation.Create("DialHeavy", GeneratedDialHeavyCrm.Files(files))
+            : GeneratedCompilation.Create("All", GeneratedCrm.Files(files));
+        var flow = analyzerAssembly is null
+            ? new ConsentFlowAnalyzer()
+            : Load(analyzerAssembly).First(a => a.GetType().Name == nameof(ConsentFlowAnalyzer));
+        var timed = new CpuTimedAnalyzer(flow);
+        for (var round = 1; round <= rounds; round++)
+        {
+            timed.Reset();
+            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var diagnostics = compilation.Clone().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(timed), options)
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var reported = diagnostics.Count(d => d.Id.StartsWith("CR", StringComparison.Ordinal));
+            Console.WriteLine(FormattableString.Invariant($"round {round} cpu {timed.CpuMilliseconds:F1} ms (compilation start {timed.StartMilliseconds:F1} ms), {timed.Actions} actions, CR diagnostics {reported}"));
+        }
+
+        foreach (var (member, nanoseconds) in timed.ByMember.OrderByDescending(pair => pair.Value).Take(20))
+        {
+            Console.WriteLine(FormattableString.Invariant($"    {member,-32} {nanoseconds / 1e6,8:F1} ms"));
+        }
+    }
+
     /// <summary>The analyzers of another build (the one before a change), side by side with this one's in the same process state.</summary>
     private static ImmutableArray<DiagnosticAnalyzer> Load(string path)
     {
