@@ -23,23 +23,23 @@ public static class Program
             return;
         }
 
-        if (args.Length >= 1 && args[0] == "telemetry")
+        if (args.Length >= 1 && args[0] is "telemetry" or "cpu")
         {
-            Telemetry.Run(
-                args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
-                args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
-                dialHeavy: args.Length >= 4 && args[3] == "dial-heavy",
-                analyzerAssembly: args.Length >= 5 ? args[4] : null);
-            return;
-        }
+            // <mode> [files] [rounds] [dial-heavy|standard] [analyzers.dll]
+            var telemetry = args[0] == "telemetry";
+            var files = args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : telemetry ? 1000 : 300;
+            var rounds = args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : telemetry ? 3 : 5;
+            var dialHeavy = args.Length >= 4 && args[3] == "dial-heavy";
+            var analyzerAssembly = args.Length >= 5 ? args[4] : null;
+            if (telemetry)
+            {
+                Telemetry.Run(files, rounds, dialHeavy, analyzerAssembly);
+            }
+            else
+            {
+                Telemetry.Cpu(files, rounds, dialHeavy, analyzerAssembly);
+            }
 
-        if (args.Length >= 1 && args[0] == "cpu")
-        {
-            Telemetry.Cpu(
-                args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300,
-                args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
-                dialHeavy: args.Length >= 4 && args[3] == "dial-heavy",
-                analyzerAssembly: args.Length >= 5 ? args[4] : null);
             return;
         }
 
