@@ -85,7 +85,10 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
     {
         private static int lastId;
 
-        /// <summary>The block this thread last found analysed or claimed, and whose analyzer (<see cref="id"/>) it was.</summary>
+        /// <summary>
+        /// The block this thread last found analysed or claimed, and whose analyzer (<see cref="id"/>)
+        /// it was: a syntax node, which keeps its tree alive but no compilation.
+        /// </summary>
         [System.ThreadStatic]
         private static SyntaxNode? lastBlock;
 
@@ -216,12 +219,72 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
         public void Run(OperationAnalysisContext context)
         {
-            var structured = StructuredCode.IsRoot(root);
-
-            // The tree in pre-order (as DescendantsAndSelf, without its iterator), on a stack of
-            // child enumerators: a long expression nests deeper than recursion should.
+            bool structured;
             var pending = scanStack ??= new Stack<IOperation.OperationList.Enumerator>(32);
             pending.Clear();
+            try
+            {
+                structured = Scan(context, pending);
+            }
+            finally
+            {
+                // Left filled only by an exception: it would hold this block's operations, and
+                // through them its compilation, until the thread's next scan.
+                pending.Clear();
+            }
+
+            ReportNeverRead(context);
+            if ((!hasDial && !hasPermit) || !HasGraph(root))
+            {
+                return;
+            }
+
+            var delegated = model.IsConsentDelegated(owner);
+            var exemption = ValidExemption(context, delegated);
+            if (delegated && !hasPermit)
+            {
+                // A wrapper's dials are its callers' business, and it holds no permit to complete.
+                return;
+            }
+
+            Findings findings;
+            if (!hasEvidence)
+            {
+                // No check, decision or permit anywhere in the block: no path can hold consent, so
+                // the control-flow graph would say what one walk of the tree says.
+                findings = new Findings();
+                Flow(context, findings, delegated, exemption).RunWithoutEvidence(root);
+            }
+            else if (structured && Walk(context, delegated, exemption) is { } walked)
+            {
+                findings = walked;
+                if (CompareWithGraph)
+                {
+                    CompareFindings(context, delegated, exemption, findings);
+                }
+            }
+            else
+            {
+                findings = OnGraph(context, delegated, exemption);
+            }
+
+            foreach (var finding in findings.All)
+            {
+                if (FirstReport(finding.Descriptor.Id, finding.Node))
+                {
+                    context.ReportDiagnostic(finding.ToDiagnostic());
+                }
+            }
+        }
+
+        /// <summary>
+        /// The tree in pre-order (as DescendantsAndSelf, without its iterator), on a stack of
+        /// child enumerators: a long expression nests deeper than recursion should. Collects the
+        /// block's candidates, reads and discarded decisions; true when the block is structured.
+        /// </summary>
+        private bool Scan(OperationAnalysisContext context, Stack<IOperation.OperationList.Enumerator> pending)
+        {
+            var structured = StructuredCode.IsRoot(root);
             var operation = root;
             while (true)
             {
@@ -267,53 +330,10 @@ public sealed class ConsentFlowAnalyzer : DiagnosticAnalyzer
 
                 if (next is null)
                 {
-                    break;
+                    return structured;
                 }
 
                 operation = next;
-            }
-
-            ReportNeverRead(context);
-            if ((!hasDial && !hasPermit) || !HasGraph(root))
-            {
-                return;
-            }
-
-            var delegated = model.IsConsentDelegated(owner);
-            var exemption = ValidExemption(context, delegated);
-            if (delegated && !hasPermit)
-            {
-                // A wrapper's dials are its callers' business, and it holds no permit to complete.
-                return;
-            }
-
-            Findings findings;
-            if (!hasEvidence)
-            {
-                // No check, decision or permit anywhere in the block: no path can hold consent, so
-                // the control-flow graph would say what one walk of the tree says.
-                findings = new Findings();
-                Flow(context, findings, delegated, exemption).RunWithoutEvidence(root);
-            }
-            else if (structured && Walk(context, delegated, exemption) is { } walked)
-            {
-                findings = walked;
-                if (CompareWithGraph)
-                {
-                    CompareFindings(context, delegated, exemption, findings);
-                }
-            }
-            else
-            {
-                findings = OnGraph(context, delegated, exemption);
-            }
-
-            foreach (var finding in findings.All)
-            {
-                if (FirstReport(finding.Descriptor.Id, finding.Node))
-                {
-                    context.ReportDiagnostic(finding.ToDiagnostic());
-                }
             }
         }
 
