@@ -459,17 +459,10 @@ internal sealed class ConsentModel
         // read once: this is asked of every constructed return type.
         var result = UnwrapTask(type);
         var name = result.Name;
-        if (ReservationType is not null && name == ReservationType.Name && SymbolEqualityComparer.Default.Equals(result.OriginalDefinition, ReservationType))
-        {
-            return CallFacts.Permit | CallFacts.Decision;
-        }
-
-        if (PermitType is not null && name == PermitType.Name && SymbolEqualityComparer.Default.Equals(result.OriginalDefinition, PermitType))
-        {
-            return CallFacts.Permit;
-        }
-
-        return DecisionType is not null && name == DecisionType.Name && SymbolEqualityComparer.Default.Equals(result, DecisionType) ? CallFacts.Decision : CallFacts.None;
+        return IsNamedDefinition(result, name, ReservationType) ? CallFacts.Permit | CallFacts.Decision
+            : IsNamedDefinition(result, name, PermitType) ? CallFacts.Permit
+            : IsNamedDefinition(result, name, DecisionType) ? CallFacts.Decision
+            : CallFacts.None;
     }
 
     /// <summary>The dial API or <c>[RequiresConsent]</c> member called, or null.</summary>
@@ -739,8 +732,15 @@ internal sealed class ConsentModel
         }
 
         type = UnwrapTask(type);
-        return type.Name == definition.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, definition);
+        return IsNamedDefinition(type, type.Name, definition);
     }
+
+    /// <summary>
+    /// True when <paramref name="type"/> (already unwrapped, its name read as <paramref name="name"/>)
+    /// is <paramref name="definition"/> or constructed from it; the name is compared first.
+    /// </summary>
+    private static bool IsNamedDefinition(ITypeSymbol type, string name, INamedTypeSymbol? definition)
+        => definition is not null && name == definition.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, definition);
 
     /// <summary>True for a type that holds a permit: the permit itself, or a reservation.</summary>
     /// <remarks>Asked at every read and store of a variable: the task is unwrapped and the name read once for both types.</remarks>
@@ -753,8 +753,7 @@ internal sealed class ConsentModel
 
         type = UnwrapTask(type);
         var name = type.Name;
-        return (PermitType is not null && name == PermitType.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, PermitType))
-               || (ReservationType is not null && name == ReservationType.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, ReservationType));
+        return IsNamedDefinition(type, name, PermitType) || IsNamedDefinition(type, name, ReservationType);
     }
 
     /// <summary>

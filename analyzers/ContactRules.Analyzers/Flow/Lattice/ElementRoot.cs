@@ -25,5 +25,5 @@ internal sealed class ElementRoot
 
     public override int GetHashCode() => Site?.GetHashCode() ?? 0;
 
-    public override string ToString() => Site is null ? "the element" : "an element of '" + Text.Shorten(Site.ToString()) + "'";
+    public override string ToString() => Site is null ? "the element" : "an element of '" + Text.Of(Site) + "'";
 }

@@ -22,5 +22,5 @@ internal sealed class LookupRoot
 
     public override int GetHashCode() => Site.GetHashCode();
 
-    public override string ToString() => "the result of '" + Text.Shorten(Site.ToString()) + "'";
+    public override string ToString() => "the result of '" + Text.Of(Site) + "'";
 }
