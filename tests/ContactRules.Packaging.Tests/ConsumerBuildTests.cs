@@ -73,6 +73,47 @@ public class ConsumerBuildTests
         Assert.Contains("\"WarningsNotAsErrors\": \"CS0618;CR0007\"", properties, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_compiler_gets_the_ReadyToRun_image_only_on_the_platform_it_was_compiled_for_and_the_IL_analyzer_when_told()
+    {
+        var project = Write("image-consumer", ConsumerFiles.Sources, string.Empty, string.Empty);
+
+        var platform = Analyzers(project);
+        var expected = platform.Sdk == "linux-x64"
+            ? Path.Combine(Packages, "contactrules", package.Version.ToLowerInvariant(), "tools", "readytorun", "linux-x64", "ContactRules.Analyzers.dll")
+            : Path.Combine(Packages, "contactrules", package.Version.ToLowerInvariant(), "analyzers", "dotnet", "cs", "ContactRules.Analyzers.dll");
+
+        // Exactly one ContactRules.Analyzers.dll goes to the compiler (two would report every
+        // diagnostic twice), with the code fixes' assembly beside it as before.
+        Assert.Equal(new[] { expected }, platform.Analyzers.Where(path => Path.GetFileName(path) == "ContactRules.Analyzers.dll"));
+        Assert.Single(platform.Analyzers, path => Path.GetFileName(path) == "ContactRules.Analyzers.CodeFixes.dll");
+
+        // ContactRulesAnalyzersReadyToRun=false keeps the IL analyzer on every platform.
+        var il = Analyzers(project, "-p:ContactRulesAnalyzersReadyToRun=false");
+        Assert.Equal(
+            new[] { Path.Combine(Packages, "contactrules", package.Version.ToLowerInvariant(), "analyzers", "dotnet", "cs", "ContactRules.Analyzers.dll") },
+            il.Analyzers.Where(path => Path.GetFileName(path) == "ContactRules.Analyzers.dll"));
+    }
+
+    /// <summary>
+    /// The analyzer assemblies the project's compile would get (the Analyzer items after the
+    /// package assets are resolved and the package's targets have run), and the SDK's platform.
+    /// </summary>
+    private static (string Sdk, string[] Analyzers) Analyzers(string project, params string[] properties)
+    {
+        var arguments = new[] { "msbuild", "Consumer.csproj", "-restore", "-nologo", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-getProperty:NETCoreSdkPortableRuntimeIdentifier" }.Concat(properties).ToArray();
+        var (exitCode, output) = DotNet.Run(project, TimeSpan.FromMinutes(4), null, arguments);
+        Assert.True(exitCode == 0, "the consumer's analyzers could not be resolved:" + Environment.NewLine + output);
+
+        // -getItem and -getProperty print one JSON document (after restore's own lines).
+        using var json = System.Text.Json.JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        var sdk = json.RootElement.GetProperty("Properties").GetProperty("NETCoreSdkPortableRuntimeIdentifier").GetString() ?? string.Empty;
+        var analyzers = json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+            .Select(item => Path.GetFullPath(item.GetProperty("FullPath").GetString()!))
+            .ToArray();
+        return (sdk, analyzers);
+    }
+
     private string Packages => Path.Combine(package.Root, "packages");
 
     /// <summary>
@@ -80,6 +121,13 @@ public class ConsumerBuildTests
     /// package from the local feed, and builds it with dotnet build.
     /// </summary>
     private (int ExitCode, string Output) Build(string name, string[] sources, string otherReferences, string properties)
+    {
+        var project = Write(name, sources, otherReferences, properties);
+        return DotNet.Run(project, TimeSpan.FromMinutes(8), null, "build", "Consumer.csproj", "--disable-build-servers", "-nologo", "-clp:NoSummary");
+    }
+
+    /// <summary>Writes the project <see cref="Build"/> builds, and returns its folder.</summary>
+    private string Write(string name, string[] sources, string otherReferences, string properties)
     {
         var project = Path.Combine(package.Root, name);
         Directory.CreateDirectory(project);
@@ -122,8 +170,7 @@ public class ConsumerBuildTests
               </ItemGroup>
             </Project>
             """);
-
-        return DotNet.Run(project, TimeSpan.FromMinutes(8), null, "build", "Consumer.csproj", "--disable-build-servers", "-nologo", "-clp:NoSummary");
+        return project;
     }
 
     private static HashSet<(string File, int Line, string Id)> Reported(string output)

@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -16,6 +18,9 @@ public class PackageLayoutTests
 {
     private static readonly Regex Packable = new(@"<IsPackable>\s*true\s*</IsPackable>", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly Regex PackageIdElement = new(@"<PackageId>\s*(?<id>[^<\s]+)\s*</PackageId>", RegexOptions.Compiled);
+
+    /// <summary>Where the package carries the analyzer compiled ahead of time for x64 Linux.</summary>
+    internal const string ReadyToRunImage = "tools/readytorun/linux-x64/ContactRules.Analyzers.dll";
 
     private readonly PackageFeed package;
 
@@ -53,7 +58,11 @@ public class PackageLayoutTests
         Assert.Equal(
             new[] { "analyzers/dotnet/cs/ContactRules.Analyzers.CodeFixes.dll", "analyzers/dotnet/cs/ContactRules.Analyzers.dll" },
             entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
-        Assert.DoesNotContain(entries, e => !e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("Analyzers", StringComparison.Ordinal));
+        // Elsewhere only the analyzer's ReadyToRun image, which NuGet hands to no compiler by
+        // itself: the package's targets choose it (see the test below).
+        Assert.Equal(
+            new[] { ReadyToRunImage },
+            entries.Where(e => !e.StartsWith("analyzers/", StringComparison.Ordinal) && e.Contains("Analyzers", StringComparison.Ordinal)));
         Assert.Equal(new[] { "lib/net8.0/ContactRules.dll", "lib/netstandard2.0/ContactRules.dll" }, entries.Where(e => e.EndsWith(".dll", StringComparison.Ordinal) && e.StartsWith("lib/", StringComparison.Ordinal)).OrderBy(e => e, StringComparer.Ordinal));
 
         var nuspec = zip.Entries.Single(e => e.FullName == "ContactRules.nuspec");
@@ -64,6 +73,42 @@ public class PackageLayoutTests
         Assert.Contains("<repository type=\"git\"", manifest);
         // The analyzers' own references (Roslyn) are not the consumer's dependencies.
         Assert.DoesNotContain("Microsoft.CodeAnalysis", manifest);
+    }
+
+    [Fact]
+    public void ReadyToRun_image_is_the_packed_IL_analyzer_compiled_for_linux_x64()
+    {
+        using var zip = ZipFile.OpenRead(package.Package);
+        var il = Read(zip, "analyzers/dotnet/cs/ContactRules.Analyzers.dll");
+        var image = Read(zip, ReadyToRunImage);
+
+        // The same compilation (module version id, assembly version), so the same analysis.
+        Assert.Equal(il.Mvid, image.Mvid);
+        Assert.Equal(il.Version, image.Version);
+
+        // The IL analyzer is IL only, for every host; the image carries native code (the
+        // ReadyToRun header) for x64 Linux: the machine field is AMD64 (0x8664) combined with
+        // Linux's value (0x7B79), as the ReadyToRun format writes it.
+        Assert.Equal(CorFlags.ILOnly, il.Flags & (CorFlags.ILOnly | CorFlags.ILLibrary));
+        Assert.Equal(0, il.NativeHeaderSize);
+        Assert.Equal(CorFlags.ILLibrary, image.Flags & (CorFlags.ILOnly | CorFlags.ILLibrary));
+        Assert.True(image.NativeHeaderSize > 0, "the image has no ReadyToRun header");
+        Assert.Equal(0x8664 ^ 0x7B79, (int)image.Machine);
+    }
+
+    private static (Guid Mvid, Version Version, CorFlags Flags, int NativeHeaderSize, Machine Machine) Read(ZipArchive zip, string entry)
+    {
+        using var bytes = new MemoryStream();
+        using (var stream = zip.Entries.Single(e => e.FullName == entry).Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        var metadata = pe.GetMetadataReader();
+        var corHeader = pe.PEHeaders.CorHeader ?? throw new InvalidOperationException(entry + " is not a .NET assembly");
+        return (metadata.GetGuid(metadata.GetModuleDefinition().Mvid), metadata.GetAssemblyDefinition().Version, corHeader.Flags, corHeader.ManagedNativeHeaderDirectory.Size, pe.PEHeaders.CoffHeader.Machine);
     }
 
     [Fact]
