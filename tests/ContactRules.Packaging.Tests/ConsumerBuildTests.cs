@@ -78,6 +78,7 @@ public class ConsumerBuildTests
     {
         var project = Write("image-consumer", ConsumerFiles.Sources, string.Empty, string.Empty);
 
+        // The consumer targets net10.0, so its SDK is .NET 10 or later: the platform decides.
         var platform = Analyzers(project);
         var expected = platform.Sdk == "linux-x64"
             ? Path.Combine(Packages, "contactrules", package.Version.ToLowerInvariant(), "tools", "readytorun", "linux-x64", "ContactRules.Analyzers.dll")
