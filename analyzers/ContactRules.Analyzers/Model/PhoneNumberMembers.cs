@@ -5,8 +5,10 @@ namespace ContactRules.Analyzers.Model;
 
 /// <summary>
 /// The members that hold a phone number (<c>Phone</c>, <c>PhoneNumber</c>, <c>MobilePhone</c>,
-/// <c>AlternatePhone</c>, <c>Msisdn</c>): a check made for one number of a person does not cover
-/// another, because do-not-call registries and opt-outs are per number.
+/// <c>AlternatePhone</c>, <c>Landline</c>, <c>HomeTel</c>, <c>Telefon</c>, <c>Msisdn</c>): a check
+/// made for one number of a person does not cover another, because do-not-call registries and
+/// opt-outs are per number. A string member named otherwise is taken as the person, not as one of
+/// their numbers (docs/rules/CR0003.md).
 /// </summary>
 internal sealed class PhoneNumberMembers
 {
@@ -78,8 +80,13 @@ internal sealed class PhoneNumberMembers
             {
                 case "PHONE":
                 case "TELEPHONE":
+                case "TEL":
+                case "TELEFON":
+                case "TELEFONO":
+                case "LANDLINE":
                 case "MOBILE":
                 case "MSISDN":
+                case "GSM":
                 case "CELL":
                     return true;
             }

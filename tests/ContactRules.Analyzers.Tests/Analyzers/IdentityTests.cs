@@ -116,6 +116,45 @@ public class IdentityTests
             """));
 
     [Fact]
+    public Task CR0003_check_of_the_person_does_not_cover_their_landline_or_their_Tel()
+        => Verify.AnalyzeAsync(Code("""
+                public sealed record Subscriber(string Id, string Mobile, string? Landline, string? HomeTel)
+                {
+                    public Contact Contact => new Contact(Id, Mobile);
+                }
+
+                public void Run(Subscriber subscriber)
+                {
+                    if (!gate.Check(new ContactRequest(subscriber.Contact)).IsAllowed) return;
+                    dialer.Dial(subscriber.Mobile);
+                    {|#0:dialer.Dial(subscriber.Landline!)|};
+                    {|#1:dialer.Dial(subscriber.HomeTel!)|};
+
+                    // Through a pattern's local the number is still not covered (a local holding a
+                    // second number is reported as a contact no check holds for).
+                    if (subscriber.Landline is { } landline)
+                    {
+                        {|#2:dialer.Dial(landline)|};
+                    }
+                }
+            """),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 0).WithArguments("IDialer.Dial", "'subscriber.Landline'", "'subscriber'"),
+            Verify.Diagnostic(DiagnosticIds.ConsentForOtherContact, 1),
+            Verify.Diagnostic(DiagnosticIds.DialWithoutConsent, 2));
+
+    [Fact]
+    public Task CR0003_check_of_the_landline_covers_it()
+        => Verify.AnalyzeAsync(Code("""
+                public sealed record Subscriber(string Id, string Mobile, string Landline);
+
+                public void Run(Subscriber subscriber)
+                {
+                    if (!gate.Check(new ContactRequest(new Contact(subscriber.Id, subscriber.Landline))).IsAllowed) return;
+                    dialer.Dial(subscriber.Landline);
+                }
+            """));
+
+    [Fact]
     public Task CR0001_literal_number_is_not_covered_by_a_check()
         => Verify.AnalyzeAsync(Code("""
                 public void Run(Customer customer)
