@@ -18,7 +18,7 @@ internal static class Text
     {
         if (IsOneLine(text))
         {
-            return text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 3) + "...";
+            return Cut(text);
         }
 
         var builder = new StringBuilder(text.Length);
@@ -40,9 +40,11 @@ internal static class Text
             builder.Append(c);
         }
 
-        var collapsed = builder.ToString();
-        return collapsed.Length <= MaxLength ? collapsed : collapsed.Substring(0, MaxLength - 3) + "...";
+        return Cut(builder.ToString());
     }
+
+    /// <summary>At most <see cref="MaxLength"/> characters, the last three "..." when cut.</summary>
+    private static string Cut(string line) => line.Length <= MaxLength ? line : line.Substring(0, MaxLength - 3) + "...";
 
     /// <summary>True when <paramref name="text"/> has no white space but single spaces between other characters.</summary>
     private static bool IsOneLine(string text)
